@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "AICarbon",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "AICarbon", targets: ["AICarbon"]),
+        .executable(name: "aicarbon", targets: ["aicarbon"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]
+        ),
+        .target(
+            name: "AICarbon",
+            dependencies: ["CGSL"],
+            resources: [.copy("Resources/hardware.json"), .copy("Resources/grids.json")],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .target(
+            name: "AICarbonCLI",
+            dependencies: [
+                "AICarbon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .executableTarget(
+            name: "aicarbon",
+            dependencies: ["AICarbonCLI"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .testTarget(
+            name: "AICarbonTests",
+            dependencies: ["AICarbon"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .testTarget(
+            name: "AICarbonCLITests",
+            dependencies: ["AICarbonCLI", "AICarbon"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+    ]
+)

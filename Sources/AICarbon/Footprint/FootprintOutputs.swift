@@ -1,0 +1,37 @@
+/// The results of one evaluation of ``FootprintModel``, in base units.
+public struct FootprintOutputs: Sendable, Hashable {
+    /// Facility energy (PUE included), training plus inference, kWh.
+    public var energyKWh: Double
+    /// Training facility energy (development included), kWh.
+    public var trainingEnergyKWh: Double
+    /// Inference facility energy, kWh.
+    public var inferenceEnergyKWh: Double
+    /// IT energy (before PUE), kWh.
+    public var itEnergyKWh: Double
+    /// Operational location-based emissions, kg CO2e.
+    public var co2eKg: Double
+    /// Amortised embodied emissions, kg CO2e.
+    public var embodiedCO2eKg: Double
+    /// Operational plus embodied, kg CO2e.
+    public var totalCO2eKg: Double
+    /// Water consumed, L.
+    public var waterL: Double
+    /// Training accelerator-hours (development included).
+    public var chipHours: Double
+    /// Final-run training FLOPs (`nil` on the chip-time path).
+    public var trainingFLOPs: Double?
+    /// Final-run wall-clock hours (`nil` when the chip count is unknown).
+    public var wallClockHours: Double?
+
+    /// The outputs as (name, value) pairs in report order; absent optional outputs are left out.
+    public var named: [(OutputName, Double)] {
+        var list: [(OutputName, Double)] = [
+            (.energyKWh, energyKWh), (.trainingEnergyKWh, trainingEnergyKWh), (.inferenceEnergyKWh, inferenceEnergyKWh),
+            (.itEnergyKWh, itEnergyKWh), (.co2eKg, co2eKg), (.embodiedCO2eKg, embodiedCO2eKg),
+            (.totalCO2eKg, totalCO2eKg), (.waterL, waterL), (.chipHours, chipHours),
+        ]
+        if let trainingFLOPs { list.append((.trainingFLOPs, trainingFLOPs)) }
+        if let wallClockHours { list.append((.wallClockHours, wallClockHours)) }
+        return list
+    }
+}

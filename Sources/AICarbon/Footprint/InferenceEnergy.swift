@@ -1,0 +1,45 @@
+/// Energy of serving a model: per query (given, or FLOP-based), or top-down as a share of lifetime
+/// ML energy.
+///
+/// Sources: Patterson et al. 2021 §2 (inference is 80–90% of ML workload, NVIDIA); Epoch AI 2025
+/// (FLOP-based per-query energy); Luccioni, Jernite & Strubell 2024 (measured per-query energy);
+/// Elsworth et al. 2025 (arXiv:2508.15734: 0.24 Wh per median Gemini text prompt).
+public enum InferenceEnergy {
+    /// Inference FLOPs per query: `FLOPs_query = 2 × N_active × tokens_per_query` (forward pass only;
+    /// Kaplan et al. 2020 §2.1).
+    @inlinable
+    public static func flopsPerQuery(activeParameters: Double, tokensPerQuery: Double) -> Double {
+        2 * activeParameters * tokensPerQuery
+    }
+
+    /// Accelerator-hours per query: `FLOPs_query / (peak × utilization) / 3600`.
+    @inlinable
+    public static func chipHoursPerQuery(flopsPerQuery: Double, peakFlopsPerS: Double, utilization: Double) -> Double {
+        flopsPerQuery / (peakFlopsPerS * utilization) / 3600
+    }
+
+    /// Facility energy per query, FLOP-based:
+    /// `E_query [Wh] = FLOPs_query / (peak × utilization) × P_chip × PUE / 3600` (DESIGN.md §2).
+    /// - Parameters:
+    ///   - flopsPerQuery: FLOPs per query.
+    ///   - peakFlopsPerS: Peak FLOP/s per chip.
+    ///   - utilization: Achieved / peak FLOP/s while serving, in (0, 1].
+    ///   - powerW: Average power per chip, W.
+    ///   - pue: Power usage effectiveness.
+    /// - Returns: Energy per query in kWh.
+    @inlinable
+    public static func energyPerQueryKWh(
+        flopsPerQuery: Double, peakFlopsPerS: Double, utilization: Double, powerW: Double, pue: Double
+    ) -> Double {
+        flopsPerQuery / (peakFlopsPerS * utilization) * powerW * pue / 3600 / 1000
+    }
+
+    /// Top-down split: with inference share `s` of lifetime ML energy,
+    /// `E_inference = E_train × s / (1 − s)` (Patterson et al. 2021 §2).
+    /// - Parameters:
+    ///   - trainingKWh: Training facility energy, kWh.
+    ///   - share: Inference share of lifetime energy, in [0, 1).
+    /// - Returns: Inference energy, kWh.
+    @inlinable
+    public static func topDownKWh(trainingKWh: Double, share: Double) -> Double { trainingKWh * share / (1 - share) }
+}

@@ -1,0 +1,55 @@
+/// The name of an estimate output, as used in JSON and CSV (a stable contract), with its base unit.
+public enum OutputName: String, Sendable, Hashable, CaseIterable, Codable {
+    case energyKWh = "energy_kwh"
+    case trainingEnergyKWh = "training_energy_kwh"
+    case inferenceEnergyKWh = "inference_energy_kwh"
+    case itEnergyKWh = "it_energy_kwh"
+    case co2eKg = "co2e_kg"
+    case embodiedCO2eKg = "embodied_co2e_kg"
+    case totalCO2eKg = "total_co2e_kg"
+    case waterL = "water_l"
+    case chipHours = "chip_hours"
+    case trainingFLOPs = "training_flops"
+    case wallClockHours = "wall_clock_hours"
+
+    /// The physical kind of the output, for choosing readable units.
+    public var kind: QuantityKind {
+        switch self {
+        case .energyKWh, .trainingEnergyKWh, .inferenceEnergyKWh, .itEnergyKWh: return .energy
+        case .co2eKg, .embodiedCO2eKg, .totalCO2eKg: return .mass
+        case .waterL: return .volume
+        case .chipHours: return .count
+        case .trainingFLOPs: return .flops
+        case .wallClockHours: return .duration
+        }
+    }
+
+    /// The base unit the JSON value is in.
+    public var baseUnit: String {
+        switch kind {
+        case .energy: return "kWh"
+        case .mass: return "kg CO2e"
+        case .volume: return "L"
+        case .duration: return "h"
+        case .flops: return "FLOP"
+        default: return "chip-h"
+        }
+    }
+
+    /// A short label for tables.
+    public var label: String {
+        switch self {
+        case .energyKWh: return "energy (facility, PUE incl.)"
+        case .trainingEnergyKWh: return "training energy"
+        case .inferenceEnergyKWh: return "inference energy"
+        case .itEnergyKWh: return "IT energy"
+        case .co2eKg: return "operational CO2e"
+        case .embodiedCO2eKg: return "embodied CO2e"
+        case .totalCO2eKg: return "total CO2e"
+        case .waterL: return "water"
+        case .chipHours: return "accelerator-hours"
+        case .trainingFLOPs: return "training FLOPs (final run)"
+        case .wallClockHours: return "wall-clock time (final run)"
+        }
+    }
+}

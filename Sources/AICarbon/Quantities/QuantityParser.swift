@@ -1,0 +1,115 @@
+/// The one parser for every number a person types: a decimal number, then an optional unit.
+///
+/// Accepted numbers: `1.2`, `-3`, `6.7e9`, thousands separated by commas in groups of three
+/// (`1,022,362`). `nan`, `inf` and numbers that overflow a `Double` are rejected. The unit must fit the
+/// ``QuantityKind``; the value is returned in the kind's base unit (see ``QuantityKind``).
+///
+/// Domain checks (positive, at least 1, a whole number) are not made here; see ``ValueDomain``.
+public enum QuantityParser {
+    /// Parses `text` as a quantity of `kind`.
+    /// - Parameters:
+    ///   - text: What the person typed, e.g. `"330 W"`.
+    ///   - kind: The physical kind the field expects.
+    ///   - field: The flag or key, for the error message.
+    ///   - defaultUnit: The unit a bare number is taken in (e.g. `"W"` for `--power`); `nil` means a
+    ///     dimensioned kind requires a unit.
+    ///   - location: The file position, for the error message.
+    /// - Returns: The value in the kind's base unit.
+    /// - Throws: ``InputError`` naming the field, what was expected and what was found.
+    public static func parse(
+        _ text: String, as kind: QuantityKind, field: String,
+        defaultUnit: String? = nil, location: InputLocation? = nil
+    ) throws(InputError) -> Double {
+        let trimmed = text.trimmingWhitespace()
+        func fail(_ why: String? = nil) -> InputError {
+            let found = trimmed.isEmpty ? "nothing" : "\"\(trimmed)\"" + (why.map { " (\($0))" } ?? "")
+            return InputError(field: field, expected: kind.examples, found: found, location: location)
+        }
+        guard let (number, rest) = splitNumber(trimmed) else { throw fail() }
+        guard number.isFinite else { throw fail("not a finite number") }
+        var unit = rest.trimmingWhitespace()
+        if unit.isEmpty {
+            if let defaultUnit { unit = defaultUnit } else if kind.needsUnit { throw fail("no unit") }
+        }
+        guard let factor = UnitTable.factor(for: unit, kind: kind) else {
+            throw fail(unit.isEmpty ? nil : "unknown unit \"\(unit)\"")
+        }
+        let value = number * factor
+        guard value.isFinite else { throw fail("too large") }
+        return value
+    }
+
+    /// Splits a leading decimal number off `text`.
+    /// - Returns: The number and the remaining text, or `nil` if `text` does not start with a number
+    ///   or has malformed thousands separators.
+    static func splitNumber(_ text: String) -> (Double, Substring)? {
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        var literal = ""
+        if i < scalars.count, scalars[i] == "+" || scalars[i] == "-" {
+            literal.unicodeScalars.append(scalars[i]); i += 1
+        }
+        var integerDigits = ""
+        var groups: [String] = []
+        while i < scalars.count {
+            let c = scalars[i]
+            if c.properties.numericType == .decimal, c.isASCII {
+                integerDigits.unicodeScalars.append(c)
+            } else if c == ",", i + 1 < scalars.count, scalars[i + 1].isASCIIDigit {
+                groups.append(integerDigits); integerDigits = ""
+            } else { break }
+            i += 1
+        }
+        if !groups.isEmpty {
+            // Thousands separators: a first group of 1–3 digits, then groups of exactly 3.
+            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
+                  integerDigits.count == 3 else { return nil }
+        }
+        literal += groups.joined() + integerDigits
+        var fractionDigits = ""
+        if i < scalars.count, scalars[i] == "." {
+            var j = i + 1
+            while j < scalars.count, scalars[j].isASCIIDigit { fractionDigits.unicodeScalars.append(scalars[j]); j += 1 }
+            literal += "." + fractionDigits
+            i = j
+        }
+        guard !(groups.joined() + integerDigits + fractionDigits).isEmpty else { return nil }
+        if i < scalars.count, scalars[i] == "e" || scalars[i] == "E" {
+            var j = i + 1
+            var exponent = "e"
+            if j < scalars.count, scalars[j] == "+" || scalars[j] == "-" { exponent.unicodeScalars.append(scalars[j]); j += 1 }
+            var digits = 0
+            while j < scalars.count, scalars[j].isASCIIDigit { exponent.unicodeScalars.append(scalars[j]); j += 1; digits += 1 }
+            if digits > 0 { literal += exponent; i = j }
+        }
+        guard let value = Double(literal) else { return nil }
+        var rest = String.UnicodeScalarView()
+        rest.append(contentsOf: scalars[i...])
+        return (value, Substring(String(rest)))
+    }
+}
+
+extension QuantityKind {
+    /// Whether a bare number is ambiguous for this kind and needs a unit (or a flag's default unit).
+    var needsUnit: Bool {
+        switch self {
+        case .count, .flops, .flopRate, .dimensionless: return false
+        default: return true
+        }
+    }
+}
+
+extension Unicode.Scalar {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces, tabs and newlines.
+    func trimmingWhitespace() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+}

@@ -1,0 +1,61 @@
+/// Where a value came from: a command-line flag, or a position in a scenario file.
+public struct InputLocation: Sendable, Hashable, CustomStringConvertible {
+    /// The file path, or `nil` for a command-line flag.
+    public var file: String?
+    /// The 1-based line in `file`, when known.
+    public var line: Int?
+    /// The 1-based column in `file`, when known.
+    public var column: Int?
+
+    /// Creates a location.
+    /// - Parameters:
+    ///   - file: The file path, or `nil` for the command line.
+    ///   - line: The 1-based line, when known.
+    ///   - column: The 1-based column, when known.
+    public init(file: String? = nil, line: Int? = nil, column: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String {
+        guard let file else { return "" }
+        var text = file
+        if let line { text += ":\(line)" }
+        if let column { text += ":\(column)" }
+        return text
+    }
+}
+
+/// An input a person typed that AICarbon cannot use, with what was expected and what was found.
+///
+/// Every parse and validation failure in the library is reported as an `InputError`, so that the
+/// command-line tool can print one line a person can act on and exit non-zero.
+public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The flag (`--pue`) or scenario key (`pue`) the value was given for.
+    public var field: String
+    /// What the field accepts, in words.
+    public var expected: String
+    /// What was found instead (the text as typed, or a description).
+    public var found: String
+    /// Where the value came from, when it came from a file.
+    public var location: InputLocation?
+
+    /// Creates an error.
+    /// - Parameters:
+    ///   - field: The flag or key the value was given for.
+    ///   - expected: What the field accepts.
+    ///   - found: What was found instead.
+    ///   - location: The file position, if the value came from a file.
+    public init(field: String, expected: String, found: String, location: InputLocation? = nil) {
+        self.field = field
+        self.expected = expected
+        self.found = found
+        self.location = location
+    }
+
+    public var description: String {
+        let place = location.map { $0.description.isEmpty ? "" : "\($0): " } ?? ""
+        return "\(place)\(field): expected \(expected), found \(found)"
+    }
+}

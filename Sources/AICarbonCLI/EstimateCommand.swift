@@ -1,0 +1,114 @@
+import AICarbon
+import ArgumentParser
+
+/// `aicarbon estimate`: one training run (and optionally its inference) from flags.
+public struct EstimateCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "estimate",
+        abstract: "Footprint of one model: training by accelerator time or by FLOPs, plus inference.",
+        discussion: """
+            Duration: --hours or --days with --chips, or --chip-hours alone. Or FLOP-based: --params and \
+            --tokens (6 × active params × tokens), or --flops, with --hardware for its peak FLOP/s.
+            Example (GPT-3, Patterson et al. 2021):
+              aicarbon estimate --chips 10000 --days 14.8 --power "330 W" --pue 1.10 --grid "0.429 kg/kWh"
+            """)
+
+    @Option(help: "Catalog accelerator (TDP, peak FLOP/s, embodied), e.g. h100, \"A100 80GB\", v100.")
+    var hardware: String?
+    @Option(parsing: .unconditional, help: "Number of accelerators (a whole number).")
+    var chips: String?
+    @Option(parsing: .unconditional, help: "Wall-clock hours (\"79.2\", \"79.2 h\").")
+    var hours: String?
+    @Option(parsing: .unconditional, help: "Wall-clock days (\"14.8\").")
+    var days: String?
+    @Option(name: .customLong("chip-hours"), parsing: .unconditional, help: "Accelerator-hours (chips × hours), e.g. \"1,022,362\".")
+    var chipHours: String?
+    @Option(parsing: .unconditional, help: "Parameters (\"70B\").")
+    var params: String?
+    @Option(parsing: .unconditional, help: "Training tokens (\"2T\").")
+    var tokens: String?
+    @Option(name: .customLong("active-params"), parsing: .unconditional, help: "Active parameters per token (mixture-of-experts).")
+    var activeParams: String?
+    @Option(parsing: .unconditional, help: "Training FLOPs (\"3.14e23\"), instead of --params and --tokens.")
+    var flops: String?
+    @Option(parsing: .unconditional, help: "Model FLOP utilization, FLOP-based path only (\"0.4\", \"40%\").")
+    var mfu: String?
+    @Option(parsing: .unconditional, help: "Average power per chip, host share included (\"330 W\").")
+    var power: String?
+    @Option(name: .customLong("power-utilization"), parsing: .unconditional, help: "Average accelerator power / TDP.")
+    var powerUtilization: String?
+    @Option(name: .customLong("host-overhead"), parsing: .unconditional, help: "Multiplier (≥ 1) for host CPU, memory and network.")
+    var hostOverhead: String?
+    @Option(parsing: .unconditional, help: "Power usage effectiveness (≥ 1).")
+    var pue: String?
+    @Option(parsing: .unconditional, help: "Region (USA, FRA, France, US-CA, gcp:us-central1, WORLD) or intensity (\"0.429 kg/kWh\").")
+    var grid: String?
+    @Option(name: .customLong("development-multiplier"), parsing: .unconditional, help: "Compute multiplier (≥ 1) for experiments and failed runs.")
+    var developmentMultiplier: String?
+    @Option(parsing: .unconditional, help: "Queries served over the model's life (\"1B\").")
+    var queries: String?
+    @Option(name: .customLong("energy-per-query"), parsing: .unconditional, help: "Facility energy per query, PUE included (\"0.24 Wh\").")
+    var energyPerQuery: String?
+    @Option(name: .customLong("tokens-per-query"), parsing: .unconditional, help: "Tokens per query (FLOP-based inference).")
+    var tokensPerQuery: String?
+    @Option(name: .customLong("inference-utilization"), parsing: .unconditional, help: "Achieved / peak FLOP/s while serving (FLOP-based inference).")
+    var inferenceUtilization: String?
+    @Option(name: .customLong("inference-share"), parsing: .unconditional, help: "Inference share of lifetime energy, in [0, 1) (\"0.8\").")
+    var inferenceShare: String?
+    @Option(name: .customLong("embodied-per-chip"), parsing: .unconditional, help: "Embodied emissions per accelerator incl. server share (\"462.5 kg\").")
+    var embodiedPerChip: String?
+    @Option(parsing: .unconditional, help: "Accelerator service life for amortisation (\"5 years\").")
+    var lifetime: String?
+    @Option(parsing: .unconditional, help: "On-site water usage effectiveness (\"0.55 L/kWh\").")
+    var wue: String?
+    @Option(name: .customLong("water-intensity"), parsing: .unconditional, help: "Water consumed per kWh generated (\"3.14 L/kWh\").")
+    var waterIntensity: String?
+    @Option(help: "Output format: table, json or csv.")
+    var format: FormatOption = .table
+
+    public init() {}
+
+    public func run() throws {
+        let catalog = try Catalog.bundled()
+        let resolved = try spec().resolve(catalog: catalog)
+        print(EstimateReport(resolved).rendered(format.format), terminator: "")
+    }
+
+    /// The flags parsed into an ``EstimateSpec``, each through ``NumericField/parse(_:location:)``.
+    func spec() throws(InputError) -> EstimateSpec {
+        if hours != nil, days != nil {
+            throw InputError(field: "--days", expected: "one duration: --hours, --days or --chip-hours", found: "--hours and --days")
+        }
+        func value(_ text: String?, _ field: NumericField) throws(InputError) -> Double? {
+            guard let text else { return nil }
+            return try field.parse(text)
+        }
+        var s = EstimateSpec()
+        s.hardware = hardware
+        s.chips = try value(chips, NumericField("--chips", .count, .positiveInteger))
+        s.hours = try value(hours, NumericField("--hours", .duration, .positive, defaultUnit: "h"))
+        if s.hours == nil { s.hours = try value(days, NumericField("--days", .duration, .positive, defaultUnit: "d")) }
+        s.chipHours = try value(chipHours, NumericField("--chip-hours", .count, .positive))
+        s.parameters = try value(params, NumericField("--params", .count, .positive))
+        s.tokens = try value(tokens, NumericField("--tokens", .count, .positive))
+        s.activeParameters = try value(activeParams, NumericField("--active-params", .count, .positive))
+        s.flops = try value(flops, NumericField("--flops", .flops, .positive))
+        s.mfu = try value(mfu, NumericField("--mfu", .dimensionless, .unitInterval))
+        s.powerW = try value(power, NumericField("--power", .power, .positive, defaultUnit: "W"))
+        s.powerUtilization = try value(powerUtilization, NumericField("--power-utilization", .dimensionless, .unitInterval))
+        s.hostOverhead = try value(hostOverhead, NumericField("--host-overhead", .dimensionless, .atLeastOne))
+        s.pue = try value(pue, NumericField("--pue", .dimensionless, .atLeastOne))
+        s.grid = try grid.map { text throws(InputError) in try GridChoice(parsing: text, field: "--grid") }
+        s.developmentMultiplier = try value(developmentMultiplier, NumericField("--development-multiplier", .dimensionless, .atLeastOne))
+        s.queries = try value(queries, NumericField("--queries", .count, .nonNegative))
+        s.energyPerQueryKWh = try value(energyPerQuery, NumericField("--energy-per-query", .energy, .positive, defaultUnit: "Wh"))
+        s.tokensPerQuery = try value(tokensPerQuery, NumericField("--tokens-per-query", .count, .positive))
+        s.inferenceUtilization = try value(inferenceUtilization, NumericField("--inference-utilization", .dimensionless, .unitInterval))
+        s.inferenceShare = try value(inferenceShare, NumericField("--inference-share", .dimensionless, .share))
+        s.embodiedPerChipKg = try value(embodiedPerChip, NumericField("--embodied-per-chip", .mass, .nonNegative, defaultUnit: "kg"))
+        s.lifetimeHours = try value(lifetime, NumericField("--lifetime", .duration, .positive))
+        s.wueOnsite = try value(wue, NumericField("--wue", .waterIntensity, .nonNegative, defaultUnit: "L/kWh"))
+        s.waterIntensity = try value(waterIntensity, NumericField("--water-intensity", .waterIntensity, .nonNegative, defaultUnit: "L/kWh"))
+        return s
+    }
+}

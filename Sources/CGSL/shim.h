@@ -1,0 +1,25 @@
+#ifndef AICARBON_CGSL_SHIM_H
+#define AICARBON_CGSL_SHIM_H
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_version.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_qrng.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_statistics_double.h>
+#include <gsl/gsl_sort_double.h>
+
+/* Swift 6 treats C globals as shared mutable state; these accessors return the
+   generator-type pointers (which GSL never mutates) through functions instead. */
+static inline const gsl_rng_type *aic_rng_mt19937(void) { return gsl_rng_mt19937; }
+static inline const gsl_rng_type *aic_rng_ranlxd2(void) { return gsl_rng_ranlxd2; }
+static inline const gsl_rng_type *aic_rng_taus2(void) { return gsl_rng_taus2; }
+static inline const gsl_qrng_type *aic_qrng_sobol(void) { return gsl_qrng_sobol; }
+static inline const char *aic_gsl_version(void) { return gsl_version; }
+
+/* GSL's default error handler aborts the process. Turning it off makes every
+   GSL function report failure through its return value instead. */
+static inline void aic_gsl_disable_abort(void) { (void)gsl_set_error_handler_off(); }
+
+#endif

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// Runs the built `aicarbon` executable (built by `swift build`, which `make test` runs first).
+func runAICarbon(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let binary = root.appendingPathComponent(".build/debug/aicarbon")
+    guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: binary.path + " (run `swift build` first; `make test` does)"])
+    }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+}
+
+@Suite("aicarbon executable")
+struct ExecutableTests {
+    @Test("validate passes every published case and exits 0")
+    func validate() throws {
+        let result = try runAICarbon(["validate"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("47 passed, 0 failed"))
+    }
+
+    @Test("estimate --format json prints the contract's keys")
+    func json() throws {
+        let result = try runAICarbon(["estimate", "--chips", "10000", "--days", "14.8", "--power", "330 W", "--pue", "1.10",
+                                      "--grid", "0.429 kg/kWh", "--format", "json"])
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let outputs = try #require(object?["outputs"] as? [String: [String: Any]])
+        for name in ["energy_kwh", "training_energy_kwh", "inference_energy_kwh", "it_energy_kwh", "co2e_kg",
+                     "embodied_co2e_kg", "total_co2e_kg", "water_l", "chip_hours"] {
+            let stats = try #require(outputs[name], "\(name)")
+            for key in ["mean", "p05", "p50", "p95"] { #expect(stats[key] is Double || stats[key] is Int, "\(name).\(key)") }
+        }
+        let co2e = try #require(outputs["co2e_kg"]?["p50"] as? Double)
+        #expect(abs(co2e - 553_142.304) < 1e-3)
+        #expect(object?["assumptions"] is [Any])
+    }
+
+    @Test("bad input: one line on stderr naming the flag, non-zero exit, no stack trace", arguments: [
+        ["estimate", "--chip-hours", "10", "--power", "300 parsecs"],
+        ["estimate", "--hardware", "H1000", "--chip-hours", "10"],
+        ["estimate", "--chips", "2.5", "--hours", "1", "--power", "300"],
+    ])
+    func badInput(_ arguments: [String]) throws {
+        let result = try runAICarbon(arguments)
+        #expect(result.status != 0)
+        #expect(result.stdout.isEmpty)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("expected"))
+    }
+
+    @Test("catalog hardware --format json lists the accelerators")
+    func catalog() throws {
+        let result = try runAICarbon(["catalog", "hardware", "--format", "json"])
+        #expect(result.status == 0)
+        let list = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+        #expect((list?.count ?? 0) >= 20)
+    }
+}

@@ -1,0 +1,81 @@
+import Testing
+@testable import AICarbon
+
+@Suite("Footprint models")
+struct FootprintModelTests {
+    @Test("GPT-3 chip-time: Patterson et al. 2021, 10,000 V100 x 14.8 days x 330 W x PUE 1.10 x 0.429 kg/kWh")
+    func gpt3ChipTime() {
+        let run = ChipTimeTraining(chipHours: 10_000 * 14.8 * 24, power: ChipPower(measured: Power(watts: 330)), pue: 1.10)
+        // Published 1,287 MWh and 552.1 t with days rounded to 14.8: 1,289.4 MWh and 553.14 t here.
+        #expect(abs(run.energy.kilowattHours - 1_289_376) < 1e-6)
+        #expect(abs(run.emissions(at: CarbonIntensity(kilogramsPerKilowattHour: 0.429)).kilograms - 553_142.304) < 1e-6)
+        #expect(abs(run.energy.kilowattHours / 1000 - 1_287) / 1_287 < 0.05 / 14.8)
+    }
+
+    @Test("GPT-3 FLOP path: 6 x 175e9 x 300e9 FLOP at 24.6 of 125 TFLOP/s on 10,000 V100 takes about 14.8 days")
+    func gpt3FLOPs() {
+        let model = FLOPTraining(activeParameters: 175e9, tokens: 300e9, peakFlopsPerS: 125e12, mfu: 24.6 / 125)
+        #expect(model.flops == 3.15e23)
+        let days = model.wallClock(chips: 10_000).hours / 24
+        // Patterson et al. 2021 Table 4: 14.8 days (total FLOPs printed as 3.14e23).
+        #expect(abs(days - 14.8) < 0.05, "\(days) days")
+    }
+
+    @Test("LLaMA-65B chip-time: Touvron et al. 2023 Table 15, 1,022,362 GPU-h x 400 W x 1.1 = 449.8 MWh, 173 t")
+    func llama65B() {
+        let run = ChipTimeTraining(chipHours: 1_022_362, power: ChipPower(measured: Power(watts: 400)), pue: 1.1)
+        #expect(abs(run.energy.kilowattHours - 449_839.28) < 1e-6)
+        #expect((run.emissions(at: CarbonIntensity(kilogramsPerKilowattHour: 0.385)).kilograms / 1000).rounded() == 173)
+    }
+
+    @Test("power per chip from TDP x utilization x overhead")
+    func chipPower() {
+        #expect(ChipPower(tdp: Power(watts: 700), powerUtilization: 0.8, hostOverhead: 1.25).watts == 700)
+    }
+
+    @Test("top-down inference share: s = 0.8 gives four times training energy")
+    func topDown() {
+        #expect(abs(InferenceEnergy.topDownKWh(trainingKWh: 100, share: 0.8) - 400) < 1e-9)
+        #expect(InferenceEnergy.topDownKWh(trainingKWh: 100, share: 0) == 0)
+    }
+
+    @Test("FLOP-based energy per query: 2 x 70e9 x 500 FLOP on H100 at 20% and 700 W, PUE 1.1")
+    func perQueryFLOPs() {
+        let flops = InferenceEnergy.flopsPerQuery(activeParameters: 70e9, tokensPerQuery: 500)
+        #expect(flops == 7e13)
+        let kWh = InferenceEnergy.energyPerQueryKWh(flopsPerQuery: flops, peakFlopsPerS: 989e12, utilization: 0.2,
+                                                     powerW: 700, pue: 1.1)
+        // 7e13 / (989e12 × 0.2) s = 0.353893 s; × 700 W × 1.1 = 272.497 J = 0.0756937 Wh.
+        #expect(abs(kWh * 1000 - 7e13 / (989e12 * 0.2) * 700 * 1.1 / 3600) < 1e-15)
+        #expect(abs(kWh * 1000 - 0.0756937) < 1e-7)
+    }
+
+    @Test("composed model: training, per-query inference, embodied and water add up by hand")
+    func composed() {
+        let inputs = FootprintInputs(
+            compute: .chipHours(1_000), chips: 10, powerPerChipW: 500, pue: 1.2, intensityKgPerKWh: 0.4,
+            developmentMultiplier: 2, inference: .perQuery(queries: 1_000_000, kWhPerQuery: 0.0003),
+            embodiedPerChipKg: 1_000, lifetimeHours: 10_000, wueOnsite: 1, waterIntensity: 2)
+        let out = FootprintModel.evaluate(inputs)
+        // Training: 1,000 chip-h × 2 × 500 W = 1,000 kWh IT; × 1.2 = 1,200 kWh. Inference: 300 kWh.
+        #expect(out.chipHours == 2_000)
+        #expect(abs(out.trainingEnergyKWh - 1_200) < 1e-9)
+        #expect(abs(out.inferenceEnergyKWh - 300) < 1e-9)
+        #expect(abs(out.energyKWh - 1_500) < 1e-9)
+        #expect(abs(out.itEnergyKWh - 1_250) < 1e-9)
+        #expect(abs(out.co2eKg - 600) < 1e-9)
+        // Embodied: 1,000 kg × 2,000 chip-h / 10,000 h = 200 kg.
+        #expect(abs(out.embodiedCO2eKg - 200) < 1e-9)
+        #expect(abs(out.totalCO2eKg - 800) < 1e-9)
+        // Water: 1,250 kWh × 1 L/kWh + 1,500 kWh × 2 L/kWh = 4,250 L.
+        #expect(abs(out.waterL - 4_250) < 1e-9)
+        #expect(out.wallClockHours == 100)
+    }
+
+    @Test("Gemini per-prompt energy (Elsworth et al. 2025: 0.24 Wh) over a billion prompts is 240 MWh")
+    func geminiPerQuery() {
+        let inputs = FootprintInputs(compute: .chipHours(0), powerPerChipW: 0, pue: 1.1, intensityKgPerKWh: 0,
+                                     inference: .perQuery(queries: 1e9, kWhPerQuery: 0.24e-3))
+        #expect(abs(FootprintModel.evaluate(inputs).inferenceEnergyKWh - 240_000) < 1e-6)
+    }
+}

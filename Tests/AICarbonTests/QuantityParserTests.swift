@@ -1,0 +1,109 @@
+import Testing
+@testable import AICarbon
+
+@Suite("Quantity parsing")
+struct QuantityParserTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var text: String
+        var kind: QuantityKind
+        var expected: Double
+        var testDescription: String { "\"\(text)\"" }
+    }
+
+    static let accepted: [Case] = [
+        Case(text: "400 W", kind: .power, expected: 400),
+        Case(text: "1.2 kW", kind: .power, expected: 1200),
+        Case(text: "57 g/kWh", kind: .carbonIntensity, expected: 0.057),
+        Case(text: "0.385 kg/kWh", kind: .carbonIntensity, expected: 0.385),
+        // 0.954 lb/kWh × 0.45359237 kg/lb (Strubell et al. 2019's US factor)
+        Case(text: "0.954 lb/kWh", kind: .carbonIntensity, expected: 0.954 * 0.45359237),
+        Case(text: "429 gCO2e/kWh", kind: .carbonIntensity, expected: 0.429),
+        Case(text: "0.429 t/MWh", kind: .carbonIntensity, expected: 0.429),
+        Case(text: "3.5 days", kind: .duration, expected: 84),
+        Case(text: "79.2 h", kind: .duration, expected: 79.2),
+        Case(text: "90 min", kind: .duration, expected: 1.5),
+        Case(text: "0.24 Wh", kind: .energy, expected: 0.00024),
+        Case(text: "1,287 MWh", kind: .energy, expected: 1_287_000),
+        Case(text: "3.6 MJ", kind: .energy, expected: 1),
+        Case(text: "175B", kind: .count, expected: 175e9),
+        Case(text: "1.4T", kind: .count, expected: 1.4e12),
+        Case(text: "6.7e9", kind: .count, expected: 6.7e9),
+        Case(text: "1,022,362", kind: .count, expected: 1_022_362),
+        Case(text: "70 billion", kind: .count, expected: 70e9),
+        Case(text: "3.14e23 FLOP", kind: .flops, expected: 3.14e23),
+        Case(text: "314 ZFLOP", kind: .flops, expected: 3.14e23),
+        Case(text: "125 TFLOP/s", kind: .flopRate, expected: 125e12),
+        Case(text: "989 TFLOPS", kind: .flopRate, expected: 989e12),
+        Case(text: "40%", kind: .dimensionless, expected: 0.4),
+        Case(text: "552.1 t", kind: .mass, expected: 552_100),
+        Case(text: "626,155 lb", kind: .mass, expected: 626_155 * 0.45359237),
+        Case(text: "0.26 mL", kind: .volume, expected: 0.00026),
+        Case(text: "0.55 L/kWh", kind: .waterIntensity, expected: 0.55),
+        Case(text: "  1.10  ", kind: .dimensionless, expected: 1.1),
+    ]
+
+    @Test("accepted spellings convert to base units", arguments: accepted)
+    func accepts(_ c: Case) throws {
+        let value = try QuantityParser.parse(c.text, as: c.kind, field: "--x")
+        #expect(abs(value - c.expected) <= 1e-12 * abs(c.expected), "\(c.text) -> \(value)")
+    }
+
+    static let rejected: [(String, QuantityKind)] = [
+        ("nan", .dimensionless), ("inf", .power), ("-inf W", .power), ("", .power), ("abc", .count),
+        ("300 parsecs", .power), ("330", .carbonIntensity), ("1,2", .count), ("1,0000", .count),
+        ("1e999", .count), ("5 W", .energy), ("0.4 kg", .carbonIntensity), ("12 furlongs", .duration), ("1.2.3", .count),
+    ]
+
+    @Test("malformed or ill-fitting text is an error naming the field and what was found", arguments: rejected)
+    func rejects(_ text: String, _ kind: QuantityKind) {
+        #expect {
+            _ = try QuantityParser.parse(text, as: kind, field: "--flag")
+        } throws: { error in
+            let e = error as! InputError
+            return e.field == "--flag" && e.expected == kind.examples && !e.found.isEmpty
+        }
+    }
+
+    @Test("a bare number takes the field's default unit")
+    func defaultUnit() throws {
+        #expect(try NumericField("--power", .power, .positive, defaultUnit: "W").parse("330") == 330)
+        #expect(try NumericField("--days", .duration, .positive, defaultUnit: "d").parse("14.8") == 14.8 * 24)
+    }
+
+    @Test("values outside the domain are rejected", arguments: [
+        ("--pue", "0.9", ValueDomain.atLeastOne), ("--chips", "2.5", .positiveInteger), ("--power", "-5 W", .positive),
+        ("--mfu", "1.5", .unitInterval), ("--inference-share", "1", .share),
+    ])
+    func domain(_ name: String, _ text: String, _ domain: ValueDomain) {
+        let field = NumericField(name, name == "--power" ? .power : (name == "--chips" ? .count : .dimensionless), domain)
+        #expect(throws: InputError.self) { try field.parse(text) }
+        do { _ = try field.parse(text) } catch { #expect(error.description.contains(domain.text)) }
+    }
+
+    @Test("printed readable quantities parse back to the same value within the printed precision")
+    func roundTrip() throws {
+        for value in [0.00024, 0.5, 36.27, 1_289_376.0, 4.5e9, 2.2e12] {
+            let text = ReadableQuantity.format(value, .energy)
+            let back = try QuantityParser.parse(text, as: .energy, field: "x")
+            #expect(abs(back - value) / value < 5e-4, "\(text)")
+        }
+        for value in [0.1357, 553_142.3, 3.2e9] {
+            let text = ReadableQuantity.format(value, .mass)
+            let back = try QuantityParser.parse(text, as: .mass, field: "x")
+            #expect(abs(back - value) / value < 5e-4, "\(text)")
+        }
+    }
+
+    @Test("no input string crashes the parser")
+    func fuzz() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789.,eE+-% kMGTWhgdaysL/lbtFLOPnfi")
+        for _ in 0..<5_000 {
+            let length = Int.random(in: 0...12, using: &generator)
+            let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            for kind in QuantityKind.allCases {
+                if let value = try? QuantityParser.parse(text, as: kind, field: "x") { #expect(value.isFinite) }
+            }
+        }
+    }
+}
