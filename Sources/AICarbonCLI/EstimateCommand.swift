@@ -65,50 +65,55 @@ public struct EstimateCommand: ParsableCommand {
     var waterIntensity: String?
     @Option(help: "Output format: table, json or csv.")
     var format: FormatOption = .table
+    @OptionGroup var simulation: SimulationOptions
 
     public init() {}
 
     public func run() throws {
         let catalog = try Catalog.bundled()
-        let resolved = try spec().resolve(catalog: catalog)
-        print(EstimateReport(resolved).rendered(format.format), terminator: "")
+        let bar = ProgressBar()
+        let report = try Estimate.run(spec(), catalog: catalog, settings: simulation.settings(),
+                                      percentiles: simulation.extraPercentiles(), progress: { bar.update($0) })
+        bar.finish()
+        print(report.rendered(format.format), terminator: "")
     }
 
-    /// The flags parsed into an ``EstimateSpec``, each through ``NumericField/parse(_:location:)``.
+    /// The flags parsed into an ``EstimateSpec``; every numeric flag goes through
+    /// ``DistributionParser/parse(_:field:location:)`` and so accepts a distribution.
     func spec() throws(InputError) -> EstimateSpec {
         if hours != nil, days != nil {
             throw InputError(field: "--days", expected: "one duration: --hours, --days or --chip-hours", found: "--hours and --days")
         }
-        func value(_ text: String?, _ field: NumericField) throws(InputError) -> Double? {
-            guard let text else { return nil }
-            return try field.parse(text)
-        }
         var s = EstimateSpec()
+        func set(_ slot: InputSlot, _ text: String?, _ field: NumericField? = nil) throws(InputError) {
+            guard let text else { return }
+            s[slot] = try DistributionParser.parse(text, field: field ?? slot.field())
+        }
         s.hardware = hardware
-        s.chips = try value(chips, NumericField("--chips", .count, .positiveInteger))
-        s.hours = try value(hours, NumericField("--hours", .duration, .positive, defaultUnit: "h"))
-        if s.hours == nil { s.hours = try value(days, NumericField("--days", .duration, .positive, defaultUnit: "d")) }
-        s.chipHours = try value(chipHours, NumericField("--chip-hours", .count, .positive))
-        s.parameters = try value(params, NumericField("--params", .count, .positive))
-        s.tokens = try value(tokens, NumericField("--tokens", .count, .positive))
-        s.activeParameters = try value(activeParams, NumericField("--active-params", .count, .positive))
-        s.flops = try value(flops, NumericField("--flops", .flops, .positive))
-        s.mfu = try value(mfu, NumericField("--mfu", .dimensionless, .unitInterval))
-        s.powerW = try value(power, NumericField("--power", .power, .positive, defaultUnit: "W"))
-        s.powerUtilization = try value(powerUtilization, NumericField("--power-utilization", .dimensionless, .unitInterval))
-        s.hostOverhead = try value(hostOverhead, NumericField("--host-overhead", .dimensionless, .atLeastOne))
-        s.pue = try value(pue, NumericField("--pue", .dimensionless, .atLeastOne))
+        try set(.chips, chips)
+        try set(.hours, hours, NumericField("--hours", .duration, .positive, defaultUnit: "h"))
+        try set(.hours, days, NumericField("--days", .duration, .positive, defaultUnit: "d"))
+        try set(.chipHours, chipHours)
+        if let params { s.parameters = try DistributionParser.parse(params, field: NumericField("--params", .count, .positive)) }
+        try set(.tokens, tokens)
+        try set(.activeParameters, activeParams)
+        try set(.flops, flops)
+        try set(.mfu, mfu)
+        try set(.powerW, power)
+        try set(.powerUtilization, powerUtilization)
+        try set(.hostOverhead, hostOverhead)
+        try set(.pue, pue)
         s.grid = try grid.map { text throws(InputError) in try GridChoice(parsing: text, field: "--grid") }
-        s.developmentMultiplier = try value(developmentMultiplier, NumericField("--development-multiplier", .dimensionless, .atLeastOne))
-        s.queries = try value(queries, NumericField("--queries", .count, .nonNegative))
-        s.energyPerQueryKWh = try value(energyPerQuery, NumericField("--energy-per-query", .energy, .positive, defaultUnit: "Wh"))
-        s.tokensPerQuery = try value(tokensPerQuery, NumericField("--tokens-per-query", .count, .positive))
-        s.inferenceUtilization = try value(inferenceUtilization, NumericField("--inference-utilization", .dimensionless, .unitInterval))
-        s.inferenceShare = try value(inferenceShare, NumericField("--inference-share", .dimensionless, .share))
-        s.embodiedPerChipKg = try value(embodiedPerChip, NumericField("--embodied-per-chip", .mass, .nonNegative, defaultUnit: "kg"))
-        s.lifetimeHours = try value(lifetime, NumericField("--lifetime", .duration, .positive))
-        s.wueOnsite = try value(wue, NumericField("--wue", .waterIntensity, .nonNegative, defaultUnit: "L/kWh"))
-        s.waterIntensity = try value(waterIntensity, NumericField("--water-intensity", .waterIntensity, .nonNegative, defaultUnit: "L/kWh"))
+        try set(.developmentMultiplier, developmentMultiplier)
+        try set(.queries, queries)
+        try set(.energyPerQuery, energyPerQuery)
+        try set(.tokensPerQuery, tokensPerQuery)
+        try set(.inferenceUtilization, inferenceUtilization)
+        try set(.inferenceShare, inferenceShare)
+        try set(.embodiedPerChip, embodiedPerChip)
+        try set(.lifetime, lifetime)
+        try set(.wue, wue)
+        try set(.waterIntensity, waterIntensity)
         return s
     }
 }

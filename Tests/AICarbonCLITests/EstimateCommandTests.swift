@@ -4,10 +4,12 @@ import Foundation
 import Testing
 @testable import AICarbonCLI
 
-/// Parses `arguments` as `aicarbon estimate …` and resolves them, as `run()` does, returning the report.
+/// Parses `arguments` as `aicarbon estimate …` and runs it as `run()` does (2,000 samples unless
+/// given), returning the report.
 func estimate(_ arguments: [String]) throws -> EstimateReport {
-    let command = try EstimateCommand.parse(arguments)
-    return EstimateReport(try command.spec().resolve(catalog: Catalog.bundled()))
+    let command = try EstimateCommand.parse(arguments + (arguments.contains("--samples") ? [] : ["--samples", "2000"]))
+    return try Estimate.run(command.spec(), catalog: Catalog.bundled(), settings: command.simulation.settings(),
+                            percentiles: command.simulation.extraPercentiles())
 }
 
 @Suite("aicarbon estimate")

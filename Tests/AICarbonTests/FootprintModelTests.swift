@@ -52,12 +52,22 @@ struct FootprintModelTests {
 
     @Test("composed model: training, per-query inference, embodied and water add up by hand")
     func composed() {
-        let inputs = FootprintInputs(
-            compute: .chipHours(1_000), chips: 10, powerPerChipW: 500, pue: 1.2, intensityKgPerKWh: 0.4,
-            developmentMultiplier: 2, inference: .perQuery(queries: 1_000_000, kWhPerQuery: 0.0003),
-            embodiedPerChipKg: 1_000, lifetimeHours: 10_000, wueOnsite: 1, waterIntensity: 2)
-        let out = FootprintModel.evaluate(inputs)
-        // Training: 1,000 chip-h × 2 × 500 W = 1,000 kWh IT; × 1.2 = 1,200 kWh. Inference: 300 kWh.
+        var x = FootprintInputs(computeMode: .wallClock, powerMode: .perChip)
+        x.chips = 10
+        x.hours = 100
+        x.powerW = 500
+        x.pue = 1.2
+        x.intensityKgPerKWh = 0.4
+        x.developmentMultiplier = 2
+        x.inferenceMode = .perQuery
+        x.queries = 1_000_000
+        x.energyPerQueryKWh = 0.0003
+        x.embodiedPerChipKg = 1_000
+        x.lifetimeHours = 10_000
+        x.wueOnsite = 1
+        x.waterIntensity = 2
+        let out = FootprintModel.evaluate(x)
+        // Training: 10 chips × 100 h × 2 × 500 W = 1,000 kWh IT; × 1.2 = 1,200 kWh. Inference: 300 kWh.
         #expect(out.chipHours == 2_000)
         #expect(abs(out.trainingEnergyKWh - 1_200) < 1e-9)
         #expect(abs(out.inferenceEnergyKWh - 300) < 1e-9)
@@ -72,10 +82,23 @@ struct FootprintModelTests {
         #expect(out.wallClockHours == 100)
     }
 
+    @Test("power from TDP: 700 W x 0.8 x 1.25 = 700 W per chip in the composed model")
+    func composedTDP() {
+        var x = FootprintInputs(computeMode: .chipHours, powerMode: .fromTDP)
+        x.chipHours = 1_000
+        x.tdpW = 700
+        x.powerUtilization = 0.8
+        x.hostOverhead = 1.25
+        x.pue = 1
+        #expect(abs(FootprintModel.evaluate(x).itEnergyKWh - 700) < 1e-9)
+    }
+
     @Test("Gemini per-prompt energy (Elsworth et al. 2025: 0.24 Wh) over a billion prompts is 240 MWh")
     func geminiPerQuery() {
-        let inputs = FootprintInputs(compute: .chipHours(0), powerPerChipW: 0, pue: 1.1, intensityKgPerKWh: 0,
-                                     inference: .perQuery(queries: 1e9, kWhPerQuery: 0.24e-3))
-        #expect(abs(FootprintModel.evaluate(inputs).inferenceEnergyKWh - 240_000) < 1e-6)
+        var x = FootprintInputs(computeMode: .chipHours, powerMode: .perChip)
+        x.inferenceMode = .perQuery
+        x.queries = 1e9
+        x.energyPerQueryKWh = 0.24e-3
+        #expect(abs(FootprintModel.evaluate(x).inferenceEnergyKWh - 240_000) < 1e-6)
     }
 }

@@ -11,6 +11,9 @@ public struct Grid: Sendable, Hashable, Codable {
     public var aliases: [String]
     /// Carbon intensity, kg CO2e/kWh.
     public var intensityKgPerKwh: Double
+    /// Geometric standard deviation of the intensity from its generation mix and the IPCC AR5 lifecycle
+    /// ranges, where the mix is known.
+    public var intensityGsd: Double?
     /// The year the intensity describes.
     public var year: Int
     /// Where the figure comes from.

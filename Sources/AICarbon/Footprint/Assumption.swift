@@ -1,19 +1,22 @@
-/// A value the estimate used because the caller did not give it, with its source.
-public struct Assumption: Sendable, Hashable, Codable {
+/// A value or distribution an estimate used because the caller did not give it, with its source.
+public struct Assumption: Sendable, Hashable {
     /// The input it stands for, as a scenario key (`pue`, `mfu`, `grid`).
     public var input: String
-    /// The value used, in `unit`.
-    public var value: Double
-    /// The unit of `value` ("" for dimensionless).
+    /// The distribution used, in base units.
+    public var distribution: Distribution
+    /// The base unit ("" for dimensionless).
     public var unit: String
     /// Why this value: the source or convention.
     public var source: String
 
     /// Creates an assumption record.
-    public init(input: String, value: Double, unit: String, source: String) {
+    public init(input: String, distribution: Distribution, unit: String, source: String) {
         self.input = input
-        self.value = value
+        self.distribution = distribution
         self.unit = unit
         self.source = source
     }
+
+    /// The median of the distribution (the value itself when fixed).
+    public var median: Double { distribution.median }
 }

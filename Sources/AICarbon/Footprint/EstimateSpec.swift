@@ -1,241 +1,312 @@
-/// What a person gave for a single-model estimate (from CLI flags or a scenario file), in base units,
-/// before defaults and catalog look-ups.
+/// What a person gave for a single-model estimate (from CLI flags or a scenario file): each input a
+/// fixed value or a distribution, in base units, before defaults and catalog look-ups.
 ///
 /// ``resolve(catalog:)`` checks that the pieces fit together (one duration, or FLOPs, not both; what
-/// the FLOP path needs) and fills the gaps with ``Defaults``, recording each as an ``Assumption``.
-/// Error messages name the CLI flags (`--hours`); a scenario loader maps them to its keys.
+/// the FLOP path needs) and fills the gaps with the calibrated priors of ``Defaults``, recording each
+/// as an ``Assumption``. Error messages name the CLI flags (`--hours`); ``ScenarioFile`` maps them to
+/// its keys.
 public struct EstimateSpec: Sendable, Hashable {
     /// Catalog accelerator name.
     public var hardware: String?
-    /// Number of accelerators.
-    public var chips: Double?
-    /// Wall-clock duration, hours.
-    public var hours: Double?
-    /// Accelerator-hours.
-    public var chipHours: Double?
-    /// Total parameters.
-    public var parameters: Double?
-    /// Active parameters per token (mixture-of-experts); defaults to ``parameters``.
-    public var activeParameters: Double?
-    /// Training tokens.
-    public var tokens: Double?
-    /// Training FLOPs, instead of parameters and tokens.
-    public var flops: Double?
-    /// Model FLOP utilization.
-    public var mfu: Double?
-    /// Average power per chip, W, host share included.
-    public var powerW: Double?
-    /// Average accelerator power / TDP.
-    public var powerUtilization: Double?
-    /// Host multiplier.
-    public var hostOverhead: Double?
-    /// Power usage effectiveness.
-    public var pue: Double?
+    /// Given inputs by slot (``InputSlot/hours`` holds `--hours` or `--days`).
+    public var values: [InputSlot: Distribution] = [:]
+    /// Total parameters (the default for active parameters).
+    public var parameters: Distribution?
     /// The grid.
     public var grid: GridChoice?
-    /// Development multiplier.
-    public var developmentMultiplier: Double?
-    /// Queries served over the model's life.
-    public var queries: Double?
-    /// Facility energy per query, kWh.
-    public var energyPerQueryKWh: Double?
-    /// Tokens per query (FLOP-based inference).
-    public var tokensPerQuery: Double?
-    /// Serving utilization (FLOP-based inference).
-    public var inferenceUtilization: Double?
-    /// Inference share of lifetime energy.
-    public var inferenceShare: Double?
-    /// Embodied emissions per accelerator, kg CO2e.
-    public var embodiedPerChipKg: Double?
-    /// Accelerator lifetime, hours.
-    public var lifetimeHours: Double?
-    /// On-site WUE, L/kWh.
-    public var wueOnsite: Double?
-    /// Water intensity of electricity, L/kWh.
-    public var waterIntensity: Double?
+    /// Rank correlations between inputs, by scenario key.
+    public var correlations: [Correlation] = []
 
-    /// Creates an empty spec; set the fields you know.
+    /// A requested rank correlation between two inputs.
+    public struct Correlation: Sendable, Hashable {
+        public var first: String
+        public var second: String
+        /// Spearman rank correlation in (−1, 1).
+        public var rho: Double
+        /// Where it was declared, for errors.
+        public var location: InputLocation?
+
+        public init(first: String, second: String, rho: Double, location: InputLocation? = nil) {
+            self.first = first
+            self.second = second
+            self.rho = rho
+            self.location = location
+        }
+    }
+
+    /// Creates an empty spec; set the inputs you know.
     public init() {}
 
-    /// The spec resolved against the catalogs, with the assumptions it made.
-    public struct Resolved: Sendable, Hashable {
-        /// Numeric inputs for ``FootprintModel``.
-        public var inputs: FootprintInputs
+    /// Reads or writes one given input.
+    public subscript(slot: InputSlot) -> Distribution? {
+        get { values[slot] }
+        set { values[slot] = newValue }
+    }
+
+    /// The spec resolved against the catalogs, ready to simulate.
+    public struct Resolved: Sendable {
+        /// Fixed inputs and modes.
+        public var template: FootprintInputs
+        /// Uncertain inputs, one simulation column each.
+        public var uncertain: [(slot: InputSlot, distribution: Distribution)]
+        /// Rank correlations among the uncertain inputs, if any.
+        public var correlation: RankCorrelation?
         /// Values taken from defaults or the catalog rather than given.
         public var assumptions: [Assumption]
+        /// The outputs this estimate has.
+        public var outputs: [OutputName]
         /// The accelerator, when one was named.
         public var accelerator: Accelerator?
         /// The grid, when one was named or defaulted.
         public var grid: Grid?
+
+        /// The engine adapter for these inputs and outputs.
+        public var model: FootprintChunkModel {
+            FootprintChunkModel(template: template, slots: uncertain.map(\.slot), outputs: outputs)
+        }
     }
 
     /// Checks the spec and fills gaps from the catalog and ``Defaults``.
     /// - Parameter catalog: Hardware and grid catalogs.
-    /// - Returns: Model inputs and the assumptions made.
+    /// - Returns: Fixed template, uncertain inputs and the assumptions made.
     /// - Throws: ``InputError`` for missing, conflicting or unknown inputs.
     public func resolve(catalog: Catalog) throws(InputError) -> Resolved {
-        var assumptions: [Assumption] = []
-        func take(_ given: Double?, _ fallback: Assumption) -> Double {
-            if let given { return given }
-            assumptions.append(fallback)
-            return fallback.value
-        }
+        var builder = Builder()
         let accelerator = try hardware.map { name throws(InputError) in try catalog.accelerator(named: name) }
+        let given = { (slot: InputSlot) in values[slot] != nil }
 
         // Training compute: exactly one of a duration or FLOPs.
-        let durationFlags = [hours != nil ? "--hours/--days" : nil, chipHours != nil ? "--chip-hours" : nil].compactMap { $0 }
-        let flopFlags = [flops != nil ? "--flops" : nil, parameters != nil ? "--params" : nil,
-                         tokens != nil ? "--tokens" : nil].compactMap { $0 }
+        let durationFlags = [given(.hours) ? "--hours/--days" : nil, given(.chipHours) ? "--chip-hours" : nil].compactMap { $0 }
+        let flopFlags = [given(.flops) ? "--flops" : nil, parameters != nil ? "--params" : nil,
+                         given(.tokens) ? "--tokens" : nil].compactMap { $0 }
         if durationFlags.count > 1 {
             throw InputError(field: "--chip-hours", expected: "one duration: --hours, --days or --chip-hours",
                              found: durationFlags.joined(separator: " and "))
         }
         if let duration = durationFlags.first, let flop = flopFlags.first {
-            throw InputError(field: flop, expected: "either a duration or the FLOP-based inputs, not both",
-                             found: "\(duration) and \(flop)")
+            throw InputError(field: flop, expected: "either a duration or the FLOP-based inputs, not both", found: "\(duration) and \(flop)")
         }
-        if flops != nil, parameters != nil || tokens != nil {
+        if given(.flops), parameters != nil || given(.tokens) {
             throw InputError(field: "--flops", expected: "--flops or --params with --tokens, not both",
                              found: "--flops and \(parameters != nil ? "--params" : "--tokens")")
         }
-        let compute: FootprintInputs.Compute
-        var mfuValue = Defaults.mfu.value
-        if let chipHours {
-            compute = .chipHours(chipHours)
-        } else if let hours {
-            guard let chips else {
+        let active = values[.activeParameters] ?? parameters
+        let computeMode: FootprintInputs.ComputeMode
+        if given(.chipHours) {
+            computeMode = .chipHours
+        } else if given(.hours) {
+            guard given(.chips) else {
                 throw InputError(field: "--chips", expected: "the number of accelerators, needed with --hours or --days",
                                  found: "nothing (or give --chip-hours)")
             }
-            compute = .chipHours(chips * hours)
-        } else if flops != nil || parameters != nil || tokens != nil {
-            let total: Double
-            if let flops {
-                total = flops
-            } else {
-                guard let parameters else {
+            computeMode = .wallClock
+        } else if !flopFlags.isEmpty {
+            if !given(.flops) {
+                guard parameters != nil || given(.activeParameters) else {
                     throw InputError(field: "--params", expected: "the parameter count with --tokens", found: "nothing")
                 }
-                guard let tokens else {
+                guard given(.tokens) else {
                     throw InputError(field: "--tokens", expected: "the training token count with --params", found: "nothing")
                 }
-                total = FLOPTraining.trainingFLOPs(activeParameters: activeParameters ?? parameters, tokens: tokens)
             }
-            guard accelerator != nil else {
+            guard let accelerator else {
                 throw InputError(field: "--hardware", expected: "an accelerator (its peak FLOP/s is needed to turn FLOPs into time)",
                                  found: "nothing")
             }
-            compute = .flops(total)
-            mfuValue = take(mfu, Defaults.mfu)
+            computeMode = given(.flops) ? .flops : .parametersAndTokens
+            builder.take(.mfu, values[.mfu], Defaults.mfu(releaseYear: accelerator.releaseYear))
         } else {
-            throw InputError(field: "--hours", expected: "a duration (--hours, --days or --chip-hours) or FLOP-based inputs (--params and --tokens, or --flops)",
+            throw InputError(field: "--hours",
+                             expected: "a duration (--hours, --days or --chip-hours) or FLOP-based inputs (--params and --tokens, or --flops)",
                              found: "none of them")
         }
-        if mfu != nil, case .chipHours = compute {
-            throw InputError(field: "--mfu", expected: "MFU only with the FLOP-based path (--params/--tokens or --flops)",
-                             found: "a duration")
+        if given(.mfu), computeMode == .chipHours || computeMode == .wallClock {
+            throw InputError(field: "--mfu", expected: "MFU only with the FLOP-based path (--params/--tokens or --flops)", found: "a duration")
         }
+        for slot in [InputSlot.chipHours, .hours, .chips, .flops, .tokens] { builder.set(slot, values[slot]) }
+        if let active { builder.set(.activeParameters, active) }
 
-        // Power per chip: given, or TDP × utilization × overhead.
-        let power: Double
-        if let powerW {
-            if powerUtilization != nil || hostOverhead != nil {
-                throw InputError(field: powerUtilization != nil ? "--power-utilization" : "--host-overhead",
-                                 expected: "no utilization or overhead when --power gives the average power per chip",
-                                 found: "both")
+        // Power per chip: given; measured (catalog) prior; or TDP × utilization × overhead.
+        let powerMode: FootprintInputs.PowerMode
+        if let power = values[.powerW] {
+            if given(.powerUtilization) || given(.hostOverhead) {
+                throw InputError(field: given(.powerUtilization) ? "--power-utilization" : "--host-overhead",
+                                 expected: "no utilization or overhead when --power gives the average power per chip", found: "both")
             }
-            power = powerW
+            powerMode = .perChip
+            builder.set(.powerW, power)
         } else {
             guard let accelerator else {
-                throw InputError(field: "--power", expected: "an average power per chip (\"330 W\"), or --hardware for its TDP",
-                                 found: "neither")
+                throw InputError(field: "--power", expected: "an average power per chip (\"330 W\"), or --hardware for its TDP", found: "neither")
             }
-            guard let tdp = accelerator.tdpW else {
-                throw InputError(field: "--power", expected: "an average power per chip: \(accelerator.name) has no published TDP",
-                                 found: "nothing")
+            if let measured = accelerator.measuredPowerW, !given(.powerUtilization), !given(.hostOverhead) {
+                powerMode = .perChip
+                builder.take(.powerW, nil, Defaults.measuredPower(measured, of: accelerator.name))
+            } else {
+                guard let tdp = accelerator.tdpW else {
+                    throw InputError(field: "--power", expected: "an average power per chip: \(accelerator.name) has no published TDP",
+                                     found: "nothing")
+                }
+                powerMode = .fromTDP
+                builder.set(.tdpW, .fixed(tdp))
+                builder.take(.powerUtilization, values[.powerUtilization], Defaults.powerUtilization)
+                builder.take(.hostOverhead, values[.hostOverhead], Defaults.hostOverhead)
             }
-            power = ChipPower.watts(tdpW: tdp, powerUtilization: take(powerUtilization, Defaults.powerUtilization),
-                                    hostOverhead: take(hostOverhead, Defaults.hostOverhead))
         }
+        builder.take(.pue, values[.pue], Defaults.pue)
 
-        let pueValue = take(pue, Defaults.pue)
-        let gridEntry: Grid?
-        let intensity: Double
+        var gridEntry: Grid?
         switch grid {
-        case .intensity(let value):
-            gridEntry = nil
-            intensity = value
+        case .intensity(let d):
+            builder.set(.intensity, d)
         case .named(let name):
-            gridEntry = try catalog.grid(named: name)
-            intensity = gridEntry!.intensityKgPerKwh
+            let entry = try catalog.grid(named: name)
+            gridEntry = entry
+            builder.take(.intensity, nil, Self.gridPrior(entry, defaulted: false))
         case nil:
-            gridEntry = try catalog.grid(named: Defaults.gridName)
-            intensity = gridEntry!.intensityKgPerKwh
-            assumptions.append(Assumption(input: "grid", value: intensity, unit: "kg/kWh",
-                                          source: "world average (\(gridEntry!.source)); pass --grid"))
+            let entry = try catalog.grid(named: Defaults.gridName)
+            gridEntry = entry
+            builder.take(.intensity, nil, Self.gridPrior(entry, defaulted: true))
         }
 
-        let inference = try resolveInference(accelerator: accelerator, take: take)
-        let embodied: Double
-        if let embodiedPerChipKg {
-            embodied = embodiedPerChipKg
-        } else if let accelerator {
-            embodied = accelerator.embodiedKg
-            assumptions.append(Assumption(input: "embodied_per_chip", value: embodied, unit: "kg",
-                                          source: "\(accelerator.name), catalog: \(Defaults.embodiedPerChip.source)"))
+        let inferenceMode = try resolveInference(accelerator: accelerator, active: active, builder: &builder)
+        if let d = values[.embodiedPerChip] {
+            builder.set(.embodiedPerChip, d)
+        } else if let accelerator, case .lognormal(_, let sigma) = Defaults.embodiedPerChip.distribution {
+            builder.take(.embodiedPerChip, nil, Assumption(
+                input: "embodied_per_chip", distribution: .lognormal(mu: Foundation.log(accelerator.embodiedKg), sigma: sigma),
+                unit: "kg", source: "\(accelerator.name), catalog median; \(Defaults.embodiedPerChip.source)"))
         } else {
-            embodied = take(nil, Defaults.embodiedPerChip)
+            builder.take(.embodiedPerChip, nil, Defaults.embodiedPerChip)
         }
-        let inputs = FootprintInputs(
-            compute: compute, chips: chips, peakFlopsPerS: accelerator?.peakFlopsPerS ?? 0, mfu: mfuValue,
-            powerPerChipW: power, pue: pueValue, intensityKgPerKWh: intensity,
-            developmentMultiplier: take(developmentMultiplier, Defaults.developmentMultiplier),
-            inference: inference, embodiedPerChipKg: embodied,
-            lifetimeHours: take(lifetimeHours, Defaults.lifetime),
-            wueOnsite: take(wueOnsite, Defaults.wueOnsite), waterIntensity: take(waterIntensity, Defaults.waterIntensity))
-        return Resolved(inputs: inputs, assumptions: assumptions, accelerator: accelerator, grid: gridEntry)
+        builder.take(.developmentMultiplier, values[.developmentMultiplier], Defaults.developmentMultiplier)
+        builder.take(.lifetime, values[.lifetime], Defaults.lifetime)
+        builder.take(.wue, values[.wue], Defaults.wueOnsite)
+        builder.take(.waterIntensity, values[.waterIntensity], Defaults.waterIntensity)
+
+        var template = FootprintInputs(computeMode: computeMode, powerMode: powerMode)
+        template.inferenceMode = inferenceMode
+        template.peakFlopsPerS = accelerator?.peakFlopsPerS ?? 0
+        for (slot, value) in builder.fixed { template[slot] = value }
+
+        var outputs: [OutputName] = [.energyKWh, .trainingEnergyKWh, .inferenceEnergyKWh, .itEnergyKWh, .co2eKg,
+                                     .embodiedCO2eKg, .totalCO2eKg, .waterL, .chipHours]
+        if computeMode == .flops || computeMode == .parametersAndTokens { outputs.append(.trainingFLOPs) }
+        if given(.chips) { outputs.append(.wallClockHours) }
+        let correlation = try resolveCorrelation(builder.uncertain.map(\.slot))
+        return Resolved(template: template, uncertain: builder.uncertain, correlation: correlation,
+                        assumptions: builder.assumptions, outputs: outputs, accelerator: accelerator, grid: gridEntry)
+    }
+
+    /// A named grid's intensity: lognormal around the catalog value (fixed for a zero intensity).
+    static func gridPrior(_ grid: Grid, defaulted: Bool) -> Assumption {
+        let value = grid.intensityKgPerKwh
+        let gsd = grid.intensityGsd ?? Defaults.gridGSD
+        let d: Distribution = value > 0 ? .lognormal(median: value, gsd: gsd) : .fixed(value)
+        let spread = grid.intensityGsd != nil
+            ? "spread from its generation mix and IPCC AR5 lifecycle ranges"
+            : "spread gsd \(JSONValue.numberText(gsd)) for year-to-year and within-region variation"
+        return Assumption(input: "grid", distribution: d, unit: "kg/kWh",
+                          source: "\(defaulted ? "no --grid: world average; " : "")\(grid.name) (\(grid.id)) \(grid.year), \(grid.source); \(spread)")
     }
 
     private func resolveInference(
-        accelerator: Accelerator?, take: (Double?, Assumption) -> Double
-    ) throws(InputError) -> FootprintInputs.Inference {
-        if let inferenceShare {
-            if queries != nil || energyPerQueryKWh != nil || tokensPerQuery != nil {
+        accelerator: Accelerator?, active: Distribution?, builder: inout Builder
+    ) throws(InputError) -> FootprintInputs.InferenceMode {
+        let given = { (slot: InputSlot) in values[slot] != nil }
+        if let share = values[.inferenceShare] {
+            if given(.queries) || given(.energyPerQuery) || given(.tokensPerQuery) {
                 throw InputError(field: "--inference-share",
                                  expected: "either a share or bottom-up inference (--queries with a per-query energy or tokens), not both",
                                  found: "both")
             }
-            return .share(inferenceShare)
+            builder.set(.inferenceShare, share)
+            return .share
         }
-        guard let queries else {
-            if energyPerQueryKWh != nil || tokensPerQuery != nil {
+        guard let queries = values[.queries] else {
+            if given(.energyPerQuery) || given(.tokensPerQuery) {
                 throw InputError(field: "--queries", expected: "the number of queries served, with --energy-per-query or --tokens-per-query",
                                  found: "nothing")
             }
-            if inferenceUtilization != nil {
+            if given(.inferenceUtilization) {
                 throw InputError(field: "--inference-utilization", expected: "it only with --tokens-per-query", found: "no FLOP-based inference")
             }
             return .none
         }
-        switch (energyPerQueryKWh, tokensPerQuery) {
+        builder.set(.queries, queries)
+        switch (values[.energyPerQuery], values[.tokensPerQuery]) {
         case (let e?, nil):
-            return .perQuery(queries: queries, kWhPerQuery: e)
+            builder.set(.energyPerQuery, e)
+            return .perQuery
         case (nil, let t?):
-            guard let active = activeParameters ?? parameters else {
-                throw InputError(field: "--params", expected: "the model's (active) parameters, needed with --tokens-per-query",
-                                 found: "nothing")
+            guard active != nil else {
+                throw InputError(field: "--params", expected: "the model's (active) parameters, needed with --tokens-per-query", found: "nothing")
             }
             guard accelerator != nil else {
-                throw InputError(field: "--hardware", expected: "an accelerator (its peak FLOP/s is needed with --tokens-per-query)",
-                                 found: "nothing")
+                throw InputError(field: "--hardware", expected: "an accelerator (its peak FLOP/s is needed with --tokens-per-query)", found: "nothing")
             }
-            return .flopBased(queries: queries, activeParameters: active, tokensPerQuery: t,
-                              utilization: take(inferenceUtilization, Defaults.inferenceUtilization))
+            builder.set(.tokensPerQuery, t)
+            builder.take(.inferenceUtilization, values[.inferenceUtilization], Defaults.inferenceUtilization)
+            return .flopBased
         case (nil, nil):
             throw InputError(field: "--queries", expected: "--energy-per-query or --tokens-per-query with it", found: "neither")
         case (.some, .some):
-            throw InputError(field: "--tokens-per-query", expected: "either --energy-per-query or --tokens-per-query, not both",
-                             found: "both")
+            throw InputError(field: "--tokens-per-query", expected: "either --energy-per-query or --tokens-per-query, not both", found: "both")
+        }
+    }
+
+    private func resolveCorrelation(_ slots: [InputSlot]) throws(InputError) -> RankCorrelation? {
+        guard !correlations.isEmpty else { return nil }
+        var involved: [InputSlot] = []
+        var pairs: [(Int, Int, Double)] = []
+        for c in correlations {
+            var indices: [Int] = []
+            for name in [c.first, c.second] {
+                guard let slot = InputSlot(rawValue: name) else {
+                    throw InputError(field: "correlations", expected: "an input key (\(InputSlot.allCases.map(\.rawValue).joined(separator: ", ")))",
+                                     found: "\"\(name)\"", location: c.location)
+                }
+                guard slots.contains(slot) else {
+                    throw InputError(field: "correlations", expected: "an uncertain input (one with a distribution)",
+                                     found: "\"\(name)\", which is fixed or not used", location: c.location)
+                }
+                if !involved.contains(slot) { involved.append(slot) }
+                indices.append(involved.firstIndex(of: slot)!)
+            }
+            guard c.rho > -1, c.rho < 1, indices[0] != indices[1] else {
+                throw InputError(field: "correlations", expected: "a rank correlation between -1 and 1 of two different inputs",
+                                 found: "\(c.first), \(c.second): \(c.rho)", location: c.location)
+            }
+            pairs.append((indices[0], indices[1], c.rho))
+        }
+        let k = involved.count
+        var matrix = [Double](repeating: 0, count: k * k)
+        for i in 0..<k { matrix[i * k + i] = 1 }
+        for (a, b, rho) in pairs {
+            matrix[a * k + b] = rho
+            matrix[b * k + a] = rho
+        }
+        return try RankCorrelation(dimensions: involved.map { slots.firstIndex(of: $0)! }, spearman: matrix,
+                                   location: correlations.first?.location)
+    }
+
+    /// Collects fixed values, uncertain inputs and assumptions while resolving.
+    private struct Builder {
+        var fixed: [(InputSlot, Double)] = []
+        var uncertain: [(slot: InputSlot, distribution: Distribution)] = []
+        var assumptions: [Assumption] = []
+
+        mutating func set(_ slot: InputSlot, _ d: Distribution?) {
+            guard let d else { return }
+            if case .fixed(let v) = d { fixed.append((slot, v)) } else { uncertain.append((slot, d)) }
+        }
+
+        mutating func take(_ slot: InputSlot, _ given: Distribution?, _ fallback: Assumption) {
+            if let given { set(slot, given); return }
+            assumptions.append(fallback)
+            set(slot, fallback.distribution)
         }
     }
 }
+
+import Foundation

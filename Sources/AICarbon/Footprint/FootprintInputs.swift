@@ -1,76 +1,151 @@
-/// Every input of a footprint estimate, resolved to numbers in base units.
+/// Every input of a footprint estimate as plain numbers in base units, with the modes that say which
+/// of them apply.
 ///
 /// This is what ``FootprintModel`` evaluates; ``EstimateSpec`` builds it from what a person gave and
-/// the catalogs. All fields are plain `Double`s so that a sampler can fill many of them cheaply.
+/// the catalogs. A sampler sets uncertain inputs through ``subscript(_:)`` without allocating.
 public struct FootprintInputs: Sendable, Hashable {
-    /// How the training compute is given.
-    public enum Compute: Sendable, Hashable {
-        /// Accelerator-hours of the final run.
-        case chipHours(Double)
-        /// Training FLOPs of the final run, converted with ``FootprintInputs/peakFlopsPerS`` and
-        /// ``FootprintInputs/mfu``.
-        case flops(Double)
+    /// How training compute is given.
+    public enum ComputeMode: Sendable, Hashable {
+        /// ``chipHours`` accelerator-hours.
+        case chipHours
+        /// ``chips`` × ``hours``.
+        case wallClock
+        /// ``flops`` at ``peakFlopsPerS`` × ``mfu``.
+        case flops
+        /// 6 × ``activeParameters`` × ``tokens`` FLOP at ``peakFlopsPerS`` × ``mfu``.
+        case parametersAndTokens
     }
-
+    /// How power per chip is given.
+    public enum PowerMode: Sendable, Hashable {
+        /// ``powerW`` per chip, host share included.
+        case perChip
+        /// ``tdpW`` × ``powerUtilization`` × ``hostOverhead``.
+        case fromTDP
+    }
     /// How inference is modelled.
-    public enum Inference: Sendable, Hashable {
-        /// Training only.
+    public enum InferenceMode: Sendable, Hashable {
         case none
-        /// `queries` queries at a given facility energy per query (kWh, PUE included).
-        case perQuery(queries: Double, kWhPerQuery: Double)
-        /// `queries` queries of `tokensPerQuery` tokens through `activeParameters` parameters.
-        case flopBased(queries: Double, activeParameters: Double, tokensPerQuery: Double, utilization: Double)
-        /// Inference as a share of lifetime ML energy, in [0, 1).
-        case share(Double)
+        /// ``queries`` × ``energyPerQueryKWh`` (facility energy, PUE included).
+        case perQuery
+        /// ``queries`` of ``tokensPerQuery`` through ``activeParameters`` at ``inferenceUtilization``.
+        case flopBased
+        /// ``inferenceShare`` of lifetime energy.
+        case share
     }
 
-    /// Training compute.
-    public var compute: Compute
-    /// Number of accelerators, when known (for wall-clock time).
-    public var chips: Double?
-    /// Peak FLOP/s per chip (0 when unknown).
-    public var peakFlopsPerS: Double
+    public var computeMode: ComputeMode
+    public var powerMode: PowerMode
+    public var inferenceMode: InferenceMode = .none
+    /// Accelerator-hours of the final run.
+    public var chipHours = 0.0
+    /// Wall-clock hours of the final run.
+    public var hours = 0.0
+    /// Number of accelerators (0 when unknown).
+    public var chips = 0.0
+    /// Training FLOPs of the final run.
+    public var flops = 0.0
+    /// Parameters active per token.
+    public var activeParameters = 0.0
+    /// Training tokens.
+    public var tokens = 0.0
+    /// Peak FLOP/s per chip.
+    public var peakFlopsPerS = 0.0
     /// Model FLOP utilization of training.
-    public var mfu: Double
-    /// Average power per chip, W, host share included.
-    public var powerPerChipW: Double
+    public var mfu = Defaults.mfu.median
+    /// Average power per chip, W (``PowerMode/perChip``).
+    public var powerW = 0.0
+    /// TDP, W (``PowerMode/fromTDP``).
+    public var tdpW = 0.0
+    /// Average accelerator power / TDP.
+    public var powerUtilization = 1.0
+    /// Host multiplier.
+    public var hostOverhead = 1.0
     /// Power usage effectiveness.
-    public var pue: Double
+    public var pue = 1.1
     /// Grid carbon intensity, kg CO2e/kWh.
-    public var intensityKgPerKWh: Double
-    /// Multiplier on the final run's compute for development (≥ 1).
-    public var developmentMultiplier: Double
-    /// Inference model.
-    public var inference: Inference
+    public var intensityKgPerKWh = 0.0
+    /// Multiplier on the final run's compute (≥ 1).
+    public var developmentMultiplier = 1.0
+    /// Queries served.
+    public var queries = 0.0
+    /// Facility energy per query, kWh.
+    public var energyPerQueryKWh = 0.0
+    /// Tokens per query.
+    public var tokensPerQuery = 0.0
+    /// Achieved / peak FLOP/s while serving.
+    public var inferenceUtilization = Defaults.inferenceUtilization.median
+    /// Inference share of lifetime energy.
+    public var inferenceShare = 0.0
     /// Embodied emissions per accelerator, kg CO2e.
-    public var embodiedPerChipKg: Double
-    /// Accelerator service life for amortisation, hours.
-    public var lifetimeHours: Double
-    /// On-site water usage effectiveness, L/kWh.
-    public var wueOnsite: Double
+    public var embodiedPerChipKg = Defaults.embodiedPerChip.median
+    /// Accelerator service life, hours.
+    public var lifetimeHours = Defaults.lifetime.median
+    /// On-site WUE, L/kWh.
+    public var wueOnsite = Defaults.wueOnsite.median
     /// Water intensity of electricity, L/kWh.
-    public var waterIntensity: Double
+    public var waterIntensity = Defaults.waterIntensity.median
 
-    /// Creates resolved inputs (see the property documentation for units).
-    public init(
-        compute: Compute, chips: Double? = nil, peakFlopsPerS: Double = 0, mfu: Double = Defaults.mfu.value,
-        powerPerChipW: Double, pue: Double, intensityKgPerKWh: Double,
-        developmentMultiplier: Double = 1, inference: Inference = .none,
-        embodiedPerChipKg: Double = Defaults.embodiedPerChip.value, lifetimeHours: Double = Defaults.lifetime.value,
-        wueOnsite: Double = Defaults.wueOnsite.value, waterIntensity: Double = Defaults.waterIntensity.value
-    ) {
-        self.compute = compute
-        self.chips = chips
-        self.peakFlopsPerS = peakFlopsPerS
-        self.mfu = mfu
-        self.powerPerChipW = powerPerChipW
-        self.pue = pue
-        self.intensityKgPerKWh = intensityKgPerKWh
-        self.developmentMultiplier = developmentMultiplier
-        self.inference = inference
-        self.embodiedPerChipKg = embodiedPerChipKg
-        self.lifetimeHours = lifetimeHours
-        self.wueOnsite = wueOnsite
-        self.waterIntensity = waterIntensity
+    /// Creates inputs with the given modes; set the values that apply.
+    public init(computeMode: ComputeMode, powerMode: PowerMode) {
+        self.computeMode = computeMode
+        self.powerMode = powerMode
+    }
+
+    /// Reads or writes one input by slot.
+    public subscript(slot: InputSlot) -> Double {
+        get {
+            switch slot {
+            case .chipHours: return chipHours
+            case .hours: return hours
+            case .chips: return chips
+            case .flops: return flops
+            case .activeParameters: return activeParameters
+            case .tokens: return tokens
+            case .mfu: return mfu
+            case .powerW: return powerW
+            case .tdpW: return tdpW
+            case .powerUtilization: return powerUtilization
+            case .hostOverhead: return hostOverhead
+            case .pue: return pue
+            case .intensity: return intensityKgPerKWh
+            case .developmentMultiplier: return developmentMultiplier
+            case .queries: return queries
+            case .energyPerQuery: return energyPerQueryKWh
+            case .tokensPerQuery: return tokensPerQuery
+            case .inferenceUtilization: return inferenceUtilization
+            case .inferenceShare: return inferenceShare
+            case .embodiedPerChip: return embodiedPerChipKg
+            case .lifetime: return lifetimeHours
+            case .wue: return wueOnsite
+            case .waterIntensity: return waterIntensity
+            }
+        }
+        set {
+            switch slot {
+            case .chipHours: chipHours = newValue
+            case .hours: hours = newValue
+            case .chips: chips = newValue
+            case .flops: flops = newValue
+            case .activeParameters: activeParameters = newValue
+            case .tokens: tokens = newValue
+            case .mfu: mfu = newValue
+            case .powerW: powerW = newValue
+            case .tdpW: tdpW = newValue
+            case .powerUtilization: powerUtilization = newValue
+            case .hostOverhead: hostOverhead = newValue
+            case .pue: pue = newValue
+            case .intensity: intensityKgPerKWh = newValue
+            case .developmentMultiplier: developmentMultiplier = newValue
+            case .queries: queries = newValue
+            case .energyPerQuery: energyPerQueryKWh = newValue
+            case .tokensPerQuery: tokensPerQuery = newValue
+            case .inferenceUtilization: inferenceUtilization = newValue
+            case .inferenceShare: inferenceShare = newValue
+            case .embodiedPerChip: embodiedPerChipKg = newValue
+            case .lifetime: lifetimeHours = newValue
+            case .wue: wueOnsite = newValue
+            case .waterIntensity: waterIntensity = newValue
+            }
+        }
     }
 }

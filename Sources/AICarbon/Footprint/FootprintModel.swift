@@ -1,43 +1,53 @@
 /// The composed footprint model: training (chip-time or FLOP-based), inference, embodied emissions and
-/// water, evaluated on resolved inputs. Pure and allocation-free.
+/// water, evaluated on one set of inputs. Pure and allocation-free.
 ///
-/// The equations are those of ``ChipTimeTraining``, ``FLOPTraining``, ``InferenceEnergy``,
-/// ``EmbodiedEmissions`` and ``WaterUse`` (DESIGN.md §2). The development multiplier scales training
-/// accelerator-hours (Zhang et al. 2022, OPT; Groeneveld et al. 2024, OLMo).
+/// The equations are those of ``ChipTimeTraining``, ``FLOPTraining``, ``ChipPower``,
+/// ``InferenceEnergy``, ``EmbodiedEmissions`` and ``WaterUse`` (DESIGN.md §2). The development
+/// multiplier scales training accelerator-hours (Zhang et al. 2022, OPT; Groeneveld et al. 2024, OLMo).
 public enum FootprintModel {
     /// Evaluates the model once.
-    /// - Parameter x: Resolved inputs in base units.
+    /// - Parameter x: Inputs in base units.
     /// - Returns: The outputs in base units.
     public static func evaluate(_ x: FootprintInputs) -> FootprintOutputs {
         var trainingFLOPs: Double?
         let finalRunChipHours: Double
-        switch x.compute {
-        case .chipHours(let h):
-            finalRunChipHours = h
-        case .flops(let f):
-            trainingFLOPs = f
-            finalRunChipHours = FLOPTraining.chipHours(flops: f, peakFlopsPerS: x.peakFlopsPerS, mfu: x.mfu)
+        switch x.computeMode {
+        case .chipHours:
+            finalRunChipHours = x.chipHours
+        case .wallClock:
+            finalRunChipHours = x.chips * x.hours
+        case .flops:
+            trainingFLOPs = x.flops
+            finalRunChipHours = FLOPTraining.chipHours(flops: x.flops, peakFlopsPerS: x.peakFlopsPerS, mfu: x.mfu)
+        case .parametersAndTokens:
+            let flops = FLOPTraining.trainingFLOPs(activeParameters: x.activeParameters, tokens: x.tokens)
+            trainingFLOPs = flops
+            finalRunChipHours = FLOPTraining.chipHours(flops: flops, peakFlopsPerS: x.peakFlopsPerS, mfu: x.mfu)
+        }
+        let power: Double
+        switch x.powerMode {
+        case .perChip: power = x.powerW
+        case .fromTDP: power = ChipPower.watts(tdpW: x.tdpW, powerUtilization: x.powerUtilization, hostOverhead: x.hostOverhead)
         }
         let chipHours = finalRunChipHours * x.developmentMultiplier
-        let trainingIT = ChipTimeTraining.itEnergyKWh(chipHours: chipHours, powerW: x.powerPerChipW)
-        let training = trainingIT * x.pue
+        let training = ChipTimeTraining.itEnergyKWh(chipHours: chipHours, powerW: power) * x.pue
 
         var inference = 0.0
         var inferenceChipHours = 0.0
-        switch x.inference {
+        switch x.inferenceMode {
         case .none:
             break
-        case .perQuery(let queries, let kWhPerQuery):
-            inference = queries * kWhPerQuery
-        case .flopBased(let queries, let activeParameters, let tokensPerQuery, let utilization):
-            let flops = InferenceEnergy.flopsPerQuery(activeParameters: activeParameters, tokensPerQuery: tokensPerQuery)
-            inferenceChipHours = queries * InferenceEnergy.chipHoursPerQuery(
-                flopsPerQuery: flops, peakFlopsPerS: x.peakFlopsPerS, utilization: utilization)
-            inference = queries * InferenceEnergy.energyPerQueryKWh(
-                flopsPerQuery: flops, peakFlopsPerS: x.peakFlopsPerS, utilization: utilization,
-                powerW: x.powerPerChipW, pue: x.pue)
-        case .share(let s):
-            inference = InferenceEnergy.topDownKWh(trainingKWh: training, share: s)
+        case .perQuery:
+            inference = x.queries * x.energyPerQueryKWh
+        case .flopBased:
+            let flops = InferenceEnergy.flopsPerQuery(activeParameters: x.activeParameters, tokensPerQuery: x.tokensPerQuery)
+            inferenceChipHours = x.queries * InferenceEnergy.chipHoursPerQuery(
+                flopsPerQuery: flops, peakFlopsPerS: x.peakFlopsPerS, utilization: x.inferenceUtilization)
+            inference = x.queries * InferenceEnergy.energyPerQueryKWh(
+                flopsPerQuery: flops, peakFlopsPerS: x.peakFlopsPerS, utilization: x.inferenceUtilization,
+                powerW: power, pue: x.pue)
+        case .share:
+            inference = InferenceEnergy.topDownKWh(trainingKWh: training, share: x.inferenceShare)
         }
         let energy = training + inference
         let it = energy / x.pue
@@ -50,6 +60,6 @@ public enum FootprintModel {
             energyKWh: energy, trainingEnergyKWh: training, inferenceEnergyKWh: inference, itEnergyKWh: it,
             co2eKg: co2e, embodiedCO2eKg: embodied, totalCO2eKg: co2e + embodied, waterL: water,
             chipHours: chipHours, trainingFLOPs: trainingFLOPs,
-            wallClockHours: x.chips.map { finalRunChipHours / $0 })
+            wallClockHours: x.chips > 0 ? finalRunChipHours / x.chips : nil)
     }
 }

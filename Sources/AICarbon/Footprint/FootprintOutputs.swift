@@ -23,6 +23,23 @@ public struct FootprintOutputs: Sendable, Hashable {
     /// Final-run wall-clock hours (`nil` when the chip count is unknown).
     public var wallClockHours: Double?
 
+    /// The value of one output (NaN for an absent optional output).
+    public subscript(name: OutputName) -> Double {
+        switch name {
+        case .energyKWh: return energyKWh
+        case .trainingEnergyKWh: return trainingEnergyKWh
+        case .inferenceEnergyKWh: return inferenceEnergyKWh
+        case .itEnergyKWh: return itEnergyKWh
+        case .co2eKg: return co2eKg
+        case .embodiedCO2eKg: return embodiedCO2eKg
+        case .totalCO2eKg: return totalCO2eKg
+        case .waterL: return waterL
+        case .chipHours: return chipHours
+        case .trainingFLOPs: return trainingFLOPs ?? .nan
+        case .wallClockHours: return wallClockHours ?? .nan
+        }
+    }
+
     /// The outputs as (name, value) pairs in report order; absent optional outputs are left out.
     public var named: [(OutputName, Double)] {
         var list: [(OutputName, Double)] = [

@@ -1,21 +1,36 @@
 /// The result of a single estimate, ready to render as a table, JSON or CSV.
 ///
-/// JSON contract: `{"outputs": {NAME: {"mean", "p05", "p50", "p95", "sd", "unit"}}, "assumptions": [...]}`,
-/// values in base units (kWh, kg CO2e, L, hours, FLOP). For fixed inputs the four statistics are equal
-/// and `sd` is 0.
+/// JSON contract: `{"samples", "seed", "method", "outputs": {NAME: {"mean", "p05", "p50", "p95", "sd",
+/// "mcse", …}}, "assumptions": [...]}`, values in base units (kWh, kg CO2e, L, hours, FLOP). For fixed
+/// inputs all statistics of an output are equal and `sd` and `mcse` are 0.
 public struct EstimateReport: Sendable {
-    /// Output values in report order.
-    public var outputs: [(OutputName, Double)]
+    /// Summaries in report order.
+    public var outputs: [(OutputName, OutputSummary)]
+    /// Uncertain inputs (key, distribution).
+    public var inputs: [(String, Distribution)]
     /// Defaults the estimate relied on.
     public var assumptions: [Assumption]
     /// What was resolved from the catalogs, as (label, text) lines.
     public var context: [(String, String)]
+    /// Run settings (seed, method, generator, until).
+    public var settings: SimulationSettings
+    /// Samples drawn.
+    public var sampleCount: Int
+    /// Batches run.
+    public var batches: Int
+    /// Percentiles reported.
+    public var percentiles: [Double]
 
-    /// Evaluates a resolved spec.
-    /// - Parameter resolved: The output of ``EstimateSpec/resolve(catalog:)``.
-    public init(_ resolved: EstimateSpec.Resolved) {
-        outputs = FootprintModel.evaluate(resolved.inputs).named
+    /// Summarises a simulation of a resolved spec.
+    public init(resolved: EstimateSpec.Resolved, samples: SampleSet, settings: SimulationSettings, percentiles extra: [Double]) {
+        let wanted = Array(Set(OutputSummary.standardPercentiles + extra)).sorted()
+        percentiles = wanted
+        outputs = resolved.outputs.enumerated().map { i, name in (name, OutputSummary(samples, output: i, percentiles: wanted, bins: 30)) }
+        inputs = resolved.uncertain.map { ($0.slot.rawValue, $0.distribution) }
         assumptions = resolved.assumptions
+        self.settings = settings
+        sampleCount = samples.count
+        batches = samples.batches
         var context: [(String, String)] = []
         if let a = resolved.accelerator {
             let tdp = a.tdpW.map { "\(ReadableQuantity.number($0)) W TDP" } ?? "no published TDP"
@@ -23,15 +38,18 @@ public struct EstimateReport: Sendable {
         }
         if let g = resolved.grid {
             context.append(("grid", "\(g.name) (\(g.id)): \(ReadableQuantity.number(g.intensityKgPerKwh)) kg CO2e/kWh, \(g.year)"))
-        } else {
-            context.append(("grid", "\(ReadableQuantity.number(resolved.inputs.intensityKgPerKWh)) kg CO2e/kWh as given"))
         }
-        context.append(("power per chip", "\(ReadableQuantity.number(resolved.inputs.powerPerChipW)) W"))
         self.context = context
     }
 
-    /// The value of one output, if present.
-    public func value(_ name: OutputName) -> Double? { outputs.first { $0.0 == name }?.1 }
+    /// The summary of one output, if present.
+    public func summary(_ name: OutputName) -> OutputSummary? { outputs.first { $0.0 == name }?.1 }
+
+    /// The mean of one output, if present (for fixed inputs, its value).
+    public func value(_ name: OutputName) -> Double? { summary(name)?.mean }
+
+    /// Whether any input is uncertain.
+    public var isUncertain: Bool { !inputs.isEmpty }
 
     /// The report in `format`.
     public func rendered(_ format: OutputFormat) -> String {
@@ -42,27 +60,49 @@ public struct EstimateReport: Sendable {
         }
     }
 
+    static func key(_ p: Double) -> String {
+        let text = JSONValue.numberText(p)
+        return "p" + (p < 10 && p == p.rounded() ? "0" : "") + text.replacingAll(".", with: "_")
+    }
+
     /// The JSON document.
     public var json: JSONValue {
-        .object([
-            ("outputs", .object(outputs.map { name, value in
-                (name.rawValue, .object([
-                    ("mean", .number(value)), ("p05", .number(value)), ("p50", .number(value)), ("p95", .number(value)),
-                    ("sd", .number(0)), ("unit", .string(name.baseUnit)),
-                ]))
-            })),
-            ("assumptions", .array(assumptions.map {
-                .object([("input", .string($0.input)), ("value", .number($0.value)), ("unit", .string($0.unit)),
-                         ("source", .string($0.source))])
-            })),
-        ])
+        var members: [(String, JSONValue)] = [
+            ("samples", .number(Double(sampleCount))), ("seed", .number(Double(settings.seed))),
+            ("method", .string(settings.method.rawValue)), ("generator", .string(settings.generator.rawValue)),
+            ("gsl_version", .string(GSLRuntime.version)), ("chunks", .number(Double(min(settings.chunks, sampleCount)) * Double(batches))),
+        ]
+        if let until = settings.until { members.append(("until", .string(until.description))) }
+        members.append(("outputs", .object(outputs.map { name, s in
+            var stats: [(String, JSONValue)] = [("mean", .number(s.mean))]
+            for p in s.percentiles { stats.append((Self.key(p.percent), .number(p.value))) }
+            stats += [("sd", .number(s.sd)), ("mcse", .number(s.mcse)), ("min", .number(s.min)), ("max", .number(s.max)),
+                      ("unit", .string(name.baseUnit))]
+            stats.append(("percentile_se", .object(s.percentiles.map { (Self.key($0.percent), .number($0.standardError)) })))
+            stats.append(("percentile_ci95", .object(s.percentiles.map {
+                (Self.key($0.percent), .array([.number($0.lower95), .number($0.upper95)]))
+            })))
+            stats.append(("histogram", .object([
+                ("edges", .array(s.histogramEdges.map(JSONValue.number))),
+                ("counts", .array(s.histogramCounts.map { .number(Double($0)) })),
+                ("below", .number(Double(s.below))), ("above", .number(Double(s.above))),
+            ])))
+            return (name.rawValue, .object(stats))
+        })))
+        members.append(("inputs", .array(inputs.map { .object([("input", .string($0.0)), ("distribution", .string($0.1.description))]) })))
+        members.append(("assumptions", .array(assumptions.map {
+            .object([("input", .string($0.input)), ("value", .number($0.median)), ("unit", .string($0.unit)),
+                     ("distribution", .string($0.distribution.description)), ("source", .string($0.source))])
+        })))
+        return .object(members)
     }
 
     private var csv: String {
-        var lines = ["output,unit,mean,p05,p50,p95"]
-        for (name, value) in outputs {
-            let v = JSONValue.numberText(value)
-            lines.append("\(name.rawValue),\(name.baseUnit),\(v),\(v),\(v),\(v)")
+        let keys = percentiles.map(Self.key)
+        var lines = ["output,unit,mean," + keys.joined(separator: ",") + ",sd,mcse"]
+        for (name, s) in outputs {
+            let values = [s.mean] + s.percentiles.map(\.value) + [s.sd, s.mcse]
+            lines.append("\(name.rawValue),\(name.baseUnit)," + values.map(JSONValue.numberText).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -70,14 +110,34 @@ public struct EstimateReport: Sendable {
     private var table: String {
         var text = ""
         for (label, line) in context { text += "\(label): \(line)\n" }
-        text += "\n"
-        let rows = outputs.map { name, value in [name.label, ReadableQuantity.format(value, name.kind), name.rawValue] }
-        text += TextTable(header: ["output", "value", "key"], rows: rows, rightAligned: [false, true, false]).rendered()
+        if isUncertain {
+            text += "samples: \(ReadableQuantity.number(Double(sampleCount), significant: 12)) (\(settings.method.rawValue), seed \(settings.seed)"
+                + (settings.until.map { ", until \($0)" } ?? "") + ")\n\n"
+            let rows = outputs.map { name, s -> [String] in
+                let (_, unit) = ReadableQuantity.scale(s.percentile(50) ?? s.mean, name.kind)
+                func f(_ x: Double) -> String { ReadableQuantity.number(ReadableQuantity.scale(x, name.kind, unit: unit)) }
+                let p05 = s.percentile(5) ?? .nan, p95 = s.percentile(95) ?? .nan
+                return [name.label, f(s.percentile(50) ?? .nan), "\(f(p05)) – \(f(p95))", "\(f(s.mean)) ± \(f(s.mcse))",
+                        unit, name.rawValue]
+            }
+            text += TextTable(header: ["output", "median", "90% interval", "mean ± mcse", "unit", "key"], rows: rows,
+                              rightAligned: [false, true, true, true, false, false]).rendered()
+        } else {
+            text += "\n"
+            let rows = outputs.map { name, s in [name.label, ReadableQuantity.format(s.mean, name.kind), name.rawValue] }
+            text += TextTable(header: ["output", "value", "key"], rows: rows, rightAligned: [false, true, false]).rendered()
+        }
+        let givenUncertain = inputs.filter { input in !assumptions.contains { $0.input == input.0 } }
+        if !givenUncertain.isEmpty {
+            text += "\nuncertain inputs (given):\n"
+            for (name, d) in givenUncertain { text += "  \(name) ~ \(d)\n" }
+        }
         if !assumptions.isEmpty {
             text += "\nassumed (not given):\n"
             for a in assumptions {
                 let unit = a.unit.isEmpty ? "" : " \(a.unit)"
-                text += "  \(a.input) = \(ReadableQuantity.number(a.value))\(unit): \(a.source)\n"
+                let value = a.distribution.isFixed ? ReadableQuantity.number(a.median) + unit : "\(a.distribution)\(unit)"
+                text += "  \(a.input) = \(value): \(a.source)\n"
             }
         }
         return text

@@ -46,6 +46,15 @@ public enum ReadableQuantity {
         }
     }
 
+    /// `value` (base unit of `kind`) expressed in `unit`, one of the units ``scale(_:_:)`` returns.
+    public static func scale(_ value: Double, _ kind: QuantityKind, unit: String) -> Double {
+        let factors: [String: Double] = [
+            "Wh": 1e3, "kWh": 1, "MWh": 1e-3, "GWh": 1e-6, "TWh": 1e-9, "g CO2e": 1e3, "kg CO2e": 1, "t CO2e": 1e-3,
+            "kt CO2e": 1e-6, "Mt CO2e": 1e-9, "mL": 1e3, "L": 1, "m³": 1e-3, "h": 1, "days": 1.0 / 24,
+        ]
+        return value * (factors[unit] ?? 1)
+    }
+
     /// Four significant digits (trailing zeros dropped), thousands separated by commas; scientific notation beyond 1e15 or
     /// below 1e-3.
     public static func number(_ x: Double, significant digits: Int = 4) -> String {

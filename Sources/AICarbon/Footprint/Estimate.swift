@@ -1,0 +1,37 @@
+/// Runs a single-model estimate end to end: resolve the spec, simulate, summarise.
+public enum Estimate {
+    /// Resolves `spec`, runs the simulation and summarises every output.
+    /// - Parameters:
+    ///   - spec: What was given.
+    ///   - catalog: Hardware and grid catalogs.
+    ///   - settings: Samples, seed, design, generator, threads, stopping rule.
+    ///   - percentiles: Percentiles to report besides the standard ones.
+    ///   - progress: Fraction-done callback (any thread).
+    /// - Returns: The report.
+    /// - Throws: ``InputError`` for bad input or a failed simulation.
+    public static func run(
+        _ spec: EstimateSpec, catalog: Catalog, settings: SimulationSettings = SimulationSettings(),
+        percentiles: [Double] = [], progress: (@Sendable (Double) -> Void)? = nil
+    ) throws(InputError) -> EstimateReport {
+        let resolved = try spec.resolve(catalog: catalog)
+        var settings = settings
+        if var target = settings.until {
+            guard let index = resolved.outputs.firstIndex(where: { $0.rawValue == target.output }) else {
+                throw InputError(field: "--until", expected: "an output of this estimate (\(resolved.outputs.map(\.rawValue).joined(separator: ", ")))",
+                                 found: "\"\(target.output)\"")
+            }
+            target.outputIndex = index
+            settings.until = target
+        }
+        let inputs = resolved.uncertain.map { (name: $0.slot.rawValue, distribution: $0.distribution) }
+        // With no uncertain input every sample is the same: one sample per chunk says it all.
+        var run = settings
+        if inputs.isEmpty {
+            run.samples = 1
+            run.until = nil
+        }
+        let set = try Simulation.run(inputs: inputs, correlation: resolved.correlation, model: resolved.model,
+                                     settings: run, progress: progress)
+        return EstimateReport(resolved: resolved, samples: set, settings: settings, percentiles: percentiles)
+    }
+}

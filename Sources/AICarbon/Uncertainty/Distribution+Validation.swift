@@ -1,0 +1,105 @@
+import Foundation
+
+extension Distribution {
+    /// Checks a distribution's parameters and that GSL can invert its CDF across (0, 1).
+    /// - Parameters:
+    ///   - field: The flag or key, for the error message.
+    ///   - text: The text as typed, for the error message.
+    ///   - location: The file position, if any.
+    /// - Returns: The distribution, unchanged.
+    /// - Throws: ``InputError`` naming the parameter rule that failed.
+    public func validated(field: String, text: String, location: InputLocation? = nil) throws(InputError) -> Distribution {
+        func fail(_ rule: String) -> InputError {
+            InputError(field: field, expected: rule, found: "\"\(text)\"", location: location)
+        }
+        switch self {
+        case .fixed(let v):
+            guard v.isFinite else { throw fail("a finite number") }
+        case .uniform(let a, let b):
+            guard a < b else { throw fail("uniform(a, b) with a < b") }
+        case .triangular(let a, let c, let b), .pert(let a, let c, let b):
+            let name = { if case .pert = self { return "pert" } else { return "triangular" } }()
+            guard a < b, a <= c, c <= b else { throw fail("\(name)(min, mode, max) with min ≤ mode ≤ max and min < max") }
+        case .normal(_, let sd):
+            guard sd > 0 else { throw fail("normal(mean, sd) with sd > 0") }
+        case .lognormal(_, let sigma):
+            guard sigma > 0, sigma.isFinite else { throw fail("lognormal(median, gsd) with median > 0 and gsd > 1") }
+        case .beta(let a, let b, let lower, let upper):
+            guard a > 0, b > 0 else { throw fail("beta(a, b) with shapes a > 0 and b > 0") }
+            guard lower < upper else { throw fail("beta(a, b, min, max) with min < max") }
+        case .gamma(let shape, let scale):
+            guard shape > 0, scale > 0 else { throw fail("gamma(shape, scale) with shape > 0 and scale > 0") }
+        case .weibull(let shape, let scale):
+            guard shape > 0, scale > 0 else { throw fail("weibull(shape, scale) with shape > 0 and scale > 0") }
+        case .logUniform(let a, let b):
+            guard a > 0, a < b else { throw fail("loguniform(a, b) with 0 < a < b") }
+        case .truncated(let base, let lower, let upper):
+            if case .discrete = base { throw fail("truncated(...) of a continuous distribution") }
+            if case .fixed = base { throw fail("truncated(...) of a continuous distribution") }
+            guard lower < upper else { throw fail("truncated(distribution, lower, upper) with lower < upper") }
+            guard base.cdf(upper) - base.cdf(lower) > 1e-12 else {
+                throw fail("truncation bounds that keep some probability of the distribution")
+            }
+        case .discrete(let values, let cumulative):
+            guard !values.isEmpty, values.allSatisfy(\.isFinite), cumulative.last.map({ abs($0 - 1) < 1e-12 }) == true else {
+                throw fail("discrete(value: weight, …) with finite values and weights ≥ 0 that do not all vanish")
+            }
+        }
+        // GSL's iterative inverses (gamma, beta) can fail for extreme shapes; probe before sampling.
+        for u in [1e-9, 1e-6, 0.001, 0.05, 0.5, 0.95, 0.999, 1 - 1e-6, 1 - 1e-9] where !quantile(u).isFinite {
+            throw InputError(field: field, expected: "parameters whose inverse CDF GSL can evaluate",
+                             found: "\"\(text)\" (no finite quantile at probability \(u))", location: location)
+        }
+        return self
+    }
+
+    /// Builds a weighted discrete choice.
+    /// - Parameters:
+    ///   - values: The values.
+    ///   - weights: Non-negative weights, not all zero (normalised here).
+    /// - Returns: The distribution, or `nil` if the weights are invalid.
+    public static func discrete(_ values: [Double], weights: [Double]) -> Distribution? {
+        guard values.count == weights.count, !values.isEmpty, weights.allSatisfy({ $0 >= 0 && $0.isFinite }) else { return nil }
+        let total = weights.reduce(0, +)
+        guard total > 0 else { return nil }
+        var running = 0.0
+        var cumulative: [Double] = []
+        for w in weights {
+            running += w
+            cumulative.append(running / total)
+        }
+        cumulative[cumulative.count - 1] = 1
+        return .discrete(values: values, cumulative: cumulative)
+    }
+
+    /// The lognormal whose 5th and 95th percentiles are `low` and `high` (the `low to high` syntax of
+    /// Guesstimate and Squiggle): μ = (ln low + ln high) / 2, σ = (ln high − ln low) / (2 z₀.₉₅).
+    public static func lognormal(p05 low: Double, p95 high: Double) -> Distribution {
+        .lognormal(mu: (Foundation.log(low) + Foundation.log(high)) / 2,
+                   sigma: (Foundation.log(high) - Foundation.log(low)) / (2 * z95))
+    }
+
+    /// The lognormal with a given median and geometric standard deviation (> 1).
+    public static func lognormal(median: Double, gsd: Double) -> Distribution {
+        .lognormal(mu: Foundation.log(median), sigma: Foundation.log(gsd))
+    }
+}
+
+extension ValueDomain {
+    /// Whether every value the distribution can take lies in the domain.
+    /// - Parameter d: The distribution.
+    /// - Returns: `true` if all of its support is allowed.
+    public func admits(_ d: Distribution) -> Bool {
+        let s = d.support
+        if case .discrete(let values, _) = d { return values.allSatisfy(contains) }
+        if s.atoms { return contains(s.lower) && contains(s.upper) }
+        // Continuous: the end points have probability zero, so an open bound may touch the domain's edge.
+        switch self {
+        case .positive, .nonNegative: return s.lower >= 0
+        case .atLeastOne: return s.lower >= 1
+        case .unitInterval: return s.lower >= 0 && s.upper <= 1
+        case .share: return s.lower >= 0 && s.upper <= 1
+        case .positiveInteger: return false
+        }
+    }
+}

@@ -1,0 +1,181 @@
+internal import CGSL
+import Foundation
+
+/// A probability distribution for one uncertain input, sampled by its inverse CDF (quantile function).
+///
+/// Inverse CDFs come from GSL (`gsl_cdf_*_Pinv`) where GSL has them, and closed forms otherwise
+/// (uniform, triangular, log-uniform, discrete). Values are in the base unit of the input's
+/// ``QuantityKind``. Create distributions with the validating factories (``uniform(_:_:)`` …) or by
+/// parsing the distribution syntax (``DistributionParser``).
+public indirect enum Distribution: Sendable, Hashable {
+    /// A fixed value.
+    case fixed(Double)
+    /// Uniform on [a, b].
+    case uniform(Double, Double)
+    /// Triangular with minimum, mode and maximum.
+    case triangular(Double, Double, Double)
+    /// PERT (Malcolm et al. 1959; Vose 2008): a beta on [min, max] with
+    /// α = 1 + 4 (mode − min) / (max − min) and β = 1 + 4 (max − mode) / (max − min).
+    case pert(Double, Double, Double)
+    /// Normal with mean and standard deviation.
+    case normal(Double, Double)
+    /// Lognormal: `exp(N(mu, sigma))`; median `e^mu`, geometric standard deviation `e^sigma`.
+    case lognormal(mu: Double, sigma: Double)
+    /// Beta(a, b) scaled to [lower, upper].
+    case beta(Double, Double, lower: Double, upper: Double)
+    /// Gamma with shape k and scale θ (mean kθ).
+    case gamma(shape: Double, scale: Double)
+    /// Weibull with shape k and scale λ.
+    case weibull(shape: Double, scale: Double)
+    /// Log-uniform on [a, b], 0 < a < b.
+    case logUniform(Double, Double)
+    /// A continuous distribution restricted to [lower, upper] (its CDF rescaled on that interval).
+    case truncated(Distribution, lower: Double, upper: Double)
+    /// A discrete choice among values; `cumulative` holds the normalised cumulative weights.
+    case discrete(values: [Double], cumulative: [Double])
+
+    /// The z-value of the 95th percentile of the standard normal, Φ⁻¹(0.95).
+    public static let z95 = 1.6448536269514722
+
+    /// Whether the distribution has no spread.
+    public var isFixed: Bool {
+        if case .fixed = self { return true }
+        return false
+    }
+
+    /// The value at cumulative probability `u` (the inverse CDF).
+    /// - Parameter u: A probability in (0, 1).
+    /// - Returns: The quantile in base units; NaN if GSL cannot invert at `u` (reported by the engine).
+    public func quantile(_ u: Double) -> Double {
+        switch self {
+        case .fixed(let v):
+            return v
+        case .uniform(let a, let b):
+            return a + u * (b - a)
+        case .triangular(let a, let c, let b):
+            let f = (c - a) / (b - a)
+            return u < f ? a + (u * (b - a) * (c - a)).squareRoot() : b - ((1 - u) * (b - a) * (b - c)).squareRoot()
+        case .pert(let a, let c, let b):
+            let (alpha, beta) = Self.pertShapes(a, c, b)
+            return a + (b - a) * Self.betaQuantile(u, alpha, beta)
+        case .normal(let mean, let sd):
+            return mean + sd * Self.standardNormalQuantile(u)
+        case .lognormal(let mu, let sigma):
+            return Foundation.exp(mu + sigma * Self.standardNormalQuantile(u))
+        case .beta(let a, let b, let lower, let upper):
+            return lower + (upper - lower) * Self.betaQuantile(u, a, b)
+        case .gamma(let shape, let scale):
+            return Self.gammaQuantile(u, shape, scale)
+        case .weibull(let shape, let scale):
+            return Self.weibullQuantile(u, shape, scale)
+        case .logUniform(let a, let b):
+            return Foundation.exp(Foundation.log(a) + u * (Foundation.log(b) - Foundation.log(a)))
+        case .truncated(let base, let lower, let upper):
+            let lo = base.cdf(lower), hi = base.cdf(upper)
+            return min(max(base.quantile(lo + u * (hi - lo)), lower), upper)
+        case .discrete(let values, let cumulative):
+            var i = 0
+            while i < cumulative.count - 1 && u >= cumulative[i] { i += 1 }
+            return values[i]
+        }
+    }
+
+    /// The cumulative probability at `x` (the CDF).
+    /// - Parameter x: A value in base units.
+    /// - Returns: P(X ≤ x).
+    public func cdf(_ x: Double) -> Double {
+        GSLRuntime.prepare()
+        switch self {
+        case .fixed(let v):
+            return x < v ? 0 : 1
+        case .uniform(let a, let b):
+            return min(max((x - a) / (b - a), 0), 1)
+        case .triangular(let a, let c, let b):
+            if x <= a { return 0 }
+            if x >= b { return 1 }
+            return x <= c ? (x - a) * (x - a) / ((b - a) * (c - a)) : 1 - (b - x) * (b - x) / ((b - a) * (b - c))
+        case .pert(let a, let c, let b):
+            let (alpha, beta) = Self.pertShapes(a, c, b)
+            return gsl_cdf_beta_P(min(max((x - a) / (b - a), 0), 1), alpha, beta)
+        case .normal(let mean, let sd):
+            return gsl_cdf_gaussian_P(x - mean, sd)
+        case .lognormal(let mu, let sigma):
+            return x <= 0 ? 0 : gsl_cdf_lognormal_P(x, mu, sigma)
+        case .beta(let a, let b, let lower, let upper):
+            return gsl_cdf_beta_P(min(max((x - lower) / (upper - lower), 0), 1), a, b)
+        case .gamma(let shape, let scale):
+            return x <= 0 ? 0 : gsl_cdf_gamma_P(x, shape, scale)
+        case .weibull(let shape, let scale):
+            return x <= 0 ? 0 : gsl_cdf_weibull_P(x, scale, shape)
+        case .logUniform(let a, let b):
+            if x <= a { return 0 }
+            if x >= b { return 1 }
+            return (Foundation.log(x) - Foundation.log(a)) / (Foundation.log(b) - Foundation.log(a))
+        case .truncated(let base, let lower, let upper):
+            if x <= lower { return 0 }
+            if x >= upper { return 1 }
+            let lo = base.cdf(lower), hi = base.cdf(upper)
+            return (base.cdf(x) - lo) / (hi - lo)
+        case .discrete(let values, let cumulative):
+            var p = 0.0
+            for (i, v) in values.enumerated() where v <= x { p = cumulative[i] - (i > 0 ? cumulative[i - 1] : 0) + p }
+            return min(p, 1)
+        }
+    }
+
+    /// The mean, where it has a closed form (`nil` for truncated distributions).
+    public var mean: Double? {
+        switch self {
+        case .fixed(let v): return v
+        case .uniform(let a, let b): return (a + b) / 2
+        case .triangular(let a, let c, let b): return (a + b + c) / 3
+        case .pert(let a, let c, let b): return (a + 4 * c + b) / 6
+        case .normal(let m, _): return m
+        case .lognormal(let mu, let sigma): return Foundation.exp(mu + sigma * sigma / 2)
+        case .beta(let a, let b, let lower, let upper): return lower + (upper - lower) * a / (a + b)
+        case .gamma(let k, let theta): return k * theta
+        case .weibull(let k, let lambda): return lambda * Foundation.tgamma(1 + 1 / k)
+        case .logUniform(let a, let b): return (b - a) / (Foundation.log(b) - Foundation.log(a))
+        case .truncated: return nil
+        case .discrete(let values, let cumulative):
+            var sum = 0.0
+            for (i, v) in values.enumerated() { sum += v * (cumulative[i] - (i > 0 ? cumulative[i - 1] : 0)) }
+            return sum
+        }
+    }
+
+    /// The median (the 50th percentile).
+    public var median: Double { quantile(0.5) }
+
+    /// The smallest and largest values the distribution can take, and whether it takes them with
+    /// positive probability (only fixed and discrete values do).
+    public var support: (lower: Double, upper: Double, atoms: Bool) {
+        switch self {
+        case .fixed(let v): return (v, v, true)
+        case .uniform(let a, let b), .logUniform(let a, let b): return (a, b, false)
+        case .triangular(let a, _, let b), .pert(let a, _, let b): return (a, b, false)
+        case .normal: return (-.infinity, .infinity, false)
+        case .lognormal, .gamma, .weibull: return (0, .infinity, false)
+        case .beta(_, _, let lower, let upper): return (lower, upper, false)
+        case .truncated(let base, let lower, let upper):
+            let s = base.support
+            return (max(s.lower, lower), min(s.upper, upper), false)
+        case .discrete(let values, _): return (values.min() ?? .nan, values.max() ?? .nan, true)
+        }
+    }
+
+    static func pertShapes(_ a: Double, _ c: Double, _ b: Double) -> (Double, Double) {
+        (1 + 4 * (c - a) / (b - a), 1 + 4 * (b - c) / (b - a))
+    }
+
+    static func standardNormalQuantile(_ u: Double) -> Double { gsl_cdf_ugaussian_Pinv(u) }
+
+    static func betaQuantile(_ u: Double, _ a: Double, _ b: Double) -> Double { gsl_cdf_beta_Pinv(u, a, b) }
+
+    static func gammaQuantile(_ u: Double, _ shape: Double, _ scale: Double) -> Double { gsl_cdf_gamma_Pinv(u, shape, scale) }
+
+    /// GSL's Weibull takes (scale a, shape b): p(x) = (b / a) (x / a)^(b−1) exp(−(x / a)^b).
+    static func weibullQuantile(_ u: Double, _ shape: Double, _ scale: Double) -> Double {
+        gsl_cdf_weibull_Pinv(u, scale, shape)
+    }
+}

@@ -1,0 +1,20 @@
+internal import CGSL
+
+/// The GSL pseudo-random generator behind Monte Carlo sampling and the randomisation of Latin
+/// hypercube and Sobol' designs.
+public enum GeneratorKind: String, Sendable, Hashable, CaseIterable {
+    /// Mersenne Twister MT19937 (Matsumoto & Nishimura 1998), GSL's `gsl_rng_mt19937`: the default.
+    case mt19937
+    /// RANLUX, double precision, luxury level 2 (Lüscher 1994), `gsl_rng_ranlxd2`: slower, decorrelated.
+    case ranlxd2
+    /// Tausworthe (L'Ecuyer 1996), `gsl_rng_taus2`: fast, small state.
+    case taus2
+
+    var gslType: UnsafePointer<gsl_rng_type> {
+        switch self {
+        case .mt19937: return aic_rng_mt19937()
+        case .ranlxd2: return aic_rng_ranlxd2()
+        case .taus2: return aic_rng_taus2()
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// Summary statistics of one output's samples, with honest Monte Carlo error estimates.
+///
+/// - Mean and standard deviation: chunk moments combined in chunk order (Chan et al. 1979).
+/// - `mcse` (standard error of the mean): the spread of the chunk means, `sd(chunk means) / √K`, which
+///   is valid for Monte Carlo and for the randomised Latin hypercube and Sobol' designs, whose chunks
+///   are independent replicates. With a single chunk, `sd / √n`.
+/// - Percentiles: linear interpolation between order statistics (Hyndman & Fan 1996, type 7, as NumPy),
+///   with a distribution-free 95% interval from the order statistics at ranks `np ∓ 1.96 √(np(1−p))`
+///   (Conover 1999, §3.2); for LHS and Sobol' this interval is conservative.
+public struct OutputSummary: Sendable {
+    /// One percentile estimate with its 95% interval.
+    public struct Percentile: Sendable, Hashable {
+        /// The percentile, e.g. 95.
+        public var percent: Double
+        /// The estimate.
+        public var value: Double
+        /// Lower end of the 95% interval.
+        public var lower95: Double
+        /// Upper end of the 95% interval.
+        public var upper95: Double
+        /// Half the width of the 95% interval.
+        public var halfWidth95: Double { (upper95 - lower95) / 2 }
+        /// Standard error estimate: the interval's width / (2 × 1.96).
+        public var standardError: Double { (upper95 - lower95) / (2 * 1.959963984540054) }
+    }
+
+    /// Samples summarised.
+    public var count: Int
+    /// Sample mean.
+    public var mean: Double
+    /// Sample standard deviation (n − 1).
+    public var sd: Double
+    /// Monte Carlo standard error of the mean.
+    public var mcse: Double
+    /// Smallest and largest sample.
+    public var min: Double, max: Double
+    /// Requested percentiles, ascending.
+    public var percentiles: [Percentile]
+    /// Histogram between the 0.5th and 99.5th percentiles: bin edges and counts (samples outside are
+    /// counted in `below` and `above`).
+    public var histogramEdges: [Double]
+    public var histogramCounts: [Int]
+    public var below: Int, above: Int
+
+    /// The standard percentiles reported for every output.
+    public static let standardPercentiles: [Double] = [5, 25, 50, 75, 95]
+
+    /// Summarises output `output` of a sample set.
+    /// - Parameters:
+    ///   - set: The samples.
+    ///   - output: Output index.
+    ///   - percentiles: Percentiles to estimate, in (0, 100).
+    ///   - bins: Histogram bins (0 for none).
+    public init(_ set: SampleSet, output: Int, percentiles: [Double] = standardPercentiles, bins: Int = 0) {
+        let values = set.outputs[output]
+        let moments = set.chunkMoments[output]
+        let total = moments.reduce(ChunkMoments(count: 0, mean: 0, m2: 0), ChunkMoments.combine)
+        count = values.count
+        mean = total.mean
+        sd = count > 1 ? (total.m2 / Double(count - 1)).squareRoot() : 0
+        if moments.count > 1 {
+            let k = Double(moments.count)
+            let meanOfMeans = moments.reduce(0) { $0 + $1.mean } / k
+            let variance = moments.reduce(0) { $0 + ($1.mean - meanOfMeans) * ($1.mean - meanOfMeans) } / (k - 1)
+            // Chunks are of (nearly) equal size; the mean of chunk means is the overall mean to rounding.
+            mcse = (variance / k).squareRoot()
+        } else {
+            mcse = count > 0 ? sd / Double(count).squareRoot() : .nan
+        }
+        let n = count
+        let wanted = (percentiles + [0.5, 99.5]).sorted()
+        var ranks = Set<Int>([0, Swift.max(n - 1, 0)])
+        var plan: [(Double, Int, Double, Int, Int)] = []
+        for p in wanted {
+            let h = Double(n - 1) * p / 100
+            let lo = Int(h.rounded(.down))
+            let spread = 1.959963984540054 * (Double(n) * p / 100 * (1 - p / 100)).squareRoot()
+            let l = Swift.max(0, Int((Double(n) * p / 100 - spread).rounded(.down)) - 1)
+            let u = Swift.min(n - 1, Int((Double(n) * p / 100 + spread).rounded(.up)))
+            plan.append((p, lo, h - Double(lo), l, u))
+            ranks.formUnion([lo, Swift.min(lo + 1, n - 1), l, u])
+        }
+        if sd == 0 || total.m2 == 0 { mcse = 0 }
+        let order = n == 0 ? [:] : values.withUnsafeBufferPointer { OrderStatistics.select($0, ranks: ranks) }
+        func at(_ r: Int) -> Double { order[r] ?? .nan }
+        min = at(0)
+        max = at(n - 1)
+        var results: [Percentile] = []
+        for (p, lo, frac, l, u) in plan {
+            let value = frac == 0 ? at(lo) : at(lo) + frac * (at(Swift.min(lo + 1, n - 1)) - at(lo))
+            results.append(Percentile(percent: p, value: value, lower95: at(l), upper95: at(u)))
+        }
+        self.percentiles = results.filter { percentiles.contains($0.percent) }
+        below = 0
+        above = 0
+        histogramEdges = []
+        histogramCounts = []
+        if bins > 0, n > 0 {
+            let lo = results.first { $0.percent == 0.5 }!.value, hi = results.first { $0.percent == 99.5 }!.value
+            if hi > lo {
+                let width = (hi - lo) / Double(bins)
+                histogramEdges = (0...bins).map { lo + Double($0) * width }
+                histogramCounts = Array(repeating: 0, count: bins)
+                for v in values {
+                    if v < lo { below += 1 } else if v > hi { above += 1 } else {
+                        histogramCounts[Swift.min(Int((v - lo) / width), bins - 1)] += 1
+                    }
+                }
+            } else {
+                histogramEdges = [lo, hi]
+                histogramCounts = [n]
+            }
+        }
+    }
+
+    /// The estimate for a percentile, if it was requested.
+    public func percentile(_ p: Double) -> Double? { percentiles.first { $0.percent == p }?.value }
+}

@@ -1,0 +1,170 @@
+import Dispatch
+import Foundation
+
+/// The deterministic parallel Monte Carlo engine.
+///
+/// A batch of `samples` is split into a fixed number of chunks (``SimulationSettings/chunks``),
+/// independent of the thread count. Chunk `k` of batch `b` seeds its own GSL generator from the master
+/// seed (``SeedSequence``), draws its uniform design, maps it through each input's inverse CDF,
+/// applies rank correlations, and evaluates the model into its own slice of the output arrays. Partial
+/// results are combined in chunk order, so the same seed and sample count give bit-identical results
+/// with any number of threads.
+public enum Simulation {
+    /// Runs a simulation.
+    /// - Parameters:
+    ///   - inputs: The uncertain inputs (name, distribution), one column each.
+    ///   - correlation: Optional rank correlations among them.
+    ///   - model: The model.
+    ///   - settings: Samples, seed, design, generator, threads, stopping rule.
+    ///   - progress: Called with the fraction done (0…1) as chunks finish; may be called from any thread.
+    /// - Returns: The samples of every output.
+    /// - Throws: ``InputError`` for invalid settings, or when an input's inverse CDF fails in GSL.
+    public static func run(
+        inputs: [(name: String, distribution: Distribution)], correlation: RankCorrelation? = nil, model: some ChunkModel,
+        settings: SimulationSettings, progress: (@Sendable (Double) -> Void)? = nil
+    ) throws(InputError) -> SampleSet {
+        guard settings.samples >= 1 else {
+            throw InputError(field: "--samples", expected: "a whole number of at least 1", found: "\(settings.samples)")
+        }
+        guard settings.threads >= 1 else {
+            throw InputError(field: "--threads", expected: "a whole number of at least 1", found: "\(settings.threads)")
+        }
+        if settings.method == .sobol, inputs.count > SobolSequence.maxDimension {
+            throw InputError(field: "--method", expected: "at most 40 uncertain inputs for sobol (use mc or lhs)",
+                             found: "\(inputs.count) uncertain inputs")
+        }
+        var set = SampleSet(outputs: Array(repeating: [], count: model.outputCount),
+                            chunkMoments: Array(repeating: [], count: model.outputCount), batches: 0)
+        var batch = 0
+        repeat {
+            let estimatedTotal = settings.until == nil ? settings.samples : settings.maxSamples
+            let done = Double(batch * settings.samples)
+            try runBatch(batch, inputs: inputs, correlation: correlation, model: model, settings: settings, into: &set,
+                         progress: progress.map { report in { @Sendable fraction in
+                             report(min(1, (done + fraction * Double(settings.samples)) / Double(estimatedTotal)))
+                         } })
+            batch += 1
+            set.batches = batch
+            guard let target = settings.until else { break }
+            if target.isMet(by: set) || set.count + settings.samples > settings.maxSamples { break }
+        } while true
+        return set
+    }
+
+    private struct Shared: @unchecked Sendable {
+        var outputs: [UnsafeMutablePointer<Double>]
+        var moments: UnsafeMutablePointer<ChunkMoments>
+        var failures: UnsafeMutablePointer<(Int, Double)>
+        var errors: UnsafeMutablePointer<InputError?>
+    }
+
+    private static func runBatch(
+        _ batch: Int, inputs: [(name: String, distribution: Distribution)], correlation: RankCorrelation?,
+        model: some ChunkModel, settings: SimulationSettings, into set: inout SampleSet,
+        progress: (@Sendable (Double) -> Void)?
+    ) throws(InputError) {
+        let n = settings.samples, chunkCount = min(settings.chunks, n), m = model.outputCount, d = inputs.count
+        let distributions = inputs.map(\.distribution)
+        let outputs = (0..<m).map { _ in UnsafeMutablePointer<Double>.allocate(capacity: n) }
+        let moments = UnsafeMutablePointer<ChunkMoments>.allocate(capacity: chunkCount * max(m, 1))
+        let failures = UnsafeMutablePointer<(Int, Double)>.allocate(capacity: chunkCount)
+        let errors = UnsafeMutablePointer<InputError?>.allocate(capacity: chunkCount)
+        failures.initialize(repeating: (-1, 0), count: chunkCount)
+        errors.initialize(repeating: nil, count: chunkCount)
+        defer {
+            outputs.forEach { $0.deallocate() }
+            moments.deallocate(); failures.deallocate()
+            errors.deinitialize(count: chunkCount); errors.deallocate()
+        }
+        let shared = Shared(outputs: outputs, moments: moments, failures: failures, errors: errors)
+        let done = ProgressCounter(total: chunkCount, report: progress)
+        let threads = min(settings.threads, chunkCount)
+        DispatchQueue.concurrentPerform(iterations: threads) { worker in
+            var k = worker
+            while k < chunkCount {
+                let start = k * (n / chunkCount) + min(k, n % chunkCount)
+                let size = n / chunkCount + (k < n % chunkCount ? 1 : 0)
+                do {
+                    try runChunk(batch: batch, chunk: k, start: start, size: size, distributions: distributions, dimension: d,
+                                 correlation: correlation, model: model, settings: settings, shared: shared, outputCount: m)
+                } catch let error as InputError {
+                    shared.errors[k] = error
+                } catch {
+                    shared.errors[k] = InputError(field: "simulation", expected: "no failure", found: "\(error)")
+                }
+                done.increment()
+                k += threads
+            }
+        }
+        for k in 0..<chunkCount {
+            if let error = errors[k] { throw error }
+            let (dim, u) = failures[k]
+            if dim >= 0 {
+                throw InputError(field: inputs[dim].name, expected: "a distribution GSL can invert at every probability",
+                                 found: "\(inputs[dim].distribution) (inverse CDF not finite at u = \(u))")
+            }
+        }
+        for o in 0..<m {
+            set.outputs[o].append(contentsOf: UnsafeBufferPointer(start: outputs[o], count: n))
+            set.chunkMoments[o].append(contentsOf: UnsafeBufferPointer(start: moments + o * chunkCount, count: chunkCount))
+        }
+    }
+
+    private static func runChunk(
+        batch: Int, chunk k: Int, start: Int, size: Int, distributions: [Distribution], dimension d: Int,
+        correlation: RankCorrelation?, model: some ChunkModel, settings: SimulationSettings, shared: Shared, outputCount m: Int
+    ) throws(InputError) {
+        let chunkCount = min(settings.chunks, settings.samples)
+        let rng = try RandomGenerator(settings.generator, seed: SeedSequence.seed(master: settings.seed, batch: batch, chunk: k))
+        let x = UnsafeMutablePointer<Double>.allocate(capacity: max(d * size, 1))
+        defer { x.deallocate() }
+        try UniformDesign.fill(x, dimension: d, count: size, method: settings.method, rng: rng)
+        correlation?.apply(x, count: size)
+        for j in 0..<d {
+            let column = x + j * size
+            let distribution = distributions[j]
+            for i in 0..<size {
+                let u = column[i]
+                let value = distribution.quantile(u)
+                if !value.isFinite, shared.failures[k].0 < 0 { shared.failures[k] = (j, u) }
+                column[i] = value
+            }
+        }
+        let pointers = UnsafeMutableBufferPointer<UnsafeMutablePointer<Double>>.allocate(capacity: max(m, 1))
+        defer { pointers.deallocate() }
+        for o in 0..<m { pointers[o] = shared.outputs[o] + start }
+        model.evaluate(inputs: x, count: size, outputs: UnsafeMutableBufferPointer(rebasing: pointers[0..<m]))
+        for o in 0..<m {
+            let values = shared.outputs[o] + start
+            var mean = 0.0, m2 = 0.0
+            for i in 0..<size {
+                let delta = values[i] - mean
+                mean += delta / Double(i + 1)
+                m2 += delta * (values[i] - mean)
+            }
+            shared.moments[o * chunkCount + k] = ChunkMoments(count: size, mean: mean, m2: m2)
+        }
+    }
+}
+
+/// Counts finished chunks and reports the fraction done.
+private final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var finished = 0
+    private let total: Int
+    private let report: (@Sendable (Double) -> Void)?
+
+    init(total: Int, report: (@Sendable (Double) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+
+    func increment() {
+        guard let report else { return }
+        lock.lock()
+        finished += 1
+        let fraction = Double(finished) / Double(total)
+        lock.unlock()
+        report(fraction)
+    }
+}

@@ -1,0 +1,66 @@
+import AICarbon
+import ArgumentParser
+import Foundation
+
+/// `--method mc|lhs|sobol`.
+public enum MethodOption: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case mc, lhs, sobol
+}
+
+/// `--generator mt19937|ranlxd2|taus2`.
+public enum GeneratorOption: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case mt19937, ranlxd2, taus2
+}
+
+/// Options shared by every command that simulates.
+public struct SimulationOptions: ParsableArguments {
+    @Option(help: "Samples (\"100000\", \"1M\"); per batch when --until is set.")
+    var samples: String = "100000"
+    @Option(help: "Master seed (a whole number); the same seed and samples give bit-identical results.")
+    var seed: String = "1"
+    @Option(help: "Sampling design: mc (Monte Carlo), lhs (Latin hypercube) or sobol (randomised Sobol').")
+    var method: MethodOption = .mc
+    @Option(help: "GSL generator: mt19937, ranlxd2 or taus2.")
+    var generator: GeneratorOption = .mt19937
+    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    var threads: String?
+    @Option(help: "Extra percentiles to report, comma-separated (\"1,99\").")
+    var percentiles: String?
+    @Option(help: "Run until a precision target is met: STAT:TOL[@OUTPUT], e.g. \"p95:1%\" (default output total_co2e_kg).")
+    var until: String?
+    @Option(name: .customLong("max-samples"), help: "Upper bound on samples with --until.")
+    var maxSamples: String = "20M"
+
+    public init() {}
+
+    /// The parsed settings.
+    func settings() throws(InputError) -> SimulationSettings {
+        var s = SimulationSettings()
+        s.samples = Int(try NumericField("--samples", .count, .positiveInteger).parse(samples))
+        guard let seedValue = UInt64(seed.trimmingCharacters(in: .whitespaces)) else {
+            throw InputError(field: "--seed", expected: "a whole number from 0 to 18446744073709551615", found: "\"\(seed)\"")
+        }
+        s.seed = seedValue
+        s.method = SamplingMethod(rawValue: method.rawValue)!
+        s.generator = GeneratorKind(rawValue: generator.rawValue)!
+        if let threads { s.threads = Int(try NumericField("--threads", .count, .positiveInteger).parse(threads)) }
+        if let until { s.until = try PrecisionTarget(parsing: until) }
+        s.maxSamples = Int(try NumericField("--max-samples", .count, .positiveInteger).parse(maxSamples))
+        return s
+    }
+
+    /// The extra percentiles requested.
+    func extraPercentiles() throws(InputError) -> [Double] {
+        guard let percentiles else { return [] }
+        var list: [Double] = []
+        for part in percentiles.split(separator: ",") {
+            let text = part.trimmingCharacters(in: .whitespaces)
+            guard let p = Double(text.hasPrefix("p") ? String(text.dropFirst()) : text), p > 0, p < 100 else {
+                throw InputError(field: "--percentiles", expected: "percentiles between 0 and 100, comma-separated (\"1,99\")",
+                                 found: "\"\(percentiles)\"")
+            }
+            list.append(p)
+        }
+        return list
+    }
+}
