@@ -62,6 +62,29 @@ struct EstimateCommandTests {
         #expect(abs(try #require(report.value(.inferenceEnergyKWh)) - 240_000) < 1e-6)
     }
 
+    @Test("every numeric flag accepts a distribution; JSON gains sd and mcse")
+    func distributions() throws {
+        let report = try estimate(["--chip-hours", "1,000,000", "--power", "300 to 400 W", "--pue", "triangular(1.1, 1.2, 1.6)",
+                                   "--grid", "0.25 to 0.55 kg/kWh", "--samples", "20000"])
+        let co2e = try #require(report.summary(.co2eKg))
+        #expect(co2e.sd > 0 && co2e.mcse > 0)
+        #expect(co2e.percentile(5)! < co2e.percentile(50)! && co2e.percentile(50)! < co2e.percentile(95)!)
+        // Median of a product of independent inputs is not the product of medians, but close here.
+        let json = report.rendered(.json)
+        for key in ["\"samples\"", "\"seed\"", "\"method\"", "\"sd\"", "\"mcse\"", "\"p05\"", "\"p95\""] {
+            #expect(json.contains(key), "\(key)")
+        }
+    }
+
+    @Test("a correlation-free run reports the requested extra percentiles")
+    func extraPercentiles() throws {
+        let report = try estimate(["--chip-hours", "1000", "--power", "uniform(300, 400)", "--percentiles", "1,99"])
+        let s = try #require(report.summary(.energyKWh))
+        #expect(s.percentile(1) != nil && s.percentile(99) != nil)
+        // uniform(300, 400) W × 1000 chip-h × PUE prior: p1 above 300 kWh × 1.05.
+        #expect(s.percentile(1)! > 300 * 1.05)
+    }
+
     static let badInputs: [(String, [String], String)] = [
         ("unknown hardware", ["--hardware", "H1000", "--chips", "8", "--hours", "10"], "--hardware"),
         ("unknown region", ["--chip-hours", "10", "--power", "300", "--grid", "Atlantis"], "--grid"),

@@ -61,6 +61,26 @@ struct ExecutableTests {
         #expect(result.stderr.contains("expected"))
     }
 
+    @Test("output is bit-identical with --threads 1 and --threads 2", arguments: ["mc", "lhs", "sobol"])
+    func threads(_ method: String) throws {
+        let base = ["estimate", "--params", "70B", "--tokens", "2T", "--hardware", "h100", "--chips", "1024", "--grid", "USA",
+                    "--samples", "50000", "--seed", "11", "--method", method, "--format", "json"]
+        let one = try runAICarbon(base + ["--threads", "1"]), two = try runAICarbon(base + ["--threads", "2"])
+        #expect(one.status == 0 && two.status == 0)
+        #expect(one.stdout == two.stdout)
+        #expect(one.stdout.contains("\"samples\": 50000"))
+        #expect(one.stdout.contains("\"method\": \"\(method)\""))
+    }
+
+    @Test("simulation flags reject bad values with a non-zero exit", arguments: [
+        ["--samples", "0"], ["--method", "foo"], ["--seed", "-1"], ["--threads", "0"], ["--until", "p95"], ["--percentiles", "101"],
+    ])
+    func badSimulationFlags(_ flags: [String]) throws {
+        let result = try runAICarbon(["estimate", "--chip-hours", "10", "--power", "300 to 400 W"] + flags)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(flags[0]))
+    }
+
     @Test("catalog hardware --format json lists the accelerators")
     func catalog() throws {
         let result = try runAICarbon(["catalog", "hardware", "--format", "json"])

@@ -26,9 +26,8 @@ public enum DistributionParser {
         guard field.domain.admits(d) else {
             let hint: String
             switch d {
-            case .normal: hint = "; a normal can take any value: use truncated(normal(…), lower, upper), pert or a to b"
             case .fixed, .discrete: hint = ""
-            default: hint = "; narrow it or use truncated(…, lower, upper)"
+            default: hint = "; it can fall outside: write truncated(\(trimmed), lower, upper), or use pert or uniform"
             }
             let what = field.domain == .positiveInteger ? "a whole number of at least 1 (or discrete(…) of such)" : field.domain.text
             throw InputError(field: field.name, expected: "values \(what) everywhere\(hint)", found: "\"\(trimmed)\"", location: location)

@@ -1,0 +1,28 @@
+@testable import AICarbon
+
+/// A model whose outputs are its inputs: lets tests look at sampled distributions directly.
+struct IdentityModel: ChunkModel {
+    var dimension: Int
+    var outputCount: Int { dimension }
+    func evaluate(inputs: UnsafePointer<Double>, count: Int, outputs: UnsafeMutableBufferPointer<UnsafeMutablePointer<Double>>) {
+        for j in 0..<dimension { outputs[j].update(from: inputs + j * count, count: count) }
+    }
+}
+
+/// f(x) = exp(x₁) + exp(x₂) + exp(x₃) on uniforms: smooth, mean 3(e − 1).
+struct SmoothModel: ChunkModel {
+    var outputCount: Int { 1 }
+    func evaluate(inputs: UnsafePointer<Double>, count: Int, outputs: UnsafeMutableBufferPointer<UnsafeMutablePointer<Double>>) {
+        for i in 0..<count {
+            outputs[0][i] = Foundation.exp(inputs[i]) + Foundation.exp(inputs[count + i]) + Foundation.exp(inputs[2 * count + i])
+        }
+    }
+}
+
+/// Samples one distribution through the engine.
+func sample(_ d: Distribution, n: Int = 200_000, seed: UInt64 = 42, method: SamplingMethod = .mc) throws(InputError) -> SampleSet {
+    try Simulation.run(inputs: [(name: "x", distribution: d)], model: IdentityModel(dimension: 1),
+                       settings: SimulationSettings(samples: n, seed: seed, method: method, threads: 2))
+}
+
+import Foundation

@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+@testable import AICarbon
+
+@Suite("Simulation engine")
+struct SimulationTests {
+    @Test("Latin hypercube and Sobol' estimate a smooth mean with less error than Monte Carlo at equal samples")
+    func varianceReduction() throws {
+        // 20 independent replicates (seeds) of 4,096 samples each; f = Σ exp(u_i), mean 3(e − 1).
+        let truth = 3 * (M_E - 1)
+        func meanSquaredError(_ method: SamplingMethod) throws -> Double {
+            var sum = 0.0
+            for seed in 1...20 {
+                let set = try Simulation.run(
+                    inputs: (0..<3).map { (name: "u\($0)", distribution: Distribution.uniform(0, 1)) }, model: SmoothModel(),
+                    settings: SimulationSettings(samples: 4_096, seed: UInt64(seed), method: method, threads: 2, chunks: 1))
+                let error = OutputSummary(set, output: 0).mean - truth
+                sum += error * error
+            }
+            return sum / 20
+        }
+        let mc = try meanSquaredError(.mc), lhs = try meanSquaredError(.lhs), sobol = try meanSquaredError(.sobol)
+        // LHS removes the additive variance entirely here; Sobol' converges near 1/n. Both far below MC.
+        #expect(lhs < mc / 10, "LHS \(lhs) vs MC \(mc)")
+        #expect(sobol < mc / 10, "Sobol' \(sobol) vs MC \(mc)")
+    }
+
+    @Test("requested rank correlations are achieved (Spearman within 0.02, about 8 standard errors at n = 50,000)",
+          arguments: [0.7, -0.5, 0.3])
+    func rankCorrelation(_ rho: Double) throws {
+        let inputs: [(name: String, distribution: Distribution)] = [
+            ("a", .lognormal(p05: 1, p95: 3)), ("b", .uniform(0, 10)), ("c", .normal(0, 1)),
+        ]
+        let correlation = try RankCorrelation(dimensions: [0, 1], spearman: [1, rho, rho, 1])
+        let set = try Simulation.run(inputs: inputs, correlation: correlation, model: IdentityModel(dimension: 3),
+                                     settings: SimulationSettings(samples: 50_000, seed: 7, threads: 2))
+        #expect(abs(spearman(set.outputs[0], set.outputs[1]) - rho) < 0.02)
+        #expect(abs(spearman(set.outputs[0], set.outputs[2])) < 0.02)
+        // Marginals are unchanged: the lognormal keeps its 95th percentile.
+        let p95 = OutputSummary(set, output: 0, percentiles: [95]).percentiles[0]
+        #expect(abs(p95.value - 3) <= 4 * p95.standardError)
+    }
+
+    @Test("a correlation matrix that is not positive definite is an error")
+    func notPositiveDefinite() {
+        let m: [Double] = [1, 0.9, -0.9, 0.9, 1, 0.9, -0.9, 0.9, 1]
+        #expect(throws: InputError.self) { try RankCorrelation(dimensions: [0, 1, 2], spearman: m) }
+    }
+
+    @Test("same seed and samples give bit-identical results with 1 thread or 2", arguments: SamplingMethod.allCases)
+    func threadIndependence(_ method: SamplingMethod) throws {
+        let inputs: [(name: String, distribution: Distribution)] = [("a", .pert(1, 2, 5)), ("b", .lognormal(p05: 1, p95: 4))]
+        func run(_ threads: Int) throws -> [Double] {
+            try Simulation.run(inputs: inputs, model: IdentityModel(dimension: 2),
+                               settings: SimulationSettings(samples: 10_007, seed: 99, method: method, threads: threads)).outputs.flatMap { $0 }
+        }
+        let one = try run(1), two = try run(2)
+        #expect(one.map(\.bitPattern) == two.map(\.bitPattern))
+        let different = try Simulation.run(inputs: inputs, model: IdentityModel(dimension: 2),
+                                           settings: SimulationSettings(samples: 10_007, seed: 100, method: method, threads: 2))
+        #expect(different.outputs[0] != Array(one[0..<10_007]))
+    }
+
+    @Test("the standard error of the mean is honest: over 40 seeds, 95% intervals cover the truth about 95% of the time")
+    func mcseCoverage() throws {
+        var covered = 0
+        for seed in 1...40 {
+            let s = OutputSummary(try sample(.gamma(shape: 2, scale: 3), n: 20_000, seed: UInt64(seed)), output: 0)
+            if abs(s.mean - 6) <= 1.96 * s.mcse { covered += 1 }
+        }
+        // Binomial(40, 0.95): at least 33 with probability > 0.99.
+        #expect(covered >= 33, "\(covered) of 40")
+    }
+
+    @Test("a precision target extends the run by whole batches until it is met")
+    func until() throws {
+        var target = try PrecisionTarget(parsing: "p95:1%@x")
+        target.outputIndex = 0
+        let settings = SimulationSettings(samples: 5_000, seed: 3, threads: 2, until: target, maxSamples: 2_000_000)
+        let set = try Simulation.run(inputs: [(name: "x", distribution: .lognormal(p05: 1, p95: 3))],
+                                     model: IdentityModel(dimension: 1), settings: settings)
+        #expect(set.batches > 1)
+        #expect(set.count == set.batches * 5_000)
+        let p95 = OutputSummary(set, output: 0, percentiles: [95]).percentiles[0]
+        #expect(p95.halfWidth95 <= 0.01 * p95.value)
+        // One batch fewer would not have met it.
+        let shorter = try Simulation.run(inputs: [(name: "x", distribution: .lognormal(p05: 1, p95: 3))],
+                                         model: IdentityModel(dimension: 1),
+                                         settings: SimulationSettings(samples: 5_000 * (set.batches - 1), seed: 3, threads: 2))
+        let q = OutputSummary(shorter, output: 0, percentiles: [95]).percentiles[0]
+        #expect(q.halfWidth95 > 0.01 * q.value * 0.9)
+    }
+
+    @Test("bad settings are errors", arguments: [("samples", 0), ("threads", 0)])
+    func badSettings(_ name: String, _ value: Int) {
+        var s = SimulationSettings()
+        if name == "samples" { s.samples = value } else { s.threads = value }
+        #expect(throws: InputError.self) {
+            try Simulation.run(inputs: [(name: "x", distribution: .uniform(0, 1))], model: IdentityModel(dimension: 1), settings: s)
+        }
+    }
+
+    @Test("Sobol' beyond 40 uncertain inputs is an error")
+    func sobolDimension() {
+        let inputs = (0..<41).map { (name: "x\($0)", distribution: Distribution.uniform(0, 1)) }
+        #expect(throws: InputError.self) {
+            try Simulation.run(inputs: inputs, model: IdentityModel(dimension: 41),
+                               settings: SimulationSettings(samples: 100, method: .sobol))
+        }
+    }
+
+    @Test("radix selection returns the same order statistics as sorting", arguments: [10, 5_000, 100_000])
+    func orderStatistics(_ n: Int) {
+        var generator = SplitMixForTests(seed: UInt64(n))
+        var values = (0..<n).map { _ in Double(Int(generator.next() % 2_000)) / 7 - 100 }
+        values += [0, -0.0, 1e300, -1e300, Double.leastNonzeroMagnitude]
+        let sorted = values.sorted()
+        let ranks = Set([0, 1, values.count / 2, values.count - 1, values.count / 20])
+        let selected = values.withUnsafeBufferPointer { OrderStatistics.select($0, ranks: ranks) }
+        for r in ranks { #expect(selected[r] == sorted[r] || (selected[r] == 0 && sorted[r] == 0)) }
+    }
+}
+
+/// Spearman rank correlation (no ties expected in continuous samples).
+func spearman(_ a: [Double], _ b: [Double]) -> Double {
+    func ranks(_ x: [Double]) -> [Double] {
+        var r = [Double](repeating: 0, count: x.count)
+        for (rank, i) in x.indices.sorted(by: { x[$0] < x[$1] }).enumerated() { r[i] = Double(rank) }
+        return r
+    }
+    let ra = ranks(a), rb = ranks(b)
+    let n = Double(a.count), mean = (n - 1) / 2
+    var sab = 0.0, saa = 0.0, sbb = 0.0
+    for i in a.indices {
+        sab += (ra[i] - mean) * (rb[i] - mean)
+        saa += (ra[i] - mean) * (ra[i] - mean)
+        sbb += (rb[i] - mean) * (rb[i] - mean)
+    }
+    return sab / (saa * sbb).squareRoot()
+}
+
+struct SplitMixForTests {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
