@@ -14,14 +14,14 @@ public enum GeneratorOption: String, ExpressibleByArgument, CaseIterable, Sendab
 
 /// Options shared by every command that simulates.
 public struct SimulationOptions: ParsableArguments {
-    @Option(help: "Samples (\"100000\", \"1M\"); per batch when --until is set.")
-    var samples: String = "100000"
-    @Option(help: "Master seed (a whole number); the same seed and samples give bit-identical results.")
-    var seed: String = "1"
-    @Option(help: "Sampling design: mc (Monte Carlo), lhs (Latin hypercube) or sobol (randomised Sobol').")
-    var method: MethodOption = .mc
-    @Option(help: "GSL generator: mt19937, ranlxd2 or taus2.")
-    var generator: GeneratorOption = .mt19937
+    @Option(help: "Samples (\"100000\", \"1M\"; default 100,000); per batch when --until is set.")
+    var samples: String?
+    @Option(help: "Master seed (a whole number; default 1); the same seed and samples give bit-identical results.")
+    var seed: String?
+    @Option(help: "Sampling design: mc (Monte Carlo, default), lhs (Latin hypercube) or sobol (randomised Sobol').")
+    var method: MethodOption?
+    @Option(help: "GSL generator: mt19937 (default), ranlxd2 or taus2.")
+    var generator: GeneratorOption?
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
     var threads: String?
     @Option(help: "Extra percentiles to report, comma-separated (\"1,99\").")
@@ -33,16 +33,25 @@ public struct SimulationOptions: ParsableArguments {
 
     public init() {}
 
-    /// The parsed settings.
-    func settings() throws(InputError) -> SimulationSettings {
+    /// The parsed settings: flags, else the scenario file's `simulation:` values, else the defaults.
+    /// - Parameter file: Settings from a scenario file, if any.
+    func settings(file: ScenarioSimulation = ScenarioSimulation()) throws(InputError) -> SimulationSettings {
         var s = SimulationSettings()
-        s.samples = Int(try NumericField("--samples", .count, .positiveInteger).parse(samples))
-        guard let seedValue = UInt64(seed.trimmingCharacters(in: .whitespaces)) else {
-            throw InputError(field: "--seed", expected: "a whole number from 0 to 18446744073709551615", found: "\"\(seed)\"")
+        if let samples {
+            s.samples = Int(try NumericField("--samples", .count, .positiveInteger).parse(samples))
+        } else if let fileSamples = file.samples {
+            s.samples = fileSamples
         }
-        s.seed = seedValue
-        s.method = SamplingMethod(rawValue: method.rawValue)!
-        s.generator = GeneratorKind(rawValue: generator.rawValue)!
+        if let seed {
+            guard let seedValue = UInt64(seed.trimmingCharacters(in: .whitespaces)) else {
+                throw InputError(field: "--seed", expected: "a whole number from 0 to 18446744073709551615", found: "\"\(seed)\"")
+            }
+            s.seed = seedValue
+        } else if let fileSeed = file.seed {
+            s.seed = fileSeed
+        }
+        s.method = method.map { SamplingMethod(rawValue: $0.rawValue)! } ?? file.method ?? .mc
+        s.generator = generator.map { GeneratorKind(rawValue: $0.rawValue)! } ?? file.generator ?? .mt19937
         if let threads { s.threads = Int(try NumericField("--threads", .count, .positiveInteger).parse(threads)) }
         if let until { s.until = try PrecisionTarget(parsing: until) }
         s.maxSamples = Int(try NumericField("--max-samples", .count, .positiveInteger).parse(maxSamples))

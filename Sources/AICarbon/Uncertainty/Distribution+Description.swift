@@ -24,6 +24,7 @@ extension Distribution: CustomStringConvertible {
         case .weibull(let k, let lambda): return "weibull(\(n(k)), \(n(lambda)))"
         case .logUniform(let a, let b): return "loguniform(\(n(a)), \(n(b)))"
         case .truncated(let base, let lo, let hi): return "truncated(\(base), \(n(lo)), \(n(hi)))"
+        case .clipped(let base, _, _): return base.description
         case .discrete(let values, let cumulative):
             let pairs = values.indices.map { i in "\(n(values[i])): \(n(cumulative[i] - (i > 0 ? cumulative[i - 1] : 0)))" }
             return "discrete(\(pairs.joined(separator: ", ")))"

@@ -40,6 +40,9 @@ extension Distribution {
             guard base.cdf(upper) - base.cdf(lower) > 1e-12 else {
                 throw fail("truncation bounds that keep some probability of the distribution")
             }
+        case .clipped(let base, let lower, let upper):
+            guard lower < upper else { throw fail("a range with lower < upper") }
+            _ = try base.validated(field: field, text: text, location: location)
         case .discrete(let values, let cumulative):
             guard !values.isEmpty, values.allSatisfy(\.isFinite), cumulative.last.map({ abs($0 - 1) < 1e-12 }) == true else {
                 throw fail("discrete(value: weight, …) with finite values and weights ≥ 0 that do not all vanish")
@@ -86,6 +89,25 @@ extension Distribution {
 }
 
 extension ValueDomain {
+    /// The physical range as closed bounds (open ends are handled by ``contains(_:)``).
+    var bounds: (lower: Double, upper: Double) {
+        switch self {
+        case .positive, .nonNegative, .positiveInteger: return (0, .infinity)
+        case .atLeastOne: return (1, .infinity)
+        case .unitInterval, .share: return (0, 1)
+        }
+    }
+
+    /// Fits a continuous distribution to the domain: unchanged if all its values are allowed, clipped
+    /// to the range if less than 10⁻⁶ of its probability falls outside, else `nil`.
+    public func fitting(_ d: Distribution) -> Distribution? {
+        if admits(d) { return d }
+        guard !d.support.atoms, self != .positiveInteger else { return nil }
+        let (lower, upper) = bounds
+        let outside = d.cdf(lower) + (upper.isFinite ? 1 - d.cdf(upper) : 0)
+        return outside <= 1e-6 ? .clipped(d, lower: lower, upper: upper) : nil
+    }
+
     /// Whether every value the distribution can take lies in the domain.
     /// - Parameter d: The distribution.
     /// - Returns: `true` if all of its support is allowed.

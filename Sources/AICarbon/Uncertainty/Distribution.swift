@@ -31,6 +31,9 @@ public indirect enum Distribution: Sendable, Hashable {
     case logUniform(Double, Double)
     /// A continuous distribution restricted to [lower, upper] (its CDF rescaled on that interval).
     case truncated(Distribution, lower: Double, upper: Double)
+    /// A continuous distribution with a negligible tail (under 10⁻⁶ of its probability) outside an
+    /// input's physical range, clipped to that range.
+    case clipped(Distribution, lower: Double, upper: Double)
     /// A discrete choice among values; `cumulative` holds the normalised cumulative weights.
     case discrete(values: [Double], cumulative: [Double])
 
@@ -73,6 +76,8 @@ public indirect enum Distribution: Sendable, Hashable {
         case .truncated(let base, let lower, let upper):
             let lo = base.cdf(lower), hi = base.cdf(upper)
             return min(max(base.quantile(lo + u * (hi - lo)), lower), upper)
+        case .clipped(let base, let lower, let upper):
+            return min(max(base.quantile(u), lower), upper)
         case .discrete(let values, let cumulative):
             var i = 0
             while i < cumulative.count - 1 && u >= cumulative[i] { i += 1 }
@@ -116,6 +121,8 @@ public indirect enum Distribution: Sendable, Hashable {
             if x >= upper { return 1 }
             let lo = base.cdf(lower), hi = base.cdf(upper)
             return (base.cdf(x) - lo) / (hi - lo)
+        case .clipped(let base, let lower, let upper):
+            return x < lower ? 0 : (x >= upper ? 1 : base.cdf(x))
         case .discrete(let values, let cumulative):
             var p = 0.0
             for (i, v) in values.enumerated() where v <= x { p = cumulative[i] - (i > 0 ? cumulative[i - 1] : 0) + p }
@@ -137,6 +144,7 @@ public indirect enum Distribution: Sendable, Hashable {
         case .weibull(let k, let lambda): return lambda * Foundation.tgamma(1 + 1 / k)
         case .logUniform(let a, let b): return (b - a) / (Foundation.log(b) - Foundation.log(a))
         case .truncated: return nil
+        case .clipped(let base, _, _): return base.mean
         case .discrete(let values, let cumulative):
             var sum = 0.0
             for (i, v) in values.enumerated() { sum += v * (cumulative[i] - (i > 0 ? cumulative[i - 1] : 0)) }
@@ -158,6 +166,9 @@ public indirect enum Distribution: Sendable, Hashable {
         case .lognormal, .gamma, .weibull: return (0, .infinity, false)
         case .beta(_, _, let lower, let upper): return (lower, upper, false)
         case .truncated(let base, let lower, let upper):
+            let s = base.support
+            return (max(s.lower, lower), min(s.upper, upper), false)
+        case .clipped(let base, let lower, let upper):
             let s = base.support
             return (max(s.lower, lower), min(s.upper, upper), false)
         case .discrete(let values, _): return (values.min() ?? .nan, values.max() ?? .nan, true)

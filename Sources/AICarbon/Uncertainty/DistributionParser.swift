@@ -11,6 +11,10 @@ import Foundation
 ///   `gamma(shape, scale)`, `weibull(shape, scale)`, `loguniform(a, b)`;
 /// - `truncated(normal(1.2, 0.1), 1, 2)` — restrict a continuous distribution to [lower, upper];
 /// - `discrete(1.1: 0.5, 1.2: 0.3, 1.5: 0.2)` — values with weights.
+///
+/// Every value must lie in the input's physical range (a PUE of at least 1, a utilization in (0, 1], …).
+/// A continuous distribution with less than 10⁻⁶ of its probability outside is clipped to the range
+/// (`0.3 to 0.5` for MFU); more is an error that suggests `truncated(…)`.
 public enum DistributionParser {
     /// Parses `text` for `field`, checks the parameters and the field's physical domain.
     /// - Parameters:
@@ -23,16 +27,17 @@ public enum DistributionParser {
         let trimmed = text.trimmingWhitespace()
         let d = try parseExpression(trimmed, field: field, location: location)
             .validated(field: field.name, text: trimmed, location: location)
-        guard field.domain.admits(d) else {
+        guard let fitted = field.domain.fitting(d) else {
             let hint: String
             switch d {
             case .fixed, .discrete: hint = ""
             default: hint = "; it can fall outside: write truncated(\(trimmed), lower, upper), or use pert or uniform"
             }
             let what = field.domain == .positiveInteger ? "a whole number of at least 1 (or discrete(…) of such)" : field.domain.text
-            throw InputError(field: field.name, expected: "values \(what) everywhere\(hint)", found: "\"\(trimmed)\"", location: location)
+            throw InputError(field: field.name, expected: "values \(what) (all but 10⁻⁶ of the probability)\(hint)",
+                             found: "\"\(trimmed)\"", location: location)
         }
-        return d
+        return fitted
     }
 
     static func parseExpression(_ text: String, field: NumericField, location: InputLocation?) throws(InputError) -> Distribution {

@@ -1,0 +1,56 @@
+/// A scenario loaded from a file: what to estimate, and how to simulate it.
+public struct Scenario: Sendable {
+    /// Short name (`name:`, or the file name).
+    public var name: String
+    /// Free text (`description:`).
+    public var description: String?
+    /// The file it came from.
+    public var path: String
+    /// The estimate's inputs.
+    public var spec: EstimateSpec
+    /// Simulation settings from the file.
+    public var simulation: ScenarioSimulation
+    /// Line and column of each top-level key, for error messages.
+    public var keyLocations: [String: InputLocation]
+
+    /// Resolves the scenario's spec, reporting errors at the scenario key's position in the file.
+    /// - Parameter catalog: Hardware and grid catalogs.
+    /// - Throws: ``InputError`` with the file, line and key.
+    public func resolve(catalog: Catalog) throws(InputError) -> EstimateSpec.Resolved {
+        do {
+            return try spec.resolve(catalog: catalog)
+        } catch {
+            throw relocated(error)
+        }
+    }
+
+    /// Runs the scenario.
+    /// - Parameters:
+    ///   - catalog: Hardware and grid catalogs.
+    ///   - settings: Simulation settings (already merged with the file's).
+    ///   - percentiles: Extra percentiles.
+    ///   - progress: Fraction-done callback.
+    /// - Returns: The report.
+    /// - Throws: ``InputError`` located in the file.
+    public func run(catalog: Catalog, settings: SimulationSettings, percentiles: [Double] = [],
+                    progress: (@Sendable (Double) -> Void)? = nil) throws(InputError) -> EstimateReport {
+        do {
+            return try Estimate.run(spec, catalog: catalog, settings: settings,
+                                    percentiles: Array(Set(percentiles + simulation.percentiles)), progress: progress)
+        } catch {
+            throw relocated(error)
+        }
+    }
+
+    /// Maps a CLI-named error (`--chips`) to the scenario key (`chips`) and its line.
+    func relocated(_ error: InputError) -> InputError {
+        guard error.location == nil else { return error }
+        var e = error
+        let flag = error.field.split(separator: "/").first.map(String.init) ?? error.field
+        let key = flag.hasPrefix("--") ? String(flag.dropFirst(2)).replacingAll("-", with: "_") : flag
+        let scenarioKey = key == "hours" && keyLocations["days"] != nil ? "days" : key
+        e.field = scenarioKey
+        e.location = keyLocations[scenarioKey] ?? InputLocation(file: path)
+        return e
+    }
+}

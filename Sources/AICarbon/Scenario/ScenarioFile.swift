@@ -1,0 +1,225 @@
+import Foundation
+import Yams
+
+/// Reads scenario files (YAML, or JSON, which YAML 1.2 includes): a mapping of documented keys, each
+/// value a number, a quantity with unit, a distribution or a name. The schema is in `Scenarios/README.md`.
+///
+/// Unknown keys, wrong types and bad values are reported with the file, line and column.
+public enum ScenarioFile {
+    /// Keys that carry an input, with the field each is parsed as.
+    static let inputKeys: [String: (InputSlot, NumericField)] = {
+        var keys: [String: (InputSlot, NumericField)] = [:]
+        for slot in InputSlot.allCases where slot != .tdpW && slot != .intensity {
+            keys[slot.rawValue] = (slot, slot.field(named: slot.rawValue))
+        }
+        keys["days"] = (.hours, NumericField("days", .duration, .positive, defaultUnit: "d"))
+        return keys
+    }()
+    static let otherKeys = ["name", "description", "hardware", "params", "grid", "correlations", "simulation"]
+    static var allKeys: [String] { (Array(inputKeys.keys) + otherKeys).sorted() }
+
+    /// Loads and checks a scenario file.
+    /// - Parameter path: The file's path.
+    /// - Returns: The scenario.
+    /// - Throws: ``InputError`` naming the file, line, column and key.
+    public static func load(_ path: String) throws(InputError) -> Scenario {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(field: "FILE", expected: "a readable scenario file", found: "no file at \"\(path)\"")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError(field: "FILE", expected: "UTF-8 text", found: "bytes that are not UTF-8", location: InputLocation(file: path))
+        }
+        return try parse(text, path: path)
+    }
+
+    /// Parses scenario text.
+    /// - Parameters:
+    ///   - text: YAML or JSON.
+    ///   - path: The file name, for messages.
+    /// - Returns: The scenario.
+    /// - Throws: ``InputError`` naming the file, line, column and key.
+    public static func parse(_ text: String, path: String) throws(InputError) -> Scenario {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch YamlError.duplicatedKeysInMapping(let duplicates, _) {
+            let key = duplicates.first ?? "key"
+            throw InputError(field: key, expected: "each key once", found: "a second \"\(key)\"",
+                             location: InputLocation(file: path, line: secondOccurrence(of: key, in: text)))
+        } catch let error as YamlError {
+            throw InputError(field: "syntax", expected: "valid YAML or JSON", found: yamlProblem(error), location: yamlLocation(error, path))
+        } catch {
+            throw InputError(field: "syntax", expected: "valid YAML or JSON", found: "\(error)", location: InputLocation(file: path))
+        }
+        guard let root, case .mapping(let mapping) = root else {
+            throw InputError(field: "scenario", expected: "a mapping of scenario keys (see Scenarios/README.md)",
+                             found: root == nil ? "an empty file" : "a \(kind(root!))", location: location(root?.mark, path) ?? InputLocation(file: path, line: 1))
+        }
+        var spec = EstimateSpec()
+        var simulation = ScenarioSimulation()
+        var name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        var description: String?
+        var keyLocations: [String: InputLocation] = [:]
+        var seen: Set<String> = []
+        for (keyNode, value) in mapping {
+            let at = location(keyNode.mark, path)
+            guard case .scalar(let keyScalar) = keyNode else {
+                throw InputError(field: "key", expected: "a key name", found: "a \(kind(keyNode))", location: at)
+            }
+            let key = keyScalar.string
+            guard !seen.contains(key) else {
+                throw InputError(field: key, expected: "each key once", found: "a second \"\(key)\"", location: at)
+            }
+            seen.insert(key)
+            keyLocations[key] = location(value.mark, path) ?? at
+            let valueAt = location(value.mark, path) ?? at
+            switch key {
+            case "name": name = try scalar(value, key: key, at: valueAt)
+            case "description": description = try scalar(value, key: key, at: valueAt)
+            case "hardware": spec.hardware = try scalar(value, key: key, at: valueAt)
+            case "params":
+                spec.parameters = try DistributionParser.parse(scalar(value, key: key, at: valueAt),
+                                                               field: NumericField("params", .count, .positive), location: valueAt)
+            case "grid":
+                spec.grid = try GridChoice(parsing: scalar(value, key: key, at: valueAt), field: "grid", location: valueAt)
+            case "correlations":
+                spec.correlations = try correlations(value, path: path)
+            case "simulation":
+                simulation = try simulationSettings(value, path: path)
+            default:
+                guard let (slot, field) = inputKeys[key] else {
+                    let close = NameIndex(allKeys.map { [$0] }).suggestions(for: key).map { allKeys[$0] }
+                    throw InputError(field: key, expected: "a scenario key" + (close.isEmpty ? " (see Scenarios/README.md)" : "; did you mean \(close.joined(separator: " or "))?"),
+                                     found: "unknown key \"\(key)\"", location: at)
+                }
+                if slot == .hours, spec[.hours] != nil {
+                    throw InputError(field: key, expected: "one of hours and days", found: "both", location: at)
+                }
+                spec[slot] = try DistributionParser.parse(scalar(value, key: key, at: valueAt), field: field, location: valueAt)
+            }
+        }
+        return Scenario(name: name, description: description, path: path, spec: spec, simulation: simulation,
+                        keyLocations: keyLocations)
+    }
+
+    static func scalar(_ node: Node, key: String, at: InputLocation?) throws(InputError) -> String {
+        guard case .scalar(let s) = node else {
+            throw InputError(field: key, expected: "a single value (number, quantity, distribution or name)", found: "a \(kind(node))", location: at)
+        }
+        guard !s.string.isEmpty || s.style != .plain else {
+            throw InputError(field: key, expected: "a value", found: "nothing", location: at)
+        }
+        return s.string
+    }
+
+    private static func correlations(_ node: Node, path: String) throws(InputError) -> [EstimateSpec.Correlation] {
+        let at = location(node.mark, path)
+        guard case .sequence(let items) = node else {
+            throw InputError(field: "correlations", expected: "a list of [input, input, rank correlation]", found: "a \(kind(node))", location: at)
+        }
+        var list: [EstimateSpec.Correlation] = []
+        for item in items {
+            let itemAt = location(item.mark, path)
+            guard case .sequence(let triple) = item, triple.count == 3,
+                  case .scalar(let a) = triple[0], case .scalar(let b) = triple[1], case .scalar(let r) = triple[2] else {
+                throw InputError(field: "correlations", expected: "[input, input, rank correlation] such as [mfu, pue, -0.3]",
+                                 found: "a \(kind(item))", location: itemAt)
+            }
+            guard let rho = Double(r.string), rho.isFinite else {
+                throw InputError(field: "correlations", expected: "a rank correlation between -1 and 1", found: "\"\(r.string)\"", location: itemAt)
+            }
+            list.append(EstimateSpec.Correlation(first: a.string, second: b.string, rho: rho, location: itemAt))
+        }
+        return list
+    }
+
+    private static func simulationSettings(_ node: Node, path: String) throws(InputError) -> ScenarioSimulation {
+        guard case .mapping(let mapping) = node else {
+            throw InputError(field: "simulation", expected: "a mapping (samples, seed, method, generator, percentiles)",
+                             found: "a \(kind(node))", location: location(node.mark, path))
+        }
+        var s = ScenarioSimulation()
+        for (keyNode, value) in mapping {
+            let key = keyNode.scalar?.string ?? ""
+            let at = location(value.mark, path) ?? location(keyNode.mark, path)
+            switch key {
+            case "samples":
+                s.samples = Int(try NumericField("simulation.samples", .count, .positiveInteger).parse(scalar(value, key: key, at: at), location: at))
+            case "seed":
+                guard let seed = UInt64(try scalar(value, key: key, at: at)) else {
+                    throw InputError(field: "simulation.seed", expected: "a whole number from 0 to 2^64 - 1", found: "\"\(value.scalar?.string ?? "")\"", location: at)
+                }
+                s.seed = seed
+            case "method":
+                let text = try scalar(value, key: key, at: at)
+                guard let m = SamplingMethod(rawValue: text) else {
+                    throw InputError(field: "simulation.method", expected: "mc, lhs or sobol", found: "\"\(text)\"", location: at)
+                }
+                s.method = m
+            case "generator":
+                let text = try scalar(value, key: key, at: at)
+                guard let g = GeneratorKind(rawValue: text) else {
+                    throw InputError(field: "simulation.generator", expected: "mt19937, ranlxd2 or taus2", found: "\"\(text)\"", location: at)
+                }
+                s.generator = g
+            case "percentiles":
+                guard case .sequence(let items) = value else {
+                    throw InputError(field: "simulation.percentiles", expected: "a list such as [1, 99]", found: "a \(kind(value))", location: at)
+                }
+                for item in items {
+                    guard let p = item.scalar.flatMap({ Double($0.string) }), p > 0, p < 100 else {
+                        throw InputError(field: "simulation.percentiles", expected: "percentiles between 0 and 100",
+                                         found: "\"\(item.scalar?.string ?? kind(item))\"", location: location(item.mark, path))
+                    }
+                    s.percentiles.append(p)
+                }
+            default:
+                throw InputError(field: "simulation.\(key)", expected: "samples, seed, method, generator or percentiles",
+                                 found: "unknown key \"\(key)\"", location: location(keyNode.mark, path))
+            }
+        }
+        return s
+    }
+
+    /// The 1-based line of the second `key:` in `text`, if any.
+    static func secondOccurrence(of key: String, in text: String) -> Int? {
+        var count = 0
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix(key + ":") || trimmed.hasPrefix("\"\(key)\":") {
+                count += 1
+                if count == 2 { return i + 1 }
+            }
+        }
+        return nil
+    }
+
+    static func location(_ mark: Mark?, _ path: String) -> InputLocation? {
+        mark.map { InputLocation(file: path, line: $0.line, column: $0.column) }
+    }
+
+    static func kind(_ node: Node) -> String {
+        switch node {
+        case .scalar: return "single value"
+        case .mapping: return "mapping"
+        case .sequence: return "list"
+        case .alias: return "alias"
+        }
+    }
+
+    private static func yamlLocation(_ error: YamlError, _ path: String) -> InputLocation {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return InputLocation(file: path, line: mark.line, column: mark.column)
+        default:
+            return InputLocation(file: path)
+        }
+    }
+
+    private static func yamlProblem(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+        default: return "\(error)"
+        }
+    }
+}
