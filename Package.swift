@@ -37,6 +37,12 @@ let package = Package(
             dependencies: ["AICarbonCLI"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
+        .executableTarget(
+            name: "aicarbon-benchmark",
+            dependencies: ["AICarbon"],
+            path: "Benchmarks/AICarbonBenchmark",
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
         .testTarget(
             name: "AICarbonTests",
             dependencies: ["AICarbon"],

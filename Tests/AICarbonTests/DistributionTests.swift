@@ -122,7 +122,7 @@ struct DistributionTests {
         // gsl_cdf_gamma_Pinv fails for very small shapes; the probe turns that into an InputError.
         let outcome = Result { () throws(InputError) -> [Double] in
             let d = try DistributionParser.parse("gamma(1e-5, 1)", field: Self.anyNumber)
-            return try sample(d, n: 1_000).outputs[0]
+            return Array(try sample(d, n: 1_000).outputs[0])
         }
         switch outcome {
         case .success(let values):

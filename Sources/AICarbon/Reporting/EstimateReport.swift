@@ -25,7 +25,7 @@ public struct EstimateReport: Sendable {
     public init(resolved: EstimateSpec.Resolved, samples: SampleSet, settings: SimulationSettings, percentiles extra: [Double]) {
         let wanted = Array(Set(OutputSummary.standardPercentiles + extra)).sorted()
         percentiles = wanted
-        outputs = resolved.outputs.enumerated().map { i, name in (name, OutputSummary(samples, output: i, percentiles: wanted, bins: 30)) }
+        outputs = zip(resolved.outputs, OutputSummary.all(samples, percentiles: wanted, bins: 30, threads: settings.threads)).map { ($0, $1) }
         inputs = resolved.uncertain.map { ($0.slot.rawValue, $0.distribution) }
         assumptions = resolved.assumptions
         self.settings = settings

@@ -1,4 +1,7 @@
+import Dispatch
 import Foundation
+
+private struct SummarySlots: @unchecked Sendable { let base: UnsafeMutablePointer<OutputSummary?> }
 
 /// Summary statistics of one output's samples, with honest Monte Carlo error estimates.
 ///
@@ -82,9 +85,15 @@ public struct OutputSummary: Sendable {
             plan.append((p, lo, h - Double(lo), l, u))
             ranks.formUnion([lo, Swift.min(lo + 1, n - 1), l, u])
         }
+        // Every sample equal (exactly, from the chunk minima and maxima): no selection needed.
+        let constant = n > 0 && total.min == total.max
+        if constant {
+            mean = total.min
+            sd = 0
+        }
         if sd == 0 || total.m2 == 0 { mcse = 0 }
-        let order = n == 0 ? [:] : values.withUnsafeBufferPointer { OrderStatistics.select($0, ranks: ranks) }
-        func at(_ r: Int) -> Double { order[r] ?? .nan }
+        let order = n == 0 || constant ? [:] : values.withUnsafeBufferPointer { OrderStatistics.select($0, ranks: ranks) }
+        func at(_ r: Int) -> Double { constant ? total.min : order[r] ?? .nan }
         min = at(0)
         max = at(n - 1)
         var results: [Percentile] = []
@@ -100,19 +109,47 @@ public struct OutputSummary: Sendable {
         if bins > 0, n > 0 {
             let lo = results.first { $0.percent == 0.5 }!.value, hi = results.first { $0.percent == 99.5 }!.value
             if hi > lo {
-                let width = (hi - lo) / Double(bins)
+                let width = (hi - lo) / Double(bins), perWidth = Double(bins) / (hi - lo)
                 histogramEdges = (0...bins).map { lo + Double($0) * width }
-                histogramCounts = Array(repeating: 0, count: bins)
-                for v in values {
-                    if v < lo { below += 1 } else if v > hi { above += 1 } else {
-                        histogramCounts[Swift.min(Int((v - lo) / width), bins - 1)] += 1
+                var counts = [Int](repeating: 0, count: bins)
+                var under = 0, over = 0
+                values.withUnsafeBufferPointer { data in
+                    counts.withUnsafeMutableBufferPointer { c in
+                        for v in data {
+                            if v < lo { under += 1 } else if v > hi { over += 1 } else {
+                                c[Swift.min(Int((v - lo) * perWidth), bins - 1)] += 1
+                            }
+                        }
                     }
                 }
+                histogramCounts = counts
+                below = under
+                above = over
             } else {
                 histogramEdges = [lo, hi]
                 histogramCounts = [n]
             }
         }
+    }
+
+    /// Summaries of every output of a sample set, computed in parallel (each output independently, so
+    /// the result does not depend on `threads`).
+    public static func all(_ set: SampleSet, percentiles: [Double] = standardPercentiles, bins: Int = 0,
+                           threads: Int) -> [OutputSummary] {
+        let m = set.outputs.count
+        let results = UnsafeMutablePointer<OutputSummary?>.allocate(capacity: Swift.max(m, 1))
+        results.initialize(repeating: nil, count: m)
+        defer { results.deinitialize(count: m); results.deallocate() }
+        let shared = SummarySlots(base: results)
+        let workers = Swift.max(1, Swift.min(threads, m))
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var o = w
+            while o < m {
+                shared.base[o] = OutputSummary(set, output: o, percentiles: percentiles, bins: bins)
+                o += workers
+            }
+        }
+        return (0..<m).map { results[$0]! }
     }
 
     /// The estimate for a percentile, if it was requested.

@@ -1,7 +1,7 @@
 /// The raw result of a simulation: every output's samples in a fixed order, with per-chunk moments.
 public struct SampleSet: Sendable {
     /// Per output, the samples (chunk order, then row order within the chunk).
-    public var outputs: [[Double]]
+    public var outputs: [SampleColumn]
     /// Per output, per chunk: (count, mean, sum of squared deviations), in chunk order.
     public var chunkMoments: [[ChunkMoments]]
     /// Samples drawn.
@@ -15,6 +15,17 @@ public struct ChunkMoments: Sendable, Hashable {
     public var count: Int
     public var mean: Double
     public var m2: Double
+    /// Smallest and largest value in the chunk.
+    public var min: Double = .infinity
+    public var max: Double = -.infinity
+
+    public init(count: Int, mean: Double, m2: Double, min: Double = .infinity, max: Double = -.infinity) {
+        self.count = count
+        self.mean = mean
+        self.m2 = m2
+        self.min = min
+        self.max = max
+    }
 
     /// Combines two sets of moments (Chan, Golub & LeVeque 1979).
     static func combine(_ a: ChunkMoments, _ b: ChunkMoments) -> ChunkMoments {
@@ -24,6 +35,6 @@ public struct ChunkMoments: Sendable, Hashable {
         let delta = b.mean - a.mean
         let mean = a.mean + delta * Double(b.count) / Double(n)
         let m2 = a.m2 + b.m2 + delta * delta * Double(a.count) * Double(b.count) / Double(n)
-        return ChunkMoments(count: n, mean: mean, m2: m2)
+        return ChunkMoments(count: n, mean: mean, m2: m2, min: Swift.min(a.min, b.min), max: Swift.max(a.max, b.max))
     }
 }

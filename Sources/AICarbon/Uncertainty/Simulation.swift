@@ -33,7 +33,8 @@ public enum Simulation {
             throw InputError(field: "--method", expected: "at most 40 uncertain inputs for sobol (use mc or lhs)",
                              found: "\(inputs.count) uncertain inputs")
         }
-        var set = SampleSet(outputs: Array(repeating: [], count: model.outputCount),
+        let capacity = settings.until == nil ? settings.samples : settings.samples * 4
+        var set = SampleSet(outputs: (0..<model.outputCount).map { _ in SampleColumn(capacity: capacity) },
                             chunkMoments: Array(repeating: [], count: model.outputCount), batches: 0)
         var batch = 0
         repeat {
@@ -65,27 +66,30 @@ public enum Simulation {
     ) throws(InputError) {
         let n = settings.samples, chunkCount = min(settings.chunks, n), m = model.outputCount, d = inputs.count
         let distributions = inputs.map(\.distribution)
-        let outputs = (0..<m).map { _ in UnsafeMutablePointer<Double>.allocate(capacity: n) }
+        let outputs = set.outputs.map { $0.reserve(n) }
         let moments = UnsafeMutablePointer<ChunkMoments>.allocate(capacity: chunkCount * max(m, 1))
         let failures = UnsafeMutablePointer<(Int, Double)>.allocate(capacity: chunkCount)
         let errors = UnsafeMutablePointer<InputError?>.allocate(capacity: chunkCount)
         failures.initialize(repeating: (-1, 0), count: chunkCount)
         errors.initialize(repeating: nil, count: chunkCount)
         defer {
-            outputs.forEach { $0.deallocate() }
             moments.deallocate(); failures.deallocate()
             errors.deinitialize(count: chunkCount); errors.deallocate()
         }
         let shared = Shared(outputs: outputs, moments: moments, failures: failures, errors: errors)
         let done = ProgressCounter(total: chunkCount, report: progress)
         let threads = min(settings.threads, chunkCount)
+        let largestChunk = n / chunkCount + (n % chunkCount == 0 ? 0 : 1)
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
+            // One scratch buffer per worker, reused across its chunks.
+            let scratch = UnsafeMutablePointer<Double>.allocate(capacity: max(d * largestChunk, 1))
+            defer { scratch.deallocate() }
             var k = worker
             while k < chunkCount {
                 let start = k * (n / chunkCount) + min(k, n % chunkCount)
                 let size = n / chunkCount + (k < n % chunkCount ? 1 : 0)
                 do {
-                    try runChunk(batch: batch, chunk: k, start: start, size: size, distributions: distributions, dimension: d,
+                    try runChunk(batch: batch, chunk: k, start: start, size: size, scratch: scratch, distributions: distributions, dimension: d,
                                  correlation: correlation, model: model, settings: settings, shared: shared, outputCount: m)
                 } catch let error as InputError {
                     shared.errors[k] = error
@@ -105,19 +109,18 @@ public enum Simulation {
             }
         }
         for o in 0..<m {
-            set.outputs[o].append(contentsOf: UnsafeBufferPointer(start: outputs[o], count: n))
+            set.outputs[o].commit(n)
             set.chunkMoments[o].append(contentsOf: UnsafeBufferPointer(start: moments + o * chunkCount, count: chunkCount))
         }
     }
 
     private static func runChunk(
-        batch: Int, chunk k: Int, start: Int, size: Int, distributions: [Distribution], dimension d: Int,
+        batch: Int, chunk k: Int, start: Int, size: Int, scratch x: UnsafeMutablePointer<Double>,
+        distributions: [Distribution], dimension d: Int,
         correlation: RankCorrelation?, model: some ChunkModel, settings: SimulationSettings, shared: Shared, outputCount m: Int
     ) throws(InputError) {
         let chunkCount = min(settings.chunks, settings.samples)
         let rng = try RandomGenerator(settings.generator, seed: SeedSequence.seed(master: settings.seed, batch: batch, chunk: k))
-        let x = UnsafeMutablePointer<Double>.allocate(capacity: max(d * size, 1))
-        defer { x.deallocate() }
         try UniformDesign.fill(x, dimension: d, count: size, method: settings.method, rng: rng)
         correlation?.apply(x, count: size)
         for j in 0..<d {
@@ -136,13 +139,23 @@ public enum Simulation {
         model.evaluate(inputs: x, count: size, outputs: UnsafeMutableBufferPointer(rebasing: pointers[0..<m]))
         for o in 0..<m {
             let values = shared.outputs[o] + start
-            var mean = 0.0, m2 = 0.0
+            // Shifted sums (shift = first value): no division per element, and no cancellation for
+            // data whose spread is small next to its level.
+            let shift = values[0]
+            var sum = 0.0, squares = 0.0, lowest = Double.infinity, highest = -Double.infinity
             for i in 0..<size {
-                let delta = values[i] - mean
-                mean += delta / Double(i + 1)
-                m2 += delta * (values[i] - mean)
+                let v = values[i]
+                let y = v - shift
+                sum += y
+                squares += y * y
+                lowest = Swift.min(lowest, v)
+                highest = Swift.max(highest, v)
             }
-            shared.moments[o * chunkCount + k] = ChunkMoments(count: size, mean: mean, m2: m2)
+            let n = Double(size)
+            let constant = lowest == highest
+            shared.moments[o * chunkCount + k] = ChunkMoments(
+                count: size, mean: constant ? shift : shift + sum / n, m2: constant ? 0 : Swift.max(0, squares - sum * sum / n),
+                min: lowest, max: highest)
         }
     }
 }

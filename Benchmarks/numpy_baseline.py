@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""NumPy baseline for the planned-model estimate of issue 3, written the way an analyst would:
+vectorised over all samples, every output computed and summarised.
+
+Inputs (the same as Benchmarks/AICarbonBenchmark and the `aicarbon estimate` command in
+Benchmarks/run_benchmark.py): 70e9 parameters, 2e12 tokens, H100 SXM (700 W, 989 TFLOP/s),
+MFU "0.3 to 0.5" (lognormal with those 5th/95th percentiles), power utilization uniform(0.6, 0.9),
+host overhead uniform(1.1, 1.4), PUE triangular(1.1, 1.2, 1.6), grid "0.25 to 0.55 kg/kWh" (lognormal),
+embodied 462.5 kg per chip over 5 years, WUE 0.55 L/kWh, water intensity 3.14 L/kWh.
+
+Usage: python3 numpy_baseline.py [samples] [seed]   (prints JSON with the same statistics as aicarbon)
+"""
+import json
+import sys
+
+import numpy as np
+
+Z95 = 1.6448536269514722
+
+
+def lognormal_5_95(rng, low, high, n):
+    mu = (np.log(low) + np.log(high)) / 2
+    sigma = (np.log(high) - np.log(low)) / (2 * Z95)
+    return rng.lognormal(mu, sigma, n)
+
+
+def main():
+    n = int(float(sys.argv[1])) if len(sys.argv) > 1 else 10_000_000
+    seed = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+    rng = np.random.default_rng(seed)
+
+    mfu = np.minimum(lognormal_5_95(rng, 0.3, 0.5, n), 1.0)
+    power_utilization = rng.uniform(0.6, 0.9, n)
+    host_overhead = rng.uniform(1.1, 1.4, n)
+    pue = rng.triangular(1.1, 1.2, 1.6, n)
+    grid = lognormal_5_95(rng, 0.25, 0.55, n)
+
+    flops = 6 * 70e9 * 2e12
+    chip_hours = flops / (989e12 * mfu) / 3600
+    power_w = 700 * power_utilization * host_overhead
+    it_energy = chip_hours * power_w / 1000
+    energy = it_energy * pue
+    co2e = energy * grid
+    embodied = 462.5 * chip_hours / (5 * 8760)
+    outputs = {
+        "energy_kwh": energy,
+        "training_energy_kwh": energy,
+        "inference_energy_kwh": np.zeros(n),
+        "it_energy_kwh": it_energy,
+        "co2e_kg": co2e,
+        "embodied_co2e_kg": embodied,
+        "total_co2e_kg": co2e + embodied,
+        "water_l": it_energy * 0.55 + energy * 3.14,
+        "chip_hours": chip_hours,
+        "training_flops": np.full(n, flops),
+    }
+    result = {"samples": n, "outputs": {}}
+    for name, x in outputs.items():
+        p05, p25, p50, p75, p95 = np.percentile(x, [5, 25, 50, 75, 95])
+        result["outputs"][name] = {"mean": float(x.mean()), "p05": p05, "p25": p25, "p50": p50, "p75": p75,
+                                   "p95": p95, "sd": float(x.std(ddof=1))}
+    json.dump(result, sys.stdout, indent=1, default=float)
+    print()
+
+
+if __name__ == "__main__":
+    main()

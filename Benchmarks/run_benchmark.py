@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Whole-process benchmark: `aicarbon estimate` (release build) against Benchmarks/numpy_baseline.py on the
+planned-model estimate of issue 3, 10 million samples by default.
+
+Reports, per program, the median over --runs of wall time, user and system CPU time, peak resident
+memory, and samples per second; checks that the percentiles agree within Monte Carlo error; and
+compares aicarbon's peak memory with the bytes of the samples it stores.
+
+Usage: python3 Benchmarks/run_benchmark.py [--samples 10000000] [--runs 3]   (after `make release`)
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+AICARBON = os.path.join(ROOT, ".build", "release", "aicarbon")
+
+
+def aicarbon_command(samples):
+    return [AICARBON, "estimate", "--params", "70e9", "--tokens", "2e12", "--hardware", "H100 SXM",
+            "--mfu", "0.3 to 0.5", "--power-utilization", "uniform(0.6, 0.9)", "--host-overhead", "uniform(1.1, 1.4)",
+            "--pue", "triangular(1.1, 1.2, 1.6)", "--grid", "0.25 to 0.55 kg/kWh",
+            "--embodied-per-chip", "462.5 kg", "--lifetime", "5 years", "--wue", "0.55", "--water-intensity", "3.14",
+            "--samples", str(samples), "--seed", "1", "--format", "json"]
+
+
+
+
+def run(command, runs):
+    walls, users, systems, peaks, out = [], [], [], [], None
+    for _ in range(runs):
+        before = os.times()
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.PIPE)
+        stdout = process.stdout.read()
+        _, status, usage = os.wait4(process.pid, 0)
+        walls.append(time.perf_counter() - start)
+        if os.waitstatus_to_exitcode(status) != 0:
+            sys.exit(f"{command[0]} failed")
+        users.append(usage.ru_utime)
+        systems.append(usage.ru_stime)
+        peaks.append(usage.ru_maxrss / 1024)
+        out = json.loads(stdout)
+    return {"wall": statistics.median(walls), "user": statistics.median(users), "sys": statistics.median(systems),
+            "peak_mib": max(peaks), "walls": walls}, out
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--samples", type=int, default=10_000_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    if not os.path.exists(AICARBON):
+        sys.exit("build first: make release")
+    n = args.samples
+    ours, ours_out = run(aicarbon_command(n), args.runs)
+    numpy, numpy_out = run([sys.executable, os.path.join(HERE, "numpy_baseline.py"), str(n), "1"], args.runs)
+    for name, m in (("aicarbon", ours), ("numpy", numpy)):
+        print(f"{name:9s} wall {m['wall']:.2f} s (runs {', '.join(f'{w:.2f}' for w in m['walls'])}), "
+              f"user {m['user']:.2f} s, sys {m['sys']:.2f} s, peak {m['peak_mib']:.0f} MiB, "
+              f"{n / m['wall'] / 1e6:.1f} M samples/s")
+    print(f"speed-up  {numpy['wall'] / ours['wall']:.2f}x (whole process, median wall time)")
+    outputs = len(ours_out["outputs"])
+    stored = n * outputs * 8 / 2**20
+    print(f"memory    aicarbon stores {outputs} outputs x {n} samples = {stored:.0f} MiB; peak {ours['peak_mib']:.0f} MiB "
+          f"= {ours['peak_mib'] / stored:.2f}x")
+    worst = 0.0
+    for name in ("energy_kwh", "co2e_kg", "total_co2e_kg", "water_l", "chip_hours"):
+        o, p = ours_out["outputs"][name], numpy_out["outputs"][name]
+        for key in ("p05", "p25", "p50", "p75", "p95"):
+            se = o["percentile_se"][key]
+            # Two independent estimates: the difference has about sqrt(2) times one standard error.
+            z = abs(o[key] - p[key]) / (se * 2 ** 0.5) if se > 0 else 0.0
+            worst = max(worst, z)
+    print(f"agreement largest |difference| of p05-p95 across 5 outputs = {worst:.2f} standard errors "
+          f"({'ok' if worst < 4 else 'MISMATCH'}: under 4)")
+
+
+if __name__ == "__main__":
+    main()
