@@ -18,14 +18,14 @@ build: deps
 release: deps
 	swift build -c release --product aicarbon
 
-# The main job: a planned 70B model on H100s in the US, then GPT-3 as Patterson et al. 2021 report it.
+# The main job: the shipped planned-model scenario (uncertain data centre), GPT-3 as Patterson et al.
+# 2021 report it, and the published figures recomputed.
 run: release
-	@echo "== A planned model: 70B parameters, 2T tokens, 1,024 x H100 SXM, US grid, 1 billion queries of 500 tokens =="
-	@$(AICARBON) estimate --params 70B --tokens 2T --hardware "H100 SXM" --chips 1024 --grid USA \
-		--queries 1B --tokens-per-query 500
+	@echo "== Scenarios/planned-70b-h100.yaml: a planned 70B model on 1,024 H100, data centre not yet chosen =="
+	@$(AICARBON) run Scenarios/planned-70b-h100.yaml
 	@echo
-	@echo "== GPT-3 (175B) as Patterson et al. 2021 report it: 10,000 V100 for 14.8 days at 330 W, PUE 1.10, 0.429 kg/kWh =="
-	@$(AICARBON) estimate --chips 10000 --days 14.8 --power "330 W" --pue 1.10 --grid "0.429 kg/kWh"
+	@echo "== Scenarios/gpt3-patterson.yaml: GPT-3 with the inputs Patterson et al. 2021 published =="
+	@$(AICARBON) run Scenarios/gpt3-patterson.yaml
 	@echo
 	@echo "== Published figures recomputed (aicarbon validate) =="
 	@$(AICARBON) validate | tail -n 1
