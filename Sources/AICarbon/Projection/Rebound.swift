@@ -1,0 +1,79 @@
+import Foundation
+
+/// The direct rebound effect of an efficiency gain under constant-elasticity demand.
+///
+/// Source: Sorrell & Dimitropoulos 2008 ("The rebound effect: microeconomic definitions, limitations
+/// and extensions", Ecological Economics 65, 636–649), with the energy-efficiency elasticity of
+/// demand for the service equal to minus its price elasticity η. When the energy cost of a unit of
+/// service falls by a factor `k` (an efficiency gain), demand for the service scales by `k^(−η)`, so
+/// energy scales by `k^(−(1+η))` instead of `1/k`:
+/// - expected saving (engineering estimate) `1 − 1/k`;
+/// - actual saving `1 − k^(−(1+η))`;
+/// - rebound `R = 1 − actual / expected`; for small gains `R ≈ −η`.
+public struct Rebound: Sendable, Hashable {
+    /// How a rebound effect is classified (Saunders 2000; Sorrell 2007).
+    public enum Class: String, Sendable, CaseIterable {
+        /// R < 0: demand falls; energy falls more than expected.
+        case superConservation = "super-conservation"
+        /// R = 0: energy falls exactly as expected.
+        case none
+        /// 0 < R < 1: part of the expected saving is taken back.
+        case partial
+        /// R = 1: the whole saving is taken back.
+        case full
+        /// R > 1: energy use rises (the Jevons paradox).
+        case backfire
+
+        /// One line a student can read.
+        public var explanation: String {
+            switch self {
+            case .superConservation: return "R < 0: demand falls as well; energy falls by more than the efficiency gain alone"
+            case .none: return "R = 0: demand does not respond; energy falls exactly as engineering estimates say"
+            case .partial: return "0 < R < 1: more demand takes back part of the saving, but energy still falls"
+            case .full: return "R = 1: more demand takes back the whole saving; energy is unchanged"
+            case .backfire: return "R > 1: demand grows so much that energy use rises (the Jevons paradox)"
+            }
+        }
+    }
+
+    /// Efficiency gain `k` (energy per unit of service falls to 1/k), > 0.
+    public var efficiencyGain: Double
+    /// Price elasticity of demand for the service, η (usually ≤ 0).
+    public var elasticity: Double
+
+    /// Creates the model.
+    public init(efficiencyGain: Double, elasticity: Double) {
+        self.efficiencyGain = efficiencyGain
+        self.elasticity = elasticity
+    }
+
+    /// Demand multiplier `k^(−η)`.
+    public var demandFactor: Double { Self.demandFactor(efficiencyGain, elasticity) }
+    /// Energy multiplier with rebound, `k^(−(1+η))`.
+    public var energyFactor: Double { Foundation.pow(efficiencyGain, -(1 + elasticity)) }
+    /// Expected saving `1 − 1/k` (a fraction of the original energy).
+    public var expectedSaving: Double { 1 - 1 / efficiencyGain }
+    /// Actual saving `1 − k^(−(1+η))`.
+    public var actualSaving: Double { 1 - energyFactor }
+    /// Rebound effect `R = 1 − actual / expected`; `−η` in the limit k → 1.
+    public var rebound: Double { Self.rebound(efficiencyGain, elasticity) }
+    /// The class of `rebound`.
+    public var reboundClass: Class { Self.classify(rebound) }
+
+    /// `k^(−η)`.
+    public static func demandFactor(_ k: Double, _ eta: Double) -> Double { Foundation.pow(k, -eta) }
+
+    /// `R = 1 − (1 − k^(−(1+η))) / (1 − 1/k)`, or `−η` when `k` is 1 to within 1e-12.
+    public static func rebound(_ k: Double, _ eta: Double) -> Double {
+        if abs(k - 1) < 1e-12 { return -eta }
+        return 1 - (1 - Foundation.pow(k, -(1 + eta))) / (1 - 1 / k)
+    }
+
+    /// The class of a rebound value, with a tolerance of 1e-9 for `none` and `full`.
+    public static func classify(_ r: Double) -> Class {
+        if abs(r) <= 1e-9 { return .none }
+        if abs(r - 1) <= 1e-9 { return .full }
+        if r < 0 { return .superConservation }
+        return r < 1 ? .partial : .backfire
+    }
+}

@@ -1,0 +1,58 @@
+import AICarbon
+import ArgumentParser
+
+/// `aicarbon rebound`: the rebound effect of one efficiency gain, for classrooms.
+public struct ReboundCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "rebound",
+        abstract: "Rebound (Jevons) effect of an efficiency gain: expected vs actual saving, R and its class.",
+        discussion: """
+            Demand for a service scales by k^(-elasticity) when its energy cost falls by a factor k, so energy \
+            scales by k^-(1+elasticity) instead of 1/k (Sorrell & Dimitropoulos 2008).
+            Examples:
+              aicarbon rebound --efficiency-gain 2 --elasticity -0.2
+              aicarbon rebound --efficiency-gain 2 --elasticities -1.5,-1,-0.5,0
+            """)
+
+    @Option(name: .customLong("efficiency-gain"), help: "Efficiency gain k > 0 (2 = half the energy per unit of service).")
+    var efficiencyGain: String
+    @Option(parsing: .unconditional, help: "Price elasticity of demand for the service (usually between -2 and 0).")
+    var elasticity: String?
+    @Option(parsing: .unconditional, help: "Several elasticities, comma-separated, for a table (\"-1.5,-1,-0.5,0\").")
+    var elasticities: String?
+    @Option(help: "Output format: table or json.")
+    var format: FormatOption = .table
+
+    public init() {}
+
+    public mutating func validate() throws {
+        if format == .csv { throw ValidationError("--format: expected table or json, found csv") }
+    }
+
+    public func run() throws {
+        let k = try NumericField("--efficiency-gain", .dimensionless, .positive).parse(efficiencyGain)
+        let etas: [Double]
+        switch (elasticity, elasticities) {
+        case (let e?, nil):
+            etas = [try Self.number(e, field: "--elasticity")]
+        case (nil, let list?):
+            let parts = list.split(separator: ",", omittingEmptySubsequences: false)
+            guard !parts.isEmpty, parts.allSatisfy({ !$0.allSatisfy(\.isWhitespace) }) else {
+                throw InputError(field: "--elasticities", expected: "numbers separated by commas (\"-1.5,-1,-0.5,0\")", found: "\"\(list)\"")
+            }
+            etas = try parts.map { part throws(InputError) in try Self.number(String(part), field: "--elasticities") }
+        case (nil, nil):
+            throw InputError(field: "--elasticity", expected: "an elasticity (or --elasticities for a table)", found: "neither")
+        case (.some, .some):
+            throw InputError(field: "--elasticities", expected: "either --elasticity or --elasticities", found: "both")
+        }
+        let cases = etas.map { Rebound(efficiencyGain: k, elasticity: $0) }
+        print(ReboundReport(cases: cases, single: elasticity != nil).rendered(format.format), terminator: "")
+    }
+
+    /// An elasticity: any finite number (the shared quantity parser rejects text, `nan` and `inf`).
+    static func number(_ text: String, field: String) throws(InputError) -> Double {
+        try QuantityParser.parse(text, as: .dimensionless, field: field)
+    }
+}
+

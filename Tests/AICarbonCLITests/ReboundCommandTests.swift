@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+@Suite("aicarbon rebound")
+struct ReboundCommandTests {
+    @Test("JSON contract: efficiency_gain, elasticity, expected_saving, actual_saving, rebound, class")
+    func json() throws {
+        let result = try runAICarbon(["rebound", "--efficiency-gain", "2", "--elasticity", "-1.5", "--format", "json"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["efficiency_gain", "elasticity", "expected_saving", "actual_saving", "rebound", "class"])
+        #expect(object["class"] as? String == "backfire")
+        #expect(abs((object["rebound"] as? Double ?? 0) - 1.8284) < 1e-4)
+    }
+
+    @Test("a table across elasticities explains every class")
+    func table() throws {
+        let result = try runAICarbon(["rebound", "--efficiency-gain", "2", "--elasticities", "-1.5,-1,-0.5,0"])
+        #expect(result.status == 0)
+        for word in ["backfire", "full", "partial", "none", "super-conservation", "Jevons"] { #expect(result.stdout.contains(word)) }
+        let json = try runAICarbon(["rebound", "--efficiency-gain", "2", "--elasticities", "-1.5,-1,-0.5,0", "--format", "json"])
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(list.map { $0["class"] as? String } == ["backfire", "full", "partial", "none"])
+    }
+
+    @Test("bad input: non-numeric elasticity, zero gain, empty list, missing elasticity", arguments: [
+        ["--efficiency-gain", "2", "--elasticity", "abc"], ["--efficiency-gain", "0", "--elasticity", "-1"],
+        ["--efficiency-gain", "2", "--elasticities", ""], ["--efficiency-gain", "2"], ["--efficiency-gain", "2", "--elasticity", "nan"],
+    ])
+    func bad(_ arguments: [String]) throws {
+        let result = try runAICarbon(["rebound"] + arguments)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("expected"))
+    }
+}

@@ -1,0 +1,36 @@
+import Testing
+@testable import AICarbon
+
+@Suite("Rebound (Jevons) effect")
+struct ReboundTests {
+    @Test("check values from DESIGN.md §2 (Sorrell & Dimitropoulos 2008 constant-elasticity form)", arguments: [
+        (2.0, -0.2, 0.1487, Rebound.Class.partial),
+        (2.0, -1.0, 1.0, .full),
+        (1.5, -1.0, 1.0, .full),
+        (2.0, -1.5, 1.8284, .backfire),
+        (2.0, 0.0, 0.0, .none),
+    ])
+    func checkValues(_ k: Double, _ eta: Double, _ expected: Double, _ cls: Rebound.Class) {
+        let r = Rebound(efficiencyGain: k, elasticity: eta)
+        #expect(abs(r.rebound - expected) < 5e-5, "k \(k) η \(eta): \(r.rebound)")
+        #expect(r.reboundClass == cls)
+    }
+
+    @Test("savings: k = 2, η = -0.2 expects 50% and achieves 1 - 2^-0.8 = 42.57%")
+    func savings() {
+        let r = Rebound(efficiencyGain: 2, elasticity: -0.2)
+        #expect(r.expectedSaving == 0.5)
+        #expect(abs(r.actualSaving - 0.4256508225) < 1e-9)
+    }
+
+    @Test("small-change limit: R → -η as k → 1")
+    func limit() {
+        #expect(abs(Rebound.rebound(1.0001, -0.3) - 0.3) < 1e-4)
+        #expect(Rebound.rebound(1, -0.3) == 0.3)
+    }
+
+    @Test("positive elasticity (demand falls) is super-conservation")
+    func superConservation() {
+        #expect(Rebound(efficiencyGain: 2, elasticity: 0.3).reboundClass == .superConservation)
+    }
+}
