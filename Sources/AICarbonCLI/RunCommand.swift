@@ -1,15 +1,25 @@
 import AICarbon
 import ArgumentParser
 
-/// `aicarbon run FILE`: run a scenario file (YAML or JSON).
+/// `aicarbon run FILE`: run a scenario file (YAML or JSON), a single-model estimate or a projection.
 public struct RunCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a scenario file (YAML or JSON); same outputs and formats as estimate.",
-        discussion: "The schema is in Scenarios/README.md. Simulation flags override the file's simulation: section.")
+        abstract: "Run a scenario file (YAML or JSON): a single-model estimate, or a multi-year projection.",
+        discussion: """
+            The schema is in Scenarios/README.md. Simulation flags override the file's simulation: section.
+            Examples:
+              aicarbon run Scenarios/iea-base-2024-2035.yaml
+              aicarbon run Scenarios/chatbot-service.yaml --set elasticity=-1.2
+              aicarbon run Scenarios/classroom-rebound.yaml --sweep elasticity=-1.5,-1,-0.5,0
+            """)
 
     @Argument(help: "Scenario file (.yaml, .yml or .json).")
     var file: String
+    @Option(name: .customLong("set"), help: "Override a scenario value: key=value (repeatable).")
+    var overrides: [String] = []
+    @Option(help: "Run variants side by side: key=v1,v2,v3.")
+    var sweep: String?
     @Option(help: "Output format: table, json or csv.")
     var format: FormatOption = .table
     @OptionGroup var simulation: SimulationOptions
@@ -17,15 +27,50 @@ public struct RunCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let scenario = try ScenarioFile.load(file)
+        let sets = try ScenarioOverrides.parse(overrides)
         let catalog = try Catalog.bundled()
-        let bar = ProgressBar()
-        let report = try scenario.run(catalog: catalog, settings: simulation.settings(file: scenario.simulation),
-                                      percentiles: simulation.extraPercentiles(), progress: { bar.update($0) })
-        bar.finish()
-        if format == .table {
-            print("scenario: \(scenario.name)" + (scenario.description.map { " — \($0)" } ?? ""))
+        if let sweep {
+            let (key, values) = try ScenarioOverrides.sweep(sweep)
+            var variants: [(String, ScenarioDocument)] = []
+            for value in values {
+                variants.append((value, try ScenarioFile.loadDocument(file, overrides: sets + [(key, value)])))
+            }
+            let reports = try variants.map { value, document throws -> (String, RunResult) in
+                (value, try Self.execute(document, catalog: catalog, simulation: simulation, progress: nil))
+            }
+            print(SweepRendering(key: key, variants: reports).rendered(format.format), terminator: "")
+            return
         }
-        print(report.rendered(format.format), terminator: "")
+        let document = try ScenarioFile.loadDocument(file, overrides: sets)
+        let bar = ProgressBar()
+        let result = try Self.execute(document, catalog: catalog, simulation: simulation, progress: { bar.update($0) })
+        bar.finish()
+        if format == .table, case .estimate(let s) = document {
+            print("scenario: \(s.name)" + (s.description.map { " — \($0)" } ?? ""))
+        }
+        print(result.rendered(format.format), terminator: "")
+    }
+
+    static func execute(_ document: ScenarioDocument, catalog: Catalog, simulation: SimulationOptions,
+                        progress: (@Sendable (Double) -> Void)?) throws -> RunResult {
+        let settings = try simulation.settings(file: document.simulation)
+        let extra = try simulation.extraPercentiles()
+        switch document {
+        case .estimate(let s): return .estimate(try s.run(catalog: catalog, settings: settings, percentiles: extra, progress: progress))
+        case .projection(let p): return .projection(try p.run(catalog: catalog, settings: settings, percentiles: extra, progress: progress))
+        }
+    }
+}
+
+/// The report of either kind of scenario.
+enum RunResult {
+    case estimate(EstimateReport)
+    case projection(ProjectionReport)
+
+    func rendered(_ format: OutputFormat) -> String {
+        switch self {
+        case .estimate(let r): return r.rendered(format)
+        case .projection(let r): return r.rendered(format)
+        }
     }
 }

@@ -21,10 +21,16 @@ struct ScenarioTests {
     func allRun() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: scenariosFolder.path)
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".json") }
-        #expect(files.count >= 4)
+        #expect(files.count >= 12)
         for file in files {
-            let report = try runScenario(file, samples: 4_000)
-            #expect(report.value(.energyKWh).map { $0 > 0 } == true, "\(file)")
+            switch try ScenarioFile.loadDocument(scenariosFolder.appendingPathComponent(file).path) {
+            case .estimate:
+                let report = try runScenario(file, samples: 4_000)
+                #expect(report.value(.energyKWh).map { $0 > 0 } == true, "\(file)")
+            case .projection(let p):
+                let report = try p.run(catalog: Catalog.bundled(), settings: SimulationSettings(samples: 1_000, threads: 2))
+                #expect(report.summary(.energyKWh, year: report.years.last!).map { $0.mean > 0 } == true, "\(file)")
+            }
         }
     }
 

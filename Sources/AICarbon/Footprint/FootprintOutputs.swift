@@ -37,6 +37,7 @@ public struct FootprintOutputs: Sendable, Hashable {
         case .chipHours: return chipHours
         case .trainingFLOPs: return trainingFLOPs ?? .nan
         case .wallClockHours: return wallClockHours ?? .nan
+        default: return .nan
         }
     }
 

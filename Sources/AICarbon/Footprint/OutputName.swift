@@ -11,12 +11,21 @@ public enum OutputName: String, Sendable, Hashable, CaseIterable, Codable {
     case chipHours = "chip_hours"
     case trainingFLOPs = "training_flops"
     case wallClockHours = "wall_clock_hours"
+    case queries
+    case rebound
+    case energyWithoutReboundKWh = "energy_without_rebound_kwh"
+    case co2eMarketKg = "co2e_market_kg"
+    case aiEnergyKWh = "ai_energy_kwh"
+    case conventionalEnergyKWh = "conventional_energy_kwh"
 
     /// The physical kind of the output, for choosing readable units.
     public var kind: QuantityKind {
         switch self {
-        case .energyKWh, .trainingEnergyKWh, .inferenceEnergyKWh, .itEnergyKWh: return .energy
-        case .co2eKg, .embodiedCO2eKg, .totalCO2eKg: return .mass
+        case .energyKWh, .trainingEnergyKWh, .inferenceEnergyKWh, .itEnergyKWh, .energyWithoutReboundKWh,
+             .aiEnergyKWh, .conventionalEnergyKWh: return .energy
+        case .co2eKg, .embodiedCO2eKg, .totalCO2eKg, .co2eMarketKg: return .mass
+        case .queries: return .count
+        case .rebound: return .dimensionless
         case .waterL: return .volume
         case .chipHours: return .count
         case .trainingFLOPs: return .flops
@@ -32,7 +41,8 @@ public enum OutputName: String, Sendable, Hashable, CaseIterable, Codable {
         case .volume: return "L"
         case .duration: return "h"
         case .flops: return "FLOP"
-        default: return "chip-h"
+        case .dimensionless: return ""
+        default: return self == .queries ? "queries" : "chip-h"
         }
     }
 
@@ -50,6 +60,12 @@ public enum OutputName: String, Sendable, Hashable, CaseIterable, Codable {
         case .chipHours: return "accelerator-hours"
         case .trainingFLOPs: return "training FLOPs (final run)"
         case .wallClockHours: return "wall-clock time (final run)"
+        case .queries: return "queries"
+        case .rebound: return "rebound effect R"
+        case .energyWithoutReboundKWh: return "energy without rebound"
+        case .co2eMarketKg: return "CO2e, market-based"
+        case .aiEnergyKWh: return "AI servers energy"
+        case .conventionalEnergyKWh: return "conventional servers energy"
         }
     }
 }

@@ -12,6 +12,8 @@ public enum ValueDomain: Sendable, Hashable {
     case share
     /// A whole number of at least 1 (chip counts).
     case positiveInteger
+    /// Any finite number (elasticities).
+    case real
 
     /// The range in words, for error messages.
     public var text: String {
@@ -22,6 +24,7 @@ public enum ValueDomain: Sendable, Hashable {
         case .unitInterval: return "greater than 0 and at most 1"
         case .share: return "at least 0 and below 1"
         case .positiveInteger: return "a whole number of at least 1"
+        case .real: return "any finite number"
         }
     }
 
@@ -36,6 +39,7 @@ public enum ValueDomain: Sendable, Hashable {
         case .unitInterval: return value > 0 && value <= 1
         case .share: return value >= 0 && value < 1
         case .positiveInteger: return value >= 1 && value.rounded() == value
+        case .real: return value.isFinite
         }
     }
 }

@@ -37,6 +37,8 @@ public enum ReadableQuantity {
         case .flops:
             return (value, "FLOP")
         case .count:
+            if a >= 1e12 { return (value / 1e12, "T") }
+            if a >= 1e9 { return (value / 1e9, "B") }
             return (value, "")
         case .power: return (value, "W")
         case .carbonIntensity: return (value, "kg/kWh")
@@ -50,7 +52,7 @@ public enum ReadableQuantity {
     public static func scale(_ value: Double, _ kind: QuantityKind, unit: String) -> Double {
         let factors: [String: Double] = [
             "Wh": 1e3, "kWh": 1, "MWh": 1e-3, "GWh": 1e-6, "TWh": 1e-9, "g CO2e": 1e3, "kg CO2e": 1, "t CO2e": 1e-3,
-            "kt CO2e": 1e-6, "Mt CO2e": 1e-9, "mL": 1e3, "L": 1, "m³": 1e-3, "h": 1, "days": 1.0 / 24,
+            "kt CO2e": 1e-6, "Mt CO2e": 1e-9, "mL": 1e3, "L": 1, "m³": 1e-3, "h": 1, "days": 1.0 / 24, "B": 1e-9, "T": 1e-12,
         ]
         return value * (factors[unit] ?? 1)
     }

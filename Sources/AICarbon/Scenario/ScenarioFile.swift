@@ -15,21 +15,34 @@ public enum ScenarioFile {
         keys["days"] = (.hours, NumericField("days", .duration, .positive, defaultUnit: "d"))
         return keys
     }()
-    static let otherKeys = ["name", "description", "hardware", "params", "grid", "correlations", "simulation"]
+    static let otherKeys = ["name", "description", "kind", "hardware", "params", "grid", "correlations", "simulation"]
     static var allKeys: [String] { (Array(inputKeys.keys) + otherKeys).sorted() }
 
-    /// Loads and checks a scenario file.
+    /// Loads and checks a single-model scenario file.
     /// - Parameter path: The file's path.
     /// - Returns: The scenario.
     /// - Throws: ``InputError`` naming the file, line, column and key.
     public static func load(_ path: String) throws(InputError) -> Scenario {
+        guard case .estimate(let scenario) = try loadDocument(path) else {
+            throw InputError(field: "kind", expected: "a single-model scenario", found: "a projection", location: InputLocation(file: path))
+        }
+        return scenario
+    }
+
+    /// Loads and checks a scenario file of either kind.
+    /// - Parameters:
+    ///   - path: The file's path.
+    ///   - overrides: `--set key=value` pairs, applied to top-level keys before checking.
+    /// - Returns: The estimate or projection.
+    /// - Throws: ``InputError`` naming the file, line, column and key.
+    public static func loadDocument(_ path: String, overrides: [(key: String, value: String)] = []) throws(InputError) -> ScenarioDocument {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(field: "FILE", expected: "a readable scenario file", found: "no file at \"\(path)\"")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputError(field: "FILE", expected: "UTF-8 text", found: "bytes that are not UTF-8", location: InputLocation(file: path))
         }
-        return try parse(text, path: path)
+        return try parseDocument(text, path: path, overrides: overrides)
     }
 
     /// Parses scenario text.
@@ -39,6 +52,14 @@ public enum ScenarioFile {
     /// - Returns: The scenario.
     /// - Throws: ``InputError`` naming the file, line, column and key.
     public static func parse(_ text: String, path: String) throws(InputError) -> Scenario {
+        guard case .estimate(let scenario) = try parseDocument(text, path: path) else {
+            throw InputError(field: "kind", expected: "a single-model scenario", found: "a projection", location: InputLocation(file: path))
+        }
+        return scenario
+    }
+
+    /// Parses scenario text of either kind (`kind: projection`, or a `start_year`, makes a projection).
+    public static func parseDocument(_ text: String, path: String, overrides: [(key: String, value: String)] = []) throws(InputError) -> ScenarioDocument {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -51,9 +72,24 @@ public enum ScenarioFile {
         } catch {
             throw InputError(field: "syntax", expected: "valid YAML or JSON", found: "\(error)", location: InputLocation(file: path))
         }
-        guard let root, case .mapping(let mapping) = root else {
+        guard let root, case .mapping(var mapping) = root else {
             throw InputError(field: "scenario", expected: "a mapping of scenario keys (see Scenarios/README.md)",
                              found: root == nil ? "an empty file" : "a \(kind(root!))", location: location(root?.mark, path) ?? InputLocation(file: path, line: 1))
+        }
+        let isProjection = mapping[Node("kind")]?.scalar?.string == "projection" || mapping[Node("start_year")] != nil
+        let known = isProjection ? ProjectionFile.allKeys : allKeys
+        for (key, value) in overrides {
+            guard known.contains(key) else {
+                let close = NameIndex(known.map { [$0] }).suggestions(for: key).map { known[$0] }
+                throw InputError(field: "--set", expected: "a key of this \(isProjection ? "projection" : "scenario")"
+                                 + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: " or "))?"), found: "\"\(key)\"")
+            }
+            mapping[Node(key)] = Node(value)
+        }
+        if isProjection { return .projection(try ProjectionFile.parse(mapping, path: path)) }
+        if let kindNode = mapping[Node("kind")], kindNode.scalar?.string != "estimate" {
+            throw InputError(field: "kind", expected: "estimate or projection", found: "\"\(kindNode.scalar?.string ?? kind(kindNode))\"",
+                             location: location(kindNode.mark, path))
         }
         var spec = EstimateSpec()
         var simulation = ScenarioSimulation()
@@ -74,6 +110,7 @@ public enum ScenarioFile {
             keyLocations[key] = location(value.mark, path) ?? at
             let valueAt = location(value.mark, path) ?? at
             switch key {
+            case "kind": break
             case "name": name = try scalar(value, key: key, at: valueAt)
             case "description": description = try scalar(value, key: key, at: valueAt)
             case "hardware": spec.hardware = try scalar(value, key: key, at: valueAt)
@@ -98,8 +135,8 @@ public enum ScenarioFile {
                 spec[slot] = try DistributionParser.parse(scalar(value, key: key, at: valueAt), field: field, location: valueAt)
             }
         }
-        return Scenario(name: name, description: description, path: path, spec: spec, simulation: simulation,
-                        keyLocations: keyLocations)
+        return .estimate(Scenario(name: name, description: description, path: path, spec: spec, simulation: simulation,
+                                  keyLocations: keyLocations))
     }
 
     static func scalar(_ node: Node, key: String, at: InputLocation?) throws(InputError) -> String {
@@ -112,7 +149,7 @@ public enum ScenarioFile {
         return s.string
     }
 
-    private static func correlations(_ node: Node, path: String) throws(InputError) -> [EstimateSpec.Correlation] {
+    static func correlations(_ node: Node, path: String) throws(InputError) -> [EstimateSpec.Correlation] {
         let at = location(node.mark, path)
         guard case .sequence(let items) = node else {
             throw InputError(field: "correlations", expected: "a list of [input, input, rank correlation]", found: "a \(kind(node))", location: at)
@@ -133,7 +170,7 @@ public enum ScenarioFile {
         return list
     }
 
-    private static func simulationSettings(_ node: Node, path: String) throws(InputError) -> ScenarioSimulation {
+    static func simulationSettings(_ node: Node, path: String) throws(InputError) -> ScenarioSimulation {
         guard case .mapping(let mapping) = node else {
             throw InputError(field: "simulation", expected: "a mapping (samples, seed, method, generator, percentiles)",
                              found: "a \(kind(node))", location: location(node.mark, path))

@@ -95,6 +95,7 @@ extension ValueDomain {
         case .positive, .nonNegative, .positiveInteger: return (0, .infinity)
         case .atLeastOne: return (1, .infinity)
         case .unitInterval, .share: return (0, 1)
+        case .real: return (-.infinity, .infinity)
         }
     }
 
@@ -122,6 +123,7 @@ extension ValueDomain {
         case .unitInterval: return s.lower >= 0 && s.upper <= 1
         case .share: return s.lower >= 0 && s.upper <= 1
         case .positiveInteger: return false
+        case .real: return true
         }
     }
 }

@@ -47,6 +47,11 @@ public struct RankCorrelation: Sendable, Hashable {
         cholesky = l
     }
 
+    init(dimensions: [Int], cholesky: [Double]) {
+        self.dimensions = dimensions
+        self.cholesky = cholesky
+    }
+
     /// Applies the copula in place to a chunk's uniforms (column-major, `count` rows).
     func apply(_ u: UnsafeMutablePointer<Double>, count: Int) {
         let k = dimensions.count

@@ -1,0 +1,129 @@
+/// Collects sampled columns, fixed values and assumptions while a ``ProjectionSpec`` is resolved.
+struct ProjectionBuilder {
+    let spec: ProjectionSpec
+    var columns: [(name: String, distribution: Distribution)] = []
+    var assumptions: [Assumption] = []
+    var used: Set<String> = []
+    var given: Set<String> = []
+
+    init(spec: ProjectionSpec) { self.spec = spec }
+
+    /// A parameter from a distribution: fixed, or a new sampled column named `name`.
+    mutating func parameter(_ name: String, _ d: Distribution) -> ProjectionParameter {
+        used.insert(name.split(separator: "@").first.map(String.init) ?? name)
+        if case .fixed(let v) = d { return .fixed(v) }
+        if let existing = columns.firstIndex(where: { $0.name == name }) { return .column(existing) }
+        columns.append((name, d))
+        return .column(columns.count - 1)
+    }
+
+    /// The given scalar, or the fallback recorded as an assumption.
+    mutating func take(_ key: String, _ fallback: Assumption) -> ProjectionParameter {
+        if let d = spec.scalars[key] { return parameter(key, d) }
+        assumptions.append(fallback)
+        return parameter(key, fallback.distribution)
+    }
+
+    /// Growth factors for each step; a scalar applies to every year, a `{year: factor}` path from its
+    /// year on (the first entry also before it). Missing: 1 (no growth), or `fallback`.
+    mutating func growth(_ key: String, years: [Int], noisy: Bool, required: Bool,
+                         fallback: Assumption? = nil) throws(InputError) -> GrowthPath {
+        let steps = years.count - 1
+        var factors: [ProjectionParameter]
+        if let path = spec.paths[key] {
+            let sorted = path.sorted { $0.year < $1.year }
+            factors = []
+            for s in 0..<steps {
+                let year = years[s + 1]
+                let entry = sorted.last { $0.year <= year } ?? sorted[0]
+                factors.append(parameter("\(key)@\(entry.year)", entry.value))
+            }
+        } else if let d = spec.scalars[key] {
+            let p = parameter(key, d)
+            factors = Array(repeating: p, count: steps)
+        } else if required {
+            throw spec.error(key, "an annual growth factor (\"1.3\", or {2025: 1.3, 2031: 1.08})", "nothing")
+        } else {
+            let f = fallback ?? Assumption(input: key, distribution: .fixed(1), unit: "", source: "no growth given: constant")
+            assumptions.append(f)
+            let p = parameter(key, f.distribution)
+            factors = Array(repeating: p, count: steps)
+        }
+        var noise: [ProjectionParameter?] = Array(repeating: nil, count: steps)
+        if noisy {
+            for s in 0..<steps { noise[s] = parameter("noise:\(key)@\(years[s + 1])", .normal(0, 1)) }
+        }
+        return GrowthPath(steps: factors, noise: noise)
+    }
+
+    /// Explicit points, interpolated.
+    mutating func points(_ key: String, _ list: [(year: Int, value: Distribution)], years: [Int]) -> LevelPath {
+        let sorted = list.sorted { $0.year < $1.year }
+        return .points(sorted.map { $0.year - years[0] }, sorted.map { parameter("\(key)@\($0.year)", $0.value) })
+    }
+
+    /// A level path for `pue` or `grid`: `<key>_points`, or the start value with `<key>_target` by
+    /// `<key>_target_year`, or `<key>_decline` per year, or constant.
+    mutating func level(_ key: String, startFallback: Assumption, targetYear: Int?, floor: Double, years: [Int],
+                        startIsGiven: Bool? = nil) throws(InputError) -> LevelPath {
+        let pointsKey = key + "_points", targetKey = key + "_target", declineKey = key + "_decline"
+        let ways = [spec.paths[pointsKey] != nil, spec.scalars[targetKey] != nil, spec.scalars[declineKey] != nil].filter { $0 }.count
+        if ways > 1 {
+            throw spec.error(pointsKey, "one of \(pointsKey), \(targetKey) or \(declineKey)", "more than one")
+        }
+        if let list = spec.paths[pointsKey] {
+            used.insert(key)
+            return points(pointsKey, list, years: years)
+        }
+        let start: ProjectionParameter
+        if startIsGiven ?? (spec.scalars[key] != nil), let d = spec.scalars[key] {
+            start = parameter(key, d)
+        } else if startIsGiven == true {
+            start = parameter(key, startFallback.distribution)
+        } else {
+            assumptions.append(startFallback)
+            start = parameter(key, startFallback.distribution)
+        }
+        if let target = spec.scalars[targetKey] {
+            guard let targetYear else {
+                throw spec.error(targetKey, "\(key)_target_year with \(targetKey)", "no \(key)_target_year")
+            }
+            guard targetYear > years[0] else {
+                throw spec.error(targetKey, "\(key)_target_year after start_year (\(years[0]))", "\(targetYear)")
+            }
+            return .target(start: start, target: parameter(targetKey, target), targetIndex: targetYear - years[0])
+        }
+        if let rate = spec.scalars[declineKey] {
+            return .decline(start: start, rate: parameter(declineKey, rate), floor: floor)
+        }
+        return .constant(start)
+    }
+
+    /// Rank correlations among sampled columns, by column name.
+    func correlation(_ list: [EstimateSpec.Correlation]) throws(InputError) -> RankCorrelation? {
+        guard !list.isEmpty else { return nil }
+        var involved: [Int] = []
+        var pairs: [(Int, Int, Double)] = []
+        for c in list {
+            var local: [Int] = []
+            for name in [c.first, c.second] {
+                guard let column = columns.firstIndex(where: { $0.name == name }) else {
+                    throw InputError(field: "correlations", expected: "an uncertain input: \(columns.map(\.name).joined(separator: ", "))",
+                                     found: "\"\(name)\"", location: c.location)
+                }
+                if !involved.contains(column) { involved.append(column) }
+                local.append(involved.firstIndex(of: column)!)
+            }
+            guard c.rho > -1, c.rho < 1, local[0] != local[1] else {
+                throw InputError(field: "correlations", expected: "a rank correlation between -1 and 1 of two different inputs",
+                                 found: "\(c.first), \(c.second): \(c.rho)", location: c.location)
+            }
+            pairs.append((local[0], local[1], c.rho))
+        }
+        let k = involved.count
+        var matrix = [Double](repeating: 0, count: k * k)
+        for i in 0..<k { matrix[i * k + i] = 1 }
+        for (a, b, rho) in pairs { matrix[a * k + b] = rho; matrix[b * k + a] = rho }
+        return try RankCorrelation(dimensions: involved, spearman: matrix, location: list.first?.location)
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+
+/// The multi-year projection model, evaluated one trajectory per sample (every driver drawn once per
+/// trajectory, with optional year-to-year noise on growth).
+///
+/// Aggregate mode (IEA 2025; Shehabi et al. 2024): a base-year data-centre electricity level split into
+/// AI (accelerated) and conventional servers, each growing by its own annual factors.
+///
+/// Bottom-up mode (DESIGN.md §2): training compute per year and queries × 2 × active parameters ×
+/// tokens per query, divided by the effective FLOP per joule of the hardware
+/// (`peak × utilization / (TDP × power utilization × host overhead)`), which improves each year
+/// (Epoch AI: about 1.3× a year), times PUE; top-down inference by share when no queries are given.
+///
+/// Rebound (Sorrell & Dimitropoulos 2008, see ``Rebound``): the efficiency gain since the start year,
+/// `k(t)` (hardware FLOP per joule × PUE improvement in bottom-up mode; `efficiency_gain` per year in
+/// aggregate mode), raises demand for the AI service by `k(t)^(−η)`; energy without rebound is
+/// reported beside it, with `R(t)`.
+public struct ProjectionModel: ChunkModel {
+    public enum Mode: Sendable, Hashable { case aggregate, bottomUp }
+
+    var mode: Mode
+    var years: [Int]
+    var outputs: [OutputName]
+    // Aggregate mode.
+    var baseElectricityKWh = ProjectionParameter.fixed(0), aiShare = ProjectionParameter.fixed(0)
+    var aiGrowth = GrowthPath(steps: [], noise: []), conventionalGrowth = GrowthPath(steps: [], noise: [])
+    var efficiencyGain = GrowthPath(steps: [], noise: [])
+    // Bottom-up mode.
+    var trainingCompute = ProjectionParameter.fixed(0), trainingGrowth = GrowthPath(steps: [], noise: [])
+    var queries: ProjectionParameter?, queriesGrowth = GrowthPath(steps: [], noise: [])
+    var tokensPerQuery = ProjectionParameter.fixed(0), tokensGrowth = GrowthPath(steps: [], noise: [])
+    var activeParameters = ProjectionParameter.fixed(0), parametersGrowth = GrowthPath(steps: [], noise: [])
+    var flopPerJouleGrowth = GrowthPath(steps: [], noise: [])
+    var peakFlopsPerS = 0.0, tdpW = 0.0
+    var mfu = ProjectionParameter.fixed(0.4), inferenceUtilization = ProjectionParameter.fixed(0.2)
+    var powerUtilization = ProjectionParameter.fixed(1), hostOverhead = ProjectionParameter.fixed(1)
+    var embodiedPerChipKg = ProjectionParameter.fixed(0), lifetimeHours = ProjectionParameter.fixed(1)
+    // Both modes.
+    var inferenceShare = ProjectionParameter.fixed(0.8)
+    var pue = LevelPath.constant(.fixed(1.1))
+    var grid = LevelPath.constant(.fixed(0))
+    var gridMarket: LevelPath?
+    var elasticity = ProjectionParameter.fixed(0)
+    var wue = ProjectionParameter.fixed(0), waterIntensity = ProjectionParameter.fixed(0)
+    var noiseSigma = ProjectionParameter.fixed(0)
+
+    public var outputCount: Int { years.count * outputs.count }
+
+    /// The column of output `o` in year index `t`.
+    func column(year t: Int, output o: Int) -> Int { t * outputs.count + o }
+
+    @inline(__always)
+    private func step(_ path: GrowthPath, _ s: Int, _ sigma: Double, _ x: UnsafePointer<Double>, _ n: Int, _ i: Int) -> Double {
+        // A driver the mode does not use has no steps: no growth.
+        guard s < path.steps.count else { return 1 }
+        var g = path.steps[s].value(x, n, i)
+        if let z = path.noise[s] { g *= Foundation.exp(sigma * z.value(x, n, i)) }
+        return g
+    }
+
+    public func evaluate(inputs x: UnsafePointer<Double>, count n: Int,
+                         outputs columns: UnsafeMutableBufferPointer<UnsafeMutablePointer<Double>>) {
+        let m = outputs.count
+        var values = [Double](repeating: 0, count: OutputName.allCases.count)
+        for i in 0..<n {
+            let sigma = noiseSigma.value(x, n, i)
+            let eta = elasticity.value(x, n, i)
+            let share = inferenceShare.value(x, n, i)
+            var g1 = 1.0, g2 = 1.0, g3 = 1.0, g4 = 1.0, efficiency = 1.0
+            let pue0 = pue.value(at: 0, x, n, i)
+            for t in 0..<years.count {
+                if t > 0 {
+                    switch mode {
+                    case .aggregate:
+                        g1 *= step(aiGrowth, t - 1, sigma, x, n, i)
+                        g2 *= step(conventionalGrowth, t - 1, sigma, x, n, i)
+                        efficiency *= step(efficiencyGain, t - 1, sigma, x, n, i)
+                    case .bottomUp:
+                        g1 *= step(trainingGrowth, t - 1, sigma, x, n, i)
+                        g2 *= step(queriesGrowth, t - 1, sigma, x, n, i)
+                        g3 *= step(tokensGrowth, t - 1, sigma, x, n, i)
+                        g4 *= step(parametersGrowth, t - 1, sigma, x, n, i)
+                        efficiency *= step(flopPerJouleGrowth, t - 1, sigma, x, n, i)
+                    }
+                }
+                let pueT = pue.value(at: t, x, n, i)
+                let intensity = grid.value(at: t, x, n, i)
+                let energy: Double, without: Double, training: Double, inference: Double, it: Double
+                var k = efficiency, embodied = 0.0, served = 0.0, ai = 0.0, conventional = 0.0
+                switch mode {
+                case .aggregate:
+                    let base = baseElectricityKWh.value(x, n, i), s = aiShare.value(x, n, i)
+                    let aiWithout = base * s * g1
+                    ai = aiWithout * Rebound.demandFactor(k, eta)
+                    conventional = base * (1 - s) * g2
+                    energy = ai + conventional
+                    without = aiWithout + conventional
+                    inference = ai * share
+                    training = ai - inference
+                    it = energy / pueT
+                case .bottomUp:
+                    k = efficiency * pue0 / pueT
+                    let rebound = Rebound.demandFactor(k, eta)
+                    let hostPower = tdpW * powerUtilization.value(x, n, i) * hostOverhead.value(x, n, i)
+                    let trainFPJ = peakFlopsPerS * mfu.value(x, n, i) / hostPower * efficiency
+                    let trainIT = trainingCompute.value(x, n, i) * g1 * rebound / trainFPJ / 3.6e6
+                    var inferenceIT: Double
+                    if let queries {
+                        served = queries.value(x, n, i) * g2 * rebound
+                        let flopsPerQuery = InferenceEnergy.flopsPerQuery(
+                            activeParameters: activeParameters.value(x, n, i) * g4, tokensPerQuery: tokensPerQuery.value(x, n, i) * g3)
+                        let inferFPJ = peakFlopsPerS * inferenceUtilization.value(x, n, i) / hostPower * efficiency
+                        inferenceIT = served * flopsPerQuery / inferFPJ / 3.6e6
+                    } else {
+                        inferenceIT = InferenceEnergy.topDownKWh(trainingKWh: trainIT, share: share)
+                    }
+                    it = trainIT + inferenceIT
+                    training = trainIT * pueT
+                    inference = inferenceIT * pueT
+                    energy = training + inference
+                    without = energy / rebound
+                    let chipHours = it / (hostPower / 1000)
+                    embodied = EmbodiedEmissions.kilograms(chipHours: chipHours, embodiedPerChipKg: embodiedPerChipKg.value(x, n, i),
+                                                           lifetimeHours: lifetimeHours.value(x, n, i))
+                }
+                values[0] = energy
+                values[1] = training
+                values[2] = inference
+                values[3] = energy * intensity
+                values[4] = embodied
+                values[5] = WaterUse.litres(itEnergyKWh: it, facilityEnergyKWh: energy, wueOnsite: wue.value(x, n, i),
+                                            waterIntensity: waterIntensity.value(x, n, i))
+                values[6] = served
+                values[7] = Rebound.rebound(k, eta)
+                values[8] = without
+                values[9] = gridMarket.map { energy * $0.value(at: t, x, n, i) } ?? .nan
+                values[10] = ai
+                values[11] = conventional
+                for o in 0..<m { columns[t * m + o][i] = values[Self.slot(outputs[o])] }
+            }
+        }
+    }
+
+    /// Index into the per-year value buffer.
+    static func slot(_ name: OutputName) -> Int {
+        switch name {
+        case .energyKWh: return 0
+        case .trainingEnergyKWh: return 1
+        case .inferenceEnergyKWh: return 2
+        case .co2eKg: return 3
+        case .embodiedCO2eKg: return 4
+        case .waterL: return 5
+        case .queries: return 6
+        case .rebound: return 7
+        case .energyWithoutReboundKWh: return 8
+        case .co2eMarketKg: return 9
+        case .aiEnergyKWh: return 10
+        case .conventionalEnergyKWh: return 11
+        default: return 0
+        }
+    }
+
+    /// The same model reading its sampled inputs from other columns (for common random numbers).
+    func remapped(_ map: [Int]) -> ProjectionModel {
+        var c = self
+        c.baseElectricityKWh = baseElectricityKWh.remapped(map); c.aiShare = aiShare.remapped(map)
+        c.aiGrowth = aiGrowth.remapped(map); c.conventionalGrowth = conventionalGrowth.remapped(map)
+        c.efficiencyGain = efficiencyGain.remapped(map)
+        c.trainingCompute = trainingCompute.remapped(map); c.trainingGrowth = trainingGrowth.remapped(map)
+        c.queries = queries?.remapped(map); c.queriesGrowth = queriesGrowth.remapped(map)
+        c.tokensPerQuery = tokensPerQuery.remapped(map); c.tokensGrowth = tokensGrowth.remapped(map)
+        c.activeParameters = activeParameters.remapped(map); c.parametersGrowth = parametersGrowth.remapped(map)
+        c.flopPerJouleGrowth = flopPerJouleGrowth.remapped(map)
+        c.mfu = mfu.remapped(map); c.inferenceUtilization = inferenceUtilization.remapped(map)
+        c.powerUtilization = powerUtilization.remapped(map); c.hostOverhead = hostOverhead.remapped(map)
+        c.embodiedPerChipKg = embodiedPerChipKg.remapped(map); c.lifetimeHours = lifetimeHours.remapped(map)
+        c.inferenceShare = inferenceShare.remapped(map)
+        c.pue = pue.remapped(map); c.grid = grid.remapped(map); c.gridMarket = gridMarket?.remapped(map)
+        c.elasticity = elasticity.remapped(map)
+        c.wue = wue.remapped(map); c.waterIntensity = waterIntensity.remapped(map)
+        c.noiseSigma = noiseSigma.remapped(map)
+        return c
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+
+/// A multi-year scenario as given (from a scenario file with `kind: projection`): every driver a fixed
+/// value or a distribution, growth drivers optionally as `{year: factor}` paths, levels (PUE, grid) as a
+/// start value with a decline rate, a target, or explicit points.
+public struct ProjectionSpec: Sendable {
+    /// First and last year (inclusive).
+    public var startYear: Int
+    public var endYear: Int
+    /// Catalog accelerator (bottom-up mode).
+    public var hardware: String?
+    /// Grid in the start year.
+    public var grid: GridChoice?
+    /// Scalar drivers by key.
+    public var scalars: [String: Distribution] = [:]
+    /// Year-indexed drivers by key (growth paths and level points).
+    public var paths: [String: [(year: Int, value: Distribution)]] = [:]
+    /// Rank correlations between uncertain drivers (by column name).
+    public var correlations: [EstimateSpec.Correlation] = []
+    /// Where each key was written, for errors.
+    public var locations: [String: InputLocation] = [:]
+
+    public init(startYear: Int, endYear: Int) {
+        self.startYear = startYear
+        self.endYear = endYear
+    }
+
+    /// The keys a projection accepts, with how each value is parsed and whether `{year: value}` is allowed.
+    public static let keys: [String: (field: NumericField, path: Bool)] = {
+        func f(_ name: String, _ kind: QuantityKind, _ domain: ValueDomain, _ unit: String? = nil) -> NumericField {
+            NumericField(name, kind, domain, defaultUnit: unit)
+        }
+        var k: [String: (NumericField, Bool)] = [:]
+        k["base_electricity"] = (f("base_electricity", .energy, .positive), false)
+        k["ai_share"] = (f("ai_share", .dimensionless, .unitInterval), false)
+        for growth in ["ai_growth", "conventional_growth", "efficiency_gain", "training_compute_growth", "queries_growth",
+                       "tokens_per_query_growth", "active_params_growth", "flop_per_joule_growth"] {
+            k[growth] = (f(growth, .dimensionless, .positive), true)
+        }
+        k["training_compute"] = (f("training_compute", .flops, .positive), false)
+        k["queries"] = (f("queries", .count, .nonNegative), false)
+        k["tokens_per_query"] = (f("tokens_per_query", .count, .positive), false)
+        k["active_params"] = (f("active_params", .count, .positive), false)
+        k["inference_share"] = (f("inference_share", .dimensionless, .share), false)
+        k["mfu"] = (f("mfu", .dimensionless, .unitInterval), false)
+        k["inference_utilization"] = (f("inference_utilization", .dimensionless, .unitInterval), false)
+        k["power_utilization"] = (f("power_utilization", .dimensionless, .unitInterval), false)
+        k["host_overhead"] = (f("host_overhead", .dimensionless, .atLeastOne), false)
+        k["pue"] = (f("pue", .dimensionless, .atLeastOne), false)
+        k["pue_target"] = (f("pue_target", .dimensionless, .atLeastOne), false)
+        k["pue_decline"] = (f("pue_decline", .dimensionless, .share), false)
+        k["pue_points"] = (f("pue_points", .dimensionless, .atLeastOne), true)
+        k["grid_decline"] = (f("grid_decline", .dimensionless, .share), false)
+        k["grid_target"] = (f("grid_target", .carbonIntensity, .nonNegative), false)
+        k["grid_points"] = (f("grid_points", .carbonIntensity, .nonNegative), true)
+        k["grid_market"] = (f("grid_market", .carbonIntensity, .nonNegative), false)
+        k["grid_market_points"] = (f("grid_market_points", .carbonIntensity, .nonNegative), true)
+        k["elasticity"] = (f("elasticity", .dimensionless, .real), false)
+        k["growth_noise"] = (f("growth_noise", .dimensionless, .nonNegative), false)
+        k["embodied_per_chip"] = (f("embodied_per_chip", .mass, .nonNegative, "kg"), false)
+        k["lifetime"] = (f("lifetime", .duration, .positive), false)
+        k["wue"] = (f("wue", .waterIntensity, .nonNegative, "L/kWh"), false)
+        k["water_intensity"] = (f("water_intensity", .waterIntensity, .nonNegative, "L/kWh"), false)
+        return k
+    }()
+
+    /// Keys that take a whole year, not a quantity.
+    public static let yearKeys = ["start_year", "end_year", "pue_target_year", "grid_target_year"]
+
+    /// The spec resolved into a model.
+    public struct Resolved: Sendable {
+        public var model: ProjectionModel
+        /// Sampled columns (name, distribution).
+        public var columns: [(name: String, distribution: Distribution)]
+        public var correlation: RankCorrelation?
+        public var assumptions: [Assumption]
+        public var years: [Int] { model.years }
+        public var outputs: [OutputName] { model.outputs }
+    }
+
+    func error(_ key: String, _ expected: String, _ found: String) -> InputError {
+        InputError(field: key, expected: expected, found: found, location: locations[key])
+    }
+
+    /// Checks the spec and builds the model, filling gaps with documented defaults.
+    /// - Parameters:
+    ///   - catalog: Hardware and grid catalogs.
+    ///   - yearValues: `pue_target_year` and `grid_target_year`, when given.
+    /// - Throws: ``InputError`` naming the key and its place in the file.
+    public func resolve(catalog: Catalog, targetYears: [String: Int] = [:]) throws(InputError) -> Resolved {
+        guard endYear >= startYear else {
+            throw error("end_year", "a year not before start_year (\(startYear))", "\(endYear)")
+        }
+        guard endYear - startYear <= 200 else { throw error("end_year", "at most 200 years after start_year", "\(endYear)") }
+        var b = ProjectionBuilder(spec: self)
+        let years = Array(startYear...endYear)
+        let aggregate = scalars["base_electricity"] != nil
+        let bottomUp = scalars["training_compute"] != nil || scalars["queries"] != nil
+        var model = ProjectionModel(mode: aggregate ? .aggregate : .bottomUp, years: years, outputs: [])
+        if aggregate && bottomUp {
+            throw error(scalars["training_compute"] != nil ? "training_compute" : "queries",
+                        "either aggregate inputs (base_electricity) or bottom-up inputs (training_compute, queries), not both", "both")
+        }
+        if !aggregate && !bottomUp {
+            throw InputError(field: "base_electricity", expected: "base_electricity (aggregate mode) or training_compute / queries (bottom-up mode)",
+                             found: "none of them", location: locations["start_year"])
+        }
+        if let sigma = scalars["growth_noise"], !(sigma.isFixed && sigma.median == 0) {
+            model.noiseSigma = b.parameter("growth_noise", sigma)
+        }
+        let noisy = scalars["growth_noise"].map { !($0.isFixed && $0.median == 0) } ?? false
+        model.inferenceShare = b.take("inference_share", Assumption(
+            input: "inference_share", distribution: .fixed(Defaults.inferenceShare), unit: "",
+            source: "80-90% of ML energy is inference (NVIDIA, via Patterson et al. 2021)"))
+        model.elasticity = b.take("elasticity", Assumption(
+            input: "elasticity", distribution: .fixed(0), unit: "", source: "no rebound unless an elasticity is given"))
+        if aggregate {
+            model.baseElectricityKWh = b.parameter("base_electricity", scalars["base_electricity"]!)
+            guard scalars["ai_share"] != nil else { throw error("base_electricity", "ai_share with base_electricity", "no ai_share") }
+            model.aiShare = b.parameter("ai_share", scalars["ai_share"]!)
+            model.aiGrowth = try b.growth("ai_growth", years: years, noisy: noisy, required: true)
+            model.conventionalGrowth = try b.growth("conventional_growth", years: years, noisy: noisy, required: true)
+            model.efficiencyGain = try b.growth("efficiency_gain", years: years, noisy: false, required: false)
+            model.outputs = [.energyKWh, .aiEnergyKWh, .conventionalEnergyKWh, .trainingEnergyKWh, .inferenceEnergyKWh, .co2eKg,
+                             .waterL, .rebound, .energyWithoutReboundKWh]
+        } else {
+            guard let name = hardware else {
+                throw error("training_compute", "hardware (a catalog accelerator) for the bottom-up mode", "no hardware key")
+            }
+            let accelerator = try catalog.accelerator(named: name, field: "hardware")
+            guard let tdp = accelerator.tdpW else {
+                throw error("hardware", "an accelerator with a published TDP", "\(accelerator.name) (no TDP)")
+            }
+            model.peakFlopsPerS = accelerator.peakFlopsPerS
+            model.tdpW = tdp
+            model.trainingCompute = b.take("training_compute", Assumption(
+                input: "training_compute", distribution: .fixed(0), unit: "FLOP", source: "no training compute given"))
+            model.trainingGrowth = try b.growth("training_compute_growth", years: years, noisy: noisy, required: false)
+            if let q = scalars["queries"] {
+                model.queries = b.parameter("queries", q)
+                guard scalars["tokens_per_query"] != nil, scalars["active_params"] != nil else {
+                    throw error("queries", "tokens_per_query and active_params with queries", "not both given")
+                }
+                if scalars["inference_share"] != nil {
+                    throw error("inference_share", "either queries (bottom-up inference) or inference_share", "both")
+                }
+                model.tokensPerQuery = b.parameter("tokens_per_query", scalars["tokens_per_query"]!)
+                model.activeParameters = b.parameter("active_params", scalars["active_params"]!)
+                model.queriesGrowth = try b.growth("queries_growth", years: years, noisy: noisy, required: false)
+                model.tokensGrowth = try b.growth("tokens_per_query_growth", years: years, noisy: noisy, required: false)
+                model.parametersGrowth = try b.growth("active_params_growth", years: years, noisy: noisy, required: false)
+                model.inferenceUtilization = b.take("inference_utilization", Defaults.inferenceUtilization)
+            }
+            model.flopPerJouleGrowth = try b.growth("flop_per_joule_growth", years: years, noisy: false, required: false,
+                                                    fallback: Assumption(input: "flop_per_joule_growth", distribution: .lognormal(p05: 1.2, p95: 1.4),
+                                                                         unit: "", source: "hardware FLOP/s per watt improves about 1.3x a year (Epoch AI)"))
+            model.mfu = b.take("mfu", Defaults.mfu(releaseYear: accelerator.releaseYear))
+            model.powerUtilization = b.take("power_utilization", Defaults.powerUtilization)
+            model.hostOverhead = b.take("host_overhead", Defaults.hostOverhead)
+            model.embodiedPerChipKg = b.take("embodied_per_chip", Defaults.embodiedPerChip)
+            model.lifetimeHours = b.take("lifetime", Defaults.lifetime)
+            model.outputs = [.energyKWh, .trainingEnergyKWh, .inferenceEnergyKWh, .co2eKg, .embodiedCO2eKg, .waterL]
+            if model.queries != nil { model.outputs.append(.queries) }
+            model.outputs += [.rebound, .energyWithoutReboundKWh]
+        }
+        model.pue = try b.level("pue", startFallback: Defaults.pue, targetYear: targetYears["pue_target_year"], floor: 1, years: years)
+        let gridStart: Assumption
+        switch grid {
+        case .intensity(let d)?:
+            gridStart = Assumption(input: "grid", distribution: d, unit: "kg/kWh", source: "given")
+            b.given.insert("grid")
+        case .named(let name)?:
+            gridStart = EstimateSpec.gridPrior(try catalog.grid(named: name, field: "grid"), defaulted: false)
+        case nil:
+            gridStart = EstimateSpec.gridPrior(try catalog.grid(named: Defaults.gridName, field: "grid"), defaulted: true)
+        }
+        model.grid = try b.level("grid", startFallback: gridStart, targetYear: targetYears["grid_target_year"], floor: 0, years: years,
+                                 startIsGiven: { if case .intensity? = grid { return true } else { return false } }())
+        if scalars["grid_market"] != nil || paths["grid_market_points"] != nil {
+            if let points = paths["grid_market_points"] {
+                model.gridMarket = b.points("grid_market_points", points, years: years)
+            } else {
+                model.gridMarket = .constant(b.parameter("grid_market", scalars["grid_market"]!))
+            }
+            model.outputs.insert(.co2eMarketKg, at: model.outputs.firstIndex(of: .co2eKg)! + 1)
+        }
+        model.wue = b.take("wue", Defaults.wueOnsite)
+        model.waterIntensity = b.take("water_intensity", Defaults.waterIntensity)
+        for key in scalars.keys.sorted() where !b.used.contains(key) {
+            throw error(key, "a key that applies to this \(aggregate ? "aggregate" : "bottom-up") projection", "\"\(key)\", which it does not use")
+        }
+        for key in paths.keys.sorted() where !b.used.contains(key) {
+            throw error(key, "a key that applies to this \(aggregate ? "aggregate" : "bottom-up") projection", "\"\(key)\", which it does not use")
+        }
+        let correlation = try b.correlation(correlations)
+        return Resolved(model: model, columns: b.columns, correlation: correlation, assumptions: b.assumptions)
+    }
+}

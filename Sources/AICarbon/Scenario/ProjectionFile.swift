@@ -1,0 +1,102 @@
+import Foundation
+import Yams
+
+/// Reads the projection form of a scenario file (`kind: projection`): `start_year`, `end_year` and the
+/// drivers of ``ProjectionSpec/keys``; growth drivers and `*_points` may be `{year: value}` mappings.
+enum ProjectionFile {
+    static let otherKeys = ["name", "description", "kind", "start_year", "end_year", "pue_target_year", "grid_target_year",
+                            "hardware", "grid", "correlations", "simulation"]
+    static var allKeys: [String] { (Array(ProjectionSpec.keys.keys) + otherKeys).sorted() }
+
+    static func parse(_ mapping: Node.Mapping, path: String) throws(InputError) -> ProjectionScenario {
+        var name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        var description: String?
+        var years: [String: Int] = [:]
+        var simulation = ScenarioSimulation()
+        var hardware: String?, grid: GridChoice?
+        var scalars: [String: Distribution] = [:], paths: [String: [(year: Int, value: Distribution)]] = [:]
+        var correlations: [EstimateSpec.Correlation] = []
+        var locations: [String: InputLocation] = [:]
+        var seen: Set<String> = []
+        for (keyNode, value) in mapping {
+            let at = ScenarioFile.location(keyNode.mark, path) ?? InputLocation(file: path)
+            guard case .scalar(let k) = keyNode else {
+                throw InputError(field: "key", expected: "a key name", found: "a \(ScenarioFile.kind(keyNode))", location: at)
+            }
+            let key = k.string
+            guard seen.insert(key).inserted else {
+                throw InputError(field: key, expected: "each key once", found: "a second \"\(key)\"", location: at)
+            }
+            let valueAt = ScenarioFile.location(value.mark, path) ?? at
+            locations[key] = valueAt
+            switch key {
+            case "kind":
+                let text = try ScenarioFile.scalar(value, key: key, at: valueAt)
+                guard text == "projection" else {
+                    throw InputError(field: key, expected: "projection (with start_year)", found: "\"\(text)\"", location: valueAt)
+                }
+            case "name": name = try ScenarioFile.scalar(value, key: key, at: valueAt)
+            case "description": description = try ScenarioFile.scalar(value, key: key, at: valueAt)
+            case "hardware": hardware = try ScenarioFile.scalar(value, key: key, at: valueAt)
+            case "grid": grid = try GridChoice(parsing: ScenarioFile.scalar(value, key: key, at: valueAt), field: "grid", location: valueAt)
+            case "correlations": correlations = try ScenarioFile.correlations(value, path: path)
+            case "simulation": simulation = try ScenarioFile.simulationSettings(value, path: path)
+            case let y where ProjectionSpec.yearKeys.contains(y):
+                years[key] = try year(ScenarioFile.scalar(value, key: key, at: valueAt), key: key, at: valueAt)
+            default:
+                guard let (field, allowsPath) = ProjectionSpec.keys[key] else {
+                    let all = allKeys
+                    let close = NameIndex(all.map { [$0] }).suggestions(for: key).map { all[$0] }
+                    throw InputError(field: key, expected: "a projection key" + (close.isEmpty ? " (see Scenarios/README.md)" : "; did you mean \(close.joined(separator: " or "))?"),
+                                     found: "unknown key \"\(key)\"", location: at)
+                }
+                if case .mapping(let entries) = value {
+                    guard allowsPath else {
+                        throw InputError(field: key, expected: "a single value (number, quantity or distribution)", found: "a mapping", location: valueAt)
+                    }
+                    var list: [(year: Int, value: Distribution)] = []
+                    for (yearNode, v) in entries {
+                        let yearAt = ScenarioFile.location(yearNode.mark, path) ?? valueAt
+                        let y = try year(yearNode.scalar?.string ?? "", key: key, at: yearAt)
+                        let vAt = ScenarioFile.location(v.mark, path) ?? yearAt
+                        list.append((y, try DistributionParser.parse(ScenarioFile.scalar(v, key: key, at: vAt), field: field, location: vAt)))
+                    }
+                    guard !list.isEmpty else {
+                        throw InputError(field: key, expected: "at least one year: value", found: "an empty mapping", location: valueAt)
+                    }
+                    paths[key] = list
+                } else if key.hasSuffix("_points") {
+                    throw InputError(field: key, expected: "a mapping of year: value, such as {2024: 0.48, 2030: 0.35}",
+                                     found: "a \(ScenarioFile.kind(value))", location: valueAt)
+                } else {
+                    scalars[key] = try DistributionParser.parse(ScenarioFile.scalar(value, key: key, at: valueAt), field: field, location: valueAt)
+                }
+            }
+        }
+        guard let start = years["start_year"] else {
+            throw InputError(field: "start_year", expected: "the first year of the projection", found: "nothing", location: InputLocation(file: path))
+        }
+        guard let end = years["end_year"] else {
+            throw InputError(field: "end_year", expected: "the last year of the projection", found: "nothing", location: InputLocation(file: path))
+        }
+        var spec = ProjectionSpec(startYear: start, endYear: end)
+        spec.hardware = hardware
+        spec.grid = grid
+        spec.scalars = scalars
+        spec.paths = paths
+        spec.correlations = correlations
+        spec.locations = locations
+        var targets = years
+        targets.removeValue(forKey: "start_year")
+        targets.removeValue(forKey: "end_year")
+        return ProjectionScenario(name: name, description: description, path: path, spec: spec, targetYears: targets,
+                                  simulation: simulation)
+    }
+
+    static func year(_ text: String, key: String, at: InputLocation?) throws(InputError) -> Int {
+        guard let y = Int(text.trimmingWhitespace()), (1900...2300).contains(y) else {
+            throw InputError(field: key, expected: "a year such as 2030", found: "\"\(text)\"", location: at)
+        }
+        return y
+    }
+}

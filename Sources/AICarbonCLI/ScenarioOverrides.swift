@@ -1,0 +1,40 @@
+import AICarbon
+
+/// Parsing of `--set key=value` and `--sweep key=v1,v2,v3`.
+enum ScenarioOverrides {
+    /// `key=value` pairs.
+    static func parse(_ items: [String]) throws(InputError) -> [(key: String, value: String)] {
+        var list: [(key: String, value: String)] = []
+        for item in items {
+            guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
+                throw InputError(field: "--set", expected: "key=value, such as pue=1.2 or ai_growth=1.25", found: "\"\(item)\"")
+            }
+            let value = String(item[item.index(after: eq)...])
+            guard !value.allSatisfy(\.isWhitespace) else {
+                throw InputError(field: "--set", expected: "a value after =", found: "\"\(item)\"")
+            }
+            list.append((String(item[..<eq]).trimmingCharacters(in: .whitespaces), value))
+        }
+        return list
+    }
+
+    /// `key=v1,v2,v3` split at commas outside parentheses.
+    static func sweep(_ text: String) throws(InputError) -> (key: String, values: [String]) {
+        guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
+            throw InputError(field: "--sweep", expected: "key=v1,v2,v3, such as elasticity=-1.5,-1,-0.5,0", found: "\"\(text)\"")
+        }
+        var values: [String] = [], current = "", depth = 0
+        for c in text[text.index(after: eq)...] {
+            if c == "(" { depth += 1 } else if c == ")" { depth -= 1 }
+            if c == ",", depth == 0 { values.append(current); current = "" } else { current.append(c) }
+        }
+        values.append(current)
+        values = values.map { $0.trimmingCharacters(in: .whitespaces) }
+        guard values.count >= 1, values.allSatisfy({ !$0.isEmpty }) else {
+            throw InputError(field: "--sweep", expected: "one or more values after =, separated by commas", found: "\"\(text)\"")
+        }
+        return (String(text[..<eq]).trimmingCharacters(in: .whitespaces), values)
+    }
+}
+
+import Foundation

@@ -1,0 +1,69 @@
+import AICarbon
+
+/// Renders `--sweep` variants side by side.
+struct SweepRendering {
+    var key: String
+    var variants: [(String, RunResult)]
+
+    func rendered(_ format: OutputFormat) -> String {
+        switch format {
+        case .json:
+            let items = variants.map { value, result -> JSONValue in
+                let body: JSONValue
+                switch result {
+                case .estimate(let r): body = r.json
+                case .projection(let r): body = r.json
+                }
+                return .object([("value", .string(value)), ("result", body)])
+            }
+            return JSONValue.object([("sweep", .object([("key", .string(key)), ("variants", .array(items))]))]).rendered() + "\n"
+        case .csv:
+            var lines: [String] = []
+            for (i, (value, result)) in variants.enumerated() {
+                let body = result.rendered(.csv).split(separator: "\n").map(String.init)
+                if i == 0 { lines.append("\(key)," + body[0]) }
+                lines += body.dropFirst().map { "\(csvField(value)),\($0)" }
+            }
+            return lines.joined(separator: "\n") + "\n"
+        case .table:
+            guard case .projection(let first)? = variants.first?.1 else { return estimateTable }
+            var text = "sweep of \(key) over \(variants.map(\.0).joined(separator: ", ")) — \(first.name)\n\n"
+            for name in [OutputName.energyKWh, .co2eKg, .rebound] where first.outputs.contains(name) {
+                let reports = variants.compactMap { v -> ProjectionReport? in if case .projection(let r) = v.1 { return r } else { return nil } }
+                let peak = reports.flatMap { r in r.years.map { r.summary(name, year: $0)?.percentile(50) ?? 0 } }.max() ?? 0
+                let unit = name.kind == .dimensionless ? "" : ReadableQuantity.scale(peak, name.kind).1
+                func f(_ x: Double?) -> String {
+                    guard let x else { return "-" }
+                    return ReadableQuantity.number(name.kind == .dimensionless ? x : ReadableQuantity.scale(x, name.kind, unit: unit), significant: 3)
+                }
+                let rows = first.years.map { year in
+                    [String(year)] + reports.map { r in
+                        let s = r.summary(name, year: year)
+                        return "\(f(s?.percentile(50))) [\(f(s?.percentile(5)))–\(f(s?.percentile(95)))]"
+                    }
+                }
+                text += "\(name.label)\(unit.isEmpty ? "" : " (\(unit))"), median [90%]\n"
+                text += TextTable(header: ["year"] + variants.map { "\(key)=\($0.0)" }, rows: rows,
+                                  rightAligned: Array(repeating: true, count: variants.count + 1)).rendered() + "\n"
+            }
+            return text
+        }
+    }
+
+    private var estimateTable: String {
+        let reports = variants.compactMap { v -> EstimateReport? in if case .estimate(let r) = v.1 { return r } else { return nil } }
+        guard let first = reports.first else { return "" }
+        let rows = first.outputs.map { name, _ -> [String] in
+            [name.label] + reports.map { r in
+                guard let s = r.summary(name) else { return "-" }
+                let unit = ReadableQuantity.scale(s.percentile(50) ?? s.mean, name.kind).1
+                func f(_ x: Double?) -> String { ReadableQuantity.number(ReadableQuantity.scale(x ?? .nan, name.kind, unit: unit), significant: 3) }
+                return "\(f(s.percentile(50))) [\(f(s.percentile(5)))–\(f(s.percentile(95)))] \(unit)"
+            }
+        }
+        return "sweep of \(key), median [90%]\n\n" + TextTable(header: ["output"] + variants.map { "\(key)=\($0.0)" }, rows: rows,
+                                                               rightAligned: [false] + variants.map { _ in true }).rendered()
+    }
+
+    private func csvField(_ s: String) -> String { s.contains(",") || s.contains("\"") ? "\"" + s.replacingQuotes() + "\"" : s }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Scenarios").path
+
+@Suite("aicarbon run (projections), compare, --set, --sweep")
+struct ProjectionCommandTests {
+    @Test("JSON: years[].year and years[].outputs with the contract's output names")
+    func json() throws {
+        let result = try runAICarbon(["run", "\(scenarios)/chatbot-service.yaml", "--samples", "2000", "--format", "json"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let years = try #require(object["years"] as? [[String: Any]])
+        #expect(years.first?["year"] as? Int == 2024 && years.count == 7)
+        let outputs = try #require(years.last?["outputs"] as? [String: [String: Any]])
+        for name in ["energy_kwh", "training_energy_kwh", "inference_energy_kwh", "co2e_kg", "embodied_co2e_kg", "water_l",
+                     "queries", "rebound", "energy_without_rebound_kwh"] {
+            let stats = try #require(outputs[name], "\(name)")
+            for key in ["mean", "p05", "p50", "p95"] { #expect(stats[key] != nil, "\(name).\(key)") }
+        }
+    }
+
+    @Test("tidy CSV: scenario,year,output,statistic,value")
+    func csv() throws {
+        let result = try runAICarbon(["run", "\(scenarios)/iea-base-2024-2035.yaml", "--samples", "1000", "--format", "csv"])
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first == "scenario,year,output,statistic,value")
+        #expect(lines.contains { $0.hasPrefix("iea-base,2030,energy_kwh,p50,") })
+    }
+
+    @Test("compare prints the paired difference and P(A < B)")
+    func compare() throws {
+        let result = try runAICarbon(["compare", "\(scenarios)/iea-high-efficiency-2024-2035.yaml", "\(scenarios)/iea-base-2024-2035.yaml",
+                                      "--samples", "2000", "--format", "json"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["common_random_numbers"] as? Bool == true)
+        let years = try #require(object["years"] as? [[String: Any]])
+        let last = try #require((years.last?["outputs"] as? [String: [String: Any]])?["energy_kwh"])
+        #expect((last["p_a_less_than_b"] as? Double ?? 0) > 0.95)
+    }
+
+    @Test("sweep runs the variants side by side")
+    func sweep() throws {
+        let result = try runAICarbon(["run", "\(scenarios)/classroom-rebound.yaml", "--sweep", "elasticity=-1.5,-1,-0.5,0"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("elasticity=-1.5") && result.stdout.contains("elasticity=0"))
+    }
+
+    @Test("bad input: --set unknown key, --sweep without values, compare across different years, end before start", arguments: [
+        ["run", "\(scenarios)/iea-base-2024-2035.yaml", "--set", "ai_grwth=1.2"],
+        ["run", "\(scenarios)/iea-base-2024-2035.yaml", "--sweep", "ai_share="],
+        ["run", "\(scenarios)/iea-base-2024-2035.yaml", "--sweep", "ai_share"],
+        ["run", "\(scenarios)/iea-base-2024-2035.yaml", "--set", "end_year=2020"],
+        ["run", "\(scenarios)/iea-base-2024-2035.yaml", "--set", "elasticity=strong"],
+        ["compare", "\(scenarios)/iea-base-2024-2035.yaml", "\(scenarios)/lbnl-us-2023-2028.yaml"],
+    ])
+    func bad(_ arguments: [String]) throws {
+        let result = try runAICarbon(arguments)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("expected"), "\(result.stderr)")
+        #expect(!result.stderr.contains("Fatal error"))
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+@testable import AICarbon
+
+func loadProjection(_ name: String, overrides: [(key: String, value: String)] = []) throws(InputError) -> ProjectionScenario {
+    guard case .projection(let p) = try ScenarioFile.loadDocument(scenariosFolder.appendingPathComponent(name).path, overrides: overrides) else {
+        throw InputError(field: "test", expected: "a projection", found: name)
+    }
+    return p
+}
+
+func runProjection(_ name: String, samples: Int = 4_000, overrides: [(key: String, value: String)] = []) throws -> ProjectionReport {
+    let p = try loadProjection(name, overrides: overrides)
+    let settings = SimulationSettings(samples: samples, seed: p.simulation.seed ?? 1, method: p.simulation.method ?? .mc, threads: 2)
+    return try p.run(catalog: Catalog.bundled(), settings: settings)
+}
+
+func median(_ r: ProjectionReport, _ output: OutputName, _ year: Int) throws -> Double {
+    try #require(r.summary(output, year: year)?.percentile(50))
+}
+
+@Suite("Projections and shipped projection scenarios")
+struct ProjectionTests {
+    @Test("IEA Base (2025): 415 TWh in 2024, median near 945 TWh in 2030 (±5%) and 1,200 TWh in 2035 (±5%)")
+    func ieaBase() throws {
+        let r = try runProjection("iea-base-2024-2035.yaml")
+        #expect(abs(try median(r, .energyKWh, 2024) - 415e9) < 1)
+        #expect(abs(try median(r, .energyKWh, 2030) / 945e9 - 1) < 0.05)
+        #expect(abs(try median(r, .energyKWh, 2035) / 1_200e9 - 1) < 0.05)
+        // IEA: accelerated-server electricity grows about 30% a year to 2030.
+        let growth = pow(try median(r, .aiEnergyKWh, 2030) / median(r, .aiEnergyKWh, 2024), 1.0 / 6)
+        #expect(abs(growth - 1.30) < 0.01)
+    }
+
+    @Test("IEA sensitivity cases land their 2035 medians within 5% of the published levels",
+          arguments: [("iea-lift-off-2024-2035.yaml", 1_700e9), ("iea-high-efficiency-2024-2035.yaml", 970e9),
+                      ("iea-headwinds-2024-2035.yaml", 700e9)])
+    func ieaCases(_ file: String, _ published: Double) throws {
+        let r = try runProjection(file)
+        #expect(abs(try median(r, .energyKWh, 2035) / published - 1) < 0.05)
+        #expect(abs(try median(r, .energyKWh, 2024) - 415e9) < 1)
+    }
+
+    @Test("LBNL 2024: 176 TWh in 2023; the 2028 median lies inside the published 325-580 TWh range")
+    func lbnl() throws {
+        let r = try runProjection("lbnl-us-2023-2028.yaml")
+        #expect(abs(try median(r, .energyKWh, 2023) - 176e9) < 1)
+        let m = try median(r, .energyKWh, 2028)
+        #expect(m > 325e9 && m < 580e9)
+        let s = try #require(r.summary(.energyKWh, year: 2028))
+        // Scenarios/README.md: the 90% interval spans about 319-895 TWh, covering LBNL's range.
+        #expect(s.percentile(5)! < 325e9 && s.percentile(95)! > 580e9)
+    }
+
+    @Test("Epoch AI frontier training: energy per run grows about 4.5 / 1.3 ≈ 3.5x a year")
+    func epoch() throws {
+        let r = try runProjection("epoch-frontier-training.yaml")
+        let ratio = try median(r, .energyKWh, 2025) / median(r, .energyKWh, 2024)
+        #expect(ratio > 3.2 && ratio < 3.7, "\(ratio)")
+        let first = try median(r, .energyKWh, 2024)
+        #expect(first > 10e6 && first < 60e6, "2024 frontier run \(first) kWh")   // tens of GWh
+    }
+
+    @Test("chatbot service: 2024 energy per query within 0.05-1 Wh (Gemini median prompt 0.24 Wh, Elsworth et al. 2025)")
+    func chatbot() throws {
+        let r = try runProjection("chatbot-service.yaml")
+        let perQueryWh = try median(r, .energyKWh, 2024) / median(r, .queries, 2024) * 1000
+        #expect(perQueryWh > 0.05 && perQueryWh < 1, "\(perQueryWh) Wh")
+        // Demand responds to efficiency: energy with rebound exceeds energy without it after the start year.
+        #expect(try median(r, .energyKWh, 2030) > median(r, .energyWithoutReboundKWh, 2030))
+        let rebound = try median(r, .rebound, 2030)
+        #expect(rebound > 0 && rebound < 1, "\(rebound)")
+    }
+
+    @Test("classroom rebound: elasticity -1.3 backfires (energy rises); -0.5 is partial (energy falls)")
+    func classroom() throws {
+        let backfire = try runProjection("classroom-rebound.yaml")
+        #expect(try median(backfire, .energyKWh, 2030) > median(backfire, .energyKWh, 2025))
+        #expect(try median(backfire, .energyWithoutReboundKWh, 2030) < median(backfire, .energyKWh, 2025))
+        let r2030 = try median(backfire, .rebound, 2030)
+        // k = 1.25^5 = 3.0518; R = 1 − (1 − k^0.3) / (1 − 1/k) = 1.588.
+        #expect(abs(r2030 - Rebound.rebound(pow(1.25, 5), -1.3)) < 1e-9)
+        #expect(Rebound.classify(r2030) == .backfire)
+        let partial = try runProjection("classroom-rebound.yaml", overrides: [("elasticity", "-0.5")])
+        #expect(try median(partial, .energyKWh, 2030) < median(partial, .energyKWh, 2025))
+        #expect(Rebound.classify(try median(partial, .rebound, 2030)) == .partial)
+    }
+
+    @Test("common random numbers give a smaller spread of the paired difference than independent sampling")
+    func commonRandomNumbers() throws {
+        let a = try loadProjection("iea-base-2024-2035.yaml"), b = try loadProjection("iea-high-efficiency-2024-2035.yaml")
+        let settings = SimulationSettings(samples: 4_000, seed: 3, threads: 2)
+        func sd(_ crn: Bool) throws -> Double {
+            let report = try Projection.compare((a.spec, a.name, a.targetYears), (b.spec, b.name, b.targetYears),
+                                                catalog: Catalog.bundled(), settings: settings, commonRandomNumbers: crn)
+            return try #require(report.difference(.energyKWh, year: 2035)).sd
+        }
+        let paired = try sd(true), independent = try sd(false)
+        #expect(paired < independent / 2, "CRN \(paired) vs independent \(independent)")
+        let report = try Projection.compare((a.spec, a.name, a.targetYears), (b.spec, b.name, b.targetYears),
+                                            catalog: Catalog.bundled(), settings: settings)
+        // Base is above High Efficiency in 2035 in almost every paired trajectory.
+        #expect(try #require(report.probabilityALessThanB(.energyKWh, year: 2035)) < 0.05)
+    }
+
+    static let bad: [(String, String, String)] = [
+        ("kind: projection\nstart_year: 2030\nend_year: 2024\nbase_electricity: 415 TWh\nai_share: 0.2\nai_growth: 1.3\nconventional_growth: 1.09\n",
+         "end_year", "not before start_year"),
+        ("kind: projection\nstart_year: 2024\nend_year: 2030\nbase_electricity: 415 TWh\nai_share: 0.2\nai_growth: 0\nconventional_growth: 1.09\n",
+         "ai_growth", "greater than 0"),
+        ("kind: projection\nstart_year: 2024\nend_year: 2030\nbase_electricity: 415 TWh\nai_share: 0.2\nai_growth: {2025: -1.3}\nconventional_growth: 1.09\n",
+         "ai_growth", "greater than 0"),
+        ("kind: projection\nstart_year: 2024\nend_year: 2030\nbase_electricity: 415 TWh\nai_share: 0.2\nai_growth: 1.3\nconventional_growth: 1.09\nelasticity: strong\n",
+         "elasticity", "plain number"),
+        ("kind: projection\nstart_year: 2024\nend_year: 2030\nbase_electricity: 415 TWh\nai_share: 0.2\nai_growt: 1.3\n",
+         "ai_growt", "did you mean ai_growth"),
+        ("kind: projection\nstart_year: 2024\nend_year: 2030\nbase_electricity: 415 TWh\nai_share: 0.2\nconventional_growth: 1.09\n",
+         "ai_growth", "annual growth factor"),
+        ("kind: projection\nstart_year: 2024\nend_year: 2030\nai_share: 0.2\n", "base_electricity", "bottom-up"),
+        ("kind: projection\nstart_year: twenty\nend_year: 2030\n", "start_year", "a year"),
+        ("kind: projection\nstart_year: 2024\nend_year: 2030\ntraining_compute: 1e24\n", "training_compute", "hardware"),
+    ]
+
+    @Test("bad projection files are errors naming the key, what was expected and what was found", arguments: bad)
+    func badFiles(_ text: String, _ field: String, _ expected: String) throws {
+        do {
+            guard case .projection(let p) = try ScenarioFile.parseDocument(text, path: "p.yaml") else {
+                Issue.record("not a projection"); return
+            }
+            _ = try p.spec.resolve(catalog: Catalog.bundled(), targetYears: p.targetYears)
+            Issue.record("no error")
+        } catch {
+            #expect(error.field == field, "\(error)")
+            #expect(error.expected.contains(expected) || error.found.contains(expected), "\(error)")
+        }
+    }
+
+    @Test("--set overrides a value; an unknown key is an error with a suggestion")
+    func overrides() throws {
+        let r = try runProjection("iea-base-2024-2035.yaml", samples: 500, overrides: [("base_electricity", "500 TWh")])
+        #expect(abs(try median(r, .energyKWh, 2024) - 500e9) < 1)
+        #expect(throws: InputError.self) { try loadProjection("iea-base-2024-2035.yaml", overrides: [("ai_grwth", "1.2")]) }
+        do { _ = try loadProjection("iea-base-2024-2035.yaml", overrides: [("ai_grwth", "1.2")]) } catch {
+            #expect(error.field == "--set" && error.expected.contains("ai_growth"))
+        }
+    }
+
+    @Test("comparing scenarios with different years is an error")
+    func differentYears() throws {
+        let a = try loadProjection("iea-base-2024-2035.yaml"), b = try loadProjection("lbnl-us-2023-2028.yaml")
+        #expect(throws: InputError.self) {
+            try Projection.compare((a.spec, a.name, a.targetYears), (b.spec, b.name, b.targetYears),
+                                   catalog: Catalog.bundled(), settings: SimulationSettings(samples: 100))
+        }
+    }
+
+    @Test("growth noise adds year-to-year spread but keeps the median path")
+    func noise() throws {
+        let quiet = try runProjection("iea-base-2024-2035.yaml", samples: 4_000)
+        let noisy = try runProjection("iea-base-2024-2035.yaml", samples: 4_000, overrides: [("growth_noise", "0.05")])
+        let q = try #require(quiet.summary(.energyKWh, year: 2035)), n = try #require(noisy.summary(.energyKWh, year: 2035))
+        #expect(n.sd > q.sd)
+        #expect(abs(n.percentile(50)! / q.percentile(50)! - 1) < 0.05)
+    }
+}
