@@ -257,37 +257,17 @@ public struct EstimateSpec: Sendable, Hashable {
 
     private func resolveCorrelation(_ slots: [InputSlot]) throws(InputError) -> RankCorrelation? {
         guard !correlations.isEmpty else { return nil }
-        var involved: [InputSlot] = []
-        var pairs: [(Int, Int, Double)] = []
-        for c in correlations {
-            var indices: [Int] = []
-            for name in [c.first, c.second] {
-                guard let slot = InputSlot(rawValue: name) else {
-                    throw InputError(field: "correlations", expected: "an input key (\(InputSlot.allCases.map(\.rawValue).joined(separator: ", ")))",
-                                     found: "\"\(name)\"", location: c.location)
-                }
-                guard slots.contains(slot) else {
-                    throw InputError(field: "correlations", expected: "an uncertain input (one with a distribution)",
-                                     found: "\"\(name)\", which is fixed or not used", location: c.location)
-                }
-                if !involved.contains(slot) { involved.append(slot) }
-                indices.append(involved.firstIndex(of: slot)!)
+        return try RankCorrelation.declared(correlations) { name, location throws(InputError) in
+            guard let slot = InputSlot(rawValue: name) else {
+                throw InputError(field: "correlations", expected: "an input key (\(InputSlot.allCases.map(\.rawValue).joined(separator: ", ")))",
+                                 found: "\"\(name)\"", location: location)
             }
-            guard c.rho > -1, c.rho < 1, indices[0] != indices[1] else {
-                throw InputError(field: "correlations", expected: "a rank correlation between -1 and 1 of two different inputs",
-                                 found: "\(c.first), \(c.second): \(c.rho)", location: c.location)
+            guard let column = slots.firstIndex(of: slot) else {
+                throw InputError(field: "correlations", expected: "an uncertain input (one with a distribution)",
+                                 found: "\"\(name)\", which is fixed or not used", location: location)
             }
-            pairs.append((indices[0], indices[1], c.rho))
+            return column
         }
-        let k = involved.count
-        var matrix = [Double](repeating: 0, count: k * k)
-        for i in 0..<k { matrix[i * k + i] = 1 }
-        for (a, b, rho) in pairs {
-            matrix[a * k + b] = rho
-            matrix[b * k + a] = rho
-        }
-        return try RankCorrelation(dimensions: involved.map { slots.firstIndex(of: $0)! }, spearman: matrix,
-                                   location: correlations.first?.location)
     }
 
     /// Collects fixed values, uncertain inputs and assumptions while resolving.

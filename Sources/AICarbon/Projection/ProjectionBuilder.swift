@@ -102,28 +102,12 @@ struct ProjectionBuilder {
     /// Rank correlations among sampled columns, by column name.
     func correlation(_ list: [EstimateSpec.Correlation]) throws(InputError) -> RankCorrelation? {
         guard !list.isEmpty else { return nil }
-        var involved: [Int] = []
-        var pairs: [(Int, Int, Double)] = []
-        for c in list {
-            var local: [Int] = []
-            for name in [c.first, c.second] {
-                guard let column = columns.firstIndex(where: { $0.name == name }) else {
-                    throw InputError(field: "correlations", expected: "an uncertain input: \(columns.map(\.name).joined(separator: ", "))",
-                                     found: "\"\(name)\"", location: c.location)
-                }
-                if !involved.contains(column) { involved.append(column) }
-                local.append(involved.firstIndex(of: column)!)
+        return try RankCorrelation.declared(list) { name, location throws(InputError) in
+            guard let column = columns.firstIndex(where: { $0.name == name }) else {
+                throw InputError(field: "correlations", expected: "an uncertain input: \(columns.map(\.name).joined(separator: ", "))",
+                                 found: "\"\(name)\"", location: location)
             }
-            guard c.rho > -1, c.rho < 1, local[0] != local[1] else {
-                throw InputError(field: "correlations", expected: "a rank correlation between -1 and 1 of two different inputs",
-                                 found: "\(c.first), \(c.second): \(c.rho)", location: c.location)
-            }
-            pairs.append((local[0], local[1], c.rho))
+            return column
         }
-        let k = involved.count
-        var matrix = [Double](repeating: 0, count: k * k)
-        for i in 0..<k { matrix[i * k + i] = 1 }
-        for (a, b, rho) in pairs { matrix[a * k + b] = rho; matrix[b * k + a] = rho }
-        return try RankCorrelation(dimensions: involved, spearman: matrix, location: list.first?.location)
     }
 }

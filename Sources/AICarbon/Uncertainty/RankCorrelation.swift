@@ -47,6 +47,40 @@ public struct RankCorrelation: Sendable, Hashable {
         cholesky = l
     }
 
+    /// Builds the copula from declared pairs of inputs.
+    /// - Parameters:
+    ///   - list: The declared correlations (names, ρ, where declared).
+    ///   - column: Resolves an input name to its simulation column, or throws the caller's error.
+    /// - Throws: ``InputError`` for a correlation outside (−1, 1), a pair naming one input twice, or a
+    ///   matrix that is not positive definite.
+    static func declared(
+        _ list: [EstimateSpec.Correlation], column: (String, InputLocation?) throws(InputError) -> Int
+    ) throws(InputError) -> RankCorrelation {
+        var involved: [Int] = []
+        var pairs: [(Int, Int, Double)] = []
+        for c in list {
+            var local: [Int] = []
+            for name in [c.first, c.second] {
+                let j = try column(name, c.location)
+                if !involved.contains(j) { involved.append(j) }
+                local.append(involved.firstIndex(of: j)!)
+            }
+            guard c.rho > -1, c.rho < 1, local[0] != local[1] else {
+                throw InputError(field: "correlations", expected: "a rank correlation between -1 and 1 of two different inputs",
+                                 found: "\(c.first), \(c.second): \(c.rho)", location: c.location)
+            }
+            pairs.append((local[0], local[1], c.rho))
+        }
+        let k = involved.count
+        var matrix = [Double](repeating: 0, count: k * k)
+        for i in 0..<k { matrix[i * k + i] = 1 }
+        for (a, b, rho) in pairs {
+            matrix[a * k + b] = rho
+            matrix[b * k + a] = rho
+        }
+        return try RankCorrelation(dimensions: involved, spearman: matrix, location: list.first?.location)
+    }
+
     init(dimensions: [Int], cholesky: [Double]) {
         self.dimensions = dimensions
         self.cholesky = cholesky
