@@ -154,6 +154,34 @@ struct ProjectionTests {
         }
     }
 
+    @Test("training from parameters: 10 runs x 6 x N x 20 N FLOP, N doubling each year, quadruples energy each year")
+    func trainingFromParameters() throws {
+        let text = """
+        kind: projection
+        start_year: 2024
+        end_year: 2026
+        training_params: 70B
+        training_params_growth: 2
+        training_runs: 10
+        hardware: H100 SXM
+        mfu: 0.4
+        power_utilization: 1
+        host_overhead: 1
+        pue: 1
+        grid: 0.4 kg/kWh
+        inference_share: 0
+        flop_per_joule_growth: 1
+        """
+        guard case .projection(let p) = try ScenarioFile.parseDocument(text, path: "t.yaml") else { Issue.record("kind"); return }
+        let r = try p.run(catalog: Catalog.bundled(), settings: SimulationSettings(samples: 100, threads: 2))
+        // 10 × 6 × 70e9 × (20 × 70e9) FLOP at 989e12 × 0.4 FLOP/s per 700 W = 565.1 GFLOP/J; tokens per
+        // parameter 20 is the Chinchilla default (Hoffmann et al. 2022).
+        let expected = 10 * 6 * 70e9 * 20 * 70e9 / (989e12 * 0.4 / 700) / 3.6e6
+        #expect(abs(try median(r, .energyKWh, 2024) / expected - 1) < 1e-12)
+        #expect(abs(try median(r, .energyKWh, 2026) / (16 * expected) - 1) < 1e-12)
+        #expect(p.spec.scalars["tokens_per_param"] == nil)
+    }
+
     @Test("growth noise adds year-to-year spread but keeps the median path")
     func noise() throws {
         let quiet = try runProjection("iea-base-2024-2035.yaml", samples: 4_000)

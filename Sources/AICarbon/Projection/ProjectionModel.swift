@@ -6,7 +6,8 @@ import Foundation
 /// Aggregate mode (IEA 2025; Shehabi et al. 2024): a base-year data-centre electricity level split into
 /// AI (accelerated) and conventional servers, each growing by its own annual factors.
 ///
-/// Bottom-up mode (DESIGN.md §2): training compute per year and queries × 2 × active parameters ×
+/// Bottom-up mode (DESIGN.md §2): training compute per year (runs × compute per run, the latter given or
+/// `6 × N × tokens per parameter × N` with parameter growth) and queries × 2 × active parameters ×
 /// tokens per query, divided by the effective FLOP per joule of the hardware
 /// (`peak × utilization / (TDP × power utilization × host overhead)`), which improves each year
 /// (Epoch AI: about 1.3× a year), times PUE; top-down inference by share when no queries are given.
@@ -27,6 +28,12 @@ public struct ProjectionModel: ChunkModel {
     var efficiencyGain = GrowthPath(steps: [], noise: [])
     // Bottom-up mode.
     var trainingCompute = ProjectionParameter.fixed(0), trainingGrowth = GrowthPath(steps: [], noise: [])
+    /// Runs per year multiplying the compute per run (default 1).
+    var trainingRuns = ProjectionParameter.fixed(1)
+    /// When set, compute per run is `6 × N × tokens_per_param × N` (Kaplan et al. 2020; Hoffmann et al. 2022).
+    var trainingParameters: ProjectionParameter?
+    var trainingParametersGrowth = GrowthPath(steps: [], noise: [])
+    var tokensPerParameter = ProjectionParameter.fixed(20)
     var queries: ProjectionParameter?, queriesGrowth = GrowthPath(steps: [], noise: [])
     var tokensPerQuery = ProjectionParameter.fixed(0), tokensGrowth = GrowthPath(steps: [], noise: [])
     var activeParameters = ProjectionParameter.fixed(0), parametersGrowth = GrowthPath(steps: [], noise: [])
@@ -66,7 +73,7 @@ public struct ProjectionModel: ChunkModel {
             let sigma = noiseSigma.value(x, n, i)
             let eta = elasticity.value(x, n, i)
             let share = inferenceShare.value(x, n, i)
-            var g1 = 1.0, g2 = 1.0, g3 = 1.0, g4 = 1.0, efficiency = 1.0
+            var g1 = 1.0, g2 = 1.0, g3 = 1.0, g4 = 1.0, g5 = 1.0, efficiency = 1.0
             let pue0 = pue.value(at: 0, x, n, i)
             for t in 0..<years.count {
                 if t > 0 {
@@ -80,6 +87,7 @@ public struct ProjectionModel: ChunkModel {
                         g2 *= step(queriesGrowth, t - 1, sigma, x, n, i)
                         g3 *= step(tokensGrowth, t - 1, sigma, x, n, i)
                         g4 *= step(parametersGrowth, t - 1, sigma, x, n, i)
+                        g5 *= step(trainingParametersGrowth, t - 1, sigma, x, n, i)
                         efficiency *= step(flopPerJouleGrowth, t - 1, sigma, x, n, i)
                     }
                 }
@@ -103,7 +111,15 @@ public struct ProjectionModel: ChunkModel {
                     let rebound = Rebound.demandFactor(k, eta)
                     let hostPower = tdpW * powerUtilization.value(x, n, i) * hostOverhead.value(x, n, i)
                     let trainFPJ = peakFlopsPerS * mfu.value(x, n, i) / hostPower * efficiency
-                    let trainIT = trainingCompute.value(x, n, i) * g1 * rebound / trainFPJ / 3.6e6
+                    let perRun: Double
+                    if let trainingParameters {
+                        let parameters = trainingParameters.value(x, n, i) * g5
+                        perRun = FLOPTraining.trainingFLOPs(activeParameters: parameters,
+                                                            tokens: tokensPerParameter.value(x, n, i) * parameters)
+                    } else {
+                        perRun = trainingCompute.value(x, n, i)
+                    }
+                    let trainIT = trainingRuns.value(x, n, i) * perRun * g1 * rebound / trainFPJ / 3.6e6
                     var inferenceIT: Double
                     if let queries {
                         served = queries.value(x, n, i) * g2 * rebound
@@ -167,6 +183,8 @@ public struct ProjectionModel: ChunkModel {
         c.aiGrowth = aiGrowth.remapped(map); c.conventionalGrowth = conventionalGrowth.remapped(map)
         c.efficiencyGain = efficiencyGain.remapped(map)
         c.trainingCompute = trainingCompute.remapped(map); c.trainingGrowth = trainingGrowth.remapped(map)
+        c.trainingRuns = trainingRuns.remapped(map); c.trainingParameters = trainingParameters?.remapped(map)
+        c.trainingParametersGrowth = trainingParametersGrowth.remapped(map); c.tokensPerParameter = tokensPerParameter.remapped(map)
         c.queries = queries?.remapped(map); c.queriesGrowth = queriesGrowth.remapped(map)
         c.tokensPerQuery = tokensPerQuery.remapped(map); c.tokensGrowth = tokensGrowth.remapped(map)
         c.activeParameters = activeParameters.remapped(map); c.parametersGrowth = parametersGrowth.remapped(map)

@@ -34,10 +34,13 @@ public struct ProjectionSpec: Sendable {
         k["base_electricity"] = (f("base_electricity", .energy, .positive), false)
         k["ai_share"] = (f("ai_share", .dimensionless, .unitInterval), false)
         for growth in ["ai_growth", "conventional_growth", "efficiency_gain", "training_compute_growth", "queries_growth",
-                       "tokens_per_query_growth", "active_params_growth", "flop_per_joule_growth"] {
+                       "tokens_per_query_growth", "active_params_growth", "flop_per_joule_growth", "training_params_growth"] {
             k[growth] = (f(growth, .dimensionless, .positive), true)
         }
         k["training_compute"] = (f("training_compute", .flops, .positive), false)
+        k["training_runs"] = (f("training_runs", .count, .positive), false)
+        k["training_params"] = (f("training_params", .count, .positive), false)
+        k["tokens_per_param"] = (f("tokens_per_param", .dimensionless, .positive), false)
         k["queries"] = (f("queries", .count, .nonNegative), false)
         k["tokens_per_query"] = (f("tokens_per_query", .count, .positive), false)
         k["active_params"] = (f("active_params", .count, .positive), false)
@@ -95,7 +98,7 @@ public struct ProjectionSpec: Sendable {
         var b = ProjectionBuilder(spec: self)
         let years = Array(startYear...endYear)
         let aggregate = scalars["base_electricity"] != nil
-        let bottomUp = scalars["training_compute"] != nil || scalars["queries"] != nil
+        let bottomUp = scalars["training_compute"] != nil || scalars["training_params"] != nil || scalars["queries"] != nil
         var model = ProjectionModel(mode: aggregate ? .aggregate : .bottomUp, years: years, outputs: [])
         if aggregate && bottomUp {
             throw error(scalars["training_compute"] != nil ? "training_compute" : "queries",
@@ -133,8 +136,20 @@ public struct ProjectionSpec: Sendable {
             }
             model.peakFlopsPerS = accelerator.peakFlopsPerS
             model.tdpW = tdp
-            model.trainingCompute = b.take("training_compute", Assumption(
-                input: "training_compute", distribution: .fixed(0), unit: "FLOP", source: "no training compute given"))
+            if let params = scalars["training_params"] {
+                if scalars["training_compute"] != nil {
+                    throw error("training_params", "either training_compute or training_params (with tokens_per_param), not both", "both")
+                }
+                model.trainingParameters = b.parameter("training_params", params)
+                model.trainingParametersGrowth = try b.growth("training_params_growth", years: years, noisy: noisy, required: false)
+                model.tokensPerParameter = b.take("tokens_per_param", Assumption(
+                    input: "tokens_per_param", distribution: .fixed(20), unit: "",
+                    source: "compute-optimal training: about 20 tokens per parameter (Hoffmann et al. 2022, Chinchilla)"))
+            } else {
+                model.trainingCompute = b.take("training_compute", Assumption(
+                    input: "training_compute", distribution: .fixed(0), unit: "FLOP", source: "no training compute given"))
+            }
+            if let runs = scalars["training_runs"] { model.trainingRuns = b.parameter("training_runs", runs) }
             model.trainingGrowth = try b.growth("training_compute_growth", years: years, noisy: noisy, required: false)
             if let q = scalars["queries"] {
                 model.queries = b.parameter("queries", q)
