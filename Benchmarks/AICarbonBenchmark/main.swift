@@ -47,17 +47,17 @@ do {
     }
     var summaries: [OutputSummary] = []
     let summarise = seconds {
-        summaries = resolved.outputs.indices.map { OutputSummary(set!, output: $0, bins: 30) }
+        summaries = OutputSummary.all(set!, bins: 30, threads: threads)
     }
-    let bytes = Double(samples * resolved.outputs.count * 8) / 1_048_576
+    let bytes = Double(samples * resolved.sampled.count * 8) / 1_048_576
     print("samples            \(samples)")
     print("threads            \(threads)")
-    print("uncertain inputs   \(resolved.uncertain.count), outputs \(resolved.outputs.count)")
+    print("uncertain inputs   \(resolved.uncertain.count), outputs \(resolved.outputs.count) (\(resolved.sampled.count) sampled and stored)")
     print(String(format: "simulate           %.3f s (%.1f M samples/s)", simulate, Double(samples) / simulate / 1e6))
     print(String(format: "summarise          %.3f s", summarise))
     print(String(format: "stored samples     %.0f MiB", bytes))
     print(String(format: "peak RSS           %.0f MiB (%.2f x stored)", peakResidentMegabytes(), peakResidentMegabytes() / bytes))
-    if let co2e = resolved.outputs.firstIndex(of: .co2eKg) {
+    if let co2e = resolved.sampled.firstIndex(of: .co2eKg) {
         let s = summaries[co2e]
         print("co2e_kg            " + s.percentiles.map { String(format: "p%02.0f %.0f", $0.percent, $0.value) }.joined(separator: "  "))
     }

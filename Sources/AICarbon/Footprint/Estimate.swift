@@ -16,12 +16,17 @@ public enum Estimate {
         let resolved = try spec.resolve(catalog: catalog)
         var settings = settings
         if var target = settings.until {
-            guard let index = resolved.outputs.firstIndex(where: { $0.rawValue == target.output }) else {
+            guard var name = resolved.outputs.first(where: { $0.rawValue == target.output }) else {
                 throw InputError(field: "--until", expected: "an output of this estimate (\(resolved.outputs.map(\.rawValue).joined(separator: ", ")))",
                                  found: "\"\(target.output)\"")
             }
-            target.outputIndex = index
-            settings.until = target
+            if case .same(let source)? = resolved.derived[name] { name = source }
+            if let index = resolved.sampled.firstIndex(of: name) {
+                target.outputIndex = index
+                settings.until = target
+            } else {
+                settings.until = nil   // a constant output is known exactly
+            }
         }
         let inputs = resolved.uncertain.map { (name: $0.slot.rawValue, distribution: $0.distribution) }
         // With no uncertain input every sample is the same: one sample per chunk says it all.

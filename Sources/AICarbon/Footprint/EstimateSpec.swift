@@ -53,8 +53,20 @@ public struct EstimateSpec: Sendable, Hashable {
         public var correlation: RankCorrelation?
         /// Values taken from defaults or the catalog rather than given.
         public var assumptions: [Assumption]
-        /// The outputs this estimate has.
+        /// The outputs this estimate has, in report order.
         public var outputs: [OutputName]
+        /// The outputs the simulation samples and stores (the others are derived exactly).
+        public var sampled: [OutputName]
+        /// Outputs that need no samples of their own: equal to another output, or constant.
+        public var derived: [OutputName: Derivation] = [:]
+
+        /// How an output that is not sampled is obtained.
+        public enum Derivation: Sendable, Hashable {
+            /// Every sample equals that output's (e.g. training energy when no inference is modelled).
+            case same(OutputName)
+            /// Every sample equals this value (e.g. zero inference energy, or FLOPs from fixed inputs).
+            case constant(Double)
+        }
         /// The accelerator, when one was named.
         public var accelerator: Accelerator?
         /// The grid, when one was named or defaulted.
@@ -62,7 +74,7 @@ public struct EstimateSpec: Sendable, Hashable {
 
         /// The engine adapter for these inputs and outputs.
         public var model: FootprintChunkModel {
-            FootprintChunkModel(template: template, slots: uncertain.map(\.slot), outputs: outputs)
+            FootprintChunkModel(template: template, slots: uncertain.map(\.slot), outputs: sampled)
         }
     }
 
@@ -193,9 +205,21 @@ public struct EstimateSpec: Sendable, Hashable {
                                      .embodiedCO2eKg, .totalCO2eKg, .waterL, .chipHours]
         if computeMode == .flops || computeMode == .parametersAndTokens { outputs.append(.trainingFLOPs) }
         if given(.chips) { outputs.append(.wallClockHours) }
+        // Outputs that need no samples: structurally equal to another, or constant.
+        var derived: [OutputName: Resolved.Derivation] = [:]
+        if inferenceMode == .none {
+            derived[.inferenceEnergyKWh] = .constant(0)
+            derived[.trainingEnergyKWh] = .same(.energyKWh)
+        }
+        let uncertainSlots = Set(builder.uncertain.map(\.slot))
+        if outputs.contains(.trainingFLOPs), uncertainSlots.isDisjoint(with: [.flops, .activeParameters, .tokens]),
+           let flops = FootprintModel.evaluate(template).trainingFLOPs {
+            derived[.trainingFLOPs] = .constant(flops)
+        }
         let correlation = try resolveCorrelation(builder.uncertain.map(\.slot))
         return Resolved(template: template, uncertain: builder.uncertain, correlation: correlation,
-                        assumptions: builder.assumptions, outputs: outputs, accelerator: accelerator, grid: gridEntry)
+                        assumptions: builder.assumptions, outputs: outputs, sampled: outputs.filter { derived[$0] == nil },
+                        derived: derived, accelerator: accelerator, grid: gridEntry)
     }
 
     /// A named grid's intensity: lognormal around the catalog value (fixed for a zero intensity).

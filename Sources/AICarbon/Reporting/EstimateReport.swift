@@ -25,7 +25,15 @@ public struct EstimateReport: Sendable {
     public init(resolved: EstimateSpec.Resolved, samples: SampleSet, settings: SimulationSettings, percentiles extra: [Double]) {
         let wanted = Array(Set(OutputSummary.standardPercentiles + extra)).sorted()
         percentiles = wanted
-        outputs = zip(resolved.outputs, OutputSummary.all(samples, percentiles: wanted, bins: 30, threads: settings.threads)).map { ($0, $1) }
+        let computed = OutputSummary.all(samples, percentiles: wanted, bins: 30, threads: settings.threads)
+        func summary(_ name: OutputName) -> OutputSummary {
+            switch resolved.derived[name] {
+            case .same(let source)?: return summary(source)
+            case .constant(let value)?: return OutputSummary(constant: value, count: samples.count, percentiles: wanted)
+            case nil: return computed[resolved.sampled.firstIndex(of: name)!]
+            }
+        }
+        outputs = resolved.outputs.map { ($0, summary($0)) }
         inputs = resolved.uncertain.map { ($0.slot.rawValue, $0.distribution) }
         assumptions = resolved.assumptions
         self.settings = settings

@@ -132,6 +132,21 @@ public struct OutputSummary: Sendable {
         }
     }
 
+    /// The summary of `count` samples that all equal `value`.
+    public init(constant value: Double, count: Int, percentiles: [Double] = standardPercentiles) {
+        self.count = count
+        mean = value
+        sd = 0
+        mcse = 0
+        min = value
+        max = value
+        self.percentiles = percentiles.map { Percentile(percent: $0, value: value, lower95: value, upper95: value) }
+        histogramEdges = [value, value]
+        histogramCounts = [count]
+        below = 0
+        above = 0
+    }
+
     /// Summaries of every output of a sample set, computed in parallel (each output independently, so
     /// the result does not depend on `threads`).
     public static func all(_ set: SampleSet, percentiles: [Double] = standardPercentiles, bins: Int = 0,
