@@ -85,6 +85,24 @@ struct EstimateCommandTests {
         #expect(s.percentile(1)! > 300 * 1.05)
     }
 
+    @Test("without inference, training energy is total energy and inference is 0; with it, both are sampled")
+    func derivedOutputs() throws {
+        let plain = try estimate(["--params", "7B", "--tokens", "1T", "--hardware", "h100", "--samples", "5000"])
+        let total = try #require(plain.summary(.energyKWh)), training = try #require(plain.summary(.trainingEnergyKWh))
+        #expect(total.percentiles == training.percentiles && total.mean == training.mean && total.mcse == training.mcse)
+        #expect(plain.summary(.inferenceEnergyKWh)?.max == 0)
+        #expect(plain.summary(.trainingFLOPs)?.mean == 4.2e22)
+        let served = try estimate(["--params", "7B", "--tokens", "1T", "--hardware", "h100", "--queries", "1B",
+                                   "--energy-per-query", "0.1 to 1 Wh", "--samples", "5000"])
+        let s = try #require(served.summary(.energyKWh)), t = try #require(served.summary(.trainingEnergyKWh))
+        #expect(s.percentile(50)! > t.percentile(50)!)
+        #expect(try #require(served.summary(.inferenceEnergyKWh)).sd > 0)
+        // --until on a derived output follows its source.
+        let until = try estimate(["--params", "7B", "--tokens", "1T", "--hardware", "h100", "--samples", "2000",
+                                  "--until", "p50:5%@training_energy_kwh"])
+        #expect(until.sampleCount >= 2000)
+    }
+
     static let badInputs: [(String, [String], String)] = [
         ("unknown hardware", ["--hardware", "H1000", "--chips", "8", "--hours", "10"], "--hardware"),
         ("unknown region", ["--chip-hours", "10", "--power", "300", "--grid", "Atlantis"], "--grid"),
