@@ -2,16 +2,6 @@ import AICarbon
 import ArgumentParser
 import Foundation
 
-/// `--method mc|lhs|sobol`.
-public enum MethodOption: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case mc, lhs, sobol
-}
-
-/// `--generator mt19937|ranlxd2|taus2`.
-public enum GeneratorOption: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case mt19937, ranlxd2, taus2
-}
-
 /// Options shared by every command that simulates.
 public struct SimulationOptions: ParsableArguments {
     @Option(help: "Samples (\"100000\", \"1M\"; default 100,000); per batch when --until is set.")

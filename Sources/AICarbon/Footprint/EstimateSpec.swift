@@ -19,13 +19,16 @@ public struct EstimateSpec: Sendable, Hashable {
 
     /// A requested rank correlation between two inputs.
     public struct Correlation: Sendable, Hashable {
+        /// First input (scenario key).
         public var first: String
+        /// Second input (scenario key).
         public var second: String
         /// Spearman rank correlation in (−1, 1).
         public var rho: Double
         /// Where it was declared, for errors.
         public var location: InputLocation?
 
+        /// Creates a declared correlation.
         public init(first: String, second: String, rho: Double, location: InputLocation? = nil) {
             self.first = first
             self.second = second

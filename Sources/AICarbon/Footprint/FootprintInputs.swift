@@ -33,8 +33,11 @@ public struct FootprintInputs: Sendable, Hashable {
         case share
     }
 
+    /// How training compute is given.
     public var computeMode: ComputeMode
+    /// How power per chip is given.
     public var powerMode: PowerMode
+    /// How inference is modelled.
     public var inferenceMode: InferenceMode = .none
     /// Accelerator-hours of the final run.
     public var chipHours = 0.0

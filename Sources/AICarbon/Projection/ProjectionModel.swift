@@ -17,6 +17,7 @@ import Foundation
 /// aggregate mode), raises demand for the AI service by `k(t)^(−η)`; energy without rebound is
 /// reported beside it, with `R(t)`.
 public struct ProjectionModel: ChunkModel {
+    /// Aggregate (base-year electricity split and grown) or bottom-up (compute and queries).
     public enum Mode: Sendable, Hashable { case aggregate, bottomUp }
 
     var mode: Mode

@@ -4,8 +4,9 @@ import Foundation
 /// value or a distribution, growth drivers optionally as `{year: factor}` paths, levels (PUE, grid) as a
 /// start value with a decline rate, a target, or explicit points.
 public struct ProjectionSpec: Sendable {
-    /// First and last year (inclusive).
+    /// First year.
     public var startYear: Int
+    /// Last year (inclusive).
     public var endYear: Int
     /// Catalog accelerator (bottom-up mode).
     public var hardware: String?
@@ -20,6 +21,7 @@ public struct ProjectionSpec: Sendable {
     /// Where each key was written, for errors.
     public var locations: [String: InputLocation] = [:]
 
+    /// Creates an empty spec for the years `startYear...endYear`.
     public init(startYear: Int, endYear: Int) {
         self.startYear = startYear
         self.endYear = endYear
@@ -72,12 +74,17 @@ public struct ProjectionSpec: Sendable {
 
     /// The spec resolved into a model.
     public struct Resolved: Sendable {
+        /// The model, ready for the engine.
         public var model: ProjectionModel
         /// Sampled columns (name, distribution).
         public var columns: [(name: String, distribution: Distribution)]
+        /// Rank correlations among the columns.
         public var correlation: RankCorrelation?
+        /// Defaults used.
         public var assumptions: [Assumption]
+        /// The years projected.
         public var years: [Int] { model.years }
+        /// The outputs per year.
         public var outputs: [OutputName] { model.outputs }
     }
 

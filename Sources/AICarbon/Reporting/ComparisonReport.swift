@@ -1,7 +1,9 @@
 /// The paired comparison of two projections: per year and output, the distribution of A − B and
 /// P(A < B) with its binomial standard error.
 public struct ComparisonReport: Sendable {
+    /// Names of scenarios A and B.
     public var a: String, b: String
+    /// The years compared.
     public var years: [Int]
     /// Outputs both scenarios have.
     public var outputs: [OutputName]
@@ -11,8 +13,11 @@ public struct ComparisonReport: Sendable {
     public var medians: [[(Double, Double)]]
     /// `probability[t][o]`: fraction of paired samples with A < B.
     public var probability: [[Double]]
+    /// Paired trajectories.
     public var sampleCount: Int
+    /// Run settings (both runs).
     public var settings: SimulationSettings
+    /// Whether the runs shared random numbers.
     public var commonRandomNumbers: Bool
 
     init(a: String, b: String, years: [Int], outputsA: [OutputName], outputsB: [OutputName], setA: SampleSet, setB: SampleSet,
@@ -65,6 +70,7 @@ public struct ComparisonReport: Sendable {
         return probability[t][o]
     }
 
+    /// The comparison as a table, JSON or CSV.
     public func rendered(_ format: OutputFormat) -> String {
         switch format {
         case .json:

@@ -4,15 +4,23 @@
 /// "p05", "p25", "p50", "p75", "p95", "sd", "mcse", "unit"}}}], "inputs": [...], "assumptions": [...]}`;
 /// tidy CSV: `scenario,year,output,statistic,value`.
 public struct ProjectionReport: Sendable {
+    /// Scenario name.
     public var name: String
+    /// The years, in order.
     public var years: [Int]
+    /// The outputs, in order.
     public var outputs: [OutputName]
     /// `summaries[t][o]`.
     public var summaries: [[OutputSummary]]
+    /// Sampled inputs (column name, distribution).
     public var inputs: [(String, Distribution)]
+    /// Defaults the projection relied on.
     public var assumptions: [Assumption]
+    /// Run settings.
     public var settings: SimulationSettings
+    /// Trajectories simulated.
     public var sampleCount: Int
+    /// Percentiles reported.
     public var percentiles: [Double]
 
     /// Summarises a projection run.
@@ -36,6 +44,7 @@ public struct ProjectionReport: Sendable {
         return summaries[t][o]
     }
 
+    /// The report as a table, JSON or tidy CSV.
     public func rendered(_ format: OutputFormat) -> String {
         switch format {
         case .json: return json.rendered() + "\n"
@@ -51,6 +60,7 @@ public struct ProjectionReport: Sendable {
         return .object(stats)
     }
 
+    /// The JSON document.
     public var json: JSONValue {
         .object([
             ("scenario", .string(name)), ("samples", .number(Double(sampleCount))), ("seed", .number(Double(settings.seed))),

@@ -1,11 +1,16 @@
 /// A projection scenario loaded from a file.
 public struct ProjectionScenario: Sendable {
+    /// `name:`, or the file name.
     public var name: String
+    /// `description:`.
     public var description: String?
+    /// The file it came from.
     public var path: String
+    /// The drivers.
     public var spec: ProjectionSpec
     /// `pue_target_year`, `grid_target_year` when given.
     public var targetYears: [String: Int]
+    /// The file's simulation settings.
     public var simulation: ScenarioSimulation
 
     /// Runs the projection.
@@ -13,27 +18,5 @@ public struct ProjectionScenario: Sendable {
                     progress: (@Sendable (Double) -> Void)? = nil) throws(InputError) -> ProjectionReport {
         try Projection.run(spec, name: name, catalog: catalog, targetYears: targetYears, settings: settings,
                            percentiles: Array(Set(percentiles + simulation.percentiles)), progress: progress)
-    }
-}
-
-/// What a scenario file holds: a single-model estimate or a multi-year projection.
-public enum ScenarioDocument: Sendable {
-    case estimate(Scenario)
-    case projection(ProjectionScenario)
-
-    /// The file's `simulation:` settings.
-    public var simulation: ScenarioSimulation {
-        switch self {
-        case .estimate(let s): return s.simulation
-        case .projection(let p): return p.simulation
-        }
-    }
-
-    /// The scenario's name.
-    public var name: String {
-        switch self {
-        case .estimate(let s): return s.name
-        case .projection(let p): return p.name
-        }
     }
 }

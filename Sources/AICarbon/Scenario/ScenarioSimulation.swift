@@ -1,10 +1,16 @@
 /// Simulation settings a scenario file may carry (`simulation:`); command-line flags override them.
 public struct ScenarioSimulation: Sendable, Hashable {
+    /// `samples:`.
     public var samples: Int?
+    /// `seed:`.
     public var seed: UInt64?
+    /// `method:` (mc, lhs, sobol).
     public var method: SamplingMethod?
+    /// `generator:`.
     public var generator: GeneratorKind?
+    /// `percentiles:` beyond the standard ones.
     public var percentiles: [Double] = []
 
+    /// No settings: defaults apply.
     public init() {}
 }

@@ -44,7 +44,9 @@ public struct OutputSummary: Sendable {
     /// Histogram between the 0.5th and 99.5th percentiles: bin edges and counts (samples outside are
     /// counted in `below` and `above`).
     public var histogramEdges: [Double]
+    /// Samples per histogram bin.
     public var histogramCounts: [Int]
+    /// Samples below the 0.5th and above the 99.5th percentile (outside the histogram).
     public var below: Int, above: Int
 
     /// The standard percentiles reported for every output.

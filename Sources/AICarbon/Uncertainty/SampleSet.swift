@@ -39,32 +39,3 @@ public struct SampleSet: Sendable {
         }
     }
 }
-
-/// Count, mean and sum of squared deviations of one output over one chunk.
-public struct ChunkMoments: Sendable, Hashable {
-    public var count: Int
-    public var mean: Double
-    public var m2: Double
-    /// Smallest and largest value in the chunk.
-    public var min: Double = .infinity
-    public var max: Double = -.infinity
-
-    public init(count: Int, mean: Double, m2: Double, min: Double = .infinity, max: Double = -.infinity) {
-        self.count = count
-        self.mean = mean
-        self.m2 = m2
-        self.min = min
-        self.max = max
-    }
-
-    /// Combines two sets of moments (Chan, Golub & LeVeque 1979).
-    static func combine(_ a: ChunkMoments, _ b: ChunkMoments) -> ChunkMoments {
-        guard a.count > 0 else { return b }
-        guard b.count > 0 else { return a }
-        let n = a.count + b.count
-        let delta = b.mean - a.mean
-        let mean = a.mean + delta * Double(b.count) / Double(n)
-        let m2 = a.m2 + b.m2 + delta * delta * Double(a.count) * Double(b.count) / Double(n)
-        return ChunkMoments(count: n, mean: mean, m2: m2, min: Swift.min(a.min, b.min), max: Swift.max(a.max, b.max))
-    }
-}

@@ -10,6 +10,7 @@ public struct CalibrationCase: Sendable, Hashable {
     public var flops: Double?
     /// Parameters and tokens, when FLOPs are not given.
     public var parameters: Double?
+    /// Training tokens, with ``parameters``.
     public var tokens: Double?
     /// Catalog accelerator.
     public var hardware: String

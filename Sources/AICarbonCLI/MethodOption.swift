@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// `--method mc|lhs|sobol`.
+public enum MethodOption: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case mc, lhs, sobol
+}
