@@ -28,7 +28,7 @@ public struct SimulationOptions: ParsableArguments {
     func settings(file: ScenarioSimulation = ScenarioSimulation()) throws(InputError) -> SimulationSettings {
         var s = SimulationSettings()
         if let samples {
-            s.samples = Int(try NumericField("--samples", .count, .positiveInteger).parse(samples))
+            s.samples = try Self.count(samples, "--samples")
         } else if let fileSamples = file.samples {
             s.samples = fileSamples
         }
@@ -42,10 +42,19 @@ public struct SimulationOptions: ParsableArguments {
         }
         s.method = method.map { SamplingMethod(rawValue: $0.rawValue)! } ?? file.method ?? .mc
         s.generator = generator.map { GeneratorKind(rawValue: $0.rawValue)! } ?? file.generator ?? .mt19937
-        if let threads { s.threads = Int(try NumericField("--threads", .count, .positiveInteger).parse(threads)) }
+        if let threads { s.threads = try Self.count(threads, "--threads", limit: 4_096) }
         if let until { s.until = try PrecisionTarget(parsing: until) }
-        s.maxSamples = Int(try NumericField("--max-samples", .count, .positiveInteger).parse(maxSamples))
+        s.maxSamples = try Self.count(maxSamples, "--max-samples")
         return s
+    }
+
+    /// A whole number of at least 1 and at most `limit` (so the conversion to `Int` cannot trap).
+    static func count(_ text: String, _ field: String, limit: Double = 1e12) throws(InputError) -> Int {
+        let value = try NumericField(field, .count, .positiveInteger).parse(text)
+        guard value <= limit else {
+            throw InputError(field: field, expected: "a whole number from 1 to \(ReadableQuantity.number(limit, significant: 13))", found: "\"\(text)\"")
+        }
+        return Int(value)
     }
 
     /// The extra percentiles requested.

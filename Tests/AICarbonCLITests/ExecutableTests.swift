@@ -74,11 +74,21 @@ struct ExecutableTests {
 
     @Test("simulation flags reject bad values with a non-zero exit", arguments: [
         ["--samples", "0"], ["--method", "foo"], ["--seed", "-1"], ["--threads", "0"], ["--until", "p95"], ["--percentiles", "101"],
+        ["--samples", "1e12"], ["--samples", "1e30"], ["--threads", "1e9"],
     ])
     func badSimulationFlags(_ flags: [String]) throws {
         let result = try runAICarbon(["estimate", "--chip-hours", "10", "--power", "300 to 400 W"] + flags)
         #expect(result.status != 0)
         #expect(result.stderr.contains(flags[0]))
+    }
+
+    @Test("GSL failures for extreme parameters are errors, never an abort (beta and gamma with tiny shapes)", arguments: [
+        "beta(1e-9, 1e-9, 1, 2)", "gamma(1e-300, 1)",
+    ])
+    func gslNeverAborts(_ power: String) throws {
+        let result = try runAICarbon(["estimate", "--chip-hours", "10", "--power", power, "--samples", "100"])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("GSL") && !result.stderr.contains("Default GSL error handler"))
     }
 
     @Test("catalog hardware --format json lists the accelerators")

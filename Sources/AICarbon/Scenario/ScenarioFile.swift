@@ -181,7 +181,12 @@ public enum ScenarioFile {
             let at = location(value.mark, path) ?? location(keyNode.mark, path)
             switch key {
             case "samples":
-                s.samples = Int(try NumericField("simulation.samples", .count, .positiveInteger).parse(scalar(value, key: key, at: at), location: at))
+                let samples = try NumericField("simulation.samples", .count, .positiveInteger).parse(scalar(value, key: key, at: at), location: at)
+                guard samples <= 1e12 else {
+                    throw InputError(field: "simulation.samples", expected: "a whole number from 1 to 1,000,000,000,000",
+                                     found: "\"\(value.scalar?.string ?? "")\"", location: at)
+                }
+                s.samples = Int(samples)
             case "seed":
                 guard let seed = UInt64(try scalar(value, key: key, at: at)) else {
                     throw InputError(field: "simulation.seed", expected: "a whole number from 0 to 2^64 - 1", found: "\"\(value.scalar?.string ?? "")\"", location: at)

@@ -179,14 +179,26 @@ public indirect enum Distribution: Sendable, Hashable {
         (1 + 4 * (c - a) / (b - a), 1 + 4 * (b - c) / (b - a))
     }
 
-    static func standardNormalQuantile(_ u: Double) -> Double { gsl_cdf_ugaussian_Pinv(u) }
+    // Every GSL call goes through GSLRuntime.prepare() first, so GSL's abort-on-error handler is off
+    // even when a library caller evaluates a quantile before anything else has touched GSL.
+    static func standardNormalQuantile(_ u: Double) -> Double {
+        GSLRuntime.prepare()
+        return gsl_cdf_ugaussian_Pinv(u)
+    }
 
-    static func betaQuantile(_ u: Double, _ a: Double, _ b: Double) -> Double { gsl_cdf_beta_Pinv(u, a, b) }
+    static func betaQuantile(_ u: Double, _ a: Double, _ b: Double) -> Double {
+        GSLRuntime.prepare()
+        return gsl_cdf_beta_Pinv(u, a, b)
+    }
 
-    static func gammaQuantile(_ u: Double, _ shape: Double, _ scale: Double) -> Double { gsl_cdf_gamma_Pinv(u, shape, scale) }
+    static func gammaQuantile(_ u: Double, _ shape: Double, _ scale: Double) -> Double {
+        GSLRuntime.prepare()
+        return gsl_cdf_gamma_Pinv(u, shape, scale)
+    }
 
     /// GSL's Weibull takes (scale a, shape b): p(x) = (b / a) (x / a)^(b−1) exp(−(x / a)^b).
     static func weibullQuantile(_ u: Double, _ shape: Double, _ scale: Double) -> Double {
-        gsl_cdf_weibull_Pinv(u, scale, shape)
+        GSLRuntime.prepare()
+        return gsl_cdf_weibull_Pinv(u, scale, shape)
     }
 }

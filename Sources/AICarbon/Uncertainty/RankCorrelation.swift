@@ -88,6 +88,7 @@ public struct RankCorrelation: Sendable, Hashable {
 
     /// Applies the copula in place to a chunk's uniforms (column-major, `count` rows).
     func apply(_ u: UnsafeMutablePointer<Double>, count: Int) {
+        GSLRuntime.prepare()
         let k = dimensions.count
         var z = [Double](repeating: 0, count: k)
         for i in 0..<count {

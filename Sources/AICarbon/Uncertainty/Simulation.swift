@@ -23,8 +23,18 @@ public enum Simulation {
         inputs: [(name: String, distribution: Distribution)], correlation: RankCorrelation? = nil, model: some ChunkModel,
         settings: SimulationSettings, progress: (@Sendable (Double) -> Void)? = nil
     ) throws(InputError) -> SampleSet {
+        GSLRuntime.prepare()
         guard settings.samples >= 1 else {
             throw InputError(field: "--samples", expected: "a whole number of at least 1", found: "\(settings.samples)")
+        }
+        // Every output's samples are stored: refuse runs that cannot fit in memory rather than fail mid-way.
+        let planned = settings.until == nil ? settings.samples : max(settings.samples, settings.maxSamples)
+        let bytes = Double(planned) * Double(max(model.outputCount, 1)) * 8
+        if bytes > MemoryBudget.availableBytes {
+            let field = settings.until == nil ? "--samples" : "--max-samples"
+            throw InputError(field: field,
+                             expected: "at most about \(Int(MemoryBudget.availableBytes / Double(max(model.outputCount, 1)) / 8)) samples here (\(model.outputCount) outputs × 8 bytes each must fit in \(Int(MemoryBudget.availableBytes / 1_073_741_824)) GiB of available memory)",
+                             found: "\(planned)")
         }
         guard settings.threads >= 1 else {
             throw InputError(field: "--threads", expected: "a whole number of at least 1", found: "\(settings.threads)")
