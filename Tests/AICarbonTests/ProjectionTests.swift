@@ -135,6 +135,19 @@ struct ProjectionTests {
         }
     }
 
+    @Test("results that overflow are an error naming the output and year, never infinite numbers")
+    func overflow() throws {
+        let text = "kind: projection\nstart_year: 2024\nend_year: 2200\nbase_electricity: 415 TWh\nai_share: 1\nai_growth: 100\nconventional_growth: 1\n"
+        guard case .projection(let p) = try ScenarioFile.parseDocument(text, path: "o.yaml") else { Issue.record("kind"); return }
+        do {
+            _ = try p.run(catalog: Catalog.bundled(), settings: SimulationSettings(samples: 100, threads: 2))
+            Issue.record("no error")
+        } catch {
+            #expect(error.field.contains(" in 2"), "\(error)")
+            #expect(error.expected.contains("finite"))
+        }
+    }
+
     @Test("--set overrides a value; an unknown key is an error with a suggestion")
     func overrides() throws {
         let r = try runProjection("iea-base-2024-2035.yaml", samples: 500, overrides: [("base_electricity", "500 TWh")])

@@ -17,6 +17,8 @@ public struct FootprintChunkModel: ChunkModel {
 
     public var outputCount: Int { outputs.count }
 
+    public func outputName(_ index: Int) -> String { outputs[index].rawValue }
+
     public func evaluate(inputs: UnsafePointer<Double>, count: Int,
                          outputs columns: UnsafeMutableBufferPointer<UnsafeMutablePointer<Double>>) {
         var x = template

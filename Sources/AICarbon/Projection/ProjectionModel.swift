@@ -54,6 +54,10 @@ public struct ProjectionModel: ChunkModel {
 
     public var outputCount: Int { years.count * outputs.count }
 
+    public func outputName(_ index: Int) -> String {
+        "\(outputs[index % outputs.count].rawValue) in \(years[index / outputs.count])"
+    }
+
     /// The column of output `o` in year index `t`.
     func column(year t: Int, output o: Int) -> Int { t * outputs.count + o }
 

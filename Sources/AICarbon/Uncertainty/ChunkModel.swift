@@ -10,4 +10,10 @@ public protocol ChunkModel: Sendable {
     ///   - count: Samples in the chunk.
     ///   - outputs: One pointer per output; write `count` values to each.
     func evaluate(inputs: UnsafePointer<Double>, count: Int, outputs: UnsafeMutableBufferPointer<UnsafeMutablePointer<Double>>)
+    /// A readable name for output column `index`, for error messages.
+    func outputName(_ index: Int) -> String
+}
+
+extension ChunkModel {
+    public func outputName(_ index: Int) -> String { "output \(index)" }
 }

@@ -66,6 +66,7 @@ public enum Simulation {
         var outputs: [UnsafeMutablePointer<Double>]
         var moments: UnsafeMutablePointer<ChunkMoments>
         var failures: UnsafeMutablePointer<(Int, Double)>
+        var overflows: UnsafeMutablePointer<Int>
         var errors: UnsafeMutablePointer<InputError?>
     }
 
@@ -81,12 +82,14 @@ public enum Simulation {
         let failures = UnsafeMutablePointer<(Int, Double)>.allocate(capacity: chunkCount)
         let errors = UnsafeMutablePointer<InputError?>.allocate(capacity: chunkCount)
         failures.initialize(repeating: (-1, 0), count: chunkCount)
+        let overflows = UnsafeMutablePointer<Int>.allocate(capacity: chunkCount)
+        overflows.initialize(repeating: -1, count: chunkCount)
         errors.initialize(repeating: nil, count: chunkCount)
         defer {
-            moments.deallocate(); failures.deallocate()
+            moments.deallocate(); failures.deallocate(); overflows.deallocate()
             errors.deinitialize(count: chunkCount); errors.deallocate()
         }
-        let shared = Shared(outputs: outputs, moments: moments, failures: failures, errors: errors)
+        let shared = Shared(outputs: outputs, moments: moments, failures: failures, overflows: overflows, errors: errors)
         let done = ProgressCounter(total: chunkCount, report: progress)
         let threads = min(settings.threads, chunkCount)
         let largestChunk = n / chunkCount + (n % chunkCount == 0 ? 0 : 1)
@@ -116,6 +119,11 @@ public enum Simulation {
             if dim >= 0 {
                 throw InputError(field: inputs[dim].name, expected: "a distribution GSL can invert at every probability",
                                  found: "\(inputs[dim].distribution) (inverse CDF not finite at u = \(u))")
+            }
+            if overflows[k] >= 0 {
+                throw InputError(field: model.outputName(overflows[k]),
+                                 expected: "finite results (check growth factors, years and input magnitudes for overflow)",
+                                 found: "infinite or undefined values")
             }
         }
         for o in 0..<m {
@@ -160,6 +168,9 @@ public enum Simulation {
                 squares += y * y
                 lowest = Swift.min(lowest, v)
                 highest = Swift.max(highest, v)
+            }
+            if !(sum.isFinite && squares.isFinite && lowest.isFinite && highest.isFinite), shared.overflows[k] < 0 {
+                shared.overflows[k] = o
             }
             let n = Double(size)
             let constant = lowest == highest
