@@ -152,6 +152,17 @@ def cloud(cc, ml):
     return out
 
 
+def write_atomically(path, document):
+    """Writes JSON to a temporary file beside `path`, then renames it: the file is complete or untouched."""
+    temporary = path + ".tmp"
+    with open(temporary, "w", encoding="utf-8") as f:
+        json.dump(document, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(temporary, path)
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--shared", default=os.path.join("..", "shared", "data"))
@@ -163,12 +174,8 @@ def main():
     grids = countries(cc) + us_states(cc) + canada(cc) + cloud(cc, ml)
     ipcc = [{"source": k, "min_g_per_kwh": v[0], "median_g_per_kwh": v[1], "max_g_per_kwh": v[2]}
             for k, v in IPCC_AR5.items()]
-    with open(os.path.join(res, "hardware.json"), "w", encoding="utf-8") as f:
-        json.dump({"hardware": hardware}, f, indent=1, ensure_ascii=False)
-        f.write("\n")
-    with open(os.path.join(res, "grids.json"), "w", encoding="utf-8") as f:
-        json.dump({"grids": grids, "ipcc_ar5_lifecycle": ipcc}, f, indent=1, ensure_ascii=False)
-        f.write("\n")
+    write_atomically(os.path.join(res, "hardware.json"), {"hardware": hardware})
+    write_atomically(os.path.join(res, "grids.json"), {"grids": grids, "ipcc_ar5_lifecycle": ipcc})
     print(f"wrote {len(hardware)} accelerators and {len(grids)} grids", file=sys.stderr)
 
 
