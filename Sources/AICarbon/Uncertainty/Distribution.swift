@@ -85,6 +85,31 @@ public indirect enum Distribution: Sendable, Hashable {
         }
     }
 
+    /// Maps a column of uniforms to quantiles in place, choosing the distribution's formula once per
+    /// column rather than once per value (same results as ``quantile(_:)`` element by element).
+    /// - Parameters:
+    ///   - column: Uniforms in (0, 1) on entry, quantiles on return.
+    ///   - count: Number of values.
+    func quantiles(_ column: UnsafeMutablePointer<Double>, count: Int) {
+        switch self {
+        case .fixed(let v):
+            column.update(repeating: v, count: count)
+        case .uniform(let a, let b):
+            for i in 0..<count { column[i] = a + column[i] * (b - a) }
+        case .normal(let mean, let sd):
+            GSLRuntime.prepare()
+            for i in 0..<count { column[i] = mean + sd * gsl_cdf_ugaussian_Pinv(column[i]) }
+        case .lognormal(let mu, let sigma):
+            GSLRuntime.prepare()
+            for i in 0..<count { column[i] = Foundation.exp(mu + sigma * gsl_cdf_ugaussian_Pinv(column[i])) }
+        case .clipped(let base, let lower, let upper):
+            base.quantiles(column, count: count)
+            for i in 0..<count { column[i] = min(max(column[i], lower), upper) }
+        default:
+            for i in 0..<count { column[i] = quantile(column[i]) }
+        }
+    }
+
     /// The cumulative probability at `x` (the CDF).
     /// - Parameter x: A value in base units.
     /// - Returns: P(X ≤ x).

@@ -115,10 +115,10 @@ public enum Simulation {
         }
         for k in 0..<chunkCount {
             if let error = errors[k] { throw error }
-            let (dim, u) = failures[k]
+            let (dim, _) = failures[k]
             if dim >= 0 {
                 throw InputError(field: inputs[dim].name, expected: "a distribution GSL can invert at every probability",
-                                 found: "\(inputs[dim].distribution) (inverse CDF not finite at u = \(u))")
+                                 found: "\(inputs[dim].distribution) (inverse CDF not finite for some samples)")
             }
             if overflows[k] >= 0 {
                 throw InputError(field: model.outputName(overflows[k]),
@@ -143,12 +143,11 @@ public enum Simulation {
         correlation?.apply(x, count: size)
         for j in 0..<d {
             let column = x + j * size
-            let distribution = distributions[j]
-            for i in 0..<size {
-                let u = column[i]
-                let value = distribution.quantile(u)
-                if !value.isFinite, shared.failures[k].0 < 0 { shared.failures[k] = (j, u) }
-                column[i] = value
+            distributions[j].quantiles(column, count: size)
+            // A non-finite quantile (GSL could not invert) is reported with the input's name.
+            for i in 0..<size where !column[i].isFinite {
+                if shared.failures[k].0 < 0 { shared.failures[k] = (j, .nan) }
+                break
             }
         }
         let pointers = UnsafeMutableBufferPointer<UnsafeMutablePointer<Double>>.allocate(capacity: max(m, 1))
