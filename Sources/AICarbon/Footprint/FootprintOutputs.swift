@@ -40,16 +40,4 @@ public struct FootprintOutputs: Sendable, Hashable {
         default: return .nan
         }
     }
-
-    /// The outputs as (name, value) pairs in report order; absent optional outputs are left out.
-    public var named: [(OutputName, Double)] {
-        var list: [(OutputName, Double)] = [
-            (.energyKWh, energyKWh), (.trainingEnergyKWh, trainingEnergyKWh), (.inferenceEnergyKWh, inferenceEnergyKWh),
-            (.itEnergyKWh, itEnergyKWh), (.co2eKg, co2eKg), (.embodiedCO2eKg, embodiedCO2eKg),
-            (.totalCO2eKg, totalCO2eKg), (.waterL, waterL), (.chipHours, chipHours),
-        ]
-        if let trainingFLOPs { list.append((.trainingFLOPs, trainingFLOPs)) }
-        if let wallClockHours { list.append((.wallClockHours, wallClockHours)) }
-        return list
-    }
 }

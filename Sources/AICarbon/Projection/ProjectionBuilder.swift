@@ -4,7 +4,6 @@ struct ProjectionBuilder {
     var columns: [(name: String, distribution: Distribution)] = []
     var assumptions: [Assumption] = []
     var used: Set<String> = []
-    var given: Set<String> = []
 
     init(spec: ProjectionSpec) { self.spec = spec }
 

@@ -190,7 +190,6 @@ public struct ProjectionSpec: Sendable {
         switch grid {
         case .intensity(let d)?:
             gridStart = Assumption(input: "grid", distribution: d, unit: "kg/kWh", source: "given")
-            b.given.insert("grid")
         case .named(let name)?:
             gridStart = EstimateSpec.gridPrior(try catalog.grid(named: name, field: "grid"), defaulted: false)
         case nil:
