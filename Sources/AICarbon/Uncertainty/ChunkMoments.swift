@@ -6,6 +6,8 @@ public struct ChunkMoments: Sendable, Hashable {
     public var mean: Double
     /// Sum of squared deviations from the mean.
     public var m2: Double
+    /// Whether every value was finite (an infinite or NaN value poisons the sums).
+    public var allFinite = true
     /// Smallest and largest value in the chunk.
     public var min: Double = .infinity
     public var max: Double = -.infinity
@@ -27,6 +29,40 @@ public struct ChunkMoments: Sendable, Hashable {
         let delta = b.mean - a.mean
         let mean = a.mean + delta * Double(b.count) / Double(n)
         let m2 = a.m2 + b.m2 + delta * delta * Double(a.count) * Double(b.count) / Double(n)
-        return ChunkMoments(count: n, mean: mean, m2: m2, min: Swift.min(a.min, b.min), max: Swift.max(a.max, b.max))
+        var combined = ChunkMoments(count: n, mean: mean, m2: m2, min: Swift.min(a.min, b.min), max: Swift.max(a.max, b.max))
+        combined.allFinite = a.allFinite && b.allFinite
+        return combined
+    }
+}
+
+extension ChunkMoments {
+    /// The moments of a buffer by shifted sums (shift = first value): no division per element, and no
+    /// cancellation for data whose spread is small next to its level. Every value equal gives m2 = 0
+    /// exactly.
+    init(of values: UnsafeBufferPointer<Double>) {
+        guard let shift = values.first else {
+            self.init(count: 0, mean: 0, m2: 0)
+            return
+        }
+        var sum = 0.0, squares = 0.0, lowest = Double.infinity, highest = -Double.infinity
+        for v in values {
+            let y = v - shift
+            sum += y
+            squares += y * y
+            lowest = Swift.min(lowest, v)
+            highest = Swift.max(highest, v)
+        }
+        let n = Double(values.count)
+        let constant = lowest == highest
+        self.init(count: values.count, mean: constant ? shift : shift + sum / n,
+                  m2: constant ? 0 : Swift.max(0, squares - sum * sum / n), min: lowest, max: highest)
+        allFinite = sum.isFinite && squares.isFinite && lowest.isFinite && highest.isFinite
+    }
+
+    /// The samples of chunk `c` when `n` samples are split into `chunks` chunks: the first `n % chunks`
+    /// chunks hold one sample more.
+    static func range(chunk c: Int, of n: Int, chunks: Int) -> Range<Int> {
+        let start = c * (n / chunks) + Swift.min(c, n % chunks)
+        return start..<(start + n / chunks + (c < n % chunks ? 1 : 0))
     }
 }

@@ -27,14 +27,9 @@ public struct SampleSet: Sendable {
             return column
         }
         chunkMoments = columns.map { values in
-            let n = values.count, k = Swift.min(chunks, Swift.max(n, 1))
-            return (0..<k).map { c in
-                let start = c * (n / k) + Swift.min(c, n % k), size = n / k + (c < n % k ? 1 : 0)
-                var moments = ChunkMoments(count: 0, mean: 0, m2: 0)
-                for v in values[start..<(start + size)] {
-                    moments = ChunkMoments.combine(moments, ChunkMoments(count: 1, mean: v, m2: 0, min: v, max: v))
-                }
-                return moments
+            let k = Swift.min(chunks, Swift.max(values.count, 1))
+            return values.withUnsafeBufferPointer { buffer in
+                (0..<k).map { c in ChunkMoments(of: UnsafeBufferPointer(rebasing: buffer[ChunkMoments.range(chunk: c, of: values.count, chunks: k)])) }
             }
         }
     }

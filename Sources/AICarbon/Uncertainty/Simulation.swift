@@ -99,8 +99,8 @@ public enum Simulation {
             defer { scratch.deallocate() }
             var k = worker
             while k < chunkCount {
-                let start = k * (n / chunkCount) + min(k, n % chunkCount)
-                let size = n / chunkCount + (k < n % chunkCount ? 1 : 0)
+                let range = ChunkMoments.range(chunk: k, of: n, chunks: chunkCount)
+                let start = range.lowerBound, size = range.count
                 do {
                     try runChunk(batch: batch, chunk: k, start: start, size: size, scratch: scratch, distributions: distributions, dimension: d,
                                  correlation: correlation, model: model, settings: settings, shared: shared, outputCount: m)
@@ -156,26 +156,9 @@ public enum Simulation {
         model.evaluate(inputs: x, count: size, outputs: UnsafeMutableBufferPointer(rebasing: pointers[0..<m]))
         for o in 0..<m {
             let values = shared.outputs[o] + start
-            // Shifted sums (shift = first value): no division per element, and no cancellation for
-            // data whose spread is small next to its level.
-            let shift = values[0]
-            var sum = 0.0, squares = 0.0, lowest = Double.infinity, highest = -Double.infinity
-            for i in 0..<size {
-                let v = values[i]
-                let y = v - shift
-                sum += y
-                squares += y * y
-                lowest = Swift.min(lowest, v)
-                highest = Swift.max(highest, v)
-            }
-            if !(sum.isFinite && squares.isFinite && lowest.isFinite && highest.isFinite), shared.overflows[k] < 0 {
-                shared.overflows[k] = o
-            }
-            let n = Double(size)
-            let constant = lowest == highest
-            shared.moments[o * chunkCount + k] = ChunkMoments(
-                count: size, mean: constant ? shift : shift + sum / n, m2: constant ? 0 : Swift.max(0, squares - sum * sum / n),
-                min: lowest, max: highest)
+            let moments = ChunkMoments(of: UnsafeBufferPointer(start: values, count: size))
+            if !moments.allFinite, shared.overflows[k] < 0 { shared.overflows[k] = o }
+            shared.moments[o * chunkCount + k] = moments
         }
     }
 }
