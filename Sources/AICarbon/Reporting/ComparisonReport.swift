@@ -43,9 +43,8 @@ public struct ComparisonReport: Sendable {
                 }
                 columns.append(diff)
                 rowProbability.append(Double(less) / Double(Swift.max(ca.count, 1)))
-                let sa = SampleSet(derived: [Array(ca), Array(cb)], chunks: settings.chunks)
-                rowMedians.append((OutputSummary(sa, output: 0, percentiles: [50]).percentile(50)!,
-                                   OutputSummary(sa, output: 1, percentiles: [50]).percentile(50)!))
+                rowMedians.append((ca.withUnsafeBufferPointer { OutputSummary.percentiles([50], of: $0)[0] },
+                                   cb.withUnsafeBufferPointer { OutputSummary.percentiles([50], of: $0)[0] }))
             }
             med.append(rowMedians)
             prob.append(rowProbability)

@@ -79,12 +79,11 @@ public struct OutputSummary: Sendable {
         var ranks = Set<Int>([0, Swift.max(n - 1, 0)])
         var plan: [(Double, Int, Double, Int, Int)] = []
         for p in wanted {
-            let h = Double(n - 1) * p / 100
-            let lo = Int(h.rounded(.down))
+            let (lo, fraction) = Self.typeSevenRank(p, count: n)
             let spread = 1.959963984540054 * (Double(n) * p / 100 * (1 - p / 100)).squareRoot()
             let l = Swift.max(0, Int((Double(n) * p / 100 - spread).rounded(.down)) - 1)
             let u = Swift.min(n - 1, Int((Double(n) * p / 100 + spread).rounded(.up)))
-            plan.append((p, lo, h - Double(lo), l, u))
+            plan.append((p, lo, fraction, l, u))
             ranks.formUnion([lo, Swift.min(lo + 1, n - 1), l, u])
         }
         // Every sample equal (exactly, from the chunk minima and maxima): no selection needed.
@@ -100,7 +99,7 @@ public struct OutputSummary: Sendable {
         max = at(n - 1)
         var results: [Percentile] = []
         for (p, lo, frac, l, u) in plan {
-            let value = frac == 0 ? at(lo) : at(lo) + frac * (at(Swift.min(lo + 1, n - 1)) - at(lo))
+            let value = Self.interpolate(lo, frac, count: n, at: at)
             results.append(Percentile(percent: p, value: value, lower95: at(l), upper95: at(u)))
         }
         self.percentiles = results.filter { percentiles.contains($0.percent) }
@@ -167,6 +166,31 @@ public struct OutputSummary: Sendable {
             }
         }
         return (0..<m).map { results[$0]! }
+    }
+
+    /// The order statistic below percentile `p` of `n` values and the fraction of the way to the next,
+    /// for linear interpolation between closest ranks (Hyndman & Fan 1996, type 7, as NumPy).
+    static func typeSevenRank(_ p: Double, count n: Int) -> (rank: Int, fraction: Double) {
+        let h = Double(n - 1) * p / 100
+        let lo = Int(h.rounded(.down))
+        return (lo, h - Double(lo))
+    }
+
+    /// The type-7 percentile from the order statistics `at(rank)`.
+    static func interpolate(_ rank: Int, _ fraction: Double, count n: Int, at: (Int) -> Double) -> Double {
+        fraction == 0 ? at(rank) : at(rank) + fraction * (at(Swift.min(rank + 1, n - 1)) - at(rank))
+    }
+
+    /// Type-7 percentiles of a sample, by exact selection (the sample is not copied or sorted).
+    /// - Parameters:
+    ///   - ps: Percentiles in [0, 100].
+    ///   - values: The sample (not empty).
+    /// - Returns: One value per percentile, in the order given.
+    static func percentiles(_ ps: [Double], of values: UnsafeBufferPointer<Double>) -> [Double] {
+        let n = values.count
+        let plan = ps.map { typeSevenRank($0, count: n) }
+        let order = OrderStatistics.select(values, ranks: Set(plan.flatMap { [$0.rank, Swift.min($0.rank + 1, n - 1)] }))
+        return plan.map { interpolate($0.rank, $0.fraction, count: n) { order[$0] ?? .nan } }
     }
 
     /// The estimate for a percentile, if it was requested.
