@@ -97,11 +97,8 @@ public struct EstimateReport: Sendable {
             ])))
             return (name.rawValue, .object(stats))
         })))
-        members.append(("inputs", .array(inputs.map { .object([("input", .string($0.0)), ("distribution", .string($0.1.description))]) })))
-        members.append(("assumptions", .array(assumptions.map {
-            .object([("input", .string($0.input)), ("value", .number($0.median)), ("unit", .string($0.unit)),
-                     ("distribution", .string($0.distribution.description)), ("source", .string($0.source))])
-        })))
+        members.append(("inputs", AssumptionRendering.json(inputs: inputs)))
+        members.append(("assumptions", AssumptionRendering.json(assumptions)))
         return .object(members)
     }
 
@@ -140,14 +137,6 @@ public struct EstimateReport: Sendable {
             text += "\nuncertain inputs (given):\n"
             for (name, d) in givenUncertain { text += "  \(name) ~ \(d)\n" }
         }
-        if !assumptions.isEmpty {
-            text += "\nassumed (not given):\n"
-            for a in assumptions {
-                let unit = a.unit.isEmpty ? "" : " \(a.unit)"
-                let value = a.distribution.isFixed ? ReadableQuantity.number(a.median) + unit : "\(a.distribution)\(unit)"
-                text += "  \(a.input) = \(value): \(a.source)\n"
-            }
-        }
-        return text
+        return text + AssumptionRendering.table(assumptions)
     }
 }

@@ -73,11 +73,8 @@ public struct ProjectionReport: Sendable {
                              (outputs[o].rawValue, Self.statistics(summaries[t][o], unit: outputs[o].baseUnit))
                          }))])
             })),
-            ("inputs", .array(inputs.map { .object([("input", .string($0.0)), ("distribution", .string($0.1.description))]) })),
-            ("assumptions", .array(assumptions.map {
-                .object([("input", .string($0.input)), ("value", .number($0.median)), ("unit", .string($0.unit)),
-                         ("distribution", .string($0.distribution.description)), ("source", .string($0.source))])
-            })),
+            ("inputs", AssumptionRendering.json(inputs: inputs)),
+            ("assumptions", AssumptionRendering.json(assumptions)),
         ])
     }
 
@@ -125,14 +122,7 @@ public struct ProjectionReport: Sendable {
         var text = "scenario: \(name), \(years.first!)–\(years.last!), \(ReadableQuantity.number(Double(sampleCount), significant: 12)) trajectories (\(settings.method.rawValue), seed \(settings.seed))\n"
         text += "each cell: median [5th–95th percentile]\n\n"
         text += TextTable(header: header, rows: rows, rightAligned: right).rendered()
-        if !assumptions.isEmpty {
-            text += "\nassumed (not given):\n"
-            for a in assumptions {
-                let unit = a.unit.isEmpty ? "" : " \(a.unit)"
-                text += "  \(a.input) = \(a.distribution.isFixed ? ReadableQuantity.number(a.median) + unit : "\(a.distribution)\(unit)"): \(a.source)\n"
-            }
-        }
-        return text
+        return text + AssumptionRendering.table(assumptions)
     }
 }
 
