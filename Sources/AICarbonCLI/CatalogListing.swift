@@ -11,8 +11,7 @@ struct CatalogListing {
         case .json: return JSONValue.array(json).rendered() + "\n"
         case .table: return TextTable(header: header, rows: rows).rendered()
         case .csv:
-            func field(_ s: String) -> String { s.contains(",") || s.contains("\"") ? "\"" + s.replacingQuotes() + "\"" : s }
-            return ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+            return ([header] + rows).map { $0.map(\.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
         }
     }
 
@@ -56,9 +55,11 @@ struct CatalogListing {
 }
 
 extension String {
-    func replacingQuotes() -> String {
-        var out = ""
+    /// The text as one CSV field: quoted, with quotes doubled, when it holds a comma or a quote (RFC 4180).
+    var csvField: String {
+        guard contains(",") || contains("\"") else { return self }
+        var out = "\""
         for c in self { out += c == "\"" ? "\"\"" : String(c) }
-        return out
+        return out + "\""
     }
 }

@@ -22,7 +22,7 @@ struct SweepRendering {
             for (i, (value, result)) in variants.enumerated() {
                 let body = result.rendered(.csv).split(separator: "\n").map(String.init)
                 if i == 0 { lines.append("\(key)," + body[0]) }
-                lines += body.dropFirst().map { "\(csvField(value)),\($0)" }
+                lines += body.dropFirst().map { "\(value.csvField),\($0)" }
             }
             return lines.joined(separator: "\n") + "\n"
         case .table:
@@ -65,5 +65,4 @@ struct SweepRendering {
                                                                rightAligned: [false] + variants.map { _ in true }).rendered()
     }
 
-    private func csvField(_ s: String) -> String { s.contains(",") || s.contains("\"") ? "\"" + s.replacingQuotes() + "\"" : s }
 }

@@ -45,9 +45,7 @@ enum ProjectionFile {
                 years[key] = try year(ScenarioFile.scalar(value, key: key, at: valueAt), key: key, at: valueAt)
             default:
                 guard let (field, allowsPath) = ProjectionSpec.keys[key] else {
-                    let all = allKeys
-                    let close = NameIndex(all.map { [$0] }).suggestions(for: key).map { all[$0] }
-                    throw InputError(field: key, expected: "a projection key" + (close.isEmpty ? " (see Scenarios/README.md)" : "; did you mean \(close.joined(separator: " or "))?"),
+                    throw InputError(field: key, expected: "a projection key" + (ScenarioFile.closestKeys(to: key, among: allKeys) ?? " (see Scenarios/README.md)"),
                                      found: "unknown key \"\(key)\"", location: at)
                 }
                 if case .mapping(let entries) = value {

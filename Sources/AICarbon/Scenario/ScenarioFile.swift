@@ -80,9 +80,8 @@ public enum ScenarioFile {
         let known = isProjection ? ProjectionFile.allKeys : allKeys
         for (key, value) in overrides {
             guard known.contains(key) else {
-                let close = NameIndex(known.map { [$0] }).suggestions(for: key).map { known[$0] }
                 throw InputError(field: "--set", expected: "a key of this \(isProjection ? "projection" : "scenario")"
-                                 + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: " or "))?"), found: "\"\(key)\"")
+                                 + (closestKeys(to: key, among: known) ?? ""), found: "\"\(key)\"")
             }
             mapping[Node(key)] = Node(value)
         }
@@ -125,8 +124,7 @@ public enum ScenarioFile {
                 simulation = try simulationSettings(value, path: path)
             default:
                 guard let (slot, field) = inputKeys[key] else {
-                    let close = NameIndex(allKeys.map { [$0] }).suggestions(for: key).map { allKeys[$0] }
-                    throw InputError(field: key, expected: "a scenario key" + (close.isEmpty ? " (see Scenarios/README.md)" : "; did you mean \(close.joined(separator: " or "))?"),
+                    throw InputError(field: key, expected: "a scenario key" + (closestKeys(to: key, among: allKeys) ?? " (see Scenarios/README.md)"),
                                      found: "unknown key \"\(key)\"", location: at)
                 }
                 if slot == .hours, spec[.hours] != nil {
@@ -137,6 +135,12 @@ public enum ScenarioFile {
         }
         return .estimate(Scenario(name: name, description: description, path: path, spec: spec, simulation: simulation,
                                   keyLocations: keyLocations))
+    }
+
+    /// "; did you mean a or b?" for the keys closest to a misspelled `key`, or `nil` if none is close.
+    static func closestKeys(to key: String, among keys: [String]) -> String? {
+        let close = NameIndex(keys.map { [$0] }).suggestions(for: key).map { keys[$0] }
+        return close.isEmpty ? nil : "; did you mean \(close.joined(separator: " or "))?"
     }
 
     static func scalar(_ node: Node, key: String, at: InputLocation?) throws(InputError) -> String {

@@ -206,10 +206,7 @@ public indirect enum Distribution: Sendable, Hashable {
 
     // Every GSL call goes through GSLRuntime.prepare() first, so GSL's abort-on-error handler is off
     // even when a library caller evaluates a quantile before anything else has touched GSL.
-    static func standardNormalQuantile(_ u: Double) -> Double {
-        GSLRuntime.prepare()
-        return gsl_cdf_ugaussian_Pinv(u)
-    }
+    static func standardNormalQuantile(_ u: Double) -> Double { GSLRuntime.standardNormalQuantile(u) }
 
     static func betaQuantile(_ u: Double, _ a: Double, _ b: Double) -> Double {
         GSLRuntime.prepare()
