@@ -36,27 +36,13 @@ public struct ChunkMoments: Sendable, Hashable {
 }
 
 extension ChunkMoments {
-    /// The moments of a buffer by shifted sums (shift = first value): no division per element, and no
-    /// cancellation for data whose spread is small next to its level. Every value equal gives m2 = 0
-    /// exactly.
+    /// The moments of a buffer, as the engine computes them (``MomentAccumulator``): shifted sums,
+    /// no division per element, no cancellation for data whose spread is small next to its level, and
+    /// m2 = 0 exactly when every value is equal.
     init(of values: UnsafeBufferPointer<Double>) {
-        guard let shift = values.first else {
-            self.init(count: 0, mean: 0, m2: 0)
-            return
-        }
-        var sum = 0.0, squares = 0.0, lowest = Double.infinity, highest = -Double.infinity
-        for v in values {
-            let y = v - shift
-            sum += y
-            squares += y * y
-            lowest = Swift.min(lowest, v)
-            highest = Swift.max(highest, v)
-        }
-        let n = Double(values.count)
-        let constant = lowest == highest
-        self.init(count: values.count, mean: constant ? shift : shift + sum / n,
-                  m2: constant ? 0 : Swift.max(0, squares - sum * sum / n), min: lowest, max: highest)
-        allFinite = sum.isFinite && squares.isFinite && lowest.isFinite && highest.isFinite
+        var accumulator = MomentAccumulator()
+        accumulator.add(values)
+        self = accumulator.moments
     }
 
     /// The samples of chunk `c` when `n` samples are split into `chunks` chunks: the first `n % chunks`

@@ -92,18 +92,17 @@ public enum Simulation {
         let shared = Shared(outputs: outputs, moments: moments, failures: failures, overflows: overflows, errors: errors)
         let done = ProgressCounter(total: chunkCount, report: progress)
         let threads = min(settings.threads, chunkCount)
-        let largestChunk = n / chunkCount + (n % chunkCount == 0 ? 0 : 1)
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
-            // One scratch buffer per worker, reused across its chunks.
-            let scratch = UnsafeMutablePointer<Double>.allocate(capacity: max(d * largestChunk, 1))
-            defer { scratch.deallocate() }
+            // One scratch tile and one set of output pointers per worker, reused across its chunks.
+            let tile = UnsafeMutablePointer<Double>.allocate(capacity: max(d * tileRows, 1))
+            let pointers = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: max(m, 1))
+            defer { tile.deallocate(); pointers.deallocate() }
             var k = worker
             while k < chunkCount {
                 let range = ChunkMoments.range(chunk: k, of: n, chunks: chunkCount)
-                let start = range.lowerBound, size = range.count
                 do {
-                    try runChunk(batch: batch, chunk: k, start: start, size: size, scratch: scratch, distributions: distributions, dimension: d,
-                                 correlation: correlation, model: model, settings: settings, shared: shared, outputCount: m)
+                    try runChunk(batch: batch, chunk: k, rows: range, tile: tile, pointers: pointers, distributions: distributions,
+                                 correlation: correlation, model: model, settings: settings, shared: shared)
                 } catch let error as InputError {
                     shared.errors[k] = error
                 } catch {
@@ -132,31 +131,40 @@ public enum Simulation {
         }
     }
 
+    /// Rows per tile: the tile's uniforms, inputs and outputs stay in the core's cache between sampling,
+    /// the model and the moments. A multiple of four (``MomentAccumulator``'s lanes).
+    static let tileRows = 1_024
+
     private static func runChunk(
-        batch: Int, chunk k: Int, start: Int, size: Int, scratch x: UnsafeMutablePointer<Double>,
-        distributions: [Distribution], dimension d: Int,
-        correlation: RankCorrelation?, model: some ChunkModel, settings: SimulationSettings, shared: Shared, outputCount m: Int
+        batch: Int, chunk k: Int, rows chunk: Range<Int>, tile x: UnsafeMutablePointer<Double>,
+        pointers: UnsafeMutablePointer<UnsafeMutablePointer<Double>>, distributions: [Distribution],
+        correlation: RankCorrelation?, model: some ChunkModel, settings: SimulationSettings, shared: Shared
     ) throws(InputError) {
-        let chunkCount = min(settings.chunks, settings.samples)
+        let chunkCount = min(settings.chunks, settings.samples), d = distributions.count, m = model.outputCount
         let rng = try RandomGenerator(settings.generator, seed: SeedSequence.seed(master: settings.seed, batch: batch, chunk: k))
-        try UniformDesign.fill(x, dimension: d, count: size, method: settings.method, rng: rng)
-        correlation?.apply(x, count: size)
-        for j in 0..<d {
-            let column = x + j * size
-            distributions[j].quantiles(column, count: size)
-            // A non-finite quantile (GSL could not invert) is reported with the input's name.
-            for i in 0..<size where !column[i].isFinite {
-                if shared.failures[k].0 < 0 { shared.failures[k] = (j, .nan) }
-                break
+        let design = try UniformDesign(method: settings.method, dimension: d, count: chunk.count, rng: rng)
+        var accumulators = [MomentAccumulator](repeating: MomentAccumulator(), count: m)
+        var row = chunk.lowerBound
+        while row < chunk.upperBound {
+            let rows = min(tileRows, chunk.upperBound - row)
+            design.next(x, rows: rows)
+            correlation?.apply(x, count: rows)
+            for j in 0..<d {
+                let column = x + j * rows
+                distributions[j].quantiles(column, count: rows)
+                // A non-finite quantile (GSL could not invert) is reported with the input's name.
+                for i in 0..<rows where !column[i].isFinite {
+                    if shared.failures[k].0 < 0 { shared.failures[k] = (j, .nan) }
+                    break
+                }
             }
+            for o in 0..<m { pointers[o] = shared.outputs[o] + row }
+            model.evaluate(inputs: x, count: rows, outputs: UnsafeMutableBufferPointer(start: pointers, count: m))
+            for o in 0..<m { accumulators[o].add(UnsafeBufferPointer(start: pointers[o], count: rows)) }
+            row += rows
         }
-        let pointers = UnsafeMutableBufferPointer<UnsafeMutablePointer<Double>>.allocate(capacity: max(m, 1))
-        defer { pointers.deallocate() }
-        for o in 0..<m { pointers[o] = shared.outputs[o] + start }
-        model.evaluate(inputs: x, count: size, outputs: UnsafeMutableBufferPointer(rebasing: pointers[0..<m]))
         for o in 0..<m {
-            let values = shared.outputs[o] + start
-            let moments = ChunkMoments(of: UnsafeBufferPointer(start: values, count: size))
+            let moments = accumulators[o].moments
             if !moments.allFinite, shared.overflows[k] < 0 { shared.overflows[k] = o }
             shared.moments[o * chunkCount + k] = moments
         }
