@@ -10,7 +10,7 @@ public struct SimulationOptions: ParsableArguments {
     var seed: String?
     @Option(help: "Sampling design: mc (Monte Carlo, default), lhs (Latin hypercube) or sobol (randomised Sobol').")
     var method: MethodOption?
-    @Option(help: "GSL generator: mt19937 (default), ranlxd2 or taus2.")
+    @Option(help: "GSL generator: taus2 (default), mt19937 or ranlxd2.")
     var generator: GeneratorOption?
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
     var threads: String?
@@ -41,7 +41,7 @@ public struct SimulationOptions: ParsableArguments {
             s.seed = fileSeed
         }
         s.method = method.map { SamplingMethod(rawValue: $0.rawValue)! } ?? file.method ?? .mc
-        s.generator = generator.map { GeneratorKind(rawValue: $0.rawValue)! } ?? file.generator ?? .mt19937
+        s.generator = generator.map { GeneratorKind(rawValue: $0.rawValue)! } ?? file.generator ?? .taus2
         if let threads { s.threads = try Self.count(threads, "--threads", limit: 4_096) }
         if let until { s.until = try PrecisionTarget(parsing: until) }
         s.maxSamples = try Self.count(maxSamples, "--max-samples")

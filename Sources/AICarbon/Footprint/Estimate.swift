@@ -35,8 +35,9 @@ public enum Estimate {
             run.samples = 1
             run.until = nil
         }
-        let set = try Simulation.run(inputs: inputs, correlation: resolved.correlation, model: resolved.model,
-                                     settings: run, progress: progress)
-        return EstimateReport(resolved: resolved, samples: set, settings: settings, percentiles: percentiles)
+        let summary = try Simulation.summarise(
+            inputs: inputs, correlation: resolved.correlation, model: resolved.model, settings: run,
+            percentiles: EstimateReport.reportedPercentiles(percentiles), bins: EstimateReport.histogramBins, progress: progress)
+        return EstimateReport(resolved: resolved, summary: summary, settings: settings, percentiles: percentiles)
     }
 }

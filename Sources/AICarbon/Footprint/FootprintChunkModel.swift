@@ -21,11 +21,25 @@ public struct FootprintChunkModel: ChunkModel {
 
     public func evaluate(inputs: UnsafePointer<Double>, count: Int,
                          outputs columns: UnsafeMutableBufferPointer<UnsafeMutablePointer<Double>>) {
+        // Sampled values are written straight into the template's stored properties and outputs read
+        // straight from the result's, by byte offset (no per-sample dispatch on slot or output name).
+        let inputOffsets = slots.map(FootprintInputs.byteOffset)
+        let outputOffsets = outputs.map { name in FootprintOutputs.keyPath(name).flatMap { MemoryLayout<FootprintOutputs>.offset(of: $0) } ?? -1 }
+        let names = outputs
         var x = template
-        for i in 0..<count {
-            for (j, slot) in slots.enumerated() { x[slot] = inputs[j * count + i] }
-            let y = FootprintModel.evaluate(x)
-            for (o, name) in outputs.enumerated() { columns[o][i] = y[name] }
+        withUnsafeMutablePointer(to: &x) { point in
+            let raw = UnsafeMutableRawPointer(point)
+            for i in 0..<count {
+                for (j, offset) in inputOffsets.enumerated() {
+                    raw.storeBytes(of: inputs[j * count + i], toByteOffset: offset, as: Double.self)
+                }
+                let y = FootprintModel.evaluate(point.pointee)
+                withUnsafeBytes(of: y) { result in
+                    for (o, offset) in outputOffsets.enumerated() {
+                        columns[o][i] = offset >= 0 ? result.load(fromByteOffset: offset, as: Double.self) : y[names[o]]
+                    }
+                }
+            }
         }
     }
 }

@@ -96,59 +96,39 @@ public struct FootprintInputs: Sendable, Hashable {
 
     /// Reads or writes one input by slot.
     public subscript(slot: InputSlot) -> Double {
-        get {
-            switch slot {
-            case .chipHours: return chipHours
-            case .hours: return hours
-            case .chips: return chips
-            case .flops: return flops
-            case .activeParameters: return activeParameters
-            case .tokens: return tokens
-            case .mfu: return mfu
-            case .powerW: return powerW
-            case .tdpW: return tdpW
-            case .powerUtilization: return powerUtilization
-            case .hostOverhead: return hostOverhead
-            case .pue: return pue
-            case .intensity: return intensityKgPerKWh
-            case .developmentMultiplier: return developmentMultiplier
-            case .queries: return queries
-            case .energyPerQuery: return energyPerQueryKWh
-            case .tokensPerQuery: return tokensPerQuery
-            case .inferenceUtilization: return inferenceUtilization
-            case .inferenceShare: return inferenceShare
-            case .embodiedPerChip: return embodiedPerChipKg
-            case .lifetime: return lifetimeHours
-            case .wue: return wueOnsite
-            case .waterIntensity: return waterIntensity
-            }
-        }
-        set {
-            switch slot {
-            case .chipHours: chipHours = newValue
-            case .hours: hours = newValue
-            case .chips: chips = newValue
-            case .flops: flops = newValue
-            case .activeParameters: activeParameters = newValue
-            case .tokens: tokens = newValue
-            case .mfu: mfu = newValue
-            case .powerW: powerW = newValue
-            case .tdpW: tdpW = newValue
-            case .powerUtilization: powerUtilization = newValue
-            case .hostOverhead: hostOverhead = newValue
-            case .pue: pue = newValue
-            case .intensity: intensityKgPerKWh = newValue
-            case .developmentMultiplier: developmentMultiplier = newValue
-            case .queries: queries = newValue
-            case .energyPerQuery: energyPerQueryKWh = newValue
-            case .tokensPerQuery: tokensPerQuery = newValue
-            case .inferenceUtilization: inferenceUtilization = newValue
-            case .inferenceShare: inferenceShare = newValue
-            case .embodiedPerChip: embodiedPerChipKg = newValue
-            case .lifetime: lifetimeHours = newValue
-            case .wue: wueOnsite = newValue
-            case .waterIntensity: waterIntensity = newValue
-            }
+        get { self[keyPath: Self.keyPath(slot)] }
+        set { self[keyPath: Self.keyPath(slot)] = newValue }
+    }
+
+    /// The stored property behind a slot.
+    static func keyPath(_ slot: InputSlot) -> WritableKeyPath<FootprintInputs, Double> {
+        switch slot {
+        case .chipHours: return \.chipHours
+        case .hours: return \.hours
+        case .chips: return \.chips
+        case .flops: return \.flops
+        case .activeParameters: return \.activeParameters
+        case .tokens: return \.tokens
+        case .mfu: return \.mfu
+        case .powerW: return \.powerW
+        case .tdpW: return \.tdpW
+        case .powerUtilization: return \.powerUtilization
+        case .hostOverhead: return \.hostOverhead
+        case .pue: return \.pue
+        case .intensity: return \.intensityKgPerKWh
+        case .developmentMultiplier: return \.developmentMultiplier
+        case .queries: return \.queries
+        case .energyPerQuery: return \.energyPerQueryKWh
+        case .tokensPerQuery: return \.tokensPerQuery
+        case .inferenceUtilization: return \.inferenceUtilization
+        case .inferenceShare: return \.inferenceShare
+        case .embodiedPerChip: return \.embodiedPerChipKg
+        case .lifetime: return \.lifetimeHours
+        case .wue: return \.wueOnsite
+        case .waterIntensity: return \.waterIntensity
         }
     }
+
+    /// The byte offset of a slot's stored value in the struct, for writing sampled values in place.
+    static func byteOffset(_ slot: InputSlot) -> Int { MemoryLayout<FootprintInputs>.offset(of: keyPath(slot))! }
 }

@@ -25,19 +25,28 @@ public struct FootprintOutputs: Sendable, Hashable {
 
     /// The value of one output (NaN for an absent optional output).
     public subscript(name: OutputName) -> Double {
+        if let path = Self.keyPath(name) { return self[keyPath: path] }
         switch name {
-        case .energyKWh: return energyKWh
-        case .trainingEnergyKWh: return trainingEnergyKWh
-        case .inferenceEnergyKWh: return inferenceEnergyKWh
-        case .itEnergyKWh: return itEnergyKWh
-        case .co2eKg: return co2eKg
-        case .embodiedCO2eKg: return embodiedCO2eKg
-        case .totalCO2eKg: return totalCO2eKg
-        case .waterL: return waterL
-        case .chipHours: return chipHours
         case .trainingFLOPs: return trainingFLOPs ?? .nan
         case .wallClockHours: return wallClockHours ?? .nan
         default: return .nan
+        }
+    }
+
+    /// The stored property behind an output that is always present; nil for the optional outputs and for
+    /// outputs of projections.
+    static func keyPath(_ name: OutputName) -> KeyPath<FootprintOutputs, Double>? {
+        switch name {
+        case .energyKWh: return \.energyKWh
+        case .trainingEnergyKWh: return \.trainingEnergyKWh
+        case .inferenceEnergyKWh: return \.inferenceEnergyKWh
+        case .itEnergyKWh: return \.itEnergyKWh
+        case .co2eKg: return \.co2eKg
+        case .embodiedCO2eKg: return \.embodiedCO2eKg
+        case .totalCO2eKg: return \.totalCO2eKg
+        case .waterL: return \.waterL
+        case .chipHours: return \.chipHours
+        default: return nil
         }
     }
 }

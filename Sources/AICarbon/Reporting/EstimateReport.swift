@@ -21,24 +21,47 @@ public struct EstimateReport: Sendable {
     /// Percentiles reported.
     public var percentiles: [Double]
 
-    /// Summarises a simulation of a resolved spec.
+    /// Summarises a simulation of a resolved spec from its stored samples.
     public init(resolved: EstimateSpec.Resolved, samples: SampleSet, settings: SimulationSettings, percentiles extra: [Double]) {
-        let wanted = Array(Set(OutputSummary.standardPercentiles + extra)).sorted()
+        let wanted = Self.reportedPercentiles(extra)
+        let summaries = OutputSummary.all(samples, percentiles: wanted, bins: Self.histogramBins, threads: settings.threads)
+        self.init(resolved: resolved, summary: SimulationSummary(outputs: summaries, count: samples.count, batches: samples.batches, streamed: false),
+                  settings: settings, percentiles: extra)
+    }
+
+    /// The percentiles reported: the standard ones and `extra`, ascending.
+    public static func reportedPercentiles(_ extra: [Double]) -> [Double] {
+        Array(Set(OutputSummary.standardPercentiles + extra)).sorted()
+    }
+
+    /// Histogram bins per output.
+    public static let histogramBins = 30
+
+    /// Builds the report of a resolved spec from the summaries of its sampled outputs.
+    /// - Parameters:
+    ///   - resolved: The resolved spec.
+    ///   - summary: Summaries of `resolved.sampled`, in that order, with
+    ///     ``reportedPercentiles(_:)`` of `extra` and ``histogramBins`` bins.
+    ///   - settings: Run settings.
+    ///   - extra: Percentiles requested besides the standard ones.
+    public init(resolved: EstimateSpec.Resolved, summary simulation: SimulationSummary, settings: SimulationSettings, percentiles extra: [Double]) {
+        let wanted = Self.reportedPercentiles(extra)
         percentiles = wanted
-        let computed = OutputSummary.all(samples, percentiles: wanted, bins: 30, threads: settings.threads)
+        let computed = simulation.outputs
+        let count = simulation.count
         func summary(_ name: OutputName) -> OutputSummary {
             switch resolved.derived[name] {
             case .same(let source)?: return summary(source)
-            case .constant(let value)?: return OutputSummary(constant: value, count: samples.count, percentiles: wanted)
+            case .constant(let value)?: return OutputSummary(constant: value, count: count, percentiles: wanted)
             case nil: return computed[resolved.sampled.firstIndex(of: name)!]
             }
         }
+        sampleCount = simulation.count
+        batches = simulation.batches
         outputs = resolved.outputs.map { ($0, summary($0)) }
         inputs = resolved.uncertain.map { ($0.slot.rawValue, $0.distribution) }
         assumptions = resolved.assumptions
         self.settings = settings
-        sampleCount = samples.count
-        batches = samples.batches
         var context: [(String, String)] = []
         if let a = resolved.accelerator {
             let tdp = a.tdpW.map { "\(ReadableQuantity.number($0)) W TDP" } ?? "no published TDP"

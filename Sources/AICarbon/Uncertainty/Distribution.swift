@@ -102,6 +102,18 @@ public indirect enum Distribution: Sendable, Hashable {
         case .lognormal(let mu, let sigma):
             GSLRuntime.prepare()
             for i in 0..<count { column[i] = Foundation.exp(mu + sigma * gsl_cdf_ugaussian_Pinv(column[i])) }
+        case .triangular(let a, let c, let b):
+            let f = (c - a) / (b - a)
+            for i in 0..<count {
+                let u = column[i]
+                column[i] = u < f ? a + (u * (b - a) * (c - a)).squareRoot() : b - ((1 - u) * (b - a) * (b - c)).squareRoot()
+            }
+        case .truncated(let base, let lower, let upper):
+            // The base distribution's CDF at the bounds once per column.
+            let lo = base.cdf(lower), hi = base.cdf(upper)
+            for i in 0..<count { column[i] = lo + column[i] * (hi - lo) }
+            base.quantiles(column, count: count)
+            for i in 0..<count { column[i] = min(max(column[i], lower), upper) }
         case .clipped(let base, let lower, let upper):
             base.quantiles(column, count: count)
             for i in 0..<count { column[i] = min(max(column[i], lower), upper) }

@@ -3,11 +3,14 @@ internal import CGSL
 /// The GSL pseudo-random generator behind Monte Carlo sampling and the randomisation of Latin
 /// hypercube and Sobol' designs.
 public enum GeneratorKind: String, Sendable, Hashable, CaseIterable {
-    /// Mersenne Twister MT19937 (Matsumoto & Nishimura 1998), GSL's `gsl_rng_mt19937`: the default.
+    /// Mersenne Twister MT19937 (Matsumoto & Nishimura 1998), GSL's `gsl_rng_mt19937`.
     case mt19937
     /// RANLUX, double precision, luxury level 2 (Lüscher 1994), `gsl_rng_ranlxd2`: slower, decorrelated.
     case ranlxd2
-    /// Tausworthe (L'Ecuyer 1996), `gsl_rng_taus2`: fast, small state.
+    /// Maximally equidistributed combined Tausworthe generator (L'Ecuyer 1996, seeding of L'Ecuyer
+    /// 1999), `gsl_rng_taus2`: the default. Period 2⁸⁸, three words of state, one of the generators the
+    /// GSL manual recommends for simulation; through GSL's interface it draws a uniform in about 3 ns
+    /// here, against about 9 ns for MT19937 (README, "Performance").
     case taus2
 
     var gslType: UnsafePointer<gsl_rng_type> {

@@ -1,7 +1,6 @@
 import Dispatch
 import Foundation
 
-private struct SummarySlots: @unchecked Sendable { let base: UnsafeMutablePointer<OutputSummary?> }
 
 /// Summary statistics of one output's samples, with honest Monte Carlo error estimates.
 ///
@@ -41,30 +40,61 @@ public struct OutputSummary: Sendable {
     public var min: Double, max: Double
     /// Requested percentiles, ascending.
     public var percentiles: [Percentile]
-    /// Histogram between the 0.5th and 99.5th percentiles: bin edges and counts (samples outside are
-    /// counted in `below` and `above`).
+    /// Histogram: `bins` equal-width bins between the 0.5th and 99.5th percentiles of the run's first
+    /// chunk (its pilot, ``CountingGrid``); bin edges and counts over all samples. Samples outside are
+    /// counted in `below` and `above`. Empty when no histogram was asked for.
     public var histogramEdges: [Double]
     /// Samples per histogram bin.
     public var histogramCounts: [Int]
-    /// Samples below the 0.5th and above the 99.5th percentile (outside the histogram).
+    /// Samples below the first and at or above the last histogram edge.
     public var below: Int, above: Int
 
     /// The standard percentiles reported for every output.
     public static let standardPercentiles: [Double] = [5, 25, 50, 75, 95]
 
-    /// Summarises output `output` of a sample set.
+    /// Summarises output `output` of a sample set: exact order statistics by selection, the histogram
+    /// by counting every sample into the grid of the set's first chunk (as a streamed run does, so both
+    /// give the same summary).
     /// - Parameters:
     ///   - set: The samples.
     ///   - output: Output index.
     ///   - percentiles: Percentiles to estimate, in (0, 100).
     ///   - bins: Histogram bins (0 for none).
     public init(_ set: SampleSet, output: Int, percentiles: [Double] = standardPercentiles, bins: Int = 0) {
-        let values = set.outputs[output]
+        let column = set.outputs[output]
         let moments = set.chunkMoments[output]
+        var tally: (CountingGrid, GridTally)?
+        if bins > 0, let first = moments.first, first.count > 0 {
+            tally = column.withUnsafeBufferPointer { values in
+                let grid = CountingGrid(pilot: UnsafeBufferPointer(rebasing: values[0..<first.count]), samples: values.count,
+                                        percentiles: percentiles, bins: bins)
+                var counted = GridTally(grid: grid)
+                counted.add(values, grid: grid)
+                return (grid, counted)
+            }
+        }
+        self.init(count: column.count, moments: moments, percentiles: percentiles, orderStatistics: { ranks in
+            // The kept cells usually hold every wanted rank; otherwise select on the whole column.
+            if let (grid, counted) = tally, let order = counted.orderStatistics(ranks, grid: grid) { return order }
+            return column.withUnsafeBufferPointer { OrderStatistics.select($0, ranks: ranks) }
+        }, histogram: tally.map { $0.1.histogram(grid: $0.0) })!
+    }
+
+    /// Summarises one output from its chunk moments, a source of exact order statistics and a histogram.
+    /// - Parameters:
+    ///   - n: Samples.
+    ///   - moments: Per-chunk moments, in chunk order.
+    ///   - percentiles: Percentiles to estimate, in (0, 100).
+    ///   - orderStatistics: The values at the given 0-based ranks, or nil if they are not available.
+    ///   - histogram: Edges, counts, below and above, if a histogram was made.
+    /// - Returns: nil when `orderStatistics` returns nil.
+    init?(count n: Int, moments: [ChunkMoments], percentiles: [Double],
+          orderStatistics: (Set<Int>) -> [Int: Double]?,
+          histogram: (edges: [Double], counts: [Int], below: Int, above: Int)?) {
         let total = moments.reduce(ChunkMoments(count: 0, mean: 0, m2: 0), ChunkMoments.combine)
-        count = values.count
+        count = n
         mean = total.mean
-        sd = count > 1 ? (total.m2 / Double(count - 1)).squareRoot() : 0
+        sd = n > 1 ? (total.m2 / Double(n - 1)).squareRoot() : 0
         if moments.count > 1 {
             let k = Double(moments.count)
             let meanOfMeans = moments.reduce(0) { $0 + $1.mean } / k
@@ -72,13 +102,14 @@ public struct OutputSummary: Sendable {
             // Chunks are of (nearly) equal size; the mean of chunk means is the overall mean to rounding.
             mcse = (variance / k).squareRoot()
         } else {
-            mcse = count > 0 ? sd / Double(count).squareRoot() : .nan
+            mcse = n > 0 ? sd / Double(n).squareRoot() : .nan
         }
-        let n = count
-        let wanted = (percentiles + [0.5, 99.5]).sorted()
-        var ranks = Set<Int>([0, Swift.max(n - 1, 0)])
+        // Smallest and largest sample: exact from the chunks.
+        min = n > 0 ? total.min : .nan
+        max = n > 0 ? total.max : .nan
+        var ranks = Set<Int>()
         var plan: [(Double, Int, Double, Int, Int)] = []
-        for p in wanted {
+        for p in percentiles.sorted() {
             let (lo, fraction) = Self.typeSevenRank(p, count: n)
             let spread = 1.959963984540054 * (Double(n) * p / 100 * (1 - p / 100)).squareRoot()
             let l = Swift.max(0, Int((Double(n) * p / 100 - spread).rounded(.down)) - 1)
@@ -93,43 +124,25 @@ public struct OutputSummary: Sendable {
             sd = 0
         }
         if sd == 0 || total.m2 == 0 { mcse = 0 }
-        let order = n == 0 || constant ? [:] : values.withUnsafeBufferPointer { OrderStatistics.select($0, ranks: ranks) }
-        func at(_ r: Int) -> Double { constant ? total.min : order[r] ?? .nan }
-        min = at(0)
-        max = at(n - 1)
-        var results: [Percentile] = []
-        for (p, lo, frac, l, u) in plan {
-            let value = Self.interpolate(lo, frac, count: n, at: at)
-            results.append(Percentile(percent: p, value: value, lower95: at(l), upper95: at(u)))
+        var order: [Int: Double] = [:]
+        if n > 0, !constant {
+            guard let selected = orderStatistics(ranks) else { return nil }
+            order = selected
         }
-        self.percentiles = results.filter { percentiles.contains($0.percent) }
-        below = 0
-        above = 0
-        histogramEdges = []
-        histogramCounts = []
-        if bins > 0, n > 0 {
-            let lo = results.first { $0.percent == 0.5 }!.value, hi = results.first { $0.percent == 99.5 }!.value
-            if hi > lo {
-                let width = (hi - lo) / Double(bins), perWidth = Double(bins) / (hi - lo)
-                histogramEdges = (0...bins).map { lo + Double($0) * width }
-                var counts = [Int](repeating: 0, count: bins)
-                var under = 0, over = 0
-                values.withUnsafeBufferPointer { data in
-                    counts.withUnsafeMutableBufferPointer { c in
-                        for v in data {
-                            if v < lo { under += 1 } else if v > hi { over += 1 } else {
-                                c[Swift.min(Int((v - lo) * perWidth), bins - 1)] += 1
-                            }
-                        }
-                    }
-                }
-                histogramCounts = counts
-                below = under
-                above = over
-            } else {
-                histogramEdges = [lo, hi]
-                histogramCounts = [n]
-            }
+        func at(_ r: Int) -> Double { constant ? total.min : order[r] ?? .nan }
+        self.percentiles = plan.map { p, lo, frac, l, u in
+            Percentile(percent: p, value: Self.interpolate(lo, frac, count: n, at: at), lower95: at(l), upper95: at(u))
+        }
+        if constant {
+            histogramEdges = histogram == nil ? [] : [total.min, total.min]
+            histogramCounts = histogram == nil ? [] : [n]
+            below = 0
+            above = 0
+        } else {
+            histogramEdges = histogram?.edges ?? []
+            histogramCounts = histogram?.counts ?? []
+            below = histogram?.below ?? 0
+            above = histogram?.above ?? 0
         }
     }
 
@@ -156,7 +169,7 @@ public struct OutputSummary: Sendable {
         let results = UnsafeMutablePointer<OutputSummary?>.allocate(capacity: Swift.max(m, 1))
         results.initialize(repeating: nil, count: m)
         defer { results.deinitialize(count: m); results.deallocate() }
-        let shared = SummarySlots(base: results)
+        let shared = SharedSlots(base: results)
         let workers = Swift.max(1, Swift.min(threads, m))
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var o = w

@@ -23,26 +23,7 @@ public enum Simulation {
         inputs: [(name: String, distribution: Distribution)], correlation: RankCorrelation? = nil, model: some ChunkModel,
         settings: SimulationSettings, progress: (@Sendable (Double) -> Void)? = nil
     ) throws(InputError) -> SampleSet {
-        GSLRuntime.prepare()
-        guard settings.samples >= 1 else {
-            throw InputError(field: "--samples", expected: "a whole number of at least 1", found: "\(settings.samples)")
-        }
-        // Every output's samples are stored: refuse runs that cannot fit in memory rather than fail mid-way.
-        let planned = settings.until == nil ? settings.samples : max(settings.samples, settings.maxSamples)
-        let bytes = Double(planned) * Double(max(model.outputCount, 1)) * 8
-        if bytes > MemoryBudget.availableBytes {
-            let field = settings.until == nil ? "--samples" : "--max-samples"
-            throw InputError(field: field,
-                             expected: "at most about \(Int(MemoryBudget.availableBytes / Double(max(model.outputCount, 1)) / 8)) samples here (\(model.outputCount) outputs × 8 bytes each must fit in \(Int(MemoryBudget.availableBytes / 1_073_741_824)) GiB of available memory)",
-                             found: "\(planned)")
-        }
-        guard settings.threads >= 1 else {
-            throw InputError(field: "--threads", expected: "a whole number of at least 1", found: "\(settings.threads)")
-        }
-        if settings.method == .sobol, inputs.count > SobolSequence.maxDimension {
-            throw InputError(field: "--method", expected: "at most 40 uncertain inputs for sobol (use mc or lhs)",
-                             found: "\(inputs.count) uncertain inputs")
-        }
+        try validate(settings, inputCount: inputs.count, outputCount: model.outputCount, storing: true)
         let capacity = settings.until == nil ? settings.samples : settings.samples * 4
         var set = SampleSet(outputs: (0..<model.outputCount).map { _ in SampleColumn(capacity: capacity) },
                             chunkMoments: Array(repeating: [], count: model.outputCount), batches: 0)
@@ -62,12 +43,179 @@ public enum Simulation {
         return set
     }
 
+    /// Checks settings before any work: sample and thread counts, the Sobol' dimension, and, when every
+    /// sample is to be stored, that they fit in available memory.
+    private static func validate(_ settings: SimulationSettings, inputCount: Int, outputCount: Int, storing: Bool) throws(InputError) {
+        GSLRuntime.prepare()
+        guard settings.samples >= 1 else {
+            throw InputError(field: "--samples", expected: "a whole number of at least 1", found: "\(settings.samples)")
+        }
+        if storing {
+            // Refuse runs that cannot fit in memory rather than fail mid-way.
+            let planned = settings.until == nil ? settings.samples : max(settings.samples, settings.maxSamples)
+            let bytes = Double(planned) * Double(max(outputCount, 1)) * 8
+            if bytes > MemoryBudget.availableBytes {
+                let field = settings.until == nil ? "--samples" : "--max-samples"
+                throw InputError(field: field,
+                                 expected: "at most about \(Int(MemoryBudget.availableBytes / Double(max(outputCount, 1)) / 8)) samples here (\(outputCount) outputs × 8 bytes each must fit in \(Int(MemoryBudget.availableBytes / 1_073_741_824)) GiB of available memory)",
+                                 found: "\(planned)")
+            }
+        }
+        guard settings.threads >= 1 else {
+            throw InputError(field: "--threads", expected: "a whole number of at least 1", found: "\(settings.threads)")
+        }
+        if settings.method == .sobol, inputCount > SobolSequence.maxDimension {
+            throw InputError(field: "--method", expected: "at most 40 uncertain inputs for sobol (use mc or lhs)",
+                             found: "\(inputCount) uncertain inputs")
+        }
+    }
+
+    /// Runs a simulation and summarises every output, without storing every sample when it can.
+    ///
+    /// Runs of at least ``streamingThreshold`` samples without a precision target are streamed: the first
+    /// chunk is run and stored as a pilot, which sets each output's ``CountingGrid``; every other chunk
+    /// is counted into the grids, keeping only the samples of the cells that may hold a wanted
+    /// percentile, from which the order statistics are selected exactly. Memory is then the pilot plus
+    /// the kept samples (a few percent) instead of every sample, which also spares the time of first
+    /// touching that memory. When a wanted order statistic is found outside the kept cells (the pilot
+    /// misled, e.g. by a rare atom of a discrete input), the run is repeated storing every sample. Either
+    /// way the summaries are identical: the same samples, moments, order statistics and grid.
+    /// - Parameters:
+    ///   - inputs: The uncertain inputs (name, distribution), one column each.
+    ///   - correlation: Optional rank correlations among them.
+    ///   - model: The model.
+    ///   - settings: Samples, seed, design, generator, threads, stopping rule.
+    ///   - percentiles: Percentiles to report, in (0, 100).
+    ///   - bins: Histogram bins (0 for none).
+    ///   - progress: Called with the fraction done (0…1) as chunks finish; may be called from any thread.
+    /// - Returns: One summary per output, the sample count and the batches run.
+    /// - Throws: ``InputError`` for invalid settings, or when an input's inverse CDF fails in GSL.
+    public static func summarise(
+        inputs: [(name: String, distribution: Distribution)], correlation: RankCorrelation? = nil, model: some ChunkModel,
+        settings: SimulationSettings, percentiles: [Double] = OutputSummary.standardPercentiles, bins: Int = 30,
+        progress: (@Sendable (Double) -> Void)? = nil
+    ) throws(InputError) -> SimulationSummary {
+        if settings.until == nil, settings.samples >= streamingThreshold {
+            try validate(settings, inputCount: inputs.count, outputCount: model.outputCount, storing: false)
+            if let summary = try stream(inputs: inputs, correlation: correlation, model: model, settings: settings,
+                                        percentiles: percentiles, bins: bins, progress: progress) {
+                return summary
+            }
+        }
+        let set = try run(inputs: inputs, correlation: correlation, model: model, settings: settings, progress: progress)
+        return SimulationSummary(outputs: OutputSummary.all(set, percentiles: percentiles, bins: bins, threads: settings.threads),
+                                 count: set.count, batches: set.batches, streamed: false)
+    }
+
+    /// Smallest run that ``summarise(inputs:correlation:model:settings:percentiles:bins:progress:)``
+    /// streams: below it, storing every sample costs little.
+    public static let streamingThreshold = 1 << 16
+
+    /// The streamed run of ``summarise(inputs:correlation:model:settings:percentiles:bins:progress:)``;
+    /// nil when a wanted order statistic was not kept.
+    private static func stream(
+        inputs: [(name: String, distribution: Distribution)], correlation: RankCorrelation?, model: some ChunkModel,
+        settings: SimulationSettings, percentiles: [Double], bins: Int, progress: (@Sendable (Double) -> Void)?
+    ) throws(InputError) -> SimulationSummary? {
+        let n = settings.samples, chunkCount = min(settings.chunks, n), m = model.outputCount
+        let threads = max(1, min(settings.threads, chunkCount))
+        let shared = Shared(chunks: chunkCount, outputs: m)
+        defer { shared.deallocate(chunks: chunkCount) }
+        let done = ProgressCounter(total: chunkCount, report: progress)
+        // The first chunk of each of up to four workers is stored (so they need not wait for the pilot);
+        // chunk 0 is the pilot that sets the grids.
+        let prelude = min(threads, chunkCount, 4)
+        let storedRows = ChunkMoments.range(chunk: prelude - 1, of: n, chunks: chunkCount).upperBound
+        let pilotRows = ChunkMoments.range(chunk: 0, of: n, chunks: chunkCount).count
+        // One tally per worker and output; a worker keeping more than its share of half the samples gives
+        // up keeping (the run is then repeated storing every sample). Kept cells hold about 4% of the
+        // samples at 10 million and about 15% at 1 million (the pilot is a 32nd of the run).
+        let keepLimit = max(n / 2 / threads, 1 << 16)
+        // Refuse runs whose stored chunks and kept samples (at their limit) cannot fit in memory.
+        let bytes = (Double(storedRows) + Double(threads) * Double(keepLimit)) * Double(max(m, 1)) * 8
+        if bytes > MemoryBudget.availableBytes {
+            let perSample = bytes / Double(n)
+            throw InputError(field: "--samples",
+                             expected: "at most about \(Int(MemoryBudget.availableBytes / perSample)) samples here (a streamed run holds its first \(prelude) of \(chunkCount) chunks and may keep up to half of its samples; they must fit in \(Int(MemoryBudget.availableBytes / 1_073_741_824)) GiB of available memory)",
+                             found: "\(n)")
+        }
+        let stored = UnsafeMutablePointer<Double>.allocate(capacity: max(m * storedRows, 1))
+        defer { stored.deallocate() }
+        runChunks(0..<prelude, batch: 0, samples: n, inputs: inputs, correlation: correlation, model: model, settings: settings,
+                  sink: .store((0..<m).map { stored + $0 * storedRows }), shared: shared, threads: prelude, done: done)
+        try check(0..<prelude, shared: shared, inputs: inputs, model: model)
+        let grids = (0..<m).map { o in
+            CountingGrid(pilot: UnsafeBufferPointer(start: stored + o * storedRows, count: pilotRows),
+                         samples: n, percentiles: percentiles, bins: max(bins, 1))
+        }
+        let tallies = UnsafeMutablePointer<GridTally>.allocate(capacity: max(threads * m, 1))
+        for w in 0..<threads { for o in 0..<m { (tallies + w * m + o).initialize(to: GridTally(grid: grids[o], keepLimit: keepLimit)) } }
+        defer { tallies.deinitialize(count: threads * m); tallies.deallocate() }
+        let counted = SharedSlots(base: tallies), prefix = SharedSlots(base: stored)
+        DispatchQueue.concurrentPerform(iterations: m) { o in
+            counted.base[o].add(UnsafeBufferPointer(start: prefix.base + o * storedRows, count: storedRows), grid: grids[o])
+        }
+        runChunks(prelude..<chunkCount, batch: 0, samples: n, inputs: inputs, correlation: correlation, model: model,
+                  settings: settings, sink: .tally(grids: grids, tallies: tallies), shared: shared, threads: threads, done: done)
+        try check(0..<chunkCount, shared: shared, inputs: inputs, model: model)
+        // Each output's summary on its own (in parallel; none depends on the thread count).
+        let results = UnsafeMutablePointer<OutputSummary?>.allocate(capacity: max(m, 1))
+        results.initialize(repeating: nil, count: m)
+        defer { results.deinitialize(count: m); results.deallocate() }
+        let slots = SharedSlots(base: results)
+        let workers = max(1, min(settings.threads, m))
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var o = w
+            while o < m {
+                var tally = counted.base[o]
+                for t in 1..<threads { tally.merge(counted.base[t * m + o]) }
+                let moments = Array(UnsafeBufferPointer(start: shared.moments + o * chunkCount, count: chunkCount))
+                let grid = grids[o]
+                slots.base[o] = OutputSummary(count: n, moments: moments, percentiles: percentiles,
+                                              orderStatistics: { tally.orderStatistics($0, grid: grid) },
+                                              histogram: bins > 0 ? tally.histogram(grid: grid) : nil)
+                o += workers
+            }
+        }
+        var summaries: [OutputSummary] = []
+        for o in 0..<m {
+            guard let summary = results[o] else { return nil }
+            summaries.append(summary)
+        }
+        return SimulationSummary(outputs: summaries, count: n, batches: 1, streamed: true)
+    }
+
+    /// Per-chunk results of one batch, written by the workers (each chunk by exactly one).
     private struct Shared: @unchecked Sendable {
-        var outputs: [UnsafeMutablePointer<Double>]
-        var moments: UnsafeMutablePointer<ChunkMoments>
-        var failures: UnsafeMutablePointer<(Int, Double)>
-        var overflows: UnsafeMutablePointer<Int>
-        var errors: UnsafeMutablePointer<InputError?>
+        let moments: UnsafeMutablePointer<ChunkMoments>
+        let failures: UnsafeMutablePointer<(Int, Double)>
+        let overflows: UnsafeMutablePointer<Int>
+        let errors: UnsafeMutablePointer<InputError?>
+        let chunks: Int
+
+        init(chunks: Int, outputs m: Int) {
+            self.chunks = chunks
+            moments = .allocate(capacity: chunks * max(m, 1))
+            failures = .allocate(capacity: chunks)
+            failures.initialize(repeating: (-1, 0), count: chunks)
+            overflows = .allocate(capacity: chunks)
+            overflows.initialize(repeating: -1, count: chunks)
+            errors = .allocate(capacity: chunks)
+            errors.initialize(repeating: nil, count: chunks)
+        }
+
+        func deallocate(chunks: Int) {
+            moments.deallocate(); failures.deallocate(); overflows.deallocate()
+            errors.deinitialize(count: chunks); errors.deallocate()
+        }
+    }
+
+    /// Where a chunk's outputs go.
+    private enum Sink: @unchecked Sendable {
+        /// Every output to its column: per output, where row 0 of the batch goes.
+        case store([UnsafeMutablePointer<Double>])
+        /// Counted into per-worker tallies (`tallies[worker × outputs + output]`) on each output's grid.
+        case tally(grids: [CountingGrid], tallies: UnsafeMutablePointer<GridTally>)
     }
 
     private static func runBatch(
@@ -75,34 +223,40 @@ public enum Simulation {
         model: some ChunkModel, settings: SimulationSettings, into set: inout SampleSet,
         progress: (@Sendable (Double) -> Void)?
     ) throws(InputError) {
-        let n = settings.samples, chunkCount = min(settings.chunks, n), m = model.outputCount, d = inputs.count
-        let distributions = inputs.map(\.distribution)
-        let outputs = set.outputs.map { $0.reserve(n) }
-        let moments = UnsafeMutablePointer<ChunkMoments>.allocate(capacity: chunkCount * max(m, 1))
-        let failures = UnsafeMutablePointer<(Int, Double)>.allocate(capacity: chunkCount)
-        let errors = UnsafeMutablePointer<InputError?>.allocate(capacity: chunkCount)
-        failures.initialize(repeating: (-1, 0), count: chunkCount)
-        let overflows = UnsafeMutablePointer<Int>.allocate(capacity: chunkCount)
-        overflows.initialize(repeating: -1, count: chunkCount)
-        errors.initialize(repeating: nil, count: chunkCount)
-        defer {
-            moments.deallocate(); failures.deallocate(); overflows.deallocate()
-            errors.deinitialize(count: chunkCount); errors.deallocate()
+        let n = settings.samples, chunkCount = min(settings.chunks, n), m = model.outputCount
+        let shared = Shared(chunks: chunkCount, outputs: m)
+        defer { shared.deallocate(chunks: chunkCount) }
+        runChunks(0..<chunkCount, batch: batch, samples: n, inputs: inputs, correlation: correlation, model: model,
+                  settings: settings, sink: .store(set.outputs.map { $0.reserve(n) }), shared: shared,
+                  threads: min(settings.threads, chunkCount), done: ProgressCounter(total: chunkCount, report: progress))
+        try check(0..<chunkCount, shared: shared, inputs: inputs, model: model)
+        for o in 0..<m {
+            set.outputs[o].commit(n)
+            set.chunkMoments[o].append(contentsOf: UnsafeBufferPointer(start: shared.moments + o * chunkCount, count: chunkCount))
         }
-        let shared = Shared(outputs: outputs, moments: moments, failures: failures, overflows: overflows, errors: errors)
-        let done = ProgressCounter(total: chunkCount, report: progress)
-        let threads = min(settings.threads, chunkCount)
+    }
+
+    /// Runs chunks `chunks` of a batch of `n` samples on `threads` workers (chunk `chunks.lowerBound + w`,
+    /// then every `threads`-th after it, on worker `w`).
+    private static func runChunks(
+        _ chunks: Range<Int>, batch: Int, samples n: Int, inputs: [(name: String, distribution: Distribution)],
+        correlation: RankCorrelation?, model: some ChunkModel, settings: SimulationSettings, sink: Sink, shared: Shared,
+        threads: Int, done: ProgressCounter
+    ) {
+        let distributions = inputs.map(\.distribution), d = inputs.count, m = model.outputCount
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
-            // One scratch tile and one set of output pointers per worker, reused across its chunks.
+            // Scratch per worker, reused across its chunks: the inputs tile, the outputs tile when counting,
+            // and one pointer per output.
             let tile = UnsafeMutablePointer<Double>.allocate(capacity: max(d * tileRows, 1))
+            let outputTile = UnsafeMutablePointer<Double>.allocate(capacity: max(m * tileRows, 1))
             let pointers = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: max(m, 1))
-            defer { tile.deallocate(); pointers.deallocate() }
-            var k = worker
-            while k < chunkCount {
-                let range = ChunkMoments.range(chunk: k, of: n, chunks: chunkCount)
+            defer { tile.deallocate(); outputTile.deallocate(); pointers.deallocate() }
+            var k = chunks.lowerBound + worker
+            while k < chunks.upperBound {
                 do {
-                    try runChunk(batch: batch, chunk: k, rows: range, tile: tile, pointers: pointers, distributions: distributions,
-                                 correlation: correlation, model: model, settings: settings, shared: shared)
+                    try runChunk(batch: batch, chunk: k, rows: ChunkMoments.range(chunk: k, of: n, chunks: shared.chunks), tile: tile,
+                                 outputTile: outputTile, pointers: pointers, distributions: distributions, correlation: correlation,
+                                 model: model, settings: settings, sink: sink, worker: worker, shared: shared)
                 } catch let error as InputError {
                     shared.errors[k] = error
                 } catch {
@@ -112,22 +266,24 @@ public enum Simulation {
                 k += threads
             }
         }
-        for k in 0..<chunkCount {
-            if let error = errors[k] { throw error }
-            let (dim, _) = failures[k]
+    }
+
+    /// Throws the first failure of chunks `chunks`, in chunk order.
+    private static func check(
+        _ chunks: Range<Int>, shared: Shared, inputs: [(name: String, distribution: Distribution)], model: some ChunkModel
+    ) throws(InputError) {
+        for k in chunks {
+            if let error = shared.errors[k] { throw error }
+            let (dim, _) = shared.failures[k]
             if dim >= 0 {
                 throw InputError(field: inputs[dim].name, expected: "a distribution GSL can invert at every probability",
                                  found: "\(inputs[dim].distribution) (inverse CDF not finite for some samples)")
             }
-            if overflows[k] >= 0 {
-                throw InputError(field: model.outputName(overflows[k]),
+            if shared.overflows[k] >= 0 {
+                throw InputError(field: model.outputName(shared.overflows[k]),
                                  expected: "finite results (check growth factors, years and input magnitudes for overflow)",
                                  found: "infinite or undefined values")
             }
-        }
-        for o in 0..<m {
-            set.outputs[o].commit(n)
-            set.chunkMoments[o].append(contentsOf: UnsafeBufferPointer(start: moments + o * chunkCount, count: chunkCount))
         }
     }
 
@@ -137,10 +293,11 @@ public enum Simulation {
 
     private static func runChunk(
         batch: Int, chunk k: Int, rows chunk: Range<Int>, tile x: UnsafeMutablePointer<Double>,
-        pointers: UnsafeMutablePointer<UnsafeMutablePointer<Double>>, distributions: [Distribution],
-        correlation: RankCorrelation?, model: some ChunkModel, settings: SimulationSettings, shared: Shared
+        outputTile: UnsafeMutablePointer<Double>, pointers: UnsafeMutablePointer<UnsafeMutablePointer<Double>>,
+        distributions: [Distribution], correlation: RankCorrelation?, model: some ChunkModel, settings: SimulationSettings,
+        sink: Sink, worker: Int, shared: Shared
     ) throws(InputError) {
-        let chunkCount = min(settings.chunks, settings.samples), d = distributions.count, m = model.outputCount
+        let chunkCount = shared.chunks, d = distributions.count, m = model.outputCount
         let rng = try RandomGenerator(settings.generator, seed: SeedSequence.seed(master: settings.seed, batch: batch, chunk: k))
         let design = try UniformDesign(method: settings.method, dimension: d, count: chunk.count, rng: rng)
         var accumulators = [MomentAccumulator](repeating: MomentAccumulator(), count: m)
@@ -158,9 +315,15 @@ public enum Simulation {
                     break
                 }
             }
-            for o in 0..<m { pointers[o] = shared.outputs[o] + row }
+            switch sink {
+            case .store(let bases): for o in 0..<m { pointers[o] = bases[o] + row }
+            case .tally: for o in 0..<m { pointers[o] = outputTile + o * tileRows }
+            }
             model.evaluate(inputs: x, count: rows, outputs: UnsafeMutableBufferPointer(start: pointers, count: m))
             for o in 0..<m { accumulators[o].add(UnsafeBufferPointer(start: pointers[o], count: rows)) }
+            if case .tally(let grids, let tallies) = sink {
+                for o in 0..<m { tallies[worker * m + o].add(UnsafeBufferPointer(start: pointers[o], count: rows), grid: grids[o]) }
+            }
             row += rows
         }
         for o in 0..<m {

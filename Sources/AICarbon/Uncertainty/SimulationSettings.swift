@@ -19,8 +19,8 @@ public struct SimulationSettings: Sendable, Hashable {
     /// Upper bound on samples when ``until`` is set.
     public var maxSamples: Int
 
-    /// Default: 100,000 samples, seed 1, Monte Carlo, MT19937, all cores, 32 chunks.
-    public init(samples: Int = 100_000, seed: UInt64 = 1, method: SamplingMethod = .mc, generator: GeneratorKind = .mt19937,
+    /// Default: 100,000 samples, seed 1, Monte Carlo, taus2, all cores, 32 chunks.
+    public init(samples: Int = 100_000, seed: UInt64 = 1, method: SamplingMethod = .mc, generator: GeneratorKind = .taus2,
                 threads: Int = ProcessInfo.processInfo.activeProcessorCount, chunks: Int = 32,
                 until: PrecisionTarget? = nil, maxSamples: Int = 20_000_000) {
         self.samples = samples

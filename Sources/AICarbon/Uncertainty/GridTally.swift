@@ -1,0 +1,91 @@
+/// The samples of one output counted into the cells of a ``CountingGrid``, with the samples of its kept
+/// cells. Tallies of disjoint sets of samples merge by adding counts, so a tally does not depend on
+/// which worker counted which chunk.
+struct GridTally: Sendable {
+    /// Samples per cell.
+    private(set) var counts: [Int]
+    /// The samples that fell in kept cells, in no particular order.
+    private(set) var kept: [Double] = []
+    /// Whether more samples fell in kept cells than ``keepLimit`` allowed (some were then not kept).
+    private(set) var overflowed = false
+    /// Largest number of samples kept.
+    let keepLimit: Int
+
+    /// An empty tally for `grid`.
+    init(grid: CountingGrid, keepLimit: Int = .max) {
+        counts = [Int](repeating: 0, count: grid.cellCount)
+        self.keepLimit = keepLimit
+    }
+
+    /// Counts `values`, keeping those in kept cells.
+    mutating func add(_ values: UnsafeBufferPointer<Double>, grid: CountingGrid) {
+        var kept = self.kept
+        self.kept = []
+        var overflowed = self.overflowed
+        counts.withUnsafeMutableBufferPointer { counts in
+            grid.kept.withUnsafeBufferPointer { keep in
+                for v in values {
+                    let c = grid.cell(v)
+                    counts[c] &+= 1
+                    if keep[c] {
+                        if kept.count < keepLimit { kept.append(v) } else { overflowed = true }
+                    }
+                }
+            }
+        }
+        self.kept = kept
+        self.overflowed = overflowed
+    }
+
+    /// Adds another tally of the same grid.
+    mutating func merge(_ other: GridTally) {
+        for c in counts.indices { counts[c] += other.counts[c] }
+        kept.append(contentsOf: other.kept)
+        overflowed = overflowed || other.overflowed
+    }
+
+    /// The values at the given 0-based ranks of all samples counted, if every rank lies in a kept cell
+    /// and no kept sample was dropped; otherwise nil.
+    func orderStatistics(_ ranks: Set<Int>, grid: CountingGrid) -> [Int: Double]? {
+        guard !overflowed else { return nil }
+        var start = [Int](repeating: 0, count: counts.count + 1)
+        for c in counts.indices { start[c + 1] = start[c] + counts[c] }
+        var cellOfRank: [Int: Int] = [:]
+        var c = 0
+        for r in ranks.sorted() {
+            guard r >= 0, r < start[counts.count] else { return nil }
+            while start[c + 1] <= r { c += 1 }
+            guard grid.kept[c] else { return nil }
+            cellOfRank[r] = c
+        }
+        // The kept samples of the cells holding a wanted rank, sorted per cell.
+        var slot = [Int](repeating: -1, count: counts.count)
+        var members: [[Double]] = []
+        for cell in Set(cellOfRank.values).sorted() {
+            slot[cell] = members.count
+            members.append([])
+            members[members.count - 1].reserveCapacity(counts[cell])
+        }
+        for v in kept {
+            let s = slot[grid.cell(v)]
+            if s >= 0 { members[s].append(v) }
+        }
+        for (cell, s) in slot.enumerated() where s >= 0 {
+            guard members[s].count == counts[cell] else { return nil }
+            members[s].sort()
+        }
+        var result: [Int: Double] = [:]
+        for (r, cell) in cellOfRank { result[r] = members[slot[cell]][r - start[cell]] }
+        return result
+    }
+
+    /// The histogram: edges of `grid.bins` equal-width bins between the grid's edges, samples per bin,
+    /// and samples below and above.
+    func histogram(grid: CountingGrid) -> (edges: [Double], counts: [Int], below: Int, above: Int) {
+        let width = (grid.upper - grid.lower) / Double(grid.bins)
+        var perBin = [Int](repeating: 0, count: grid.bins)
+        for c in 1..<(counts.count - 1) { perBin[grid.bin(ofCell: c)] += counts[c] }
+        return ((0...grid.bins).map { $0 == grid.bins ? grid.upper : grid.lower + Double($0) * width }, perBin,
+                counts[0], counts[counts.count - 1])
+    }
+}

@@ -1,0 +1,13 @@
+/// The summaries of a simulation's outputs, from
+/// ``Simulation/summarise(inputs:correlation:model:settings:percentiles:bins:progress:)``.
+public struct SimulationSummary: Sendable {
+    /// One summary per model output, in output order.
+    public var outputs: [OutputSummary]
+    /// Samples drawn.
+    public var count: Int
+    /// Batches run (more than one when a precision target extended the run).
+    public var batches: Int
+    /// Whether the run was streamed (only the pilot and the kept samples held in memory) rather than
+    /// stored; the summaries are the same either way.
+    public var streamed: Bool
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import AICarbon
+
+/// Two summaries are the same to the last bit: moments, order statistics with their intervals, histogram.
+private func identical(_ a: OutputSummary, _ b: OutputSummary) -> Bool {
+    a.count == b.count && a.mean.bitPattern == b.mean.bitPattern && a.sd.bitPattern == b.sd.bitPattern
+        && a.mcse.bitPattern == b.mcse.bitPattern && a.min == b.min && a.max == b.max && a.percentiles == b.percentiles
+        && a.histogramEdges == b.histogramEdges && a.histogramCounts == b.histogramCounts && a.below == b.below && a.above == b.above
+}
+
+/// The planned 70B model of the benchmark (issue 3), resolved.
+private func plannedModel() throws -> EstimateSpec.Resolved {
+    var spec = EstimateSpec()
+    spec.parameters = .fixed(70e9)
+    spec[.tokens] = .fixed(2e12)
+    spec.hardware = "H100 SXM"
+    spec[.mfu] = try DistributionParser.parse("0.3 to 0.5", field: InputSlot.mfu.field())
+    spec[.powerUtilization] = .uniform(0.6, 0.9)
+    spec[.hostOverhead] = .uniform(1.1, 1.4)
+    spec[.pue] = .triangular(1.1, 1.2, 1.6)
+    spec.grid = .intensity(.lognormal(p05: 0.25, p95: 0.55))
+    return try spec.resolve(catalog: Catalog.bundled())
+}
+
+@Suite("Streamed summaries")
+struct StreamedSummaryTests {
+    @Test("a streamed run summarises exactly as storing every sample does", arguments: [SamplingMethod.mc, .lhs, .sobol])
+    func streamedEqualsStored(method: SamplingMethod) throws {
+        let resolved = try plannedModel()
+        let inputs = resolved.uncertain.map { (name: $0.slot.rawValue, distribution: $0.distribution) }
+        let settings = SimulationSettings(samples: 300_000, seed: 11, method: method, threads: 2)
+        let percentiles = [1.0, 5, 25, 50, 75, 95, 99]
+        let streamed = try Simulation.summarise(inputs: inputs, model: resolved.model, settings: settings, percentiles: percentiles)
+        #expect(streamed.streamed)
+        let set = try Simulation.run(inputs: inputs, model: resolved.model, settings: settings)
+        let stored = OutputSummary.all(set, percentiles: percentiles, bins: 30, threads: 2)
+        #expect(streamed.outputs.count == stored.count)
+        for (a, b) in zip(streamed.outputs, stored) { #expect(identical(a, b), "\(a) vs \(b)") }
+        // And the exact order statistics are the sample's: compare with a full sort of one output.
+        let sorted = set.outputs[0].sorted()
+        let (rank, fraction) = OutputSummary.typeSevenRank(50, count: sorted.count)
+        #expect(streamed.outputs[0].percentile(50) == sorted[rank] + fraction * (sorted[rank + 1] - sorted[rank]))
+    }
+
+    @Test("a streamed run is bit-identical with one and two threads")
+    func threads() throws {
+        let resolved = try plannedModel()
+        let inputs = resolved.uncertain.map { (name: $0.slot.rawValue, distribution: $0.distribution) }
+        let one = try Simulation.summarise(inputs: inputs, model: resolved.model, settings: SimulationSettings(samples: 200_000, seed: 4, threads: 1))
+        let two = try Simulation.summarise(inputs: inputs, model: resolved.model, settings: SimulationSettings(samples: 200_000, seed: 4, threads: 2))
+        #expect(one.streamed && two.streamed)
+        for (a, b) in zip(one.outputs, two.outputs) { #expect(identical(a, b)) }
+    }
+
+    @Test("atoms too heavy to keep fall back to storing, with the same summary")
+    func fallback() throws {
+        // 60% of the samples are exactly 1: the cell holding the median would keep over a million samples.
+        let inputs = [(name: "x", distribution: Distribution.discrete(values: [1, 2, 3], cumulative: [0.6, 0.8, 1]))]
+        let settings = SimulationSettings(samples: 1 << 21, seed: 2, threads: 2)
+        let summary = try Simulation.summarise(inputs: inputs, model: IdentityModel(dimension: 1), settings: settings)
+        #expect(!summary.streamed)
+        let stored = OutputSummary.all(try Simulation.run(inputs: inputs, model: IdentityModel(dimension: 1), settings: settings),
+                                       bins: 30, threads: 2)
+        #expect(identical(summary.outputs[0], stored[0]))
+        #expect(summary.outputs[0].percentile(50) == 1 && summary.outputs[0].percentile(95) == 3)
+    }
+
+    @Test("a rank outside the kept cells is reported, not guessed")
+    func unkeptRank() throws {
+        // Grid from U(0, 1); the counted sample is U(0.5, 1.5), so its median lies where the pilot saw its
+        // 100th percentile region and beyond: the upper cells were not kept.
+        let pilot = (0..<4_096).map { (Double($0) + 0.5) / 4_096 }
+        let grid = pilot.withUnsafeBufferPointer { CountingGrid(pilot: $0, samples: 40_960, percentiles: [50], bins: 30) }
+        var tally = GridTally(grid: grid)
+        let shifted = (0..<40_960).map { 0.5 + (Double($0) + 0.5) / 40_960 }
+        shifted.withUnsafeBufferPointer { tally.add($0, grid: grid) }
+        #expect(tally.orderStatistics([20_480], grid: grid) == nil)
+        // A sample like the pilot: the median's cell was kept and the selection is exact.
+        var matched = GridTally(grid: grid)
+        let same = (0..<40_960).map { (Double($0 * 7_919 % 40_960) + 0.25) / 40_960 }
+        same.withUnsafeBufferPointer { matched.add($0, grid: grid) }
+        let exact = same.withUnsafeBufferPointer { OrderStatistics.select($0, ranks: [20_479, 20_480]) }
+        #expect(matched.orderStatistics([20_479, 20_480], grid: grid) == exact)
+        // Counts add up to the sample, with the histogram's bins and outer counts.
+        let h = matched.histogram(grid: grid)
+        #expect(h.counts.reduce(0, +) + h.below + h.above == 40_960)
+        #expect(h.edges.count == 31 && h.edges.first! == grid.lower && h.edges.last! == grid.upper)
+    }
+
+    @Test("runs of a million samples stream, and their histograms count every sample")
+    func estimateStreams() throws {
+        let resolved = try plannedModel()
+        let inputs = resolved.uncertain.map { (name: $0.slot.rawValue, distribution: $0.distribution) }
+        let n = 1_000_000
+        let settings = SimulationSettings(samples: n, seed: 1, threads: 2)
+        let summary = try Simulation.summarise(inputs: inputs, model: resolved.model, settings: settings)
+        #expect(summary.streamed)
+        // Every histogram counts every sample; the bins span about the 0.5th to 99.5th percentile.
+        for s in summary.outputs where s.sd > 0 {
+            #expect(s.histogramCounts.reduce(0, +) + s.below + s.above == n)
+            #expect(abs(Double(s.below) / Double(n) - 0.005) < 0.002 && abs(Double(s.above) / Double(n) - 0.005) < 0.002)
+        }
+    }
+}
