@@ -39,7 +39,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "aicarbon-benchmark",
-            dependencies: ["AICarbon"],
+            dependencies: ["AICarbon", "CGSL"],
             path: "Benchmarks/AICarbonBenchmark",
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),

@@ -65,8 +65,9 @@ def main():
               f"user {m['user']:.2f} s, sys {m['sys']:.2f} s, peak {m['peak_mib']:.0f} MiB, "
               f"{n / m['wall'] / 1e6:.1f} M samples/s")
     print(f"speed-up  {numpy['wall'] / ours['wall']:.2f}x (whole process, median wall time)")
-    # aicarbon stores only outputs that vary and are not identical to another output (constant ones, and
-    # e.g. training energy equal to total energy when no inference is modelled, are derived exactly).
+    # The memory target is stated against the samples an engine must otherwise store: the distinct sampled
+    # outputs (constant ones, and e.g. training energy equal to total energy when no inference is modelled,
+    # are derived exactly). aicarbon's estimate streams them: it holds a pilot chunk and the kept cells only.
     seen, outputs = set(), 0
     for stats in ours_out["outputs"].values():
         signature = tuple(stats[k] for k in ("mean", "sd", "p05", "p50", "p95"))
@@ -74,8 +75,8 @@ def main():
             outputs += 1
         seen.add(signature)
     stored = n * outputs * 8 / 2**20
-    print(f"memory    aicarbon stores {outputs} distinct sampled outputs x {n} samples = {stored:.0f} MiB; "
-          f"peak {ours['peak_mib']:.0f} MiB = {ours['peak_mib'] / stored:.2f}x")
+    print(f"memory    {outputs} distinct sampled outputs x {n} samples = {stored:.0f} MiB if stored; "
+          f"aicarbon peak {ours['peak_mib']:.0f} MiB = {ours['peak_mib'] / stored:.2f}x (target: under 2x)")
     worst = 0.0
     for name in ("energy_kwh", "co2e_kg", "total_co2e_kg", "water_l", "chip_hours"):
         o, p = ours_out["outputs"][name], numpy_out["outputs"][name]

@@ -3,14 +3,49 @@
 // uniform(0.6, 0.9), host overhead uniform(1.1, 1.4), PUE triangular(1.1, 1.2, 1.6), grid 0.25 to 0.55
 // kg/kWh; embodied, lifetime and water fixed as in Benchmarks/numpy_baseline.py.
 // Usage: swift run -c release aicarbon-benchmark [samples] [threads]
-// Times the streamed summary (the path `aicarbon estimate` takes) and the stored path, checks they agree.
+// Times the streamed summary (the path `aicarbon estimate` takes) and the stored path, checks they agree,
+// then the library calls every sample of this estimate needs (the floor of any GSL-based engine).
 import AICarbon
+import CGSL
 import Foundation
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
     try body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// Nanoseconds per call of `body` over `count` calls, the best of three passes.
+func perCall(_ count: Int, _ body: () -> Double) -> (Double, Double) {
+    var best = Double.infinity, sink = 0.0
+    for _ in 0..<3 {
+        let start = DispatchTime.now().uptimeNanoseconds
+        sink += body()
+        best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / Double(count))
+    }
+    return (best, sink)
+}
+
+/// Times, on one core, the GSL and libm calls each sample of the benchmark estimate makes: a uniform
+/// from GSL's taus2 (and MT19937 for comparison), GSL's inverse normal CDF at random probabilities, and
+/// `exp`. Prints each and returns the floor per sample: 2 inverse CDFs, 2 exp and 5 uniforms.
+func libraryFloorNanoseconds() -> Double {
+    let n = 1 << 22
+    let u = UnsafeMutablePointer<Double>.allocate(capacity: n)
+    defer { u.deallocate() }
+    var draws: [String: Double] = [:]
+    for (name, type) in [("taus2", aic_rng_taus2()), ("mt19937", aic_rng_mt19937())] {
+        let rng = gsl_rng_alloc(type)!
+        defer { gsl_rng_free(rng) }
+        draws[name] = perCall(n) { aic_rng_fill_uniform_pos(rng, u, n); return u[n - 1] }.0
+    }
+    let z = UnsafeMutablePointer<Double>.allocate(capacity: n)
+    defer { z.deallocate() }
+    let pinv = perCall(n) { for i in 0..<n { z[i] = gsl_cdf_ugaussian_Pinv(u[i]) }; return z[n - 1] }.0
+    let exp = perCall(n) { var s = 0.0; for i in 0..<n { s += Foundation.exp(-0.9 + 0.15 * z[i]) }; return s }.0
+    print(String(format: "uniform (GSL)      taus2 %.1f ns, mt19937 %.1f ns a draw", draws["taus2"]!, draws["mt19937"]!))
+    print(String(format: "inverse normal     %.1f ns (gsl_cdf_ugaussian_Pinv at random probabilities); exp %.1f ns", pinv, exp))
+    return 2 * pinv + 2 * exp + 5 * draws["taus2"]!
 }
 
 func peakResidentMegabytes() -> Double {
@@ -71,6 +106,8 @@ do {
         let s = summaries[co2e]
         print("co2e_kg            " + s.percentiles.map { String(format: "p%02.0f %.0f", $0.percent, $0.value) }.joined(separator: "  "))
     }
+    print(String(format: "library floor      %.1f ns a sample on one core (2 inverse normal CDFs, 2 exp, 5 uniforms)",
+                 libraryFloorNanoseconds()))
 } catch {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
     exit(1)
