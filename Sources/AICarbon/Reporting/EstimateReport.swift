@@ -21,14 +21,6 @@ public struct EstimateReport: Sendable {
     /// Percentiles reported.
     public var percentiles: [Double]
 
-    /// Summarises a simulation of a resolved spec from its stored samples.
-    public init(resolved: EstimateSpec.Resolved, samples: SampleSet, settings: SimulationSettings, percentiles extra: [Double]) {
-        let wanted = Self.reportedPercentiles(extra)
-        let summaries = OutputSummary.all(samples, percentiles: wanted, bins: Self.histogramBins, threads: settings.threads)
-        self.init(resolved: resolved, summary: SimulationSummary(outputs: summaries, count: samples.count, batches: samples.batches, streamed: false),
-                  settings: settings, percentiles: extra)
-    }
-
     /// The percentiles reported: the standard ones and `extra`, ascending.
     public static func reportedPercentiles(_ extra: [Double]) -> [Double] {
         Array(Set(OutputSummary.standardPercentiles + extra)).sorted()

@@ -11,4 +11,18 @@ enum MemoryBudget {
         }
         return Double(ProcessInfo.processInfo.physicalMemory) * 0.75
     }()
+
+    /// Refuses a run that cannot fit in memory rather than letting it fail mid-way.
+    /// - Parameters:
+    ///   - samples: Samples planned.
+    ///   - bytesPerSample: Bytes the run holds per sample.
+    ///   - field: The flag that set the sample count, for the message.
+    ///   - what: What the run holds, for the message.
+    /// - Throws: ``InputError`` naming the largest sample count that fits.
+    static func require(samples: Int, bytesPerSample: Double, field: String, holding what: String) throws(InputError) {
+        guard Double(samples) * bytesPerSample > availableBytes else { return }
+        throw InputError(field: field,
+                         expected: "at most about \(Int(availableBytes / bytesPerSample)) samples here (\(what) must fit in \(Int(availableBytes / 1_073_741_824)) GiB of available memory)",
+                         found: "\(samples)")
+    }
 }

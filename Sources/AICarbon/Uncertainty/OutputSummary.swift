@@ -1,6 +1,4 @@
-import Dispatch
 import Foundation
-
 
 /// Summary statistics of one output's samples, with honest Monte Carlo error estimates.
 ///
@@ -165,20 +163,7 @@ public struct OutputSummary: Sendable {
     /// the result does not depend on `threads`).
     public static func all(_ set: SampleSet, percentiles: [Double] = standardPercentiles, bins: Int = 0,
                            threads: Int) -> [OutputSummary] {
-        let m = set.outputs.count
-        let results = UnsafeMutablePointer<OutputSummary?>.allocate(capacity: Swift.max(m, 1))
-        results.initialize(repeating: nil, count: m)
-        defer { results.deinitialize(count: m); results.deallocate() }
-        let shared = SharedSlots(base: results)
-        let workers = Swift.max(1, Swift.min(threads, m))
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var o = w
-            while o < m {
-                shared.base[o] = OutputSummary(set, output: o, percentiles: percentiles, bins: bins)
-                o += workers
-            }
-        }
-        return (0..<m).map { results[$0]! }
+        parallelMap(set.outputs.count, threads: threads) { OutputSummary(set, output: $0, percentiles: percentiles, bins: bins) }
     }
 
     /// The order statistic below percentile `p` of `n` values and the fraction of the way to the next,

@@ -51,15 +51,10 @@ public enum Simulation {
             throw InputError(field: "--samples", expected: "a whole number of at least 1", found: "\(settings.samples)")
         }
         if storing {
-            // Refuse runs that cannot fit in memory rather than fail mid-way.
             let planned = settings.until == nil ? settings.samples : max(settings.samples, settings.maxSamples)
-            let bytes = Double(planned) * Double(max(outputCount, 1)) * 8
-            if bytes > MemoryBudget.availableBytes {
-                let field = settings.until == nil ? "--samples" : "--max-samples"
-                throw InputError(field: field,
-                                 expected: "at most about \(Int(MemoryBudget.availableBytes / Double(max(outputCount, 1)) / 8)) samples here (\(outputCount) outputs × 8 bytes each must fit in \(Int(MemoryBudget.availableBytes / 1_073_741_824)) GiB of available memory)",
-                                 found: "\(planned)")
-            }
+            try MemoryBudget.require(samples: planned, bytesPerSample: Double(max(outputCount, 1)) * 8,
+                                     field: settings.until == nil ? "--samples" : "--max-samples",
+                                     holding: "\(outputCount) outputs × 8 bytes each")
         }
         guard settings.threads >= 1 else {
             throw InputError(field: "--threads", expected: "a whole number of at least 1", found: "\(settings.threads)")
@@ -120,7 +115,7 @@ public enum Simulation {
         let n = settings.samples, chunkCount = min(settings.chunks, n), m = model.outputCount
         let threads = max(1, min(settings.threads, chunkCount))
         let shared = Shared(chunks: chunkCount, outputs: m)
-        defer { shared.deallocate(chunks: chunkCount) }
+        defer { shared.deallocate() }
         let done = ProgressCounter(total: chunkCount, report: progress)
         // The first chunk of each of up to four workers is stored (so they need not wait for the pilot);
         // chunk 0 is the pilot that sets the grids.
@@ -133,12 +128,8 @@ public enum Simulation {
         let keepLimit = max(n / 2 / threads, 1 << 16)
         // Refuse runs whose stored chunks and kept samples (at their limit) cannot fit in memory.
         let bytes = (Double(storedRows) + Double(threads) * Double(keepLimit)) * Double(max(m, 1)) * 8
-        if bytes > MemoryBudget.availableBytes {
-            let perSample = bytes / Double(n)
-            throw InputError(field: "--samples",
-                             expected: "at most about \(Int(MemoryBudget.availableBytes / perSample)) samples here (a streamed run holds its first \(prelude) of \(chunkCount) chunks and may keep up to half of its samples; they must fit in \(Int(MemoryBudget.availableBytes / 1_073_741_824)) GiB of available memory)",
-                             found: "\(n)")
-        }
+        try MemoryBudget.require(samples: n, bytesPerSample: bytes / Double(n), field: "--samples",
+                                 holding: "the first \(prelude) of \(chunkCount) chunks and up to half of the samples of a streamed run")
         let stored = UnsafeMutablePointer<Double>.allocate(capacity: max(m * storedRows, 1))
         defer { stored.deallocate() }
         runChunks(0..<prelude, batch: 0, samples: n, inputs: inputs, correlation: correlation, model: model, settings: settings,
@@ -159,30 +150,17 @@ public enum Simulation {
                   settings: settings, sink: .tally(grids: grids, tallies: tallies), shared: shared, threads: threads, done: done)
         try check(0..<chunkCount, shared: shared, inputs: inputs, model: model)
         // Each output's summary on its own (in parallel; none depends on the thread count).
-        let results = UnsafeMutablePointer<OutputSummary?>.allocate(capacity: max(m, 1))
-        results.initialize(repeating: nil, count: m)
-        defer { results.deinitialize(count: m); results.deallocate() }
-        let slots = SharedSlots(base: results)
-        let workers = max(1, min(settings.threads, m))
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var o = w
-            while o < m {
-                var tally = counted.base[o]
-                for t in 1..<threads { tally.merge(counted.base[t * m + o]) }
-                let moments = Array(UnsafeBufferPointer(start: shared.moments + o * chunkCount, count: chunkCount))
-                let grid = grids[o]
-                slots.base[o] = OutputSummary(count: n, moments: moments, percentiles: percentiles,
-                                              orderStatistics: { tally.orderStatistics($0, grid: grid) },
-                                              histogram: bins > 0 ? tally.histogram(grid: grid) : nil)
-                o += workers
-            }
+        let summaries = parallelMap(m, threads: settings.threads) { o -> OutputSummary? in
+            var tally = counted.base[o]
+            for t in 1..<threads { tally.merge(counted.base[t * m + o]) }
+            let moments = Array(UnsafeBufferPointer(start: shared.moments + o * chunkCount, count: chunkCount))
+            let grid = grids[o]
+            return OutputSummary(count: n, moments: moments, percentiles: percentiles,
+                                 orderStatistics: { tally.orderStatistics($0, grid: grid) },
+                                 histogram: bins > 0 ? tally.histogram(grid: grid) : nil)
         }
-        var summaries: [OutputSummary] = []
-        for o in 0..<m {
-            guard let summary = results[o] else { return nil }
-            summaries.append(summary)
-        }
-        return SimulationSummary(outputs: summaries, count: n, batches: 1, streamed: true)
+        guard summaries.allSatisfy({ $0 != nil }) else { return nil }
+        return SimulationSummary(outputs: summaries.map { $0! }, count: n, batches: 1, streamed: true)
     }
 
     /// Per-chunk results of one batch, written by the workers (each chunk by exactly one).
@@ -204,7 +182,7 @@ public enum Simulation {
             errors.initialize(repeating: nil, count: chunks)
         }
 
-        func deallocate(chunks: Int) {
+        func deallocate() {
             moments.deallocate(); failures.deallocate(); overflows.deallocate()
             errors.deinitialize(count: chunks); errors.deallocate()
         }
@@ -225,7 +203,7 @@ public enum Simulation {
     ) throws(InputError) {
         let n = settings.samples, chunkCount = min(settings.chunks, n), m = model.outputCount
         let shared = Shared(chunks: chunkCount, outputs: m)
-        defer { shared.deallocate(chunks: chunkCount) }
+        defer { shared.deallocate() }
         runChunks(0..<chunkCount, batch: batch, samples: n, inputs: inputs, correlation: correlation, model: model,
                   settings: settings, sink: .store(set.outputs.map { $0.reserve(n) }), shared: shared,
                   threads: min(settings.threads, chunkCount), done: ProgressCounter(total: chunkCount, report: progress))
