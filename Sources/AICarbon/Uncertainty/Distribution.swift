@@ -101,7 +101,8 @@ public indirect enum Distribution: Sendable, Hashable {
             for i in 0..<count { column[i] = mean + sd * gsl_cdf_ugaussian_Pinv(column[i]) }
         case .lognormal(let mu, let sigma):
             GSLRuntime.prepare()
-            for i in 0..<count { column[i] = Foundation.exp(mu + sigma * gsl_cdf_ugaussian_Pinv(column[i])) }
+            for i in 0..<count { column[i] = mu + sigma * gsl_cdf_ugaussian_Pinv(column[i]) }
+            for i in 0..<count { column[i] = Foundation.exp(column[i]) }
         case .triangular(let a, let c, let b):
             let f = (c - a) / (b - a)
             for i in 0..<count {

@@ -22,13 +22,24 @@ struct GridTally: Sendable {
         var kept = self.kept
         self.kept = []
         var overflowed = self.overflowed
+        let block = 1_024
         counts.withUnsafeMutableBufferPointer { counts in
             grid.kept.withUnsafeBufferPointer { keep in
-                for v in values {
-                    let c = grid.cell(v)
-                    counts[c] &+= 1
-                    if keep[c] {
-                        if kept.count < keepLimit { kept.append(v) } else { overflowed = true }
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: block) { cells in
+                    var start = 0
+                    while start < values.count {
+                        let rows = Swift.min(block, values.count - start)
+                        let v = values.baseAddress! + start
+                        // Cells first (a loop without branches), then the counts.
+                        for i in 0..<rows { cells[i] = Int32(truncatingIfNeeded: grid.cell(v[i])) }
+                        for i in 0..<rows {
+                            let c = Int(cells[i])
+                            counts[c] &+= 1
+                            if keep[c] {
+                                if kept.count < keepLimit { kept.append(v[i]) } else { overflowed = true }
+                            }
+                        }
+                        start += rows
                     }
                 }
             }

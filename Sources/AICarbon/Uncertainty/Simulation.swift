@@ -135,16 +135,17 @@ public enum Simulation {
         runChunks(0..<prelude, batch: 0, samples: n, inputs: inputs, correlation: correlation, model: model, settings: settings,
                   sink: .store((0..<m).map { stored + $0 * storedRows }), shared: shared, threads: prelude, done: done)
         try check(0..<prelude, shared: shared, inputs: inputs, model: model)
-        let grids = (0..<m).map { o in
-            CountingGrid(pilot: UnsafeBufferPointer(start: stored + o * storedRows, count: pilotRows),
+        let pilot = SharedSlots(base: stored)
+        let grids = parallelMap(m, threads: threads) { o in
+            CountingGrid(pilot: UnsafeBufferPointer(start: pilot.base + o * storedRows, count: pilotRows),
                          samples: n, percentiles: percentiles, bins: max(bins, 1))
         }
         let tallies = UnsafeMutablePointer<GridTally>.allocate(capacity: max(threads * m, 1))
         for w in 0..<threads { for o in 0..<m { (tallies + w * m + o).initialize(to: GridTally(grid: grids[o], keepLimit: keepLimit)) } }
         defer { tallies.deinitialize(count: threads * m); tallies.deallocate() }
-        let counted = SharedSlots(base: tallies), prefix = SharedSlots(base: stored)
+        let counted = SharedSlots(base: tallies)
         DispatchQueue.concurrentPerform(iterations: m) { o in
-            counted.base[o].add(UnsafeBufferPointer(start: prefix.base + o * storedRows, count: storedRows), grid: grids[o])
+            counted.base[o].add(UnsafeBufferPointer(start: pilot.base + o * storedRows, count: storedRows), grid: grids[o])
         }
         runChunks(prelude..<chunkCount, batch: 0, samples: n, inputs: inputs, correlation: correlation, model: model,
                   settings: settings, sink: .tally(grids: grids, tallies: tallies), shared: shared, threads: threads, done: done)
