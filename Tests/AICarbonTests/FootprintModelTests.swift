@@ -101,4 +101,44 @@ struct FootprintModelTests {
         x.energyPerQueryKWh = 0.24e-3
         #expect(abs(FootprintModel.evaluate(x).inferenceEnergyKWh - 240_000) < 1e-6)
     }
+
+    @Test("the engine's four-sample lanes give each sample's outputs bit for bit, in every mode, for any tile length",
+          arguments: [(FootprintComputeMode.parametersAndTokens, FootprintPowerMode.fromTDP, FootprintInferenceMode.none),
+                      (.wallClock, .perChip, .perQuery), (.flops, .fromTDP, .flopBased), (.chipHours, .perChip, .share)])
+    func lanesMatchSamples(_ compute: FootprintComputeMode, _ power: FootprintPowerMode, _ inference: FootprintInferenceMode) {
+        var template = FootprintInputs(computeMode: compute, powerMode: power)
+        template.inferenceMode = inference
+        for (k, slot) in InputSlot.allCases.enumerated() { template[slot] = 1 + Double(k % 7) / 3 }
+        template.inferenceShare = 0.8
+        template.peakFlopsPerS = 2.5   // not a slot (set from the catalog), so set apart
+        template.chips = 0   // wall-clock hours absent (NaN) where there is no chip count
+        let slots: [InputSlot] = [.mfu, .pue, .intensity, .chips, .hours, .queries, .powerUtilization]
+        let outputs = OutputName.allCases.filter { FootprintOutputs.keyPath($0) != nil || $0 == .trainingFLOPs || $0 == .wallClockHours }
+        let model = FootprintChunkModel(template: template, slots: slots, outputs: outputs)
+        for count in [1, 3, 4, 7, 1_024] {
+            // Chips are positive in some samples and not in others.
+            var inputs: [Double] = []
+            for j in slots.indices {
+                for i in 0..<count {
+                    let step = Double((i * 7 + j * 3) % 11) / 4
+                    inputs.append(slots[j] == .chips ? step - 1 : step + 0.25)
+                }
+            }
+            let storage = UnsafeMutablePointer<Double>.allocate(capacity: outputs.count * count)
+            defer { storage.deallocate() }
+            var pointers = outputs.indices.map { storage + $0 * count }
+            inputs.withUnsafeBufferPointer { input in
+                pointers.withUnsafeMutableBufferPointer { model.evaluate(inputs: input.baseAddress!, count: count, outputs: $0) }
+            }
+            let columns = outputs.indices.map { Array(UnsafeBufferPointer(start: storage + $0 * count, count: count)) }
+            for i in 0..<count {
+                var x = template
+                for (j, slot) in slots.enumerated() { x[slot] = inputs[j * count + i] }
+                let y = FootprintModel.evaluate(x)
+                for (o, name) in outputs.enumerated() {
+                    #expect(y[name].bitPattern == columns[o][i].bitPattern, "\(name) sample \(i) of \(count): \(y[name]) vs \(columns[o][i])")
+                }
+            }
+        }
+    }
 }

@@ -24,7 +24,7 @@ public struct ChipPower: Sendable, Hashable {
 
     /// `TDP × power_utilization × host_overhead`, in W.
     @inlinable
-    public static func watts(tdpW: Double, powerUtilization: Double, hostOverhead: Double) -> Double {
+    public static func watts<V: FootprintArithmetic>(tdpW: V, powerUtilization: V, hostOverhead: V) -> V {
         tdpW * powerUtilization * hostOverhead
     }
 }

@@ -36,5 +36,5 @@ public struct ChipTimeTraining: Sendable, Hashable {
 
     /// `chip_hours × P_chip [W] / 1000`, in kWh.
     @inlinable
-    public static func itEnergyKWh(chipHours: Double, powerW: Double) -> Double { chipHours * powerW / 1000 }
+    public static func itEnergyKWh<V: FootprintArithmetic>(chipHours: V, powerW: V) -> V { chipHours * powerW / 1000 }
 }

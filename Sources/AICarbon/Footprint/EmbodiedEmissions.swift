@@ -10,7 +10,7 @@ public enum EmbodiedEmissions {
     ///   - embodiedPerChipKg: Manufacturing emissions per accelerator incl. its server share, kg CO2e.
     ///   - lifetimeHours: Hours of service over which that is amortised (> 0).
     @inlinable
-    public static func kilograms(chipHours: Double, embodiedPerChipKg: Double, lifetimeHours: Double) -> Double {
+    public static func kilograms<V: FootprintArithmetic>(chipHours: V, embodiedPerChipKg: V, lifetimeHours: V) -> V {
         embodiedPerChipKg * chipHours / lifetimeHours
     }
 }

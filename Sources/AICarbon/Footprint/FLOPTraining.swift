@@ -45,11 +45,11 @@ public struct FLOPTraining: Sendable, Hashable {
 
     /// `6 × N_active × D`, in FLOP (Kaplan et al. 2020).
     @inlinable
-    public static func trainingFLOPs(activeParameters: Double, tokens: Double) -> Double { 6 * activeParameters * tokens }
+    public static func trainingFLOPs<V: FootprintArithmetic>(activeParameters: V, tokens: V) -> V { 6 * activeParameters * tokens }
 
     /// `FLOPs / (peak × MFU) / 3600`, in accelerator-hours.
     @inlinable
-    public static func chipHours(flops: Double, peakFlopsPerS: Double, mfu: Double) -> Double {
+    public static func chipHours<V: FootprintArithmetic>(flops: V, peakFlopsPerS: V, mfu: V) -> V {
         flops / (peakFlopsPerS * mfu) / 3600
     }
 }

@@ -1,37 +1,48 @@
-/// Every input of a footprint estimate as plain numbers in base units, with the modes that say which
-/// of them apply.
+/// How training compute is given (``FootprintVariables/computeMode``).
+public enum FootprintComputeMode: Sendable, Hashable {
+    /// ``chipHours`` accelerator-hours.
+    case chipHours
+    /// ``chips`` × ``hours``.
+    case wallClock
+    /// ``flops`` at ``peakFlopsPerS`` × ``mfu``.
+    case flops
+    /// 6 × ``activeParameters`` × ``tokens`` FLOP at ``peakFlopsPerS`` × ``mfu``.
+    case parametersAndTokens
+}
+
+/// How power per chip is given.
+public enum FootprintPowerMode: Sendable, Hashable {
+    /// ``powerW`` per chip, host share included.
+    case perChip
+    /// ``tdpW`` × ``powerUtilization`` × ``hostOverhead``.
+    case fromTDP
+}
+
+/// How inference is modelled.
+public enum FootprintInferenceMode: Sendable, Hashable {
+    /// No inference.
+    case none
+    /// ``queries`` × ``energyPerQueryKWh`` (facility energy, PUE included).
+    case perQuery
+    /// ``queries`` of ``tokensPerQuery`` through ``activeParameters`` at ``inferenceUtilization``.
+    case flopBased
+    /// ``inferenceShare`` of lifetime energy.
+    case share
+}
+
+/// Every input of a footprint estimate in base units, with the modes that say which of them apply:
+/// plain numbers (``FootprintInputs``) for one evaluation, or lanes of several samples inside the
+/// simulation engine.
 ///
 /// This is what ``FootprintModel`` evaluates; ``EstimateSpec`` builds it from what a person gave and
 /// the catalogs. A sampler sets uncertain inputs through ``subscript(_:)`` without allocating.
-public struct FootprintInputs: Sendable, Hashable {
+public struct FootprintVariables<Value> {
     /// How training compute is given.
-    public enum ComputeMode: Sendable, Hashable {
-        /// ``chipHours`` accelerator-hours.
-        case chipHours
-        /// ``chips`` × ``hours``.
-        case wallClock
-        /// ``flops`` at ``peakFlopsPerS`` × ``mfu``.
-        case flops
-        /// 6 × ``activeParameters`` × ``tokens`` FLOP at ``peakFlopsPerS`` × ``mfu``.
-        case parametersAndTokens
-    }
+    public typealias ComputeMode = FootprintComputeMode
     /// How power per chip is given.
-    public enum PowerMode: Sendable, Hashable {
-        /// ``powerW`` per chip, host share included.
-        case perChip
-        /// ``tdpW`` × ``powerUtilization`` × ``hostOverhead``.
-        case fromTDP
-    }
+    public typealias PowerMode = FootprintPowerMode
     /// How inference is modelled.
-    public enum InferenceMode: Sendable, Hashable {
-        case none
-        /// ``queries`` × ``energyPerQueryKWh`` (facility energy, PUE included).
-        case perQuery
-        /// ``queries`` of ``tokensPerQuery`` through ``activeParameters`` at ``inferenceUtilization``.
-        case flopBased
-        /// ``inferenceShare`` of lifetime energy.
-        case share
-    }
+    public typealias InferenceMode = FootprintInferenceMode
 
     /// How training compute is given.
     public var computeMode: ComputeMode
@@ -40,68 +51,133 @@ public struct FootprintInputs: Sendable, Hashable {
     /// How inference is modelled.
     public var inferenceMode: InferenceMode = .none
     /// Accelerator-hours of the final run.
-    public var chipHours = 0.0
+    public var chipHours: Value
     /// Wall-clock hours of the final run.
-    public var hours = 0.0
+    public var hours: Value
     /// Number of accelerators (0 when unknown).
-    public var chips = 0.0
+    public var chips: Value
     /// Training FLOPs of the final run.
-    public var flops = 0.0
+    public var flops: Value
     /// Parameters active per token.
-    public var activeParameters = 0.0
+    public var activeParameters: Value
     /// Training tokens.
-    public var tokens = 0.0
+    public var tokens: Value
     /// Peak FLOP/s per chip.
-    public var peakFlopsPerS = 0.0
+    public var peakFlopsPerS: Value
     /// Model FLOP utilization of training.
-    public var mfu = Defaults.mfu.median
+    public var mfu: Value
     /// Average power per chip, W (``PowerMode/perChip``).
-    public var powerW = 0.0
+    public var powerW: Value
     /// TDP, W (``PowerMode/fromTDP``).
-    public var tdpW = 0.0
+    public var tdpW: Value
     /// Average accelerator power / TDP.
-    public var powerUtilization = 1.0
+    public var powerUtilization: Value
     /// Host multiplier.
-    public var hostOverhead = 1.0
+    public var hostOverhead: Value
     /// Power usage effectiveness.
-    public var pue = 1.1
+    public var pue: Value
     /// Grid carbon intensity, kg CO2e/kWh.
-    public var intensityKgPerKWh = 0.0
+    public var intensityKgPerKWh: Value
     /// Multiplier on the final run's compute (≥ 1).
-    public var developmentMultiplier = 1.0
+    public var developmentMultiplier: Value
     /// Queries served.
-    public var queries = 0.0
+    public var queries: Value
     /// Facility energy per query, kWh.
-    public var energyPerQueryKWh = 0.0
+    public var energyPerQueryKWh: Value
     /// Tokens per query.
-    public var tokensPerQuery = 0.0
+    public var tokensPerQuery: Value
     /// Achieved / peak FLOP/s while serving.
-    public var inferenceUtilization = Defaults.inferenceUtilization.median
+    public var inferenceUtilization: Value
     /// Inference share of lifetime energy.
-    public var inferenceShare = 0.0
+    public var inferenceShare: Value
     /// Embodied emissions per accelerator, kg CO2e.
-    public var embodiedPerChipKg = Defaults.embodiedPerChip.median
+    public var embodiedPerChipKg: Value
     /// Accelerator service life, hours.
-    public var lifetimeHours = Defaults.lifetime.median
+    public var lifetimeHours: Value
     /// On-site WUE, L/kWh.
-    public var wueOnsite = Defaults.wueOnsite.median
+    public var wueOnsite: Value
     /// Water intensity of electricity, L/kWh.
-    public var waterIntensity = Defaults.waterIntensity.median
+    public var waterIntensity: Value
 
-    /// Creates inputs with the given modes; set the values that apply.
-    public init(computeMode: ComputeMode, powerMode: PowerMode) {
-        self.computeMode = computeMode
-        self.powerMode = powerMode
+    /// The same inputs and modes with every value transformed.
+    /// - Parameter transform: Maps one value (for example to lanes holding it).
+    /// - Returns: The transformed inputs.
+    func map<T>(_ transform: (Value) -> T) -> FootprintVariables<T> {
+        var result = FootprintVariables<T>(computeMode: computeMode, powerMode: powerMode, inferenceMode: inferenceMode,
+                                           filling: transform(peakFlopsPerS))
+        for slot in InputSlot.allCases { result[slot] = transform(self[slot]) }
+        // The one value that is not an input slot (it comes from the catalog's accelerator).
+        result.peakFlopsPerS = transform(peakFlopsPerS)
+        return result
     }
 
+    /// Inputs with the given modes and every value `value`.
+    init(computeMode: ComputeMode, powerMode: PowerMode, inferenceMode: InferenceMode, filling value: Value) {
+        self.computeMode = computeMode
+        self.powerMode = powerMode
+        self.inferenceMode = inferenceMode
+        chipHours = value
+        hours = value
+        chips = value
+        flops = value
+        activeParameters = value
+        tokens = value
+        peakFlopsPerS = value
+        mfu = value
+        powerW = value
+        tdpW = value
+        powerUtilization = value
+        hostOverhead = value
+        pue = value
+        intensityKgPerKWh = value
+        developmentMultiplier = value
+        queries = value
+        energyPerQueryKWh = value
+        tokensPerQuery = value
+        inferenceUtilization = value
+        inferenceShare = value
+        embodiedPerChipKg = value
+        lifetimeHours = value
+        wueOnsite = value
+        waterIntensity = value
+    }
+}
+
+/// Every input of a footprint estimate as plain numbers in base units.
+public typealias FootprintInputs = FootprintVariables<Double>
+
+extension FootprintVariables: Sendable where Value: Sendable {}
+
+extension FootprintVariables: Equatable where Value: Equatable {}
+
+extension FootprintVariables: Hashable where Value: Hashable {}
+
+extension FootprintVariables where Value == Double {
+    /// Creates inputs with the given modes and the defaults; set the values that apply.
+    public init(computeMode: ComputeMode, powerMode: PowerMode) {
+        self.init(computeMode: computeMode, powerMode: powerMode, inferenceMode: .none, filling: 0)
+        mfu = Defaults.mfu.median
+        powerUtilization = 1
+        hostOverhead = 1
+        pue = 1.1
+        developmentMultiplier = 1
+        inferenceUtilization = Defaults.inferenceUtilization.median
+        embodiedPerChipKg = Defaults.embodiedPerChip.median
+        lifetimeHours = Defaults.lifetime.median
+        wueOnsite = Defaults.wueOnsite.median
+        waterIntensity = Defaults.waterIntensity.median
+    }
+}
+
+extension FootprintVariables {
     /// Reads or writes one input by slot.
-    public subscript(slot: InputSlot) -> Double {
+    public subscript(slot: InputSlot) -> Value {
         get { self[keyPath: Self.keyPath(slot)] }
         set { self[keyPath: Self.keyPath(slot)] = newValue }
     }
 
     /// The stored property behind a slot.
-    static func keyPath(_ slot: InputSlot) -> WritableKeyPath<FootprintInputs, Double> {
+    static func keyPath(_ slot: InputSlot) -> WritableKeyPath<Self, Value> {
         switch slot {
         case .chipHours: return \.chipHours
         case .hours: return \.hours
@@ -130,5 +206,5 @@ public struct FootprintInputs: Sendable, Hashable {
     }
 
     /// The byte offset of a slot's stored value in the struct, for writing sampled values in place.
-    static func byteOffset(_ slot: InputSlot) -> Int { MemoryLayout<FootprintInputs>.offset(of: keyPath(slot))! }
+    static func byteOffset(_ slot: InputSlot) -> Int { MemoryLayout<Self>.offset(of: keyPath(slot))! }
 }

@@ -5,12 +5,13 @@
 /// ``InferenceEnergy``, ``EmbodiedEmissions`` and ``WaterUse`` (DESIGN.md §2). The development
 /// multiplier scales training accelerator-hours (Zhang et al. 2022, OPT; Groeneveld et al. 2024, OLMo).
 public enum FootprintModel {
-    /// Evaluates the model once.
-    /// - Parameter x: Inputs in base units.
+    /// Evaluates the model once, or on lanes of several samples at once.
+    /// - Parameter x: Inputs in base units (``FootprintInputs`` for one evaluation).
     /// - Returns: The outputs in base units.
-    public static func evaluate(_ x: FootprintInputs) -> FootprintOutputs {
-        var trainingFLOPs: Double?
-        let finalRunChipHours: Double
+    @inline(__always)
+    public static func evaluate<Value: FootprintArithmetic>(_ x: FootprintVariables<Value>) -> FootprintResults<Value> {
+        var trainingFLOPs: Value?
+        let finalRunChipHours: Value
         switch x.computeMode {
         case .chipHours:
             finalRunChipHours = x.chipHours
@@ -24,7 +25,7 @@ public enum FootprintModel {
             trainingFLOPs = flops
             finalRunChipHours = FLOPTraining.chipHours(flops: flops, peakFlopsPerS: x.peakFlopsPerS, mfu: x.mfu)
         }
-        let power: Double
+        let power: Value
         switch x.powerMode {
         case .perChip: power = x.powerW
         case .fromTDP: power = ChipPower.watts(tdpW: x.tdpW, powerUtilization: x.powerUtilization, hostOverhead: x.hostOverhead)
@@ -32,8 +33,8 @@ public enum FootprintModel {
         let chipHours = finalRunChipHours * x.developmentMultiplier
         let training = ChipTimeTraining.itEnergyKWh(chipHours: chipHours, powerW: power) * x.pue
 
-        var inference = 0.0
-        var inferenceChipHours = 0.0
+        var inference: Value = 0
+        var inferenceChipHours: Value = 0
         switch x.inferenceMode {
         case .none:
             break
@@ -56,10 +57,10 @@ public enum FootprintModel {
             chipHours: chipHours + inferenceChipHours, embodiedPerChipKg: x.embodiedPerChipKg, lifetimeHours: x.lifetimeHours)
         let water = WaterUse.litres(itEnergyKWh: it, facilityEnergyKWh: energy,
                                     wueOnsite: x.wueOnsite, waterIntensity: x.waterIntensity)
-        return FootprintOutputs(
+        return FootprintResults(
             energyKWh: energy, trainingEnergyKWh: training, inferenceEnergyKWh: inference, itEnergyKWh: it,
             co2eKg: co2e, embodiedCO2eKg: embodied, totalCO2eKg: co2e + embodied, waterL: water,
             chipHours: chipHours, trainingFLOPs: trainingFLOPs,
-            wallClockHours: x.chips > 0 ? finalRunChipHours / x.chips : nil)
+            wallClockHours: Value.value(finalRunChipHours / x.chips, wherePositive: x.chips))
     }
 }

@@ -1,30 +1,43 @@
-/// The results of one evaluation of ``FootprintModel``, in base units.
-public struct FootprintOutputs: Sendable, Hashable {
+/// The results of ``FootprintModel`` in base units: plain numbers (``FootprintOutputs``) for one
+/// evaluation, or lanes of several samples inside the simulation engine.
+public struct FootprintResults<Value> {
     /// Facility energy (PUE included), training plus inference, kWh.
-    public var energyKWh: Double
+    public var energyKWh: Value
     /// Training facility energy (development included), kWh.
-    public var trainingEnergyKWh: Double
+    public var trainingEnergyKWh: Value
     /// Inference facility energy, kWh.
-    public var inferenceEnergyKWh: Double
+    public var inferenceEnergyKWh: Value
     /// IT energy (before PUE), kWh.
-    public var itEnergyKWh: Double
+    public var itEnergyKWh: Value
     /// Operational location-based emissions, kg CO2e.
-    public var co2eKg: Double
+    public var co2eKg: Value
     /// Amortised embodied emissions, kg CO2e.
-    public var embodiedCO2eKg: Double
+    public var embodiedCO2eKg: Value
     /// Operational plus embodied, kg CO2e.
-    public var totalCO2eKg: Double
+    public var totalCO2eKg: Value
     /// Water consumed, L.
-    public var waterL: Double
+    public var waterL: Value
     /// Training accelerator-hours (development included).
-    public var chipHours: Double
+    public var chipHours: Value
     /// Final-run training FLOPs (`nil` on the chip-time path).
-    public var trainingFLOPs: Double?
+    public var trainingFLOPs: Value?
     /// Final-run wall-clock hours (`nil` when the chip count is unknown).
-    public var wallClockHours: Double?
+    public var wallClockHours: Value?
 
+}
+
+/// The results of one evaluation of ``FootprintModel``, in base units.
+public typealias FootprintOutputs = FootprintResults<Double>
+
+extension FootprintResults: Sendable where Value: Sendable {}
+
+extension FootprintResults: Equatable where Value: Equatable {}
+
+extension FootprintResults: Hashable where Value: Hashable {}
+
+extension FootprintResults where Value: FootprintArithmetic {
     /// The value of one output (NaN for an absent optional output).
-    public subscript(name: OutputName) -> Double {
+    public subscript(name: OutputName) -> Value {
         if let path = Self.keyPath(name) { return self[keyPath: path] }
         switch name {
         case .trainingFLOPs: return trainingFLOPs ?? .nan
@@ -35,7 +48,7 @@ public struct FootprintOutputs: Sendable, Hashable {
 
     /// The stored property behind an output that is always present; nil for the optional outputs and for
     /// outputs of projections.
-    static func keyPath(_ name: OutputName) -> KeyPath<FootprintOutputs, Double>? {
+    static func keyPath(_ name: OutputName) -> KeyPath<Self, Value>? {
         switch name {
         case .energyKWh: return \.energyKWh
         case .trainingEnergyKWh: return \.trainingEnergyKWh

@@ -8,13 +8,13 @@ public enum InferenceEnergy {
     /// Inference FLOPs per query: `FLOPs_query = 2 × N_active × tokens_per_query` (forward pass only;
     /// Kaplan et al. 2020 §2.1).
     @inlinable
-    public static func flopsPerQuery(activeParameters: Double, tokensPerQuery: Double) -> Double {
+    public static func flopsPerQuery<V: FootprintArithmetic>(activeParameters: V, tokensPerQuery: V) -> V {
         2 * activeParameters * tokensPerQuery
     }
 
     /// Accelerator-hours per query: `FLOPs_query / (peak × utilization) / 3600`.
     @inlinable
-    public static func chipHoursPerQuery(flopsPerQuery: Double, peakFlopsPerS: Double, utilization: Double) -> Double {
+    public static func chipHoursPerQuery<V: FootprintArithmetic>(flopsPerQuery: V, peakFlopsPerS: V, utilization: V) -> V {
         flopsPerQuery / (peakFlopsPerS * utilization) / 3600
     }
 
@@ -28,9 +28,9 @@ public enum InferenceEnergy {
     ///   - pue: Power usage effectiveness.
     /// - Returns: Energy per query in kWh.
     @inlinable
-    public static func energyPerQueryKWh(
-        flopsPerQuery: Double, peakFlopsPerS: Double, utilization: Double, powerW: Double, pue: Double
-    ) -> Double {
+    public static func energyPerQueryKWh<V: FootprintArithmetic>(
+        flopsPerQuery: V, peakFlopsPerS: V, utilization: V, powerW: V, pue: V
+    ) -> V {
         flopsPerQuery / (peakFlopsPerS * utilization) * powerW * pue / 3600 / 1000
     }
 
@@ -41,5 +41,5 @@ public enum InferenceEnergy {
     ///   - share: Inference share of lifetime energy, in [0, 1).
     /// - Returns: Inference energy, kWh.
     @inlinable
-    public static func topDownKWh(trainingKWh: Double, share: Double) -> Double { trainingKWh * share / (1 - share) }
+    public static func topDownKWh<V: FootprintArithmetic>(trainingKWh: V, share: V) -> V { trainingKWh * share / (1 - share) }
 }

@@ -10,7 +10,9 @@ public enum WaterUse {
     ///   - wueOnsite: On-site water usage effectiveness, L/kWh of IT energy.
     ///   - waterIntensity: Water consumed per kWh generated, L/kWh.
     @inlinable
-    public static func litres(itEnergyKWh: Double, facilityEnergyKWh: Double, wueOnsite: Double, waterIntensity: Double) -> Double {
+    public static func litres<V: FootprintArithmetic>(
+        itEnergyKWh: V, facilityEnergyKWh: V, wueOnsite: V, waterIntensity: V
+    ) -> V {
         itEnergyKWh * wueOnsite + facilityEnergyKWh * waterIntensity
     }
 }

@@ -1,0 +1,31 @@
+/// The arithmetic the footprint equations are written in: `Double` for one evaluation, or lanes of
+/// several samples at once inside the simulation engine (``FootprintModel`` is generic over it).
+///
+/// Every operation is the IEEE-754 operation of each lane, so an equation evaluated on lanes gives
+/// bit for bit what it gives on each sample's `Double`s.
+public protocol FootprintArithmetic: ExpressibleByIntegerLiteral, Sendable {
+    /// Sum.
+    static func + (lhs: Self, rhs: Self) -> Self
+    /// Difference.
+    static func - (lhs: Self, rhs: Self) -> Self
+    /// Product.
+    static func * (lhs: Self, rhs: Self) -> Self
+    /// Quotient.
+    static func / (lhs: Self, rhs: Self) -> Self
+    /// Not a number (an absent optional output).
+    static var nan: Self { get }
+    /// `value` where `condition` is positive, for quantities defined only then (wall-clock time needs a
+    /// chip count).
+    /// - Parameters:
+    ///   - value: The quantity.
+    ///   - condition: The quantity it depends on.
+    /// - Returns: `value`, or nil when no value of `condition` is positive; lanes whose condition is not
+    ///   positive are NaN.
+    static func value(_ value: Self, wherePositive condition: Self) -> Self?
+}
+
+extension Double: FootprintArithmetic {
+    public static func value(_ value: Double, wherePositive condition: Double) -> Double? {
+        condition > 0 ? value : nil
+    }
+}
