@@ -106,8 +106,10 @@ public indirect enum Distribution: Sendable, Hashable {
         case .triangular(let a, let c, let b):
             let f = (c - a) / (b - a)
             for i in 0..<count {
+                // Both branches, then a select: no mispredicted branch, and the loop vectorises.
                 let u = column[i]
-                column[i] = u < f ? a + (u * (b - a) * (c - a)).squareRoot() : b - ((1 - u) * (b - a) * (b - c)).squareRoot()
+                let rising = a + (u * (b - a) * (c - a)).squareRoot(), falling = b - ((1 - u) * (b - a) * (b - c)).squareRoot()
+                column[i] = u < f ? rising : falling
             }
         case .truncated(let base, let lower, let upper):
             // The base distribution's CDF at the bounds once per column.

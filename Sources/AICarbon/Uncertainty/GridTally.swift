@@ -26,20 +26,27 @@ struct GridTally: Sendable {
         counts.withUnsafeMutableBufferPointer { counts in
             grid.kept.withUnsafeBufferPointer { keep in
                 withUnsafeTemporaryAllocation(of: Int32.self, capacity: block) { cells in
-                    var start = 0
-                    while start < values.count {
-                        let rows = Swift.min(block, values.count - start)
-                        let v = values.baseAddress! + start
-                        // Cells first (a loop without branches), then the counts.
-                        for i in 0..<rows { cells[i] = Int32(truncatingIfNeeded: grid.cell(v[i])) }
-                        for i in 0..<rows {
-                            let c = Int(cells[i])
-                            counts[c] &+= 1
-                            if keep[c] {
-                                if kept.count < keepLimit { kept.append(v[i]) } else { overflowed = true }
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: block) { candidates in
+                        var start = 0
+                        while start < values.count {
+                            let rows = Swift.min(block, values.count - start)
+                            let v = values.baseAddress! + start
+                            // Cells first (a loop without branches), then the counts; every value is
+                            // written to the candidates and only a kept one advances the end (no branch
+                            // to mispredict on the few that are kept).
+                            for i in 0..<rows { cells[i] = Int32(truncatingIfNeeded: grid.cell(v[i])) }
+                            var found = 0
+                            for i in 0..<rows {
+                                let c = Int(cells[i])
+                                counts[c] &+= 1
+                                candidates[found] = v[i]
+                                found &+= keep[c] ? 1 : 0
                             }
+                            let room = Swift.max(0, keepLimit - kept.count)
+                            if found > room { overflowed = true }
+                            kept.append(contentsOf: UnsafeBufferPointer(start: candidates.baseAddress, count: Swift.min(found, room)))
+                            start += rows
                         }
-                        start += rows
                     }
                 }
             }
