@@ -121,6 +121,27 @@ struct SimulationTests {
     }
 }
 
+extension SimulationTests {
+    @Test("radix selection is exact on narrow ranges, heavy ties and a range spanning the doubles")
+    func orderStatisticsRanges() {
+        var generator = SplitMixForTests(seed: 11)
+        let narrow = (0..<200_000).map { _ in 1e5 + Double(generator.next() % 1_000_000) * 1e-12 }
+        let ties = (0..<50_000).map { _ in Double(generator.next() % 3) }
+        // Any finite bit pattern, both signs (an all-ones exponent loses its top bit).
+        let exponent: UInt64 = 0x7FF << 52
+        let wide = (0..<30_000).map { _ in
+            let bits = generator.next()
+            return Double(bitPattern: bits & exponent == exponent ? bits & ~(1 << 62) : bits)
+        } + [-.greatestFiniteMagnitude, .greatestFiniteMagnitude]
+        for values in [narrow, ties, wide] {
+            let sorted = values.sorted()
+            let ranks = Set([0, 1, 4_095, 4_096, values.count / 3, values.count / 2, values.count - 2, values.count - 1])
+            let selected = values.withUnsafeBufferPointer { OrderStatistics.select($0, ranks: ranks) }
+            for r in ranks { #expect(selected[r] == sorted[r], "rank \(r) of \(values.count)") }
+        }
+    }
+}
+
 /// Spearman rank correlation (no ties expected in continuous samples).
 func spearman<C: RandomAccessCollection>(_ first: C, _ second: C) -> Double where C.Element == Double, C.Index == Int {
     let a = Array(first), b = Array(second)

@@ -4,8 +4,10 @@
 struct GridTally: Sendable {
     /// Samples per cell.
     private(set) var counts: [Int]
-    /// The samples that fell in kept cells, in no particular order.
+    /// The samples that fell in kept cells, in no particular order (this tally's own; see ``merged``).
     private(set) var kept: [Double] = []
+    /// The kept samples of tallies merged into this one, as they were (not copied into ``kept``).
+    private var merged: [[Double]] = []
     /// Whether more samples fell in kept cells than ``keepLimit`` allowed (some were then not kept).
     private(set) var overflowed = false
     /// Largest number of samples kept.
@@ -15,6 +17,12 @@ struct GridTally: Sendable {
     init(grid: CountingGrid, keepLimit: Int = .max) {
         counts = [Int](repeating: 0, count: grid.cellCount)
         self.keepLimit = keepLimit
+    }
+
+    /// Reserves room for `capacity` kept samples in all (at most ``keepLimit``), so that keeping
+    /// does not copy them as the array grows.
+    mutating func reserve(_ capacity: Int) {
+        kept.reserveCapacity(Swift.min(capacity, keepLimit))
     }
 
     /// Counts `values`, keeping those in kept cells.
@@ -58,7 +66,8 @@ struct GridTally: Sendable {
     /// Adds another tally of the same grid.
     mutating func merge(_ other: GridTally) {
         for c in counts.indices { counts[c] += other.counts[c] }
-        kept.append(contentsOf: other.kept)
+        merged.append(other.kept)
+        merged.append(contentsOf: other.merged)
         overflowed = overflowed || other.overflowed
     }
 
@@ -84,9 +93,11 @@ struct GridTally: Sendable {
             members.append([])
             members[members.count - 1].reserveCapacity(counts[cell])
         }
-        for v in kept {
-            let s = slot[grid.cell(v)]
-            if s >= 0 { members[s].append(v) }
+        for part in [kept] + merged {
+            for v in part {
+                let s = slot[grid.cell(v)]
+                if s >= 0 { members[s].append(v) }
+            }
         }
         for (cell, s) in slot.enumerated() where s >= 0 {
             guard members[s].count == counts[cell] else { return nil }

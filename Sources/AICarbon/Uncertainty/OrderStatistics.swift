@@ -1,10 +1,11 @@
 /// Exact order statistics of a large sample without sorting it: a most-significant-digit radix
-/// selection on the IEEE-754 bit patterns (16 bits per pass), O(n) per pass, exact for any set of ranks.
+/// selection on the IEEE-754 bit patterns, O(n) per pass, exact for any set of ranks.
 ///
-/// Each pass counts the keys per 16-bit digit, places every wanted rank in its digit's bucket, and then,
-/// in one more pass, gathers only the keys of the buckets that hold a wanted rank; each of those is
-/// resolved on the next digit. When all keys share a digit nothing is gathered (narrow samples, such as
-/// a footprint between 1e5 and 5e5 kg, share their sign, exponent and leading mantissa bits).
+/// The keys are first measured (smallest and largest), so that the first 16-bit digit spans just the
+/// sample's own range: for a footprint between 1e5 and 5e5 kg the 65,536 buckets fall across that range
+/// instead of across every possible double. Each pass counts the keys per digit, places every wanted
+/// rank in its digit's bucket, then in one more pass gathers only the keys of the buckets that hold a
+/// wanted rank; each of those is resolved on the next 16 bits (or sorted, when small).
 enum OrderStatistics {
     /// Maps a double to an unsigned key with the same order (negative values flipped, positive
     /// values with the sign bit set).
@@ -19,13 +20,28 @@ enum OrderStatistics {
     ///   - values: The sample (not modified).
     ///   - ranks: Ranks in 0..<values.count (others are ignored).
     /// - Returns: A dictionary from rank to value.
-    /// - Complexity: two passes over the keys still in play per 16-bit digit (at most 4 digits), plus
-    ///   O(65,536) per pass.
+    /// - Complexity: one pass to measure, then two passes over the keys still in play per 16 bits of
+    ///   the sample's key range (at most 4), plus O(65,536) per pass.
     static func select(_ values: UnsafeBufferPointer<Double>, ranks: Set<Int>) -> [Int: Double] {
         var result: [Int: Double] = [:]
         let wanted = ranks.filter { values.indices.contains($0) }.sorted()
         guard let base = values.baseAddress, !wanted.isEmpty else { return result }
-        resolve(DoubleKeys(base: base, count: values.count), ranks: wanted, offset: 0, shift: 48, into: &result)
+        let keys = DoubleKeys(base: base, count: values.count)
+        var lowest = UInt64.max, highest = UInt64.min
+        for i in 0..<keys.count {
+            let k = keys[i]
+            lowest = Swift.min(lowest, k)
+            highest = Swift.max(highest, k)
+        }
+        // The first digit: the top 16 of the bits the range needs.
+        let shift = UInt64(Swift.max(0, UInt64.bitWidth - (highest - lowest).leadingZeroBitCount - 16))
+        // One set of per-digit counts and bucket slots serves every pass (a pass is done with them
+        // before the next begins).
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 65_536)
+        let slot = UnsafeMutablePointer<Int32>.allocate(capacity: 65_536)
+        slot.initialize(repeating: -1, count: 65_536)
+        defer { counts.deallocate(); slot.deallocate() }
+        resolve(keys, ranks: wanted, offset: 0, base: lowest, shift: shift, scratch: (counts, slot), into: &result)
         return result
     }
 
@@ -43,9 +59,12 @@ enum OrderStatistics {
         subscript(i: Int) -> UInt64 { base[i] }
     }
 
-    /// Resolves `ranks` (sorted, 0-based within `keys`; reported as `offset + rank`) on the digit at `shift`.
+    /// Resolves `ranks` (sorted, 0-based within `keys`; reported as `offset + rank`) on the digit
+    /// `(key − base) >> shift`, which is below 65,536 for every key.
+    /// `scratch`: 65,536 counts (any contents) and 65,536 slots (all -1 on entry and on return).
     private static func resolve<Keys: KeySource>(
-        _ keys: Keys, ranks: [Int], offset: Int, shift: UInt64, into result: inout [Int: Double]
+        _ keys: Keys, ranks: [Int], offset: Int, base: UInt64, shift: UInt64,
+        scratch: (counts: UnsafeMutablePointer<Int>, slot: UnsafeMutablePointer<Int32>), into result: inout [Int: Double]
     ) {
         let n = keys.count
         if n <= 4_096 {
@@ -54,10 +73,10 @@ enum OrderStatistics {
             for r in ranks { result[offset + r] = value(sorted[r]) }
             return
         }
-        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 65_536)
-        counts.initialize(repeating: 0, count: 65_536)
-        defer { counts.deallocate() }
-        for i in 0..<n { counts[digit(keys[i], shift)] &+= 1 }
+        @inline(__always) func digit(_ k: UInt64) -> Int { Int(truncatingIfNeeded: (k &- base) >> shift) }
+        let (counts, slot) = scratch
+        counts.update(repeating: 0, count: 65_536)
+        for i in 0..<n { counts[digit(keys[i])] &+= 1 }
         // The wanted ranks by bucket, with each bucket's first rank.
         var groups: [(bucket: Int, start: Int, ranks: [Int])] = []
         var bucket = 0, start = 0
@@ -70,19 +89,19 @@ enum OrderStatistics {
                 groups.append((bucket, start, [r - start]))
             }
         }
+        // A bucket's keys: base + bucket << shift onwards, less than 1 << shift apart.
+        let next = (shift: shift >= 16 ? shift - 16 : 0, base: { (bucket: Int) in base &+ UInt64(bucket) << shift })
         if groups.count == 1, counts[groups[0].bucket] == n {
             // Every key shares this digit: go on to the next one without gathering.
             if shift == 0 {
                 for r in ranks { result[offset + r] = value(keys[0]) }
             } else {
-                resolve(keys, ranks: ranks, offset: offset, shift: shift - 16, into: &result)
+                resolve(keys, ranks: ranks, offset: offset, base: next.base(groups[0].bucket), shift: next.shift,
+                        scratch: scratch, into: &result)
             }
             return
         }
         // Gather the keys of the wanted buckets in one pass.
-        let slot = UnsafeMutablePointer<Int32>.allocate(capacity: 65_536)
-        slot.initialize(repeating: -1, count: 65_536)
-        defer { slot.deallocate() }
         let buffers = groups.map { UnsafeMutablePointer<UInt64>.allocate(capacity: counts[$0.bucket]) }
         defer { buffers.forEach { $0.deallocate() } }
         let filled = UnsafeMutablePointer<Int>.allocate(capacity: groups.count)
@@ -92,26 +111,24 @@ enum OrderStatistics {
         buffers.withUnsafeBufferPointer { targets in
             for i in 0..<n {
                 let k = keys[i]
-                let s = Int(slot[digit(k, shift)])
+                let s = Int(slot[digit(k)])
                 if s >= 0 {
                     targets[s][filled[s]] = k
                     filled[s] &+= 1
                 }
             }
         }
+        for group in groups { slot[group.bucket] = -1 }
         for (g, group) in groups.enumerated() {
             if shift == 0 {
-                // The bucket fixes all 64 bits: every key in it is the value.
+                // The bucket fixes every bit: every key in it is the value.
                 for r in group.ranks { result[offset + group.start + r] = value(buffers[g][0]) }
             } else {
                 resolve(GatheredKeys(base: buffers[g], count: filled[g]), ranks: group.ranks, offset: offset + group.start,
-                        shift: shift - 16, into: &result)
+                        base: next.base(group.bucket), shift: next.shift, scratch: scratch, into: &result)
             }
         }
     }
-
-    @inline(__always)
-    private static func digit(_ key: UInt64, _ shift: UInt64) -> Int { Int(truncatingIfNeeded: (key >> shift) & 0xFFFF) }
 
     private static func value(_ key: UInt64) -> Double {
         Double(bitPattern: key & (1 << 63) != 0 ? key & ~(1 << 63) : ~key)

@@ -147,6 +147,16 @@ public enum Simulation {
         DispatchQueue.concurrentPerform(iterations: m) { o in
             counted.base[o].add(UnsafeBufferPointer(start: pilot.base + o * storedRows, count: storedRows), grid: grids[o])
         }
+        // Room for each worker's kept samples, at the share the stored chunks kept (and a tenth more),
+        // so that keeping never copies them as the arrays grow.
+        for w in 0..<threads {
+            let rows = stride(from: prelude + w, to: chunkCount, by: threads)
+                .reduce(0) { $0 + ChunkMoments.range(chunk: $1, of: n, chunks: chunkCount).count }
+            for o in 0..<m {
+                let share = Double(tallies[o].kept.count) / Double(storedRows)
+                tallies[w * m + o].reserve(tallies[w * m + o].kept.count + Int(share * 1.1 * Double(rows)) + 4_096)
+            }
+        }
         runChunks(prelude..<chunkCount, batch: 0, samples: n, inputs: inputs, correlation: correlation, model: model,
                   settings: settings, sink: .tally(grids: grids, tallies: tallies), shared: shared, threads: threads, done: done)
         try check(0..<chunkCount, shared: shared, inputs: inputs, model: model)
