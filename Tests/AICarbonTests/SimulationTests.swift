@@ -122,6 +122,22 @@ struct SimulationTests {
 }
 
 extension SimulationTests {
+    @Test("the finiteness check of sampled columns finds an infinity or NaN at any position, and passes finite extremes")
+    func finiteCheck() {
+        for count in [1, 3, 4, 5, 1_024, 1_027] {
+            var values = (0..<count).map { Double($0) - 2 }
+            values[count - 1] = .greatestFiniteMagnitude
+            #expect(values.withUnsafeBufferPointer { Simulation.allFinite($0.baseAddress!, count: count) })
+            for position in Set([0, count / 2, count - 1]) {
+                for bad in [Double.infinity, -.infinity, .nan] {
+                    var broken = values
+                    broken[position] = bad
+                    #expect(!broken.withUnsafeBufferPointer { Simulation.allFinite($0.baseAddress!, count: count) })
+                }
+            }
+        }
+    }
+
     @Test("radix selection is exact on narrow ranges, heavy ties and a range spanning the doubles")
     func orderStatisticsRanges() {
         var generator = SplitMixForTests(seed: 11)

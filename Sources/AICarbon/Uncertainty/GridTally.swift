@@ -32,7 +32,8 @@ struct GridTally: Sendable {
         var overflowed = self.overflowed
         let block = 1_024
         counts.withUnsafeMutableBufferPointer { counts in
-            grid.kept.withUnsafeBufferPointer { keep in
+            // Bool is one byte, 0 or 1: read as a number, it advances the write index without a branch.
+            grid.kept.withUnsafeBufferPointer { flags in flags.withMemoryRebound(to: UInt8.self) { keep in
                 withUnsafeTemporaryAllocation(of: Int32.self, capacity: block) { cells in
                     withUnsafeTemporaryAllocation(of: Double.self, capacity: block) { candidates in
                         var start = 0
@@ -48,7 +49,7 @@ struct GridTally: Sendable {
                                 let c = Int(cells[i])
                                 counts[c] &+= 1
                                 candidates[found] = v[i]
-                                found &+= keep[c] ? 1 : 0
+                                found &+= Int(keep[c])
                             }
                             let room = Swift.max(0, keepLimit - kept.count)
                             if found > room { overflowed = true }
@@ -57,7 +58,7 @@ struct GridTally: Sendable {
                         }
                     }
                 }
-            }
+            } }
         }
         self.kept = kept
         self.overflowed = overflowed
