@@ -104,21 +104,13 @@ public indirect enum Distribution: Sendable, Hashable {
             for i in 0..<count { column[i] = mu + sigma * gsl_cdf_ugaussian_Pinv(column[i]) }
             for i in 0..<count { column[i] = Foundation.exp(column[i]) }
         case .triangular(let a, let c, let b):
-            // Both roots, then a select, four at a time (no mispredicted branch; SIMD square roots are the
-            // processor's own, correctly rounded as the scalar ones).
+            // One root a sample, of the side's argument chosen by a select rather than a branch (the
+            // side is random, so a branch would often be mispredicted).
             let f = (c - a) / (b - a)
-            let raw = UnsafeMutableRawPointer(column)
-            let whole = count & ~3
-            var i = 0
-            while i < whole {
-                let u = raw.loadUnaligned(fromByteOffset: i * 8, as: SIMD4<Double>.self)
-                let rising = a + (u * (b - a) * (c - a)).squareRoot(), falling = b - ((1 - u) * (b - a) * (b - c)).squareRoot()
-                raw.storeBytes(of: falling.replacing(with: rising, where: u .< f), toByteOffset: i * 8, as: SIMD4<Double>.self)
-                i += 4
-            }
-            for i in whole..<count {
-                let u = column[i]
-                column[i] = u < f ? a + (u * (b - a) * (c - a)).squareRoot() : b - ((1 - u) * (b - a) * (b - c)).squareRoot()
+            for i in 0..<count {
+                let u = column[i], rising = u < f
+                let root = (rising ? u * (b - a) * (c - a) : (1 - u) * (b - a) * (b - c)).squareRoot()
+                column[i] = rising ? a + root : b - root
             }
         case .truncated(let base, let lower, let upper):
             // The base distribution's CDF at the bounds once per column.
