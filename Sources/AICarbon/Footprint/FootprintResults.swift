@@ -23,7 +23,6 @@ public struct FootprintResults<Value> {
     public var trainingFLOPs: Value?
     /// Final-run wall-clock hours (`nil` when the chip count is unknown).
     public var wallClockHours: Value?
-
 }
 
 /// The results of one evaluation of ``FootprintModel``, in base units.
