@@ -103,11 +103,11 @@ public struct FootprintVariables<Value> {
     /// - Parameter transform: Maps one value (for example to lanes holding it).
     /// - Returns: The transformed inputs.
     func map<T>(_ transform: (Value) -> T) -> FootprintVariables<T> {
+        // Filled with the one value that is not an input slot (peak FLOP/s, from the catalog's
+        // accelerator); every slot is then set from its own value.
         var result = FootprintVariables<T>(computeMode: computeMode, powerMode: powerMode, inferenceMode: inferenceMode,
                                            filling: transform(peakFlopsPerS))
         for slot in InputSlot.allCases { result[slot] = transform(self[slot]) }
-        // The one value that is not an input slot (it comes from the catalog's accelerator).
-        result.peakFlopsPerS = transform(peakFlopsPerS)
         return result
     }
 

@@ -6,8 +6,14 @@ struct SharedSlots<Element>: @unchecked Sendable {
     let base: UnsafeMutablePointer<Element>
 }
 
-/// `body(i)` for every `i` in `0..<count`, on up to `threads` workers (worker `w` takes `w`, `w + workers`,
-/// …), returned in index order. Each result depends only on its index, so the array does not depend on
+/// The items of `items` that worker `worker` of `workers` takes: the worker's own first item, then every
+/// `workers`-th after it. Every parallel loop of the engine shares out its work this way.
+func roundRobin(_ items: Range<Int>, worker: Int, workers: Int) -> StrideTo<Int> {
+    stride(from: items.lowerBound + worker, to: items.upperBound, by: workers)
+}
+
+/// `body(i)` for every `i` in `0..<count`, on up to `threads` workers (``roundRobin(_:worker:workers:)``),
+/// returned in index order. Each result depends only on its index, so the array does not depend on
 /// `threads`.
 func parallelMap<T>(_ count: Int, threads: Int, _ body: @Sendable (Int) -> T) -> [T] {
     let results = UnsafeMutablePointer<T?>.allocate(capacity: max(count, 1))
@@ -16,11 +22,7 @@ func parallelMap<T>(_ count: Int, threads: Int, _ body: @Sendable (Int) -> T) ->
     let slots = SharedSlots(base: results)
     let workers = max(1, min(threads, count))
     DispatchQueue.concurrentPerform(iterations: workers) { w in
-        var i = w
-        while i < count {
-            slots.base[i] = body(i)
-            i += workers
-        }
+        for i in roundRobin(0..<count, worker: w, workers: workers) { slots.base[i] = body(i) }
     }
     return (0..<count).map { results[$0]! }
 }

@@ -144,17 +144,20 @@ public enum Simulation {
         for w in 0..<threads { for o in 0..<m { (tallies + w * m + o).initialize(to: GridTally(grid: grids[o], keepLimit: keepLimit)) } }
         defer { tallies.deinitialize(count: threads * m); tallies.deallocate() }
         let counted = SharedSlots(base: tallies)
-        DispatchQueue.concurrentPerform(iterations: m) { o in
-            counted.base[o].add(UnsafeBufferPointer(start: pilot.base + o * storedRows, count: storedRows), grid: grids[o])
+        // The stored chunks counted into worker 0's tallies, one output per task on the run's threads.
+        DispatchQueue.concurrentPerform(iterations: min(threads, m)) { w in
+            for o in roundRobin(0..<m, worker: w, workers: min(threads, m)) {
+                counted.base[o].add(UnsafeBufferPointer(start: pilot.base + o * storedRows, count: storedRows), grid: grids[o])
+            }
         }
         // Room for each worker's kept samples, at the share the stored chunks kept (and a tenth more),
         // so that keeping never copies them as the arrays grow.
+        let shares = (0..<m).map { Double(tallies[$0].kept.count) / Double(storedRows) }
         for w in 0..<threads {
-            let rows = stride(from: prelude + w, to: chunkCount, by: threads)
+            let rows = roundRobin(prelude..<chunkCount, worker: w, workers: threads)
                 .reduce(0) { $0 + ChunkMoments.range(chunk: $1, of: n, chunks: chunkCount).count }
             for o in 0..<m {
-                let share = Double(tallies[o].kept.count) / Double(storedRows)
-                tallies[w * m + o].reserve(tallies[w * m + o].kept.count + Int(share * 1.1 * Double(rows)) + 4_096)
+                tallies[w * m + o].reserve(tallies[w * m + o].kept.count + Int(shares[o] * 1.1 * Double(rows)) + 4_096)
             }
         }
         runChunks(prelude..<chunkCount, batch: 0, samples: n, inputs: inputs, correlation: correlation, model: model,
@@ -225,8 +228,8 @@ public enum Simulation {
         }
     }
 
-    /// Runs chunks `chunks` of a batch of `n` samples on `threads` workers (chunk `chunks.lowerBound + w`,
-    /// then every `threads`-th after it, on worker `w`).
+    /// Runs chunks `chunks` of a batch of `n` samples on `threads` workers, shared out by
+    /// ``roundRobin(_:worker:workers:)``.
     private static func runChunks(
         _ chunks: Range<Int>, batch: Int, samples n: Int, inputs: [(name: String, distribution: Distribution)],
         correlation: RankCorrelation?, model: some ChunkModel, settings: SimulationSettings, sink: Sink, shared: Shared,
@@ -240,8 +243,7 @@ public enum Simulation {
             let outputTile = UnsafeMutablePointer<Double>.allocate(capacity: max(m * tileRows, 1))
             let pointers = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: max(m, 1))
             defer { tile.deallocate(); outputTile.deallocate(); pointers.deallocate() }
-            var k = chunks.lowerBound + worker
-            while k < chunks.upperBound {
+            for k in roundRobin(chunks, worker: worker, workers: threads) {
                 do {
                     try runChunk(batch: batch, chunk: k, rows: ChunkMoments.range(chunk: k, of: n, chunks: shared.chunks), tile: tile,
                                  outputTile: outputTile, pointers: pointers, distributions: distributions, correlation: correlation,
@@ -252,7 +254,6 @@ public enum Simulation {
                     shared.errors[k] = InputError(field: "simulation", expected: "no failure", found: "\(error)")
                 }
                 done.increment()
-                k += threads
             }
         }
     }
