@@ -51,6 +51,7 @@ let package = Package(
         .testTarget(
             name: "AICarbonCLITests",
             dependencies: ["AICarbonCLI", "AICarbon"],
+            exclude: ["Fixtures"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
     ]
