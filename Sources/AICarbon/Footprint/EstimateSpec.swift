@@ -49,7 +49,7 @@ public struct EstimateSpec: Sendable, Hashable {
     /// The spec resolved against the catalogs, ready to simulate.
     public struct Resolved: Sendable {
         /// Fixed inputs and modes.
-        public var template: FootprintInputs
+        public var template: FootprintVariables<Double>
         /// Uncertain inputs, one simulation column each.
         public var uncertain: [(slot: InputSlot, distribution: Distribution)]
         /// Rank correlations among the uncertain inputs, if any.
@@ -106,7 +106,7 @@ public struct EstimateSpec: Sendable, Hashable {
                              found: "--flops and \(parameters != nil ? "--params" : "--tokens")")
         }
         let active = values[.activeParameters] ?? parameters
-        let computeMode: FootprintInputs.ComputeMode
+        let computeMode: FootprintComputeMode
         if given(.chipHours) {
             computeMode = .chipHours
         } else if given(.hours) {
@@ -142,7 +142,7 @@ public struct EstimateSpec: Sendable, Hashable {
         if let active { builder.set(.activeParameters, active) }
 
         // Power per chip: given; measured (catalog) prior; or TDP × utilization × overhead.
-        let powerMode: FootprintInputs.PowerMode
+        let powerMode: FootprintPowerMode
         if let power = values[.powerW] {
             if given(.powerUtilization) || given(.hostOverhead) {
                 throw InputError(field: given(.powerUtilization) ? "--power-utilization" : "--host-overhead",
@@ -199,7 +199,7 @@ public struct EstimateSpec: Sendable, Hashable {
         builder.take(.wue, values[.wue], Defaults.wueOnsite)
         builder.take(.waterIntensity, values[.waterIntensity], Defaults.waterIntensity)
 
-        var template = FootprintInputs(computeMode: computeMode, powerMode: powerMode)
+        var template = FootprintVariables<Double>(computeMode: computeMode, powerMode: powerMode)
         template.inferenceMode = inferenceMode
         template.peakFlopsPerS = accelerator?.peakFlopsPerS ?? 0
         for (slot, value) in builder.fixed { template[slot] = value }
@@ -239,7 +239,7 @@ public struct EstimateSpec: Sendable, Hashable {
 
     private func resolveInference(
         accelerator: Accelerator?, active: Distribution?, builder: inout Builder
-    ) throws(InputError) -> FootprintInputs.InferenceMode {
+    ) throws(InputError) -> FootprintInferenceMode {
         let given = { (slot: InputSlot) in values[slot] != nil }
         if let share = values[.inferenceShare] {
             if given(.queries) || given(.energyPerQuery) || given(.tokensPerQuery) {

@@ -1,4 +1,4 @@
-/// The results of ``FootprintModel`` in base units: plain numbers (``FootprintOutputs``) for one
+/// The results of ``FootprintModel`` in base units: plain numbers (``FootprintResults<Double>``) for one
 /// evaluation, or lanes of several samples inside the simulation engine.
 public struct FootprintResults<Value> {
     /// Facility energy (PUE included), training plus inference, kWh.
@@ -25,8 +25,6 @@ public struct FootprintResults<Value> {
     public var wallClockHours: Value?
 }
 
-/// The results of one evaluation of ``FootprintModel``, in base units.
-public typealias FootprintOutputs = FootprintResults<Double>
 
 extension FootprintResults: Sendable where Value: Sendable {}
 

@@ -1,5 +1,5 @@
 /// A span of time, stored in hours.
-public struct Duration: Sendable, Hashable, Comparable, Codable {
+public struct TimeSpan: Sendable, Hashable, Comparable, Codable {
     /// The value in hours.
     public var hours: Double
 

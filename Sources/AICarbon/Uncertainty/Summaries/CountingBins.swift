@@ -1,4 +1,4 @@
-/// The counting grid of one output for summaries that never sort the samples: `bins` equal-width
+/// The counting bins of one output for summaries that never sort the samples: `bins` equal-width
 /// histogram bins between the 0.5th and 99.5th percentiles of a pilot sample (the run's first chunk),
 /// each split into ``cellsPerBin`` cells, plus one cell for everything below and one for everything
 /// above.
@@ -8,7 +8,7 @@
 /// kept, so the order statistic is then selected exactly among them. The pilot only decides which
 /// samples are kept, never a reported value; a wanted rank in a cell that was not kept is detected, and
 /// the caller falls back to storing every sample (``Simulation/summarise(inputs:correlation:model:settings:percentiles:bins:progress:)``).
-struct CountingGrid: Sendable {
+struct CountingBins: Sendable {
     /// Cells per histogram bin.
     static let cellsPerBin = 128
     /// Margin of the kept cells around each percentile, in standard errors of the pilot's estimate of it.
@@ -46,7 +46,7 @@ struct CountingGrid: Sendable {
     /// The histogram bin of a middle cell.
     func bin(ofCell c: Int) -> Int { (c - 1) / Self.cellsPerBin }
 
-    /// Builds the grid of one output from its pilot sample.
+    /// Builds the binning of one output from its pilot sample.
     /// - Parameters:
     ///   - pilot: The pilot sample (not modified), at least one value.
     ///   - samples: Samples the whole run will count (sets the margin for the confidence-interval ranks).
@@ -76,7 +76,7 @@ struct CountingGrid: Sendable {
         var high = OutputSummary.interpolate(edges[1].rank, edges[1].fraction, count: np, at: at)
         var scale = Double(self.bins * Self.cellsPerBin) / (high - low)
         if !(high > low) || !scale.isFinite {
-            // A pilot whose middle 99% is one value: a narrow grid around it (exact counts all the same).
+            // A pilot whose middle 99% is one value: a narrow binning around it (exact counts all the same).
             high = low + Swift.max(abs(low), 1) * 0x1p-40
             scale = Double(self.bins * Self.cellsPerBin) / (high - low)
         }

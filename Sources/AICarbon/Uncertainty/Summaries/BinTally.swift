@@ -1,7 +1,7 @@
-/// The samples of one output counted into the cells of a ``CountingGrid``, with the samples of its kept
+/// The samples of one output counted into the cells of a ``CountingBins``, with the samples of its kept
 /// cells. Tallies of disjoint sets of samples merge by adding counts, so a tally does not depend on
 /// which worker counted which chunk.
-struct GridTally: Sendable {
+struct BinTally: Sendable {
     /// Samples per cell.
     private(set) var counts: [Int]
     /// The samples that fell in kept cells, in no particular order (this tally's own; see ``merged``).
@@ -13,9 +13,9 @@ struct GridTally: Sendable {
     /// Largest number of samples kept.
     let keepLimit: Int
 
-    /// An empty tally for `grid`.
-    init(grid: CountingGrid, keepLimit: Int = .max) {
-        counts = [Int](repeating: 0, count: grid.cellCount)
+    /// An empty tally for `binning`.
+    init(binning: CountingBins, keepLimit: Int = .max) {
+        counts = [Int](repeating: 0, count: binning.cellCount)
         self.keepLimit = keepLimit
     }
 
@@ -26,14 +26,14 @@ struct GridTally: Sendable {
     }
 
     /// Counts `values`, keeping those in kept cells.
-    mutating func add(_ values: UnsafeBufferPointer<Double>, grid: CountingGrid) {
+    mutating func add(_ values: UnsafeBufferPointer<Double>, binning: CountingBins) {
         var kept = self.kept
         self.kept = []
         var overflowed = self.overflowed
         let block = 1_024
         counts.withUnsafeMutableBufferPointer { counts in
             // Bool is one byte, 0 or 1: read as a number, it advances the write index without a branch.
-            grid.kept.withUnsafeBufferPointer { flags in flags.withMemoryRebound(to: UInt8.self) { keep in
+            binning.kept.withUnsafeBufferPointer { flags in flags.withMemoryRebound(to: UInt8.self) { keep in
                 withUnsafeTemporaryAllocation(of: Int32.self, capacity: block) { cells in
                     withUnsafeTemporaryAllocation(of: Double.self, capacity: block) { candidates in
                         var start = 0
@@ -43,7 +43,7 @@ struct GridTally: Sendable {
                             // Cells first (a loop without branches), then the counts; every value is
                             // written to the candidates and only a kept one advances the end (no branch
                             // to mispredict on the few that are kept).
-                            for i in 0..<rows { cells[i] = Int32(truncatingIfNeeded: grid.cell(v[i])) }
+                            for i in 0..<rows { cells[i] = Int32(truncatingIfNeeded: binning.cell(v[i])) }
                             var found = 0
                             for i in 0..<rows {
                                 let c = Int(cells[i])
@@ -64,8 +64,8 @@ struct GridTally: Sendable {
         self.overflowed = overflowed
     }
 
-    /// Adds another tally of the same grid.
-    mutating func merge(_ other: GridTally) {
+    /// Adds another tally of the same binning.
+    mutating func merge(_ other: BinTally) {
         for c in counts.indices { counts[c] += other.counts[c] }
         merged.append(other.kept)
         merged.append(contentsOf: other.merged)
@@ -74,7 +74,7 @@ struct GridTally: Sendable {
 
     /// The values at the given 0-based ranks of all samples counted, if every rank lies in a kept cell
     /// and no kept sample was dropped; otherwise nil.
-    func orderStatistics(_ ranks: Set<Int>, grid: CountingGrid) -> [Int: Double]? {
+    func orderStatistics(_ ranks: Set<Int>, binning: CountingBins) -> [Int: Double]? {
         guard !overflowed else { return nil }
         var start = [Int](repeating: 0, count: counts.count + 1)
         for c in counts.indices { start[c + 1] = start[c] + counts[c] }
@@ -83,7 +83,7 @@ struct GridTally: Sendable {
         for r in ranks.sorted() {
             guard r >= 0, r < start[counts.count] else { return nil }
             while start[c + 1] <= r { c += 1 }
-            guard grid.kept[c] else { return nil }
+            guard binning.kept[c] else { return nil }
             cellOfRank[r] = c
         }
         // The kept samples of the cells holding a wanted rank, sorted per cell.
@@ -96,7 +96,7 @@ struct GridTally: Sendable {
         }
         for part in [kept] + merged {
             for v in part {
-                let s = slot[grid.cell(v)]
+                let s = slot[binning.cell(v)]
                 if s >= 0 { members[s].append(v) }
             }
         }
@@ -109,13 +109,13 @@ struct GridTally: Sendable {
         return result
     }
 
-    /// The histogram: edges of `grid.bins` equal-width bins between the grid's edges, samples per bin,
+    /// The histogram: edges of `binning.bins` equal-width bins between the binning's edges, samples per bin,
     /// and samples below and above.
-    func histogram(grid: CountingGrid) -> (edges: [Double], counts: [Int], below: Int, above: Int) {
-        let width = (grid.upper - grid.lower) / Double(grid.bins)
-        var perBin = [Int](repeating: 0, count: grid.bins)
-        for c in 1..<(counts.count - 1) { perBin[grid.bin(ofCell: c)] += counts[c] }
-        return ((0...grid.bins).map { $0 == grid.bins ? grid.upper : grid.lower + Double($0) * width }, perBin,
+    func histogram(binning: CountingBins) -> (edges: [Double], counts: [Int], below: Int, above: Int) {
+        let width = (binning.upper - binning.lower) / Double(binning.bins)
+        var perBin = [Int](repeating: 0, count: binning.bins)
+        for c in 1..<(counts.count - 1) { perBin[binning.bin(ofCell: c)] += counts[c] }
+        return ((0...binning.bins).map { $0 == binning.bins ? binning.upper : binning.lower + Double($0) * width }, perBin,
                 counts[0], counts[counts.count - 1])
     }
 }

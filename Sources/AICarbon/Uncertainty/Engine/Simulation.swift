@@ -68,13 +68,13 @@ public enum Simulation {
     /// Runs a simulation and summarises every output, without storing every sample when it can.
     ///
     /// Runs of at least ``streamingThreshold`` samples without a precision target are streamed: the first
-    /// chunk is run and stored as a pilot, which sets each output's ``CountingGrid``; every other chunk
-    /// is counted into the grids, keeping only the samples of the cells that may hold a wanted
+    /// chunk is run and stored as a pilot, which sets each output's ``CountingBins``; every other chunk
+    /// is counted into the binnings, keeping only the samples of the cells that may hold a wanted
     /// percentile, from which the order statistics are selected exactly. Memory is then the pilot plus
     /// the kept samples (a few percent) instead of every sample, which also spares the time of first
     /// touching that memory. When a wanted order statistic is found outside the kept cells (the pilot
     /// misled, e.g. by a rare atom of a discrete input), the run is repeated storing every sample. Either
-    /// way the summaries are identical: the same samples, moments, order statistics and grid.
+    /// way the summaries are identical: the same samples, moments, order statistics and bins.
     /// - Parameters:
     ///   - inputs: The uncertain inputs (name, distribution), one column each.
     ///   - correlation: Optional rank correlations among them.
@@ -118,7 +118,7 @@ public enum Simulation {
         defer { shared.deallocate() }
         let done = ProgressCounter(total: chunkCount, report: progress)
         // The first chunk of each of up to four workers is stored (so they need not wait for the pilot);
-        // chunk 0 is the pilot that sets the grids.
+        // chunk 0 is the pilot that sets the binnings.
         let prelude = min(threads, chunkCount, 4)
         let storedRows = ChunkMoments.range(chunk: prelude - 1, of: n, chunks: chunkCount).upperBound
         let pilotRows = ChunkMoments.range(chunk: 0, of: n, chunks: chunkCount).count
@@ -136,18 +136,18 @@ public enum Simulation {
                   sink: .store((0..<m).map { stored + $0 * storedRows }), shared: shared, threads: prelude, done: done)
         try check(0..<prelude, shared: shared, inputs: inputs, model: model)
         let pilot = SharedSlots(base: stored)
-        let grids = parallelMap(m, threads: threads) { o in
-            CountingGrid(pilot: UnsafeBufferPointer(start: pilot.base + o * storedRows, count: pilotRows),
+        let binnings = parallelMap(m, threads: threads) { o in
+            CountingBins(pilot: UnsafeBufferPointer(start: pilot.base + o * storedRows, count: pilotRows),
                          samples: n, percentiles: percentiles, bins: max(bins, 1))
         }
-        let tallies = UnsafeMutablePointer<GridTally>.allocate(capacity: max(threads * m, 1))
-        for w in 0..<threads { for o in 0..<m { (tallies + w * m + o).initialize(to: GridTally(grid: grids[o], keepLimit: keepLimit)) } }
+        let tallies = UnsafeMutablePointer<BinTally>.allocate(capacity: max(threads * m, 1))
+        for w in 0..<threads { for o in 0..<m { (tallies + w * m + o).initialize(to: BinTally(binning: binnings[o], keepLimit: keepLimit)) } }
         defer { tallies.deinitialize(count: threads * m); tallies.deallocate() }
         let counted = SharedSlots(base: tallies)
         // The stored chunks counted into worker 0's tallies, one output per task on the run's threads.
         DispatchQueue.concurrentPerform(iterations: min(threads, m)) { w in
             for o in roundRobin(0..<m, worker: w, workers: min(threads, m)) {
-                counted.base[o].add(UnsafeBufferPointer(start: pilot.base + o * storedRows, count: storedRows), grid: grids[o])
+                counted.base[o].add(UnsafeBufferPointer(start: pilot.base + o * storedRows, count: storedRows), binning: binnings[o])
             }
         }
         // Room for each worker's kept samples, at the share the stored chunks kept (and a tenth more),
@@ -161,17 +161,17 @@ public enum Simulation {
             }
         }
         runChunks(prelude..<chunkCount, batch: 0, samples: n, inputs: inputs, correlation: correlation, model: model,
-                  settings: settings, sink: .tally(grids: grids, tallies: tallies), shared: shared, threads: threads, done: done)
+                  settings: settings, sink: .tally(binnings: binnings, tallies: tallies), shared: shared, threads: threads, done: done)
         try check(0..<chunkCount, shared: shared, inputs: inputs, model: model)
         // Each output's summary on its own (in parallel; none depends on the thread count).
         let summaries = parallelMap(m, threads: settings.threads) { o -> OutputSummary? in
             var tally = counted.base[o]
             for t in 1..<threads { tally.merge(counted.base[t * m + o]) }
             let moments = Array(UnsafeBufferPointer(start: shared.moments + o * chunkCount, count: chunkCount))
-            let grid = grids[o]
+            let binning = binnings[o]
             return OutputSummary(count: n, moments: moments, percentiles: percentiles,
-                                 orderStatistics: { tally.orderStatistics($0, grid: grid) },
-                                 histogram: bins > 0 ? tally.histogram(grid: grid) : nil)
+                                 orderStatistics: { tally.orderStatistics($0, binning: binning) },
+                                 histogram: bins > 0 ? tally.histogram(binning: binning) : nil)
         }
         guard summaries.allSatisfy({ $0 != nil }) else { return nil }
         return SimulationSummary(outputs: summaries.map { $0! }, count: n, batches: 1, streamed: true)
@@ -206,8 +206,8 @@ public enum Simulation {
     private enum Sink: @unchecked Sendable {
         /// Every output to its column: per output, where row 0 of the batch goes.
         case store([UnsafeMutablePointer<Double>])
-        /// Counted into per-worker tallies (`tallies[worker × outputs + output]`) on each output's grid.
-        case tally(grids: [CountingGrid], tallies: UnsafeMutablePointer<GridTally>)
+        /// Counted into per-worker tallies (`tallies[worker × outputs + output]`) on each output's bins.
+        case tally(binnings: [CountingBins], tallies: UnsafeMutablePointer<BinTally>)
     }
 
     private static func runBatch(
@@ -323,8 +323,8 @@ public enum Simulation {
             }
             model.evaluate(inputs: x, count: rows, outputs: UnsafeMutableBufferPointer(start: pointers, count: m))
             for o in 0..<m { accumulators[o].add(UnsafeBufferPointer(start: pointers[o], count: rows)) }
-            if case .tally(let grids, let tallies) = sink {
-                for o in 0..<m { tallies[worker * m + o].add(UnsafeBufferPointer(start: pointers[o], count: rows), grid: grids[o]) }
+            if case .tally(let binnings, let tallies) = sink {
+                for o in 0..<m { tallies[worker * m + o].add(UnsafeBufferPointer(start: pointers[o], count: rows), binning: binnings[o]) }
             }
             row += rows
         }

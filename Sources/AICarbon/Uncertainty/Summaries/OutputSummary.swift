@@ -39,7 +39,7 @@ public struct OutputSummary: Sendable {
     /// Requested percentiles, ascending.
     public var percentiles: [Percentile]
     /// Histogram: `bins` equal-width bins between the 0.5th and 99.5th percentiles of the run's first
-    /// chunk (its pilot, ``CountingGrid``); bin edges and counts over all samples. Samples outside are
+    /// chunk (its pilot, ``CountingBins``); bin edges and counts over all samples. Samples outside are
     /// counted in `below` and `above`. Empty when no histogram was asked for.
     public var histogramEdges: [Double]
     /// Samples per histogram bin.
@@ -51,7 +51,7 @@ public struct OutputSummary: Sendable {
     public static let standardPercentiles: [Double] = [5, 25, 50, 75, 95]
 
     /// Summarises output `output` of a sample set: exact order statistics by selection, the histogram
-    /// by counting every sample into the grid of the set's first chunk (as a streamed run does, so both
+    /// by counting every sample into the binning of the set's first chunk (as a streamed run does, so both
     /// give the same summary).
     /// - Parameters:
     ///   - set: The samples.
@@ -61,21 +61,21 @@ public struct OutputSummary: Sendable {
     public init(_ set: SampleSet, output: Int, percentiles: [Double] = standardPercentiles, bins: Int = 0) {
         let column = set.outputs[output]
         let moments = set.chunkMoments[output]
-        var tally: (CountingGrid, GridTally)?
+        var tally: (CountingBins, BinTally)?
         if bins > 0, let first = moments.first, first.count > 0 {
             tally = column.withUnsafeBufferPointer { values in
-                let grid = CountingGrid(pilot: UnsafeBufferPointer(rebasing: values[0..<first.count]), samples: values.count,
+                let binning = CountingBins(pilot: UnsafeBufferPointer(rebasing: values[0..<first.count]), samples: values.count,
                                         percentiles: percentiles, bins: bins)
-                var counted = GridTally(grid: grid)
-                counted.add(values, grid: grid)
-                return (grid, counted)
+                var counted = BinTally(binning: binning)
+                counted.add(values, binning: binning)
+                return (binning, counted)
             }
         }
         self.init(count: column.count, moments: moments, percentiles: percentiles, orderStatistics: { ranks in
             // The kept cells usually hold every wanted rank; otherwise select on the whole column.
-            if let (grid, counted) = tally, let order = counted.orderStatistics(ranks, grid: grid) { return order }
+            if let (binning, counted) = tally, let order = counted.orderStatistics(ranks, binning: binning) { return order }
             return column.withUnsafeBufferPointer { OrderStatistics.select($0, ranks: ranks) }
-        }, histogram: tally.map { $0.1.histogram(grid: $0.0) })!
+        }, histogram: tally.map { $0.1.histogram(binning: $0.0) })!
     }
 
     /// Summarises one output from its chunk moments, a source of exact order statistics and a histogram.
