@@ -5,12 +5,18 @@ import ArgumentParser
 public struct CompareCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Compare two projection scenarios on common random numbers: paired difference A - B per year and P(A < B).",
-        discussion: "Both must cover the same years. Each named uncertain input draws the same random numbers in both runs.")
+        abstract: "Compare two scenarios on common random numbers: paired difference A - B and P(A < B), per output (and year).",
+        discussion: """
+            Both must be single-model estimates, or projections over the same years. Each named uncertain input \
+            draws the same random numbers in both runs, so the difference reflects the scenarios, not sampling noise.
+            Examples:
+              aicarbon compare Scenarios/iea-high-efficiency-2024-2035.yaml Scenarios/iea-base-2024-2035.yaml
+              aicarbon compare Scenarios/planned-70b-h100.yaml Scenarios/planned-7b-a100.json
+            """)
 
-    @Argument(help: "Scenario A (projection).")
+    @Argument(help: "Scenario A (an estimate or a projection).")
     var a: String
-    @Argument(help: "Scenario B (projection).")
+    @Argument(help: "Scenario B (the same kind as A).")
     var b: String
     @Option(name: .customLong("set"), help: "Override a value in both scenarios: key=value (repeatable).")
     var overrides: [String] = []
@@ -21,18 +27,25 @@ public struct CompareCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let sets = try ScenarioOverrides.parse(overrides)
-        let catalog = try Catalog.bundled()
-        func projection(_ path: String) throws -> ProjectionScenario {
-            guard case .projection(let p) = try ScenarioFile.loadDocument(path, overrides: sets) else {
-                throw InputError(field: "FILE", expected: "a projection scenario (kind: projection)", found: "a single-model scenario",
-                                 location: InputLocation(file: path))
+        let report = try FlagNames.run { () throws -> ComparisonReport in
+            let sets = try ScenarioOverrides.parse(overrides)
+            let catalog = try Catalog.bundled()
+            let da = try ScenarioFile.loadDocument(a, overrides: sets), db = try ScenarioFile.loadDocument(b, overrides: sets)
+            let settings = try simulation.settings(file: da.simulation)
+            switch (da, db) {
+            case (.projection(let pa), .projection(let pb)):
+                return try Projection.compare((pa.spec, pa.name, pa.targetYears), (pb.spec, pb.name, pb.targetYears), catalog: catalog,
+                                              settings: settings)
+            case (.estimate(let ea), .estimate(let eb)):
+                return try Comparison.run((ea.resolve(catalog: catalog).problem, ea.name), (eb.resolve(catalog: catalog).problem, eb.name),
+                                          settings: settings)
+            case (.estimate, .projection), (.projection, .estimate):
+                let (kindA, kindB) = if case .estimate = da { ("a single-model estimate", "a projection") }
+                                     else { ("a projection", "a single-model estimate") }
+                throw InputError(field: "FILE", expected: "two scenarios of the same kind (\(a) is \(kindA))", found: "\(kindB)",
+                                 location: InputLocation(file: b))
             }
-            return p
         }
-        let pa = try projection(a), pb = try projection(b)
-        let report = try Projection.compare((pa.spec, pa.name, pa.targetYears), (pb.spec, pb.name, pb.targetYears), catalog: catalog,
-                                            settings: simulation.settings(file: pa.simulation))
         print(report.rendered(format.format), terminator: "")
     }
 }

@@ -5,11 +5,13 @@ import Testing
 @testable import AICarbonCLI
 
 /// Parses `arguments` as `aicarbon estimate …` and runs it as `run()` does (2,000 samples unless
-/// given), returning the report.
+/// given; errors name the flags), returning the report.
 func estimate(_ arguments: [String]) throws -> EstimateReport {
     let command = try EstimateCommand.parse(arguments + (arguments.contains("--samples") ? [] : ["--samples", "2000"]))
-    return try Estimate.run(command.spec(), catalog: Catalog.bundled(), settings: command.simulation.settings(),
-                            percentiles: command.simulation.extraPercentiles())
+    return try FlagNames.run(days: command.days != nil) {
+        try Estimate.run(command.spec(), catalog: Catalog.bundled(), settings: command.simulation.settings(),
+                         percentiles: command.simulation.extraPercentiles())
+    }
 }
 
 @Suite("aicarbon estimate")

@@ -6,7 +6,4 @@ public struct GrowthPath: Sendable, Hashable {
     /// Noise column per step, if any.
     var noise: [ProjectionParameter?]
 
-    func remapped(_ map: [Int]) -> GrowthPath {
-        GrowthPath(steps: steps.map { $0.remapped(map) }, noise: noise.map { $0?.remapped(map) })
-    }
 }

@@ -12,9 +12,4 @@ public enum ProjectionParameter: Sendable, Hashable {
         }
     }
 
-    /// The same parameter with its column renumbered.
-    func remapped(_ map: [Int]) -> ProjectionParameter {
-        if case .column(let j) = self { return .column(map[j]) }
-        return self
-    }
 }

@@ -22,35 +22,26 @@ public struct EstimateReport: Sendable {
     public var percentiles: [Double]
 
     /// The percentiles reported: the standard ones and `extra`, ascending.
-    public static func reportedPercentiles(_ extra: [Double]) -> [Double] {
-        Array(Set(OutputSummary.standardPercentiles + extra)).sorted()
-    }
+    public static func reportedPercentiles(_ extra: [Double]) -> [Double] { OutputSummary.reported(extra: extra) }
 
     /// Histogram bins per output.
     public static let histogramBins = 30
 
-    /// Builds the report of a resolved spec from the summaries of its sampled outputs.
+    /// Builds the report of a resolved spec from the summaries of its outputs.
     /// - Parameters:
     ///   - resolved: The resolved spec.
-    ///   - summary: Summaries of `resolved.sampled`, in that order, with
+    ///   - summaries: One summary per output of `resolved.outputs`, in that order, with
     ///     ``reportedPercentiles(_:)`` of `extra` and ``histogramBins`` bins.
+    ///   - count: Samples drawn.
+    ///   - batches: Batches run.
     ///   - settings: Run settings.
     ///   - extra: Percentiles requested besides the standard ones.
-    public init(resolved: EstimateSpec.Resolved, summary simulation: SimulationSummary, settings: SimulationSettings, percentiles extra: [Double]) {
-        let wanted = Self.reportedPercentiles(extra)
-        percentiles = wanted
-        let computed = simulation.outputs
-        let count = simulation.count
-        func summary(_ name: OutputName) -> OutputSummary {
-            switch resolved.derived[name] {
-            case .same(let source)?: return summary(source)
-            case .constant(let value)?: return OutputSummary(constant: value, count: count, percentiles: wanted)
-            case nil: return computed[resolved.sampled.firstIndex(of: name)!]
-            }
-        }
-        sampleCount = simulation.count
-        batches = simulation.batches
-        outputs = resolved.outputs.map { ($0, summary($0)) }
+    public init(resolved: EstimateSpec.Resolved, summaries: [OutputSummary], count: Int, batches: Int, settings: SimulationSettings,
+                percentiles extra: [Double]) {
+        percentiles = Self.reportedPercentiles(extra)
+        sampleCount = count
+        self.batches = batches
+        outputs = Array(zip(resolved.outputs, summaries))
         inputs = resolved.uncertain.map { ($0.slot.rawValue, $0.distribution) }
         assumptions = resolved.assumptions
         self.settings = settings

@@ -23,19 +23,25 @@ public struct ProjectionReport: Sendable {
     /// Percentiles reported.
     public var percentiles: [Double]
 
-    /// Summarises a projection run.
-    public init(name: String, resolved: ProjectionSpec.Resolved, samples: SampleSet, settings: SimulationSettings, percentiles extra: [Double]) {
+    /// Builds the report of a projection from its summaries.
+    /// - Parameters:
+    ///   - name: Scenario name.
+    ///   - resolved: The resolved projection.
+    ///   - summaries: `[year][output]`, with the standard percentiles and `extra`.
+    ///   - count: Trajectories simulated.
+    ///   - settings: Run settings.
+    ///   - extra: Percentiles requested besides the standard ones.
+    public init(name: String, resolved: ProjectionSpec.Resolved, summaries: [[OutputSummary]], count: Int, settings: SimulationSettings,
+                percentiles extra: [Double]) {
         self.name = name
         years = resolved.years
         outputs = resolved.outputs
-        let wanted = Array(Set(OutputSummary.standardPercentiles + extra)).sorted()
-        percentiles = wanted
-        let all = OutputSummary.all(samples, percentiles: wanted, bins: 0, threads: settings.threads)
-        summaries = years.indices.map { t in resolved.outputs.indices.map { o in all[resolved.model.column(year: t, output: o)] } }
+        percentiles = OutputSummary.reported(extra: extra)
+        self.summaries = summaries
         inputs = resolved.columns.map { ($0.name, $0.distribution) }
         assumptions = resolved.assumptions
         self.settings = settings
-        sampleCount = samples.count
+        sampleCount = count
     }
 
     /// The summary of `output` in `year`.

@@ -68,6 +68,21 @@ public enum DistributionParser {
         return .fixed(try number(text, field: field, location: location))
     }
 
+    /// The names of the distribution functions the syntax accepts (`pert(…)`, `normal(…)`, …), as the
+    /// parser's `switch` below reads them.
+    public static let functionNames = ["uniform", "triangular", "pert", "normal", "lognormal", "beta", "gamma", "weibull",
+                                       "loguniform", "truncated", "truncate", "discrete", "choice"]
+
+    /// Whether `text` starts like a distribution function (`pert(`, `Normal (`), so that a name such as a
+    /// region can be told apart from a distribution.
+    /// - Parameter text: What a person typed.
+    /// - Returns: `true` when it starts with a function name and an opening parenthesis.
+    public static func startsWithFunction(_ text: String) -> Bool {
+        let lower = text.trimmingWhitespace().lowercased()
+        guard let open = lower.firstIndex(of: "(") else { return false }
+        return functionNames.contains(lower[..<open].trimmingWhitespace())
+    }
+
     private static func function(
         _ name: String, arguments: [String], field: NumericField, whole: String, location: InputLocation?
     ) throws(InputError) -> Distribution {

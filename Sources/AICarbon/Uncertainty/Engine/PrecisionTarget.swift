@@ -10,12 +10,12 @@ public struct PrecisionTarget: Sendable, Hashable, CustomStringConvertible {
     public var relativeHalfWidth: Double
     /// The output it applies to.
     public var output: String
-    /// Index of that output in the simulation (set by the caller).
-    public var outputIndex: Int = 0
+    /// The model column of that output, bound by the engine from the problem's outputs.
+    var outputIndex: Int = 0
 
     /// Parses `STAT:TOL[@OUTPUT]`.
     /// - Throws: ``InputError`` for malformed text.
-    public init(parsing text: String, field: String = "--until", defaultOutput: String = "total_co2e_kg") throws(InputError) {
+    public init(parsing text: String, field: String = "until", defaultOutput: String = "total_co2e_kg") throws(InputError) {
         let fail = InputError(field: field, expected: "STAT:TOL[@OUTPUT] such as \"p95:1%\" or \"mean:0.5%@energy_kwh\"",
                               found: "\"\(text)\"")
         let atSplit = text.split(separator: "@", maxSplits: 1).map(String.init)

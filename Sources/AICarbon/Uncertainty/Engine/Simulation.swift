@@ -10,6 +10,68 @@ import Foundation
 /// results are combined in chunk order, so the same seed and sample count give bit-identical results
 /// with any number of threads.
 public enum Simulation {
+    /// Runs a problem and stores every sample of every model column.
+    ///
+    /// A problem without uncertain inputs is evaluated once (every sample would be the same), and a
+    /// precision target on a constant output is dropped (it is known exactly).
+    /// - Parameters:
+    ///   - problem: Inputs, correlations, model and outputs.
+    ///   - settings: Samples, seed, design, generator, threads, stopping rule (its output is one of
+    ///     the problem's, watched in the last period).
+    ///   - observers: Consumers that see every tile's inputs and outputs (``SampleObserver``).
+    ///   - progress: Called with the fraction done (0…1) as chunks finish; may be called from any thread.
+    /// - Returns: The samples of every model column.
+    /// - Throws: ``InputError`` naming the setting (`samples`, `threads`, `method`, `until`) or the input
+    ///   whose inverse CDF failed, or the output that overflowed.
+    public static func run(
+        _ problem: SimulationProblem, settings: SimulationSettings, observers: [any SampleObserver] = [],
+        progress: (@Sendable (Double) -> Void)? = nil
+    ) throws(InputError) -> SampleSet {
+        let settings = try effective(settings, for: problem)
+        return try run(inputs: problem.inputs.map { ($0.name, $0.distribution) }, correlation: problem.correlation, model: problem.model,
+                       settings: settings, observers: observers, progress: progress)
+    }
+
+    /// Runs a problem and summarises every model column, streaming when it can (see
+    /// ``summarise(inputs:correlation:model:settings:percentiles:bins:observers:progress:)``).
+    /// - Parameters:
+    ///   - problem: Inputs, correlations, model and outputs.
+    ///   - settings: Samples, seed, design, generator, threads, stopping rule.
+    ///   - percentiles: Percentiles to report, in (0, 100).
+    ///   - observers: Consumers that see every tile's inputs and outputs (``SampleObserver``).
+    ///   - progress: Called with the fraction done (0…1) as chunks finish; may be called from any thread.
+    /// - Returns: One summary per model column (``SimulationProblem/summaries(of:percentiles:)`` arranges
+    ///   them per period and output), the sample count and the batches run.
+    /// - Throws: ``InputError`` as ``run(_:settings:observers:progress:)``.
+    public static func summarise(
+        _ problem: SimulationProblem, settings: SimulationSettings, percentiles: [Double] = OutputSummary.standardPercentiles,
+        observers: [any SampleObserver] = [], progress: (@Sendable (Double) -> Void)? = nil
+    ) throws(InputError) -> SimulationSummary {
+        let settings = try effective(settings, for: problem)
+        return try summarise(inputs: problem.inputs.map { ($0.name, $0.distribution) }, correlation: problem.correlation,
+                             model: problem.model, settings: settings, percentiles: percentiles, bins: problem.histogramBins,
+                             observers: observers, progress: progress)
+    }
+
+    /// The settings a problem runs with: its precision target bound to a model column (or dropped for a
+    /// constant output), and one sample when nothing is uncertain.
+    static func effective(_ settings: SimulationSettings, for problem: SimulationProblem) throws(InputError) -> SimulationSettings {
+        var settings = settings
+        if var target = settings.until {
+            if let column = try problem.column(for: target) {
+                target.outputIndex = column
+                settings.until = target
+            } else {
+                settings.until = nil
+            }
+        }
+        if problem.inputs.isEmpty {
+            settings.samples = Swift.min(settings.samples, 1)
+            settings.until = nil
+        }
+        return settings
+    }
+
     /// Runs a simulation.
     /// - Parameters:
     ///   - inputs: The uncertain inputs (name, distribution), one column each.
@@ -19,9 +81,9 @@ public enum Simulation {
     ///   - progress: Called with the fraction done (0…1) as chunks finish; may be called from any thread.
     /// - Returns: The samples of every output.
     /// - Throws: ``InputError`` for invalid settings, or when an input's inverse CDF fails in GSL.
-    public static func run(
+    static func run(
         inputs: [(name: String, distribution: Distribution)], correlation: RankCorrelation? = nil, model: some ChunkModel,
-        settings: SimulationSettings, progress: (@Sendable (Double) -> Void)? = nil
+        settings: SimulationSettings, observers: [any SampleObserver] = [], progress: (@Sendable (Double) -> Void)? = nil
     ) throws(InputError) -> SampleSet {
         try validate(settings, inputCount: inputs.count, outputCount: model.outputCount, storing: true)
         let capacity = settings.until == nil ? settings.samples : settings.samples * 4
@@ -31,7 +93,7 @@ public enum Simulation {
         repeat {
             let estimatedTotal = settings.until == nil ? settings.samples : settings.maxSamples
             let done = Double(batch * settings.samples)
-            try runBatch(batch, inputs: inputs, correlation: correlation, model: model, settings: settings, into: &set,
+            try runBatch(batch, inputs: inputs, correlation: correlation, model: model, settings: settings, observers: observers, into: &set,
                          progress: progress.map { report in { @Sendable fraction in
                              report(min(1, (done + fraction * Double(settings.samples)) / Double(estimatedTotal)))
                          } })
@@ -48,19 +110,19 @@ public enum Simulation {
     private static func validate(_ settings: SimulationSettings, inputCount: Int, outputCount: Int, storing: Bool) throws(InputError) {
         GSLRuntime.prepare()
         guard settings.samples >= 1 else {
-            throw InputError(field: "--samples", expected: "a whole number of at least 1", found: "\(settings.samples)")
+            throw InputError(field: "samples", expected: "a whole number of at least 1", found: "\(settings.samples)")
         }
         if storing {
             let planned = settings.until == nil ? settings.samples : max(settings.samples, settings.maxSamples)
             try MemoryBudget.require(samples: planned, bytesPerSample: Double(max(outputCount, 1)) * 8,
-                                     field: settings.until == nil ? "--samples" : "--max-samples",
+                                     field: settings.until == nil ? "samples" : "max_samples",
                                      holding: "\(outputCount) outputs × 8 bytes each")
         }
         guard settings.threads >= 1 else {
-            throw InputError(field: "--threads", expected: "a whole number of at least 1", found: "\(settings.threads)")
+            throw InputError(field: "threads", expected: "a whole number of at least 1", found: "\(settings.threads)")
         }
         if settings.method == .sobol, inputCount > SobolSequence.maxDimension {
-            throw InputError(field: "--method", expected: "at most 40 uncertain inputs for sobol (use mc or lhs)",
+            throw InputError(field: "method", expected: "at most 40 uncertain inputs for sobol (use mc or lhs)",
                              found: "\(inputCount) uncertain inputs")
         }
     }
@@ -85,19 +147,20 @@ public enum Simulation {
     ///   - progress: Called with the fraction done (0…1) as chunks finish; may be called from any thread.
     /// - Returns: One summary per output, the sample count and the batches run.
     /// - Throws: ``InputError`` for invalid settings, or when an input's inverse CDF fails in GSL.
-    public static func summarise(
+    static func summarise(
         inputs: [(name: String, distribution: Distribution)], correlation: RankCorrelation? = nil, model: some ChunkModel,
         settings: SimulationSettings, percentiles: [Double] = OutputSummary.standardPercentiles, bins: Int = 30,
-        progress: (@Sendable (Double) -> Void)? = nil
+        observers: [any SampleObserver] = [], progress: (@Sendable (Double) -> Void)? = nil
     ) throws(InputError) -> SimulationSummary {
         if settings.until == nil, settings.samples >= streamingThreshold {
             try validate(settings, inputCount: inputs.count, outputCount: model.outputCount, storing: false)
             if let summary = try stream(inputs: inputs, correlation: correlation, model: model, settings: settings,
-                                        percentiles: percentiles, bins: bins, progress: progress) {
+                                        percentiles: percentiles, bins: bins, observers: observers, progress: progress) {
                 return summary
             }
         }
-        let set = try run(inputs: inputs, correlation: correlation, model: model, settings: settings, progress: progress)
+        let set = try run(inputs: inputs, correlation: correlation, model: model, settings: settings, observers: observers,
+                          progress: progress)
         return SimulationSummary(outputs: OutputSummary.all(set, percentiles: percentiles, bins: bins, threads: settings.threads),
                                  count: set.count, batches: set.batches, streamed: false)
     }
@@ -110,7 +173,8 @@ public enum Simulation {
     /// nil when a wanted order statistic was not kept.
     private static func stream(
         inputs: [(name: String, distribution: Distribution)], correlation: RankCorrelation?, model: some ChunkModel,
-        settings: SimulationSettings, percentiles: [Double], bins: Int, progress: (@Sendable (Double) -> Void)?
+        settings: SimulationSettings, percentiles: [Double], bins: Int, observers: [any SampleObserver],
+        progress: (@Sendable (Double) -> Void)?
     ) throws(InputError) -> SimulationSummary? {
         let n = settings.samples, chunkCount = min(settings.chunks, n), m = model.outputCount
         let threads = max(1, min(settings.threads, chunkCount))
@@ -128,12 +192,13 @@ public enum Simulation {
         let keepLimit = max(n / 2 / threads, 1 << 16)
         // Refuse runs whose stored chunks and kept samples (at their limit) cannot fit in memory.
         let bytes = (Double(storedRows) + Double(threads) * Double(keepLimit)) * Double(max(m, 1)) * 8
-        try MemoryBudget.require(samples: n, bytesPerSample: bytes / Double(n), field: "--samples",
+        try MemoryBudget.require(samples: n, bytesPerSample: bytes / Double(n), field: "samples",
                                  holding: "the first \(prelude) of \(chunkCount) chunks and up to half of the samples of a streamed run")
         let stored = UnsafeMutablePointer<Double>.allocate(capacity: max(m * storedRows, 1))
         defer { stored.deallocate() }
+        for observer in observers { observer.begin(batch: 0, chunks: chunkCount, inputs: inputs.count, outputs: m) }
         runChunks(0..<prelude, batch: 0, samples: n, inputs: inputs, correlation: correlation, model: model, settings: settings,
-                  sink: .store((0..<m).map { stored + $0 * storedRows }), shared: shared, threads: prelude, done: done)
+                  sink: .store((0..<m).map { stored + $0 * storedRows }), observers: observers, shared: shared, threads: prelude, done: done)
         try check(0..<prelude, shared: shared, inputs: inputs, model: model)
         let pilot = SharedSlots(base: stored)
         let binnings = parallelMap(m, threads: threads) { o in
@@ -161,8 +226,10 @@ public enum Simulation {
             }
         }
         runChunks(prelude..<chunkCount, batch: 0, samples: n, inputs: inputs, correlation: correlation, model: model,
-                  settings: settings, sink: .tally(binnings: binnings, tallies: tallies), shared: shared, threads: threads, done: done)
+                  settings: settings, sink: .tally(binnings: binnings, tallies: tallies), observers: observers, shared: shared,
+                  threads: threads, done: done)
         try check(0..<chunkCount, shared: shared, inputs: inputs, model: model)
+        for observer in observers { observer.end(batch: 0) }
         // Each output's summary on its own (in parallel; none depends on the thread count).
         let summaries = parallelMap(m, threads: settings.threads) { o -> OutputSummary? in
             var tally = counted.base[o]
@@ -212,16 +279,18 @@ public enum Simulation {
 
     private static func runBatch(
         _ batch: Int, inputs: [(name: String, distribution: Distribution)], correlation: RankCorrelation?,
-        model: some ChunkModel, settings: SimulationSettings, into set: inout SampleSet,
+        model: some ChunkModel, settings: SimulationSettings, observers: [any SampleObserver], into set: inout SampleSet,
         progress: (@Sendable (Double) -> Void)?
     ) throws(InputError) {
         let n = settings.samples, chunkCount = min(settings.chunks, n), m = model.outputCount
         let shared = Shared(chunks: chunkCount, outputs: m)
         defer { shared.deallocate() }
+        for observer in observers { observer.begin(batch: batch, chunks: chunkCount, inputs: inputs.count, outputs: m) }
         runChunks(0..<chunkCount, batch: batch, samples: n, inputs: inputs, correlation: correlation, model: model,
-                  settings: settings, sink: .store(set.outputs.map { $0.reserve(n) }), shared: shared,
+                  settings: settings, sink: .store(set.outputs.map { $0.reserve(n) }), observers: observers, shared: shared,
                   threads: min(settings.threads, chunkCount), done: ProgressCounter(total: chunkCount, report: progress))
         try check(0..<chunkCount, shared: shared, inputs: inputs, model: model)
+        for observer in observers { observer.end(batch: batch) }
         for o in 0..<m {
             set.outputs[o].commit(n)
             set.chunkMoments[o].append(contentsOf: UnsafeBufferPointer(start: shared.moments + o * chunkCount, count: chunkCount))
@@ -232,8 +301,8 @@ public enum Simulation {
     /// ``roundRobin(_:worker:workers:)``.
     private static func runChunks(
         _ chunks: Range<Int>, batch: Int, samples n: Int, inputs: [(name: String, distribution: Distribution)],
-        correlation: RankCorrelation?, model: some ChunkModel, settings: SimulationSettings, sink: Sink, shared: Shared,
-        threads: Int, done: ProgressCounter
+        correlation: RankCorrelation?, model: some ChunkModel, settings: SimulationSettings, sink: Sink,
+        observers: [any SampleObserver], shared: Shared, threads: Int, done: ProgressCounter
     ) {
         let distributions = inputs.map(\.distribution), d = inputs.count, m = model.outputCount
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
@@ -247,7 +316,7 @@ public enum Simulation {
                 do {
                     try runChunk(batch: batch, chunk: k, rows: ChunkMoments.range(chunk: k, of: n, chunks: shared.chunks), tile: tile,
                                  outputTile: outputTile, pointers: pointers, distributions: distributions, correlation: correlation,
-                                 model: model, settings: settings, sink: sink, worker: worker, shared: shared)
+                                 model: model, settings: settings, sink: sink, observers: observers, worker: worker, shared: shared)
                 } catch let error as InputError {
                     shared.errors[k] = error
                 } catch {
@@ -300,7 +369,7 @@ public enum Simulation {
         batch: Int, chunk k: Int, rows chunk: Range<Int>, tile x: UnsafeMutablePointer<Double>,
         outputTile: UnsafeMutablePointer<Double>, pointers: UnsafeMutablePointer<UnsafeMutablePointer<Double>>,
         distributions: [Distribution], correlation: RankCorrelation?, model: some ChunkModel, settings: SimulationSettings,
-        sink: Sink, worker: Int, shared: Shared
+        sink: Sink, observers: [any SampleObserver], worker: Int, shared: Shared
     ) throws(InputError) {
         let chunkCount = shared.chunks, d = distributions.count, m = model.outputCount
         let rng = try RandomGenerator(settings.generator, seed: SeedSequence.seed(master: settings.seed, batch: batch, chunk: k))
@@ -323,6 +392,10 @@ public enum Simulation {
             }
             model.evaluate(inputs: x, count: rows, outputs: UnsafeMutableBufferPointer(start: pointers, count: m))
             for o in 0..<m { accumulators[o].add(UnsafeBufferPointer(start: pointers[o], count: rows)) }
+            for observer in observers {
+                observer.observe(batch: batch, chunk: k, firstRow: row, inputs: x,
+                                 outputs: UnsafeBufferPointer(start: pointers, count: m), rows: rows)
+            }
             if case .tally(let binnings, let tallies) = sink {
                 for o in 0..<m { tallies[worker * m + o].add(UnsafeBufferPointer(start: pointers[o], count: rows), binning: binnings[o]) }
             }

@@ -14,11 +14,11 @@ final class SobolSequence {
     init(dimension: Int) throws(InputError) {
         GSLRuntime.prepare()
         guard (1...Self.maxDimension).contains(dimension) else {
-            throw InputError(field: "--method", expected: "at most \(Self.maxDimension) uncertain inputs for sobol (use mc or lhs)",
+            throw InputError(field: "method", expected: "at most \(Self.maxDimension) uncertain inputs for sobol (use mc or lhs)",
                              found: "\(dimension) uncertain inputs")
         }
         guard let q = gsl_qrng_alloc(aic_qrng_sobol(), UInt32(dimension)) else {
-            throw InputError(field: "--method", expected: "memory for a GSL Sobol' generator", found: "allocation failure")
+            throw InputError(field: "method", expected: "memory for a GSL Sobol' generator", found: "allocation failure")
         }
         qrng = OpaquePointer(q)
         self.dimension = dimension

@@ -50,6 +50,9 @@ public struct OutputSummary: Sendable {
     /// The standard percentiles reported for every output.
     public static let standardPercentiles: [Double] = [5, 25, 50, 75, 95]
 
+    /// The percentiles a report gives: the standard ones and `extra`, ascending, each once.
+    public static func reported(extra: [Double]) -> [Double] { Array(Set(standardPercentiles + extra)).sorted() }
+
     /// Summarises output `output` of a sample set: exact order statistics by selection, the histogram
     /// by counting every sample into the binning of the set's first chunk (as a streamed run does, so both
     /// give the same summary).
