@@ -14,47 +14,37 @@ public enum ReadableQuantity {
 
     /// The value scaled to a readable unit, and that unit.
     public static func scale(_ value: Double, _ kind: QuantityKind) -> (Double, String) {
+        let unit = unit(for: value, kind)
+        return (scale(value, kind, unit: unit), unit)
+    }
+
+    /// The unit a person reads `value` most easily in: `MWh` for 1,289,376 kWh, `t CO2e` for 553,142 kg.
+    /// - Parameters:
+    ///   - value: Value in the kind's base unit.
+    ///   - kind: Its physical kind.
+    /// - Returns: A unit symbol ``UnitTable`` knows (empty for plain numbers and small counts).
+    public static func unit(for value: Double, _ kind: QuantityKind) -> String {
         let a = abs(value)
+        func pick(_ small: String, _ steps: [String]) -> String {
+            if a != 0 && a < 1 { return small }
+            var i = 0, limit = 1e3
+            while i < steps.count - 1 && a >= limit { i += 1; limit *= 1e3 }
+            return steps[i]
+        }
         switch kind {
-        case .energy:
-            if a != 0 && a < 1 { return (value * 1e3, "Wh") }
-            if a < 1e3 { return (value, "kWh") }
-            if a < 1e6 { return (value / 1e3, "MWh") }
-            if a < 1e9 { return (value / 1e6, "GWh") }
-            return (value / 1e9, "TWh")
-        case .mass:
-            if a != 0 && a < 1 { return (value * 1e3, "g CO2e") }
-            if a < 1e3 { return (value, "kg CO2e") }
-            if a < 1e6 { return (value / 1e3, "t CO2e") }
-            if a < 1e9 { return (value / 1e6, "kt CO2e") }
-            return (value / 1e9, "Mt CO2e")
-        case .volume:
-            if a != 0 && a < 1 { return (value * 1e3, "mL") }
-            if a < 1e3 { return (value, "L") }
-            return (value / 1e3, "m³")
-        case .duration:
-            return a < 72 ? (value, "h") : (value / 24, "days")
-        case .flops:
-            return (value, "FLOP")
-        case .count:
-            if a >= 1e12 { return (value / 1e12, "T") }
-            if a >= 1e9 { return (value / 1e9, "B") }
-            return (value, "")
-        case .power: return (value, "W")
-        case .carbonIntensity: return (value, "kg/kWh")
-        case .waterIntensity: return (value, "L/kWh")
-        case .flopRate: return (value, "FLOP/s")
-        case .dimensionless: return (value, "")
+        case .energy: return pick("Wh", ["kWh", "MWh", "GWh", "TWh"])
+        case .mass: return pick("g CO2e", ["kg CO2e", "t CO2e", "kt CO2e", "Mt CO2e"])
+        case .volume: return pick("mL", ["L", "m³"])
+        case .duration: return a < 72 ? "h" : "days"
+        case .count: return a >= 1e12 ? "T" : a >= 1e9 ? "B" : ""
+        case .flops, .power, .carbonIntensity, .waterIntensity, .flopRate, .dimensionless: return kind.baseUnit
         }
     }
 
-    /// `value` (base unit of `kind`) expressed in `unit`, one of the units ``scale(_:_:)`` returns.
+    /// `value` (base unit of `kind`) expressed in `unit`, converted by the one unit table the parser
+    /// also reads (``UnitTable``).
     public static func scale(_ value: Double, _ kind: QuantityKind, unit: String) -> Double {
-        let factors: [String: Double] = [
-            "Wh": 1e3, "kWh": 1, "MWh": 1e-3, "GWh": 1e-6, "TWh": 1e-9, "g CO2e": 1e3, "kg CO2e": 1, "t CO2e": 1e-3,
-            "kt CO2e": 1e-6, "Mt CO2e": 1e-9, "mL": 1e3, "L": 1, "m³": 1e-3, "h": 1, "days": 1.0 / 24, "B": 1e-9, "T": 1e-12,
-        ]
-        return value * (factors[unit] ?? 1)
+        value / (UnitTable.factor(for: unit, kind: kind) ?? 1)
     }
 
     /// Four significant digits (trailing zeros dropped), thousands separated by commas; scientific notation beyond 1e15 or
