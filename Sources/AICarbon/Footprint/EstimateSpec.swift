@@ -76,7 +76,7 @@ public struct EstimateSpec: Sendable, Hashable {
         public var grid: Grid?
 
         /// The engine adapter for these inputs and outputs.
-        public var model: FootprintChunkModel {
+        var model: FootprintChunkModel {
             FootprintChunkModel(template: template, slots: uncertain.map(\.slot), outputs: sampled)
         }
 

@@ -1,6 +1,6 @@
 /// Binds ``FootprintModel`` to the simulation engine: each sampled column sets one ``InputSlot`` of a
 /// template, and each requested ``OutputName`` is written to its own column.
-public struct FootprintChunkModel: ChunkModel {
+struct FootprintChunkModel: ChunkModel {
     /// Fixed inputs and modes.
     public let template: FootprintVariables<Double>
     /// The slot each input column sets, in column order.

@@ -39,7 +39,11 @@ extension FootprintResults where Value: FootprintArithmetic {
         switch name {
         case .trainingFLOPs: return trainingFLOPs ?? .nan
         case .wallClockHours: return wallClockHours ?? .nan
-        default: return .nan
+        case .energyKWh, .trainingEnergyKWh, .inferenceEnergyKWh, .itEnergyKWh, .co2eKg, .embodiedCO2eKg, .totalCO2eKg, .waterL,
+             .chipHours:
+            return .nan   // unreachable: these have a key path
+        case .queries, .rebound, .energyWithoutReboundKWh, .co2eMarketKg, .aiEnergyKWh, .conventionalEnergyKWh:
+            return .nan   // projection outputs
         }
     }
 
@@ -56,7 +60,9 @@ extension FootprintResults where Value: FootprintArithmetic {
         case .totalCO2eKg: return \.totalCO2eKg
         case .waterL: return \.waterL
         case .chipHours: return \.chipHours
-        default: return nil
+        case .trainingFLOPs, .wallClockHours, .queries, .rebound, .energyWithoutReboundKWh, .co2eMarketKg, .aiEnergyKWh,
+             .conventionalEnergyKWh:
+            return nil
         }
     }
 }

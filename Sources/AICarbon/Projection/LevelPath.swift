@@ -2,7 +2,7 @@ import Foundation
 
 /// A quantity's level in each year: constant, declining at a rate, moving linearly to a target, or
 /// interpolated linearly between explicit points (flat outside them).
-public enum LevelPath: Sendable, Hashable {
+enum LevelPath: Sendable, Hashable {
     case constant(ProjectionParameter)
     /// `start × (1 − rate)^t`, not below `floor`.
     case decline(start: ProjectionParameter, rate: ProjectionParameter, floor: Double)

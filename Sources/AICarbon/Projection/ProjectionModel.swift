@@ -16,7 +16,7 @@ import Foundation
 /// `k(t)` (hardware FLOP per joule × PUE improvement in bottom-up mode; `efficiency_gain` per year in
 /// aggregate mode), raises demand for the AI service by `k(t)^(−η)`; energy without rebound is
 /// reported beside it, with `R(t)`.
-public struct ProjectionModel: ChunkModel {
+struct ProjectionModel: ChunkModel {
     /// Aggregate (base-year electricity split and grown) or bottom-up (compute and queries).
     public enum Mode: Sendable, Hashable { case aggregate, bottomUp }
 

@@ -1,5 +1,5 @@
 /// A projection input as the model reads it: a fixed number, or a column of sampled values.
-public enum ProjectionParameter: Sendable, Hashable {
+enum ProjectionParameter: Sendable, Hashable {
     case fixed(Double)
     case column(Int)
 

@@ -39,7 +39,7 @@ public struct ProjectionSpec: Sendable {
     /// The spec resolved into a model.
     public struct Resolved: Sendable {
         /// The model, ready for the engine.
-        public var model: ProjectionModel
+        var model: ProjectionModel
         /// Sampled columns (name, distribution).
         public var columns: [(name: String, distribution: Distribution)]
         /// Rank correlations among the columns.

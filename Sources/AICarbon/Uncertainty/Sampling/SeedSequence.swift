@@ -3,7 +3,7 @@
 /// SplitMix64 (Steele, Lea & Flood 2014, "Fast splittable pseudorandom number generators"): the
 /// seed of chunk `k` of batch `b` is the SplitMix64 output for state `master + (b · 2²⁰ + k + 1) · γ`,
 /// so chunk seeds do not depend on the number of threads.
-public enum SeedSequence {
+enum SeedSequence {
     /// The golden-ratio increment of SplitMix64.
     static let gamma: UInt64 = 0x9E37_79B9_7F4A_7C15
 
