@@ -27,6 +27,7 @@ public struct CompareCommand: ParsableCommand {
     @Option(help: "Output format: table, json or csv.")
     var format: FormatOption = .table
     @OptionGroup var simulation: SimulationOptions
+    @OptionGroup var chart: PlotOptions
 
     public init() {}
 
@@ -55,6 +56,7 @@ public struct CompareCommand: ParsableCommand {
                                  location: InputLocation(file: b))
             }
         }
+        try FlagNames.run { try chart.write(available: report.outputs) { report.rendered(by: SVGRenderer(output: $0)) } }
         print(report.rendered(format.format), terminator: "")
     }
 }

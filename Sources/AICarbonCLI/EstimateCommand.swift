@@ -66,6 +66,7 @@ public struct EstimateCommand: ParsableCommand {
     @Option(help: "Output format: table, json or csv.")
     var format: FormatOption = .table
     @OptionGroup var simulation: SimulationOptions
+    @OptionGroup var chart: PlotOptions
 
     public init() {}
 
@@ -74,8 +75,10 @@ public struct EstimateCommand: ParsableCommand {
             let catalog = try Catalog.bundled()
             let bar = ProgressBar()
             defer { bar.finish() }
-            return try Estimate.run(spec(), catalog: catalog, settings: simulation.settings(),
-                                    percentiles: simulation.extraPercentiles(), progress: { bar.update($0) })
+            let report = try Estimate.run(spec(), catalog: catalog, settings: simulation.settings(),
+                                          percentiles: simulation.extraPercentiles(), progress: { bar.update($0) })
+            try chart.write(available: report.outputs.map(\.0)) { report.rendered(by: SVGRenderer(output: $0)) }
+            return report
         }
         print(report.rendered(format.format), terminator: "")
     }

@@ -23,6 +23,7 @@ public struct RunCommand: ParsableCommand {
     @Option(help: "Output format: table, json or csv.")
     var format: FormatOption = .table
     @OptionGroup var simulation: SimulationOptions
+    @OptionGroup var chart: PlotOptions
 
     public init() {}
 
@@ -42,6 +43,21 @@ public struct RunCommand: ParsableCommand {
             let reports = try variants.map { value, document throws -> (String, RunResult) in
                 (value, try Self.execute(document, catalog: catalog, simulation: simulation, progress: nil))
             }
+            if chart.plot != nil {
+                let projections = reports.compactMap { value, result -> ProjectionReport? in
+                    if case .projection(let r) = result { var r = r; r.name = "\(key)=\(value)"; return r } else { return nil }
+                }
+                guard let first = projections.first, projections.count == reports.count else {
+                    throw InputError(field: "--plot", expected: "a projection with --sweep (its fans overlaid)",
+                                     found: "a single-model scenario: plot one value at a time")
+                }
+                try chart.write(available: first.outputs) { output in
+                    let name = output ?? .energyKWh
+                    return FanChart(series: projections.map { r in
+                        FanChart.Series(name: r.name, years: r.years, summaries: r.years.map { r.summary(name, year: $0)! })
+                    }, output: name, references: first.references, title: "\(variants[0].1.name): sweep of \(key)").rendered()
+                }
+            }
             print(SweepRendering(key: key, variants: reports).rendered(format.format), terminator: "")
             return
         }
@@ -49,6 +65,10 @@ public struct RunCommand: ParsableCommand {
         let bar = ProgressBar()
         let result = try Self.execute(document, catalog: catalog, simulation: simulation, progress: { bar.update($0) })
         bar.finish()
+        switch result {
+        case .estimate(let r): try chart.write(available: r.outputs.map(\.0)) { r.rendered(by: SVGRenderer(output: $0)) }
+        case .projection(let r): try chart.write(available: r.outputs) { r.rendered(by: SVGRenderer(output: $0)) }
+        }
         if format == .table, case .estimate(let s) = document {
             print("scenario: \(s.name)" + (s.description.map { " — \($0)" } ?? ""))
         }

@@ -18,8 +18,10 @@ public enum Projection {
         let problem = resolved.problem
         let wanted = OutputSummary.reported(extra: percentiles)
         let summary = try Simulation.summarise(problem, settings: settings, percentiles: wanted, progress: progress)
-        return ProjectionReport(name: name, resolved: resolved, summaries: problem.summaries(of: summary, percentiles: wanted),
-                                count: summary.count, settings: settings, percentiles: percentiles)
+        var report = ProjectionReport(name: name, resolved: resolved, summaries: problem.summaries(of: summary, percentiles: wanted),
+                                      count: summary.count, settings: settings, percentiles: percentiles)
+        report.references = spec.references
+        return report
     }
 
     /// Runs two projections and summarises the paired difference A − B per year and output, with

@@ -27,6 +27,8 @@ struct ProjectionBuilder {
     /// year on (the first entry also before it). Missing: 1 (no growth), or `fallback`.
     mutating func growth(_ key: String, years: [Int], noisy: Bool, required: Bool,
                          fallback: Assumption? = nil) throws(InputError) -> GrowthPath {
+        // Used even when a one-year projection has no step to apply it to.
+        if spec.paths[key] != nil || spec.scalars[key] != nil { used.insert(key) }
         let steps = years.count - 1
         var factors: [ProjectionParameter]
         if let path = spec.paths[key] {

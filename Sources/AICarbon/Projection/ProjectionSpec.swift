@@ -20,6 +20,8 @@ public struct ProjectionSpec: Sendable {
     public var correlations: [EstimateSpec.Correlation] = []
     /// Where each key was written, for errors.
     public var locations: [String: InputLocation] = [:]
+    /// Published figures to show beside the results (`references:`).
+    public var references: [ReferencePoint] = []
 
     /// Creates an empty spec for the years `startYear...endYear`.
     public init(startYear: Int, endYear: Int) {

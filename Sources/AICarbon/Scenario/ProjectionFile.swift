@@ -5,7 +5,7 @@ import Yams
 /// drivers of ``ProjectionSpec/keys``; growth drivers and `*_points` may be `{year: value}` mappings.
 enum ProjectionFile {
     static let otherKeys = ["name", "description", "kind", "start_year", "end_year", "pue_target_year", "grid_target_year",
-                            "hardware", "grid", "correlations", "simulation"]
+                            "hardware", "grid", "correlations", "simulation", "references"]
     static var allKeys: [String] { (Array(ProjectionSpec.keys.keys) + otherKeys).sorted() }
 
     static func parse(_ mapping: Node.Mapping, path: String) throws(InputError) -> ProjectionScenario {
@@ -16,6 +16,7 @@ enum ProjectionFile {
         var hardware: String?, grid: GridChoice?
         var scalars: [String: Distribution] = [:], paths: [String: [(year: Int, value: Distribution)]] = [:]
         var correlations: [EstimateSpec.Correlation] = []
+        var references: [ReferencePoint] = []
         var locations: [String: InputLocation] = [:]
         var seen: Set<String> = []
         for (keyNode, value) in mapping {
@@ -41,6 +42,7 @@ enum ProjectionFile {
             case "grid": grid = try GridChoice(parsing: ScenarioFile.scalar(value, key: key, at: valueAt), field: "grid", location: valueAt)
             case "correlations": correlations = try ScenarioFile.correlations(value, path: path)
             case "simulation": simulation = try ScenarioFile.simulationSettings(value, path: path)
+            case "references": references = try self.references(value, path: path)
             case let y where ProjectionSpec.yearKeys.contains(y):
                 years[key] = try year(ScenarioFile.scalar(value, key: key, at: valueAt), key: key, at: valueAt)
             default:
@@ -83,12 +85,51 @@ enum ProjectionFile {
         spec.scalars = scalars
         spec.paths = paths
         spec.correlations = correlations
+        spec.references = references
         spec.locations = locations
         var targets = years
         targets.removeValue(forKey: "start_year")
         targets.removeValue(forKey: "end_year")
         return ProjectionScenario(name: name, description: description, path: path, spec: spec, targetYears: targets,
                                   simulation: simulation)
+    }
+
+    /// `references:`, a list of `{year, value, label, output}` (output `energy_kwh` unless given), each
+    /// value a quantity in the output's kind (`945 TWh`).
+    static func references(_ node: Node, path: String) throws(InputError) -> [ReferencePoint] {
+        let at = ScenarioFile.location(node.mark, path)
+        let usage = "a list of {year: 2030, value: 945 TWh, label: IEA 2025 Base, output: energy_kwh}"
+        guard case .sequence(let items) = node else {
+            throw InputError(field: "references", expected: usage, found: "a \(ScenarioFile.kind(node))", location: at)
+        }
+        var list: [ReferencePoint] = []
+        for item in items {
+            let itemAt = ScenarioFile.location(item.mark, path) ?? at
+            guard case .mapping(let fields) = item else {
+                throw InputError(field: "references", expected: usage, found: "a \(ScenarioFile.kind(item))", location: itemAt)
+            }
+            var entries: [String: (text: String, at: InputLocation?)] = [:]
+            for (keyNode, value) in fields {
+                let key = keyNode.scalar?.string ?? ""
+                let valueAt = ScenarioFile.location(value.mark, path) ?? itemAt
+                guard ["year", "value", "label", "output"].contains(key) else {
+                    throw InputError(field: "references", expected: "year, value, label and output", found: "\"\(key)\"", location: valueAt)
+                }
+                entries[key] = (try ScenarioFile.scalar(value, key: "references", at: valueAt), valueAt)
+            }
+            guard let yearText = entries["year"], let valueText = entries["value"], let label = entries["label"] else {
+                throw InputError(field: "references", expected: usage, found: "an entry without year, value or label", location: itemAt)
+            }
+            let outputText = entries["output"]?.text ?? OutputName.energyKWh.rawValue
+            guard let output = OutputName(rawValue: outputText) else {
+                throw InputError(field: "references", expected: "an output name such as energy_kwh or co2e_kg", found: "\"\(outputText)\"",
+                                 location: entries["output"]?.at ?? itemAt)
+            }
+            let year = try self.year(yearText.text, key: "references", at: yearText.at)
+            let value = try NumericField("references", output.kind, .real).parse(valueText.text, location: valueText.at)
+            list.append(ReferencePoint(year: year, output: output, value: value, label: label.text))
+        }
+        return list
     }
 
     static func year(_ text: String, key: String, at: InputLocation?) throws(InputError) -> Int {

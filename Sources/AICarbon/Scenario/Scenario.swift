@@ -35,8 +35,10 @@ public struct Scenario: Sendable {
     public func run(catalog: Catalog, settings: SimulationSettings, percentiles: [Double] = [],
                     progress: (@Sendable (Double) -> Void)? = nil) throws(InputError) -> EstimateReport {
         do {
-            return try Estimate.run(spec, catalog: catalog, settings: settings,
-                                    percentiles: Array(Set(percentiles + simulation.percentiles)), progress: progress)
+            var report = try Estimate.run(spec, catalog: catalog, settings: settings,
+                                          percentiles: Array(Set(percentiles + simulation.percentiles)), progress: progress)
+            report.name = name
+            return report
         } catch {
             throw relocated(error)
         }

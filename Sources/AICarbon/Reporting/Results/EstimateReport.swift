@@ -11,6 +11,8 @@ public struct EstimateReport: Sendable {
     public var assumptions: [Assumption]
     /// What was resolved from the catalogs, as (label, text) lines.
     public var context: [(String, String)]
+    /// The scenario's name, when it came from a file.
+    public var name: String?
     /// Run settings (seed, method, generator, until).
     public var settings: SimulationSettings
     /// Samples drawn.

@@ -19,6 +19,8 @@ public struct ProjectionReport: Sendable {
     public var sampleCount: Int
     /// Percentiles reported.
     public var percentiles: [Double]
+    /// Published figures the scenario declares, to show beside the results.
+    public var references: [ReferencePoint] = []
 
     /// Builds the report of a projection from its summaries.
     /// - Parameters:

@@ -1,0 +1,33 @@
+import AICarbon
+import ArgumentParser
+
+/// `--plot FILE.svg` and `--plot-output NAME`, shared by the commands that draw.
+struct PlotOptions: ParsableArguments {
+    @Option(help: "Also write a chart of the result as SVG to this file (written completely or not at all).")
+    var plot: String?
+    @Option(name: .customLong("plot-output"), help: "The output the chart shows (default co2e_kg for estimates, energy_kwh for projections).")
+    var plotOutput: String?
+
+    /// The output to draw, checked against the outputs the result has.
+    /// - Parameter available: The result's outputs.
+    func output(among available: [OutputName]) throws(InputError) -> OutputName? {
+        guard let plotOutput else { return nil }
+        guard let name = OutputName(rawValue: plotOutput), available.contains(name) else {
+            throw InputError(field: "--plot-output", expected: "an output of this result (\(available.map(\.rawValue).joined(separator: ", ")))",
+                             found: "\"\(plotOutput)\"")
+        }
+        return name
+    }
+
+    /// Writes the chart `render` draws, when `--plot` was given.
+    /// - Parameters:
+    ///   - available: The result's outputs (for `--plot-output`).
+    ///   - render: Draws the chart with the chosen output (`nil`: the default).
+    func write(available: [OutputName], _ render: (OutputName?) -> String) throws(InputError) {
+        guard let plot else {
+            if plotOutput != nil { throw InputError(field: "--plot-output", expected: "it only with --plot FILE.svg", found: "no --plot") }
+            return
+        }
+        try AtomicFile.write(render(try output(among: available)), to: plot, field: "--plot")
+    }
+}
