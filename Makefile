@@ -4,7 +4,7 @@
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 AICARBON := .build/release/aicarbon
 
-.PHONY: run test deps build release validate catalogs clean
+.PHONY: run test deps build release validate catalogs clean charts report-check notebooks
 
 deps:
 	@if ! pkg-config --exists gsl 2>/dev/null; then \
@@ -41,6 +41,27 @@ test: deps
 
 validate: release
 	$(AICARBON) validate
+
+# The charts the README shows, made by the CLI (committed; regenerate after a change that moves them).
+charts: release
+	$(AICARBON) run Scenarios/iea-base-2024-2035.yaml --plot docs/iea-base-energy.svg > /dev/null
+	$(AICARBON) run Scenarios/planned-70b-h100.yaml --plot docs/planned-70b-co2e.svg > /dev/null
+	$(AICARBON) compare Scenarios/planned-70b-h100.yaml Scenarios/planned-70b-h100.yaml --set-a grid=FRA --set-b grid=DEU \
+		--plot docs/planned-70b-fra-deu.svg > /dev/null
+
+# Writes the HTML report of two shipped scenarios and renders each page with headless Chromium to PNG
+# (apt-get install chromium), to look at as a reader would: .build/report-check/*.png.
+report-check: release
+	@mkdir -p .build/report-check
+	@command -v chromium > /dev/null || { echo "report-check needs chromium (apt-get install chromium)"; exit 1; }
+	@for s in iea-base-2024-2035 planned-70b-h100; do \
+		$(AICARBON) report Scenarios/$$s.yaml --output .build/report-check/$$s.html && \
+		chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1000,4000 \
+			--screenshot=.build/report-check/$$s.png file://$(CURDIR)/.build/report-check/$$s.html 2>/dev/null && \
+		chromium --headless --no-sandbox --disable-gpu --print-to-pdf=.build/report-check/$$s.pdf \
+			file://$(CURDIR)/.build/report-check/$$s.html 2>/dev/null || exit 1; \
+	done
+	@ls -l .build/report-check/*.png .build/report-check/*.pdf
 
 # Regenerates the bundled catalogs from ../shared/data (needs: pip install pycountry).
 catalogs:

@@ -19,7 +19,7 @@ public struct DistributionChart: Sendable {
     public func rendered() -> String {
         let s = summary, kind = output.kind
         let median = s.percentile(50) ?? s.mean, p05 = s.percentile(5) ?? s.min, p95 = s.percentile(95) ?? s.max
-        let (unit, shown) = ChartFrame.displayUnit(for: [s.min, s.max, median], kind)
+        let (unit, shown) = ChartFrame.displayUnit(for: [median], kind)   // the unit the results table uses
         let unitText = unit.isEmpty ? "" : " (\(unit))"
         let constant = s.min == s.max
         var frame = ChartFrame(title: title, subtitle: "\(output.label)\(unitText): median \(ChartFrame.tick(shown(median)))"

@@ -81,7 +81,10 @@ public struct FanChart: Sendable {
             let px = x.position(Double(r.year)), py = y.position(shown(r.value))
             frame.canvas.circle(x: px, y: py, r: 5.5, fill: "#ffffff", stroke: "#000000", role: "reference",
                                 title: "\(r.label): \(ChartFrame.tick(shown(r.value)))\(unitText) in \(r.year)")
-            frame.canvas.text(r.label, x: px - 8, y: py - 9, anchor: .end, size: 11, fill: "#000000", role: "reference-label")
+            // Left of the point, or right of it where the label would cross the y-axis.
+            let fitsLeft = px - 8 - Double(r.label.count) * 6.2 > frame.plotLeft
+            frame.canvas.text(r.label, x: fitsLeft ? px - 8 : px + 8, y: py - 9, anchor: fitsLeft ? .end : .start, size: 11, fill: "#000000",
+                              role: "reference-label")
         }
         if !references.isEmpty { legend.append(("published", "#000000", .marker)) }
         frame.legend(legend)
