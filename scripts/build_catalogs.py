@@ -129,6 +129,39 @@ def spread(mix, data_sigma):
     return round(math.exp(total), 6), components
 
 
+# Embodied emissions per accelerator (README, "Embodied emissions per accelerator"). Anchor: Luccioni et al. 2022
+# (BLOOM, A100 80GB): 150 kg CO2e per GPU + 2,500 kg per 8-GPU server / 8 = 462.5 kg, spread p05 250 to p95 850 kg
+# (a factor ~2 either way, Gupta et al. 2021): ln gsd = ln(850 / 250) / (2 x 1.6449) = 0.37196. Other accelerators
+# scale the GPU part by memory (HBM dominates) and power (a proxy for die and package size), half each, and keep the
+# server share; the proxy adds 0.25 to ln gsd in quadrature, or 0.35 where no power figure is published.
+EMBODIED_GPU_KG = 150.0
+EMBODIED_SERVER_SHARE_KG = 2500.0 / 8
+EMBODIED_ANCHOR_MEMORY_GB = 80.0
+EMBODIED_ANCHOR_POWER_W = 400.0
+EMBODIED_ANCHOR_SIGMA = math.log(850 / 250) / (2 * 1.6448536270)
+EMBODIED_PROXY_SIGMA = 0.25
+EMBODIED_NO_POWER_SIGMA = 0.35
+
+
+def embodied(item):
+    """(kg, gsd, source) of an accelerator row without a published figure."""
+    memory = item.get("memory_gb") or EMBODIED_ANCHOR_MEMORY_GB
+    power = item.get("tdp_w") or item.get("vendor_mean_power_w")
+    power_note = f"{power:g} W" if power else f"{EMBODIED_ANCHOR_POWER_W:g} W (no power published)"
+    scale = 0.5 * memory / EMBODIED_ANCHOR_MEMORY_GB + 0.5 * (power or EMBODIED_ANCHOR_POWER_W) / EMBODIED_ANCHOR_POWER_W
+    kg = EMBODIED_SERVER_SHARE_KG + EMBODIED_GPU_KG * scale
+    if item["id"] == "a100-sxm-80gb":
+        sigma = EMBODIED_ANCHOR_SIGMA
+        source = ("Luccioni et al. 2022 (BLOOM, A100 80GB): 150 kg per GPU + 2,500 kg per 8-GPU server / 8 = 462.5 kg; "
+                  "p05-p95 250-850 kg (factor ~2, Gupta et al. 2021)")
+    else:
+        sigma = math.hypot(EMBODIED_ANCHOR_SIGMA, EMBODIED_PROXY_SIGMA if power else EMBODIED_NO_POWER_SIGMA)
+        source = (f"Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + "
+                  f"150 kg x (0.5 x {memory:g} GB / 80 GB + 0.5 x {power_note} / 400 W) = {kg:.1f} kg; spread: anchor gsd 1.45 "
+                  f"with {'0.25' if power else '0.35'} proxy error in log space")
+    return round(kg, 1), round(math.exp(sigma), 4), source
+
+
 def load_hardware(path):
     rows = [line for line in open(path, encoding="utf-8") if not line.startswith("#")]
     out = []
@@ -152,6 +185,8 @@ def load_hardware(path):
             "embodied_source": r["embodied_source"] or None,
             "source": r["source"],
         }
+        if item["embodied_kg"] is None:
+            item["embodied_kg"], item["embodied_gsd"], item["embodied_source"] = embodied(item)
         out.append({k: v for k, v in item.items() if v is not None})
     return out
 

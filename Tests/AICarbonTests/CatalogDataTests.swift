@@ -99,6 +99,24 @@ struct CatalogDataTests {
         }
     }
 
+    @Test("embodied per accelerator: the BLOOM anchor for the A100 80GB, the documented proxy elsewhere, each with spread and source")
+    func embodied() throws {
+        let a100 = try catalog.accelerator(named: "A100 80GB")
+        #expect(a100.embodiedKg == 462.5 && a100.embodiedGsd == 1.4506)
+        #expect(a100.embodiedSource?.contains("Luccioni et al. 2022") == true)
+        // 312.5 kg server share + 150 kg × (0.5 × 80/80 + 0.5 × 700/400) = 312.5 + 206.25 = 518.75.
+        let h100 = try catalog.accelerator(named: "H100")
+        #expect(h100.embodiedKg == 518.8)
+        // B200: 312.5 + 150 × (0.5 × 180/80 + 0.5 × 1000/400) = 312.5 + 356.25 = 668.75.
+        #expect(try catalog.accelerator(named: "B200").embodiedKg == 668.8)
+        #expect(try catalog.accelerator(named: "L4").embodiedKg < h100.embodiedKg)
+        for a in catalog.accelerators {
+            #expect((a.embodiedGsd ?? 0) > 1.4, "\(a.id)")
+            #expect(!(a.embodiedSource ?? "").isEmpty, "\(a.id)")
+        }
+        #expect(Set(catalog.accelerators.map(\.embodiedKg)).count > 20)
+    }
+
     // MARK: Grid spread
 
     /// Mix A, worked by hand: 50% coal, 50% onshore wind.

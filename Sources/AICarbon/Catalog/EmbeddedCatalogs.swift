@@ -4,7 +4,7 @@
 enum EmbeddedCatalogs {
     /// Data versions: the catalog version and the sources it was built from.
     static let versions: [(name: String, version: String)] = [
-        ("catalogs", "2.0.0 (5232bf833aaf)"),
+        ("catalogs", "2.0.0 (b04f0ba18c92)"),
         ("accelerators", "39 rows, data/hardware.csv"),
         ("grids", "416 rows"),
         ("CodeCarbon data", "3.3.2 (OWID/Ember 2022-2023, eGRID2023, Nordic ENTSO-E 2025, China MEE 2023)"),
@@ -32,7 +32,9 @@ enum EmbeddedCatalogs {
    "memory_bandwidth_gb_per_s": 732.0,
    "release_year": 2016,
    "measured_power_w": 271.0,
-   "embodied_kg": 462.5,
+   "embodied_kg": 383.8,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 16 GB / 80 GB + 0.5 x 300 W / 400 W) = 383.8 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "NVIDIA Tesla P100 datasheet (2016): 300 W SXM2, 21.2 TFLOP/s FP16; measured 271 W: Patterson et al. 2021 Table 3; memory bandwidth 732 GB/s (same datasheet)"
   },
   {
@@ -51,7 +53,9 @@ enum EmbeddedCatalogs {
    "memory_bandwidth_gb_per_s": 900.0,
    "release_year": 2017,
    "measured_power_w": 325.0,
-   "embodied_kg": 462.5,
+   "embodied_kg": 383.8,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 16 GB / 80 GB + 0.5 x 300 W / 400 W) = 383.8 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "NVIDIA V100 datasheet (2017): 300 W SXM2, 125 TFLOP/s tensor FP16, 16 GB HBM2 (the 32 GB part followed in 2018), 900 GB/s; measured 325 W: Patterson et al. 2021 Table 3"
   },
   {
@@ -69,7 +73,9 @@ enum EmbeddedCatalogs {
    "memory_bandwidth_gb_per_s": 900.0,
    "release_year": 2018,
    "measured_power_w": 325.0,
-   "embodied_kg": 462.5,
+   "embodied_kg": 398.8,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 32 GB / 80 GB + 0.5 x 300 W / 400 W) = 398.8 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "NVIDIA V100 datasheet (2018 revision): 300 W SXM2, 125 TFLOP/s tensor FP16, 32 GB HBM2, 900 GB/s; measured 325 W: Patterson et al. 2021 Table 3"
   },
   {
@@ -88,7 +94,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 40.0,
    "memory_bandwidth_gb_per_s": 1555.0,
    "release_year": 2020,
-   "embodied_kg": 462.5,
+   "embodied_kg": 425.0,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 40 GB / 80 GB + 0.5 x 400 W / 400 W) = 425.0 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "NVIDIA A100 datasheet (2020): 400 W SXM4, 312 TFLOP/s BF16 dense; memory bandwidth 1555 GB/s (same datasheet)"
   },
   {
@@ -107,6 +115,8 @@ enum EmbeddedCatalogs {
    "memory_bandwidth_gb_per_s": 2039.0,
    "release_year": 2020,
    "embodied_kg": 462.5,
+   "embodied_gsd": 1.4506,
+   "embodied_source": "Luccioni et al. 2022 (BLOOM, A100 80GB): 150 kg per GPU + 2,500 kg per 8-GPU server / 8 = 462.5 kg; p05-p95 250-850 kg (factor ~2, Gupta et al. 2021)",
    "source": "NVIDIA A100 80GB datasheet (2020): 400 W SXM4, 312 TFLOP/s BF16 dense; memory bandwidth 2039 GB/s (same datasheet)"
   },
   {
@@ -122,7 +132,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 40.0,
    "memory_bandwidth_gb_per_s": 1555.0,
    "release_year": 2020,
-   "embodied_kg": 462.5,
+   "embodied_kg": 396.9,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 40 GB / 80 GB + 0.5 x 250 W / 400 W) = 396.9 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "NVIDIA A100 datasheet (2020): 250 W PCIe 40GB, 312 TFLOP/s BF16 dense; memory bandwidth 1555 GB/s (same datasheet)"
   },
   {
@@ -137,7 +149,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 80.0,
    "memory_bandwidth_gb_per_s": 1935.0,
    "release_year": 2021,
-   "embodied_kg": 462.5,
+   "embodied_kg": 443.8,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 80 GB / 80 GB + 0.5 x 300 W / 400 W) = 443.8 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "NVIDIA A100 80GB PCIe datasheet (2021): 300 W, 312 TFLOP/s BF16 dense; memory bandwidth 1935 GB/s (same datasheet)"
   },
   {
@@ -155,7 +169,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 80.0,
    "memory_bandwidth_gb_per_s": 3350.0,
    "release_year": 2022,
-   "embodied_kg": 462.5,
+   "embodied_kg": 518.8,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 80 GB / 80 GB + 0.5 x 700 W / 400 W) = 518.8 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "NVIDIA H100 datasheet (2022): 700 W SXM, 989 TFLOP/s BF16 dense (1979 with sparsity); memory bandwidth 3.35 TB/s (same datasheet)"
   },
   {
@@ -170,7 +186,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 80.0,
    "memory_bandwidth_gb_per_s": 2000.0,
    "release_year": 2022,
-   "embodied_kg": 462.5,
+   "embodied_kg": 453.1,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 80 GB / 80 GB + 0.5 x 350 W / 400 W) = 453.1 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "NVIDIA H100 PCIe datasheet (2022): 350 W, 756 TFLOP/s BF16 dense (1513 with sparsity); memory bandwidth 2 TB/s (same datasheet)"
   },
   {
@@ -186,7 +204,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 141.0,
    "memory_bandwidth_gb_per_s": 4800.0,
    "release_year": 2024,
-   "embodied_kg": 462.5,
+   "embodied_kg": 575.9,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 141 GB / 80 GB + 0.5 x 700 W / 400 W) = 575.9 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "NVIDIA H200 datasheet (2024): up to 700 W SXM, 989 TFLOP/s BF16 dense; memory bandwidth 4.8 TB/s (same datasheet)"
   },
   {
@@ -202,7 +222,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 180.0,
    "memory_bandwidth_gb_per_s": 8000.0,
    "release_year": 2024,
-   "embodied_kg": 462.5,
+   "embodied_kg": 668.8,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 180 GB / 80 GB + 0.5 x 1000 W / 400 W) = 668.8 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "NVIDIA HGX B200 datasheet (2024): 1000 W per GPU, 36 PFLOP/s BF16 with sparsity per 8 GPUs = 2.25 PFLOP/s dense per GPU; memory bandwidth 8 TB/s (DGX B200: 64 TB/s per 8 GPUs) (same datasheet)"
   },
   {
@@ -217,7 +239,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 24.0,
    "memory_bandwidth_gb_per_s": 300.0,
    "release_year": 2023,
-   "embodied_kg": 462.5,
+   "embodied_kg": 348.5,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 24 GB / 80 GB + 0.5 x 72 W / 400 W) = 348.5 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "NVIDIA L4 datasheet (2023): 72 W, 242 TFLOP/s BF16 with sparsity = 121 dense; memory bandwidth 300 GB/s (same datasheet)"
   },
   {
@@ -233,7 +257,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 16.0,
    "memory_bandwidth_gb_per_s": 320.0,
    "release_year": 2018,
-   "embodied_kg": 462.5,
+   "embodied_kg": 340.6,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 16 GB / 80 GB + 0.5 x 70 W / 400 W) = 340.6 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "NVIDIA T4 datasheet (2018): 70 W, 65 TFLOP/s FP16 mixed precision; memory bandwidth 320 GB/s (same datasheet)"
   },
   {
@@ -248,7 +274,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 24.0,
    "memory_bandwidth_gb_per_s": 600.0,
    "release_year": 2021,
-   "embodied_kg": 462.5,
+   "embodied_kg": 391.2,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 24 GB / 80 GB + 0.5 x 300 W / 400 W) = 391.2 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "AWS-specific part with no public NVIDIA datasheet: 300 W and about 70 TFLOP/s BF16 dense as reported by TechPowerUp and Baseten (2023); memory bandwidth 600 GB/s (same datasheet)"
   },
   {
@@ -264,7 +292,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 128.0,
    "memory_bandwidth_gb_per_s": 3276.8,
    "release_year": 2021,
-   "embodied_kg": 462.5,
+   "embodied_kg": 537.5,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 128 GB / 80 GB + 0.5 x 560 W / 400 W) = 537.5 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "AMD Instinct MI250X datasheet (2021): 560 W OAM, 383 TFLOP/s FP16/BF16; memory bandwidth 3.2768 TB/s (same datasheet)"
   },
   {
@@ -280,7 +310,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 192.0,
    "memory_bandwidth_gb_per_s": 5300.0,
    "release_year": 2023,
-   "embodied_kg": 462.5,
+   "embodied_kg": 633.1,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 192 GB / 80 GB + 0.5 x 750 W / 400 W) = 633.1 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "AMD Instinct MI300X datasheet (2023): 750 W OAM, 1307.4 TFLOP/s FP16/BF16 dense; memory bandwidth 5.3 TB/s (same datasheet)"
   },
   {
@@ -297,7 +329,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 16.0,
    "release_year": 2017,
    "measured_power_w": 221.0,
-   "embodied_kg": 462.5,
+   "embodied_kg": 380.0,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 16 GB / 80 GB + 0.5 x 280 W / 400 W) = 380.0 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "Jouppi et al. 2020 (CACM) TDP 280 W, peak 46 TFLOP/s BF16 per chip; measured 221 W: Patterson et al. 2021 Table 3"
   },
   {
@@ -316,7 +350,9 @@ enum EmbeddedCatalogs {
    "release_year": 2018,
    "measured_power_w": 283.0,
    "vendor_mean_power_w": 220.0,
-   "embodied_kg": 462.5,
+   "embodied_kg": 426.9,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 32 GB / 80 GB + 0.5 x 450 W / 400 W) = 426.9 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "Jouppi et al. 2020 (CACM) TDP 450 W, peak 123 TFLOP/s BF16 per chip; measured 283 W with host: Patterson et al. 2021 Table 3; Google Cloud TPU v3 page (https://cloud.google.com/tpu/docs/v3): 32 GiB HBM2, 900 GBps, measured min/mean/max power 123/220/262 W"
   },
   {
@@ -333,7 +369,9 @@ enum EmbeddedCatalogs {
    "memory_bandwidth_gb_per_s": 1200.0,
    "release_year": 2020,
    "vendor_mean_power_w": 170.0,
-   "embodied_kg": 462.5,
+   "embodied_kg": 374.4,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 32 GB / 80 GB + 0.5 x 170 W / 400 W) = 374.4 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "Google Cloud TPU v4 page (https://cloud.google.com/tpu/docs/v4): 275 TFLOP/s BF16 per chip, 32 GiB HBM2, 1200 GBps, measured min/mean/max power 90/170/192 W (no TDP published); in service since 2020: Jouppi et al. 2023 (ISCA)"
   },
   {
@@ -349,7 +387,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 16.0,
    "memory_bandwidth_gb_per_s": 819.0,
    "release_year": 2023,
-   "embodied_kg": 462.5,
+   "embodied_kg": 402.5,
+   "embodied_gsd": 1.6666,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 16 GB / 80 GB + 0.5 x 400 W (no power published) / 400 W) = 402.5 kg; spread: anchor gsd 1.45 with 0.35 proxy error in log space",
    "source": "Google Cloud TPU v5e page (https://cloud.google.com/tpu/docs/v5e, 2023): 197 TFLOP/s BF16 per chip, 16 GB HBM2, 819 GBps; no TDP or measured power published (pass --power)"
   },
   {
@@ -365,7 +405,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 95.0,
    "memory_bandwidth_gb_per_s": 2765.0,
    "release_year": 2023,
-   "embodied_kg": 462.5,
+   "embodied_kg": 476.6,
+   "embodied_gsd": 1.6666,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 95 GB / 80 GB + 0.5 x 400 W (no power published) / 400 W) = 476.6 kg; spread: anchor gsd 1.45 with 0.35 proxy error in log space",
    "source": "Google Cloud TPU v5p page (https://cloud.google.com/tpu/docs/v5p, 2023): 459 TFLOP/s BF16 per chip, 95 GiB HBM2e, 2765 GBps; no TDP or measured power published (pass --power)"
   },
   {
@@ -383,6 +425,8 @@ enum EmbeddedCatalogs {
    "memory_bandwidth_gb_per_s": 2039.0,
    "release_year": 2022,
    "embodied_kg": 462.5,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 80 GB / 80 GB + 0.5 x 400 W / 400 W) = 462.5 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "No public NVIDIA datasheet found: the A800 is A100 silicon with NVLink capped at 400 GB/s (China export part, 2022); figures as the A100 SXM4 80GB datasheet: 400 W, 312 TFLOP/s BF16 dense, 80 GB, 2039 GB/s; 311.87 TFLOP/s BF16 tensor dense also listed by hmc-tech.com/gpu/nvidia-a800-vs-nvidia-t40"
   },
   {
@@ -397,7 +441,9 @@ enum EmbeddedCatalogs {
    "peak_flops_per_s": 312000000000000.0,
    "memory_gb": 80.0,
    "release_year": 2022,
-   "embodied_kg": 462.5,
+   "embodied_kg": 434.4,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 80 GB / 80 GB + 0.5 x 250 W / 400 W) = 434.4 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "hmc-tech.com/gpu/nvidia-a800-vs-nvidia-t40 and siliconcat.net (launch November 2022): 250 W, 311.87 TFLOP/s BF16 tensor dense (623.74 with sparsity), 80 GB HBM2e; bandwidth not found (left empty)"
   },
   {
@@ -413,7 +459,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 80.0,
    "memory_bandwidth_gb_per_s": 3350.0,
    "release_year": 2023,
-   "embodied_kg": 462.5,
+   "embodied_kg": 518.8,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 80 GB / 80 GB + 0.5 x 700 W / 400 W) = 518.8 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "No public NVIDIA datasheet found: H100 SXM5 silicon with NVLink cut to 400 GB/s and FP64 to about 1 TFLOP/s (philisun.com H800 vs H100, 2023 export part); figures as the H100 SXM datasheet: 700 W, 989 TFLOP/s BF16 dense, 80 GB, 3.35 TB/s"
   },
   {
@@ -428,7 +476,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 96.0,
    "memory_bandwidth_gb_per_s": 4000.0,
    "release_year": 2024,
-   "embodied_kg": 462.5,
+   "embodied_kg": 477.5,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 96 GB / 80 GB + 0.5 x 400 W / 400 W) = 477.5 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "No public NVIDIA datasheet found: 400 W, 148 TFLOP/s FP16 dense, 96 GB HBM3, 4.0 TB/s as reported by willitrunai.com/gpus/h20-96gb and zangshuxian.com (2024 China export part)"
   },
   {
@@ -443,7 +493,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 48.0,
    "memory_bandwidth_gb_per_s": 864.0,
    "release_year": 2023,
-   "embodied_kg": 462.5,
+   "embodied_kg": 423.1,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 48 GB / 80 GB + 0.5 x 350 W / 400 W) = 423.1 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "NVIDIA L40S datasheet (2023), table via mullet.se: 350 W, 362.05 TFLOP/s BF16 tensor dense (733 with sparsity), 48 GB GDDR6, 864 GB/s"
   },
   {
@@ -459,7 +511,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 192.0,
    "memory_bandwidth_gb_per_s": 8000.0,
    "release_year": 2024,
-   "embodied_kg": 462.5,
+   "embodied_kg": 623.8,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 192 GB / 80 GB + 0.5 x 700 W / 400 W) = 623.8 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "NVIDIA Blackwell datasheet (2024): HGX B100 700 W per GPU, 28 PFLOP/s FP16/BF16 with sparsity per 8 GPUs = 1.75 PFLOP/s dense per GPU (yobitel.com knowledge base: FP8 sparse about 7,000 TFLOP/s, consistent), 192 GB HBM3e, 8 TB/s; glennklockwood.com: 700 W drop-in for HGX H100"
   },
   {
@@ -476,7 +530,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 186.0,
    "memory_bandwidth_gb_per_s": 8000.0,
    "release_year": 2024,
-   "embodied_kg": 462.5,
+   "embodied_kg": 711.9,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 186 GB / 80 GB + 0.5 x 1200 W / 400 W) = 711.9 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "Per GPU of a GB200 superchip (1 Grace CPU + 2 GPUs): 1200 W, 2.5 PFLOP/s FP16/BF16 dense (5 with sparsity): NVIDIA Blackwell technical brief as tabulated by glennklockwood.com/garden/processors/B200 and verda.com GB300 post (GB200 max TDP 1.2 kW); GB200 NVL72: 13.4 TB HBM3e and 576 TB/s per 72 GPUs = 186 GB, 8 TB/s per GPU (NVIDIA via aiwiki.ai)"
   },
   {
@@ -493,7 +549,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 288.0,
    "memory_bandwidth_gb_per_s": 8000.0,
    "release_year": 2025,
-   "embodied_kg": 462.5,
+   "embodied_kg": 788.8,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 288 GB / 80 GB + 0.5 x 1100 W / 400 W) = 788.8 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "NVIDIA HGX B300 datasheet: 36 PFLOP/s FP16/BF16 with sparsity per 8 GPUs = 2.25 PFLOP/s dense per GPU (table via fibermall.com), 2.3 TB HBM3e per 8 GPUs = 288 GB, up to 8 TB/s (acecloud.ai); 1.1 kW max TDP per B300 (verda.com GB300 NVL72 post)"
   },
   {
@@ -509,7 +567,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 64.0,
    "memory_bandwidth_gb_per_s": 1638.4,
    "release_year": 2022,
-   "embodied_kg": 462.5,
+   "embodied_kg": 428.8,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 64 GB / 80 GB + 0.5 x 300 W / 400 W) = 428.8 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "AMD Instinct MI210 specifications (March 2022) as tabulated by AnandTech: 300 W PCIe, 181 TFLOP/s FP16/BF16 matrix, 64 GB HBM2e, 1.6 TB/s"
   },
   {
@@ -525,7 +585,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 256.0,
    "memory_bandwidth_gb_per_s": 6000.0,
    "release_year": 2024,
-   "embodied_kg": 462.5,
+   "embodied_kg": 740.0,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 256 GB / 80 GB + 0.5 x 1000 W / 400 W) = 740.0 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "AMD Instinct MI325X specifications (October 2024) via awesomeagents.ai and aiwiki.ai: 1000 W OAM, 1307.4 TFLOP/s FP16/BF16 dense, 256 GB HBM3e, 6 TB/s"
   },
   {
@@ -541,7 +603,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 288.0,
    "memory_bandwidth_gb_per_s": 8000.0,
    "release_year": 2025,
-   "embodied_kg": 462.5,
+   "embodied_kg": 845.0,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 288 GB / 80 GB + 0.5 x 1400 W / 400 W) = 845.0 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "AMD Instinct MI355X (June 2025): 1400 W TBP, 288 GB HBM3e, 8 TB/s (Tom's Hardware, ISC 2025; Hot Chips 2025 via wccftech); FP16/BF16 dense 2.5 PFLOP/s taken as half the 5 PFLOP/s dense FP8 reported at ISSCC 2026 (world-today-news.com) - AMD's own FP16 figure not checked here"
   },
   {
@@ -558,7 +622,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 96.0,
    "memory_bandwidth_gb_per_s": 2460.0,
    "release_year": 2022,
-   "embodied_kg": 462.5,
+   "embodied_kg": 515.0,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 96 GB / 80 GB + 0.5 x 600 W / 400 W) = 515.0 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "Intel, Gaudi 3 Hot Chips 2024 deck (R. Kaplan) product table: Gaudi 2 600 W OAM, 432 TFLOP/s BF16, 96 GB HBM2e, 2.46 TB/s"
   },
   {
@@ -575,7 +641,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 128.0,
    "memory_bandwidth_gb_per_s": 3670.0,
    "release_year": 2024,
-   "embodied_kg": 462.5,
+   "embodied_kg": 601.2,
+   "embodied_gsd": 1.5655,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 128 GB / 80 GB + 0.5 x 900 W / 400 W) = 601.2 kg; spread: anchor gsd 1.45 with 0.25 proxy error in log space",
    "source": "Intel, Gaudi 3 Hot Chips 2024 deck (R. Kaplan): 900 W OAM air-cooled (1200 W liquid), 1835 TFLOP/s BF16 matrix, 128 GB HBM2e, 3.67 TB/s"
   },
   {
@@ -593,7 +661,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 32.0,
    "memory_bandwidth_gb_per_s": 1638.0,
    "release_year": 2024,
-   "embodied_kg": 462.5,
+   "embodied_kg": 417.5,
+   "embodied_gsd": 1.6666,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 32 GB / 80 GB + 0.5 x 400 W (no power published) / 400 W) = 417.5 kg; spread: anchor gsd 1.45 with 0.35 proxy error in log space",
    "source": "Google Cloud TPU v6e page (https://docs.cloud.google.com/tpu/docs/v6e): 918 TFLOP/s BF16 per chip, 32 GB HBM, 1638 GBps; no TDP or measured power published (pass --power)"
   },
   {
@@ -612,7 +682,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 192.0,
    "memory_bandwidth_gb_per_s": 7300.0,
    "release_year": 2025,
-   "embodied_kg": 462.5,
+   "embodied_kg": 567.5,
+   "embodied_gsd": 1.6666,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 192 GB / 80 GB + 0.5 x 400 W (no power published) / 400 W) = 567.5 kg; spread: anchor gsd 1.45 with 0.35 proxy error in log space",
    "source": "Google Cloud TPU7x page (https://docs.cloud.google.com/tpu/docs/tpu7x): 2307 TFLOP/s BF16 per chip, 192 GiB HBM; 7.3 TB/s: Hot Chips 2025 (TechRadar, via mattfife.com); no TDP or measured power published (pass --power)"
   },
   {
@@ -628,7 +700,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 32.0,
    "memory_bandwidth_gb_per_s": 820.0,
    "release_year": 2022,
-   "embodied_kg": 462.5,
+   "embodied_kg": 417.5,
+   "embodied_gsd": 1.6666,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 32 GB / 80 GB + 0.5 x 400 W (no power published) / 400 W) = 417.5 kg; spread: anchor gsd 1.45 with 0.35 proxy error in log space",
    "source": "AWS Neuron documentation, Trainium architecture: 190 TFLOP/s FP16/BF16 per chip, 32 GiB, 820 GiB/s (GiB as published); no TDP published (pass --power)"
   },
   {
@@ -643,7 +717,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 96.0,
    "memory_bandwidth_gb_per_s": 3000.0,
    "release_year": 2024,
-   "embodied_kg": 462.5,
+   "embodied_kg": 477.5,
+   "embodied_gsd": 1.6666,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 96 GB / 80 GB + 0.5 x 400 W (no power published) / 400 W) = 477.5 kg; spread: anchor gsd 1.45 with 0.35 proxy error in log space",
    "source": "AWS Neuron documentation, Trainium2 architecture: 667 TFLOP/s BF16/FP16 dense per chip (2,563 with sparsity), 96 GiB HBM, 3 TB/s (NKI Trainium2 guide); no TDP published (pass --power)"
   },
   {
@@ -658,7 +734,9 @@ enum EmbeddedCatalogs {
    "memory_gb": 32.0,
    "memory_bandwidth_gb_per_s": 820.0,
    "release_year": 2023,
-   "embodied_kg": 462.5,
+   "embodied_kg": 417.5,
+   "embodied_gsd": 1.6666,
+   "embodied_source": "Proxy (no published per-accelerator figure): Luccioni et al. 2022 A100 80GB anchor, 312.5 kg server share + 150 kg x (0.5 x 32 GB / 80 GB + 0.5 x 400 W (no power published) / 400 W) = 417.5 kg; spread: anchor gsd 1.45 with 0.35 proxy error in log space",
    "source": "AWS Neuron documentation, Inferentia2 architecture: 190 TFLOP/s FP16/BF16 per chip, 32 GiB HBM, 820 GiB/s (GiB as published); no TDP published (pass --power)"
   }
  ]
