@@ -265,3 +265,43 @@ struct CatalogDataTests {
         #expect(Catalog.dataVersionLines.contains { $0.hasPrefix("EcoLogits") })
     }
 }
+
+/// The catalog-side priors EstimateSpec and ProjectionSpec can use for a named grid or accelerator.
+@Suite("Catalog priors")
+struct CatalogPriorTests {
+    let catalog = try! Catalog.bundled()
+
+    @Test("water prior: France and the USA differ; no value, no prior")
+    func water() throws {
+        let fra = try #require(try catalog.grid(named: "FRA").waterIntensityPrior)
+        let usa = try #require(try catalog.grid(named: "USA").waterIntensityPrior)
+        #expect(abs(fra.median - 3.6737) < 1e-9 && abs(usa.median - 3.1321) < 1e-9)
+        #expect(fra.input == "water_intensity" && fra.unit == "L/kWh")
+    }
+
+    @Test("grid prior lists the basis and the spread terms")
+    func grid() throws {
+        let prior = try #require(try catalog.grid(named: "US-CA").intensityPrior())
+        #expect(prior.source.contains("basis: direct combustion, location-based, production"))
+        #expect(prior.source.contains("mix of USA"))
+        #expect(abs(prior.median - 0.179064) < 1e-9)
+    }
+
+    @Test("provider PUE prior: AWS 1.15 as the mode; none outside cloud regions")
+    func pue() throws {
+        let aws = try #require(try catalog.grid(named: "aws:us-east-1").providerPUEPrior)
+        guard case .pert(let low, let mode, let high) = aws.distribution else { Issue.record("not a pert"); return }
+        #expect(abs(low - 1.09) < 1e-12 && mode == 1.15 && abs(high - 1.35) < 1e-12)
+        #expect(try catalog.grid(named: "FRA").providerPUEPrior == nil)
+    }
+
+    @Test("embodied prior uses the row's gsd and source; TPU v4 power from Google's measured mean")
+    func accelerator() throws {
+        let h100 = try catalog.accelerator(named: "H100").embodiedPrior
+        #expect(abs(h100.median - 518.8) < 1e-9)
+        #expect(h100.source.contains("Proxy"))
+        let v4 = try #require(try catalog.accelerator(named: "TPU v4").vendorMeanPowerPrior)
+        #expect(abs(v4.median - 170) < 1e-9)
+        #expect(try catalog.accelerator(named: "H100").vendorMeanPowerPrior == nil)
+    }
+}
