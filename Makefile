@@ -17,7 +17,7 @@ BASHDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSHDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 
-.PHONY: run test deps build release validate catalogs clean install uninstall manual
+.PHONY: run test deps build release validate catalogs catalogs-check clean install uninstall manual
 
 deps:
 	@if ! pkg-config --exists gsl 2>/dev/null; then \
@@ -59,6 +59,10 @@ validate: release
 # (needs: pip install pycountry).
 catalogs:
 	python3 scripts/build_catalogs.py
+
+# Fails if the embedded catalogs are out of date with data/ and ../shared/data.
+catalogs-check:
+	python3 scripts/build_catalogs.py --check
 
 # Man pages, one per subcommand, from the command definitions (swift-argument-parser's generate-manual plugin).
 manual:

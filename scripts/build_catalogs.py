@@ -75,7 +75,8 @@ BASIS = {
     "egrid": {"emissions": "direct combustion", "method": "location-based", "scope": "production"},
     "mix": {"emissions": "lifecycle", "method": "location-based", "scope": "production"},
     "mee": {"emissions": "direct combustion", "method": "location-based", "scope": "consumption"},
-    "google": {"emissions": "not stated", "method": "location-based", "scope": "not stated"},
+    # Google: "average operational gross emissions per unit of energy from the grid" (GoogleCloudPlatform/region-carbon-info).
+    "google": {"emissions": "direct combustion", "method": "location-based", "scope": "not stated"},
 }
 
 
@@ -343,8 +344,8 @@ def cloud(cc, ml, regions, by_id):
             seen.add(id_)
             aliases = [region] + ([r["region"], f"{r['provider']}:{r['region']}"] if region != r["region"] else [])
             g = grid(id_, f"Google Cloud {region} ({r['city']}, {r['country_name']})", "cloud-region",
-                     float(r["impact"]), 2023, "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 "
-                     "impact.csv", "google", aliases)
+                     float(r["impact"]), 2023, "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of "
+                     "energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv", "google", aliases)
             meta = regions.get(id_)
             if meta is None:
                 sys.exit(f"data/cloud_regions.csv has no row for {id_}")

@@ -4,7 +4,7 @@
 enum EmbeddedCatalogs {
     /// Data versions: the catalog version and the sources it was built from.
     static let versions: [(name: String, version: String)] = [
-        ("catalogs", "2.0.0 (b04f0ba18c92)"),
+        ("catalogs", "2.0.0 (ab77148d1a60)"),
         ("accelerators", "39 rows, data/hardware.csv"),
         ("grids", "416 rows"),
         ("CodeCarbon data", "3.3.2 (OWID/Ember 2022-2023, eGRID2023, Nordic ENTSO-E 2025, China MEE 2023)"),
@@ -521,8 +521,7 @@ enum EmbeddedCatalogs {
    "name": "NVIDIA GB200 (per Blackwell GPU)",
    "aliases": [
     "GB200",
-    "GB200 NVL72",
-    "B200 GB200"
+    "GB200 NVL72"
    ],
    "vendor": "NVIDIA",
    "tdp_w": 1200.0,
@@ -11945,9 +11944,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.646,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -11974,9 +11973,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.451,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12003,9 +12002,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.36,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12032,9 +12031,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.459,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12061,9 +12060,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.385,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12090,9 +12089,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.378,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12119,9 +12118,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.648,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12148,9 +12147,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.529,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12177,9 +12176,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.369,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12206,9 +12205,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.58,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12235,9 +12234,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.501,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12264,9 +12263,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.456,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12293,9 +12292,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.723,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12322,9 +12321,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.046,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12351,9 +12350,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.131,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12380,9 +12379,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.122,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12409,9 +12408,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.136,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12438,9 +12437,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.345,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12467,9 +12466,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.236,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12496,9 +12495,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.059,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12525,9 +12524,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.249,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12554,9 +12553,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.034,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12583,9 +12582,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.345,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12612,9 +12611,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.249,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12643,9 +12642,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.575,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12672,9 +12671,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.569,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12701,9 +12700,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.463,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12730,9 +12729,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.002,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12759,9 +12758,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.047,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12788,9 +12787,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.056,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12817,9 +12816,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.138,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12846,9 +12845,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.43,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12875,9 +12874,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.56,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12904,9 +12903,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.322,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12933,9 +12932,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.322,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12962,9 +12961,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.321,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -12991,9 +12990,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.094,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -13020,9 +13019,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.198,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -13049,9 +13048,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.588,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
@@ -13078,9 +13077,9 @@ enum EmbeddedCatalogs {
    ],
    "intensity_kg_per_kwh": 0.373,
    "year": 2023,
-   "source": "Google Cloud region carbon data (grid carbon intensity), via CodeCarbon 3.3.2 impact.csv",
+   "source": "Google Cloud region carbon data, grid carbon intensity: 'average operational gross emissions per unit of energy from the grid' (github.com/GoogleCloudPlatform/region-carbon-info), via CodeCarbon 3.3.2 impact.csv",
    "basis": {
-    "emissions": "not stated",
+    "emissions": "direct combustion",
     "method": "location-based",
     "scope": "not stated"
    },
