@@ -50,6 +50,7 @@ let package = Package(
         .testTarget(
             name: "AICarbonCLITests",
             dependencies: ["AICarbonCLI", "AICarbon"],
+            exclude: ["Fixtures"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
     ]

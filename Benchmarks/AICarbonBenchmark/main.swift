@@ -76,16 +76,16 @@ do {
     spec[.waterIntensity] = .fixed(3.14)
     let resolved = try spec.resolve(catalog: catalog)
     let settings = SimulationSettings(samples: samples, seed: 1, method: .mc, threads: threads)
-    let inputs = resolved.uncertain.map { (name: $0.slot.rawValue, distribution: $0.distribution) }
+    let problem = resolved.problem
     // The product path (streamed: counted, not stored), then the stored path for comparison.
     var summary: SimulationSummary?
     let streamed = try seconds {
-        summary = try Simulation.summarise(inputs: inputs, model: resolved.model, settings: settings)
+        summary = try Simulation.summarise(problem, settings: settings)
     }
     let streamedPeak = peakResidentMegabytes()
     var set: SampleSet?
     let simulate = try seconds {
-        set = try Simulation.run(inputs: inputs, model: resolved.model, settings: settings)
+        set = try Simulation.run(problem, settings: settings)
     }
     var summaries: [OutputSummary] = []
     let summarise = seconds {

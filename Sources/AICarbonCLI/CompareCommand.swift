@@ -5,15 +5,25 @@ import ArgumentParser
 public struct CompareCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Compare two projection scenarios on common random numbers: paired difference A - B per year and P(A < B).",
-        discussion: "Both must cover the same years. Each named uncertain input draws the same random numbers in both runs.")
+        abstract: "Compare two scenarios on common random numbers: paired difference A - B and P(A < B), per output (and year).",
+        discussion: """
+            Both must be single-model estimates, or projections over the same years. Each named uncertain input \
+            draws the same random numbers in both runs, so the difference reflects the scenarios, not sampling noise.
+            Examples:
+              aicarbon compare Scenarios/iea-high-efficiency-2024-2035.yaml Scenarios/iea-base-2024-2035.yaml
+              aicarbon compare Scenarios/planned-70b-h100.yaml Scenarios/planned-70b-h100.yaml --set-a grid=FRA --set-b grid=DEU
+            """)
 
-    @Argument(help: "Scenario A (projection).")
+    @Argument(help: "Scenario A (an estimate or a projection).")
     var a: String
-    @Argument(help: "Scenario B (projection).")
+    @Argument(help: "Scenario B (the same kind as A).")
     var b: String
     @Option(name: .customLong("set"), help: "Override a value in both scenarios: key=value (repeatable).")
     var overrides: [String] = []
+    @Option(name: .customLong("set-a"), help: "Override a value in scenario A only: key=value (repeatable).")
+    var overridesA: [String] = []
+    @Option(name: .customLong("set-b"), help: "Override a value in scenario B only: key=value (repeatable).")
+    var overridesB: [String] = []
     @Option(help: "Output format: table, json or csv.")
     var format: FormatOption = .table
     @OptionGroup var simulation: SimulationOptions
@@ -21,18 +31,30 @@ public struct CompareCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let sets = try ScenarioOverrides.parse(overrides)
-        let catalog = try Catalog.bundled()
-        func projection(_ path: String) throws -> ProjectionScenario {
-            guard case .projection(let p) = try ScenarioFile.loadDocument(path, overrides: sets) else {
-                throw InputError(field: "FILE", expected: "a projection scenario (kind: projection)", found: "a single-model scenario",
-                                 location: InputLocation(file: path))
+        let report = try FlagNames.run { () throws -> ComparisonReport in
+            let sets = try ScenarioOverrides.parse(overrides)
+            let setsA = try ScenarioOverrides.parse(overridesA, flag: "--set-a"), setsB = try ScenarioOverrides.parse(overridesB, flag: "--set-b")
+            let catalog = try Catalog.bundled()
+            let da = try ScenarioFile.loadDocument(a, overrides: sets + setsA), db = try ScenarioFile.loadDocument(b, overrides: sets + setsB)
+            /// A scenario's name, with the overrides only it was given (so that A and B differ in print).
+            func named(_ name: String, _ own: [(key: String, value: String)]) -> String {
+                own.isEmpty ? name : name + " (" + own.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + ")"
             }
-            return p
+            let settings = try simulation.settings(file: da.simulation)
+            switch (da, db) {
+            case (.projection(let pa), .projection(let pb)):
+                return try Projection.compare((pa.spec, named(pa.name, setsA), pa.targetYears),
+                                              (pb.spec, named(pb.name, setsB), pb.targetYears), catalog: catalog, settings: settings)
+            case (.estimate(let ea), .estimate(let eb)):
+                return try Comparison.run((ea.resolve(catalog: catalog).problem, named(ea.name, setsA)),
+                                          (eb.resolve(catalog: catalog).problem, named(eb.name, setsB)), settings: settings)
+            case (.estimate, .projection), (.projection, .estimate):
+                let (kindA, kindB) = if case .estimate = da { ("a single-model estimate", "a projection") }
+                                     else { ("a projection", "a single-model estimate") }
+                throw InputError(field: "FILE", expected: "two scenarios of the same kind (\(a) is \(kindA))", found: "\(kindB)",
+                                 location: InputLocation(file: b))
+            }
         }
-        let pa = try projection(a), pb = try projection(b)
-        let report = try Projection.compare((pa.spec, pa.name, pa.targetYears), (pb.spec, pb.name, pb.targetYears), catalog: catalog,
-                                            settings: simulation.settings(file: pa.simulation))
         print(report.rendered(format.format), terminator: "")
     }
 }

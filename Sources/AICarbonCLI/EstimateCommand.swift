@@ -70,11 +70,13 @@ public struct EstimateCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let catalog = try Catalog.bundled()
-        let bar = ProgressBar()
-        let report = try Estimate.run(spec(), catalog: catalog, settings: simulation.settings(),
-                                      percentiles: simulation.extraPercentiles(), progress: { bar.update($0) })
-        bar.finish()
+        let report = try FlagNames.run(days: days != nil) {
+            let catalog = try Catalog.bundled()
+            let bar = ProgressBar()
+            defer { bar.finish() }
+            return try Estimate.run(spec(), catalog: catalog, settings: simulation.settings(),
+                                    percentiles: simulation.extraPercentiles(), progress: { bar.update($0) })
+        }
         print(report.rendered(format.format), terminator: "")
     }
 
@@ -91,10 +93,10 @@ public struct EstimateCommand: ParsableCommand {
         }
         s.hardware = hardware
         try set(.chips, chips)
-        try set(.hours, hours, NumericField("--hours", .duration, .positive, defaultUnit: "h"))
-        try set(.hours, days, NumericField("--days", .duration, .positive, defaultUnit: "d"))
+        try set(.hours, hours)
+        try set(.hours, days, InputRegistry.definition("days")!.field(named: "--days"))
         try set(.chipHours, chipHours)
-        if let params { s.parameters = try DistributionParser.parse(params, field: NumericField("--params", .count, .positive)) }
+        if let params { s.parameters = try DistributionParser.parse(params, field: InputRegistry.definition("params")!.field(named: "--params")) }
         try set(.tokens, tokens)
         try set(.activeParameters, activeParams)
         try set(.flops, flops)

@@ -20,14 +20,10 @@ public struct ReboundCommand: ParsableCommand {
     var elasticity: String?
     @Option(parsing: .unconditional, help: "Several elasticities, comma-separated, for a table (\"-1.5,-1,-0.5,0\").")
     var elasticities: String?
-    @Option(help: "Output format: table or json.")
+    @Option(help: "Output format: table, json or csv.")
     var format: FormatOption = .table
 
     public init() {}
-
-    public mutating func validate() throws {
-        if format == .csv { throw ValidationError("--format: expected table or json, found csv") }
-    }
 
     public func run() throws {
         let k = try NumericField("--efficiency-gain", .dimensionless, .positive).parse(efficiencyGain)

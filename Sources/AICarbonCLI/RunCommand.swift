@@ -27,6 +27,10 @@ public struct RunCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
+        try FlagNames.run { try execute() }
+    }
+
+    private func execute() throws {
         let sets = try ScenarioOverrides.parse(overrides)
         let catalog = try Catalog.bundled()
         if let sweep {

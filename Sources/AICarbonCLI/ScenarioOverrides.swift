@@ -3,15 +3,15 @@ import AICarbon
 /// Parsing of `--set key=value` and `--sweep key=v1,v2,v3`.
 enum ScenarioOverrides {
     /// `key=value` pairs.
-    static func parse(_ items: [String]) throws(InputError) -> [(key: String, value: String)] {
+    static func parse(_ items: [String], flag: String = "--set") throws(InputError) -> [(key: String, value: String)] {
         var list: [(key: String, value: String)] = []
         for item in items {
             guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
-                throw InputError(field: "--set", expected: "key=value, such as pue=1.2 or ai_growth=1.25", found: "\"\(item)\"")
+                throw InputError(field: flag, expected: "key=value, such as pue=1.2 or ai_growth=1.25", found: "\"\(item)\"")
             }
             let value = String(item[item.index(after: eq)...])
             guard !value.allSatisfy(\.isWhitespace) else {
-                throw InputError(field: "--set", expected: "a value after =", found: "\"\(item)\"")
+                throw InputError(field: flag, expected: "a value after =", found: "\"\(item)\"")
             }
             list.append((String(item[..<eq]).trimmingCharacters(in: .whitespaces), value))
         }

@@ -11,8 +11,8 @@ struct SweepRendering {
             let items = variants.map { value, result -> JSONValue in
                 let body: JSONValue
                 switch result {
-                case .estimate(let r): body = r.json
-                case .projection(let r): body = r.json
+                case .estimate(let r): body = JSONRenderer.document(r)
+                case .projection(let r): body = JSONRenderer.document(r)
                 }
                 return .object([("value", .string(value)), ("result", body)])
             }
@@ -22,7 +22,7 @@ struct SweepRendering {
             for (i, (value, result)) in variants.enumerated() {
                 let body = result.rendered(.csv).split(separator: "\n").map(String.init)
                 if i == 0 { lines.append("\(key)," + body[0]) }
-                lines += body.dropFirst().map { "\(value.csvField),\($0)" }
+                lines += body.dropFirst().map { "\(CSVRenderer.field(value)),\($0)" }
             }
             return lines.joined(separator: "\n") + "\n"
         case .table:
@@ -31,16 +31,9 @@ struct SweepRendering {
             for name in [OutputName.energyKWh, .co2eKg, .rebound] where first.outputs.contains(name) {
                 let reports = variants.compactMap { v -> ProjectionReport? in if case .projection(let r) = v.1 { return r } else { return nil } }
                 let peak = reports.flatMap { r in r.years.map { r.summary(name, year: $0)?.percentile(50) ?? 0 } }.max() ?? 0
-                let unit = name.kind == .dimensionless ? "" : ReadableQuantity.scale(peak, name.kind).1
-                func f(_ x: Double?) -> String {
-                    guard let x else { return "-" }
-                    return ReadableQuantity.number(name.kind == .dimensionless ? x : ReadableQuantity.scale(x, name.kind, unit: unit), significant: 3)
-                }
+                let unit = ReadableQuantity.unit(for: peak, name.kind)
                 let rows = first.years.map { year in
-                    [String(year)] + reports.map { r in
-                        let s = r.summary(name, year: year)
-                        return "\(f(s?.percentile(50))) [\(f(s?.percentile(5)))–\(f(s?.percentile(95)))]"
-                    }
+                    [String(year)] + reports.map { r in TableRenderer.interval(r.summary(name, year: year), name.kind, unit: unit) }
                 }
                 text += "\(name.label)\(unit.isEmpty ? "" : " (\(unit))"), median [90%]\n"
                 text += TextTable(header: ["year"] + variants.map { "\(key)=\($0.0)" }, rows: rows,
@@ -56,9 +49,8 @@ struct SweepRendering {
         let rows = first.outputs.map { name, _ -> [String] in
             [name.label] + reports.map { r in
                 guard let s = r.summary(name) else { return "-" }
-                let unit = ReadableQuantity.scale(s.percentile(50) ?? s.mean, name.kind).1
-                func f(_ x: Double?) -> String { ReadableQuantity.number(ReadableQuantity.scale(x ?? .nan, name.kind, unit: unit), significant: 3) }
-                return "\(f(s.percentile(50))) [\(f(s.percentile(5)))–\(f(s.percentile(95)))] \(unit)"
+                let unit = ReadableQuantity.unit(for: s.percentile(50) ?? s.mean, name.kind)
+                return TableRenderer.interval(s, name.kind, unit: unit) + " \(unit)"
             }
         }
         return "sweep of \(key), median [90%]\n\n" + TextTable(header: ["output"] + variants.map { "\(key)=\($0.0)" }, rows: rows,

@@ -5,11 +5,13 @@ import Testing
 @testable import AICarbonCLI
 
 /// Parses `arguments` as `aicarbon estimate …` and runs it as `run()` does (2,000 samples unless
-/// given), returning the report.
+/// given; errors name the flags), returning the report.
 func estimate(_ arguments: [String]) throws -> EstimateReport {
     let command = try EstimateCommand.parse(arguments + (arguments.contains("--samples") ? [] : ["--samples", "2000"]))
-    return try Estimate.run(command.spec(), catalog: Catalog.bundled(), settings: command.simulation.settings(),
-                            percentiles: command.simulation.extraPercentiles())
+    return try FlagNames.run(days: command.days != nil) {
+        try Estimate.run(command.spec(), catalog: Catalog.bundled(), settings: command.simulation.settings(),
+                         percentiles: command.simulation.extraPercentiles())
+    }
 }
 
 @Suite("aicarbon estimate")
@@ -141,6 +143,29 @@ struct EstimateCommandTests {
             #expect(message.contains("expected"), "\(label): \(message)")
             #expect(!message.contains("\n"), "\(label): \(message)")
             #expect(AICarbonCommand.exitCode(for: error) != .success)
+        }
+    }
+}
+
+@Suite("Flags and the input registry")
+struct FlagRegistryTests {
+    @Test("every estimate input has its flag")
+    func everyEstimateInputHasAFlag() {
+        let help = EstimateCommand.helpMessage(columns: 400)
+        for definition in InputRegistry.all where definition.scopes.contains(.estimate) {
+            #expect(help.contains(definition.flag + " "), "aicarbon estimate has no \(definition.flag) for \(definition.key)")
+        }
+    }
+
+    @Test("library names become flags on the command line; errors located in a file keep their keys")
+    func flagNames() throws {
+        #expect(FlagNames.flag("power_utilization") == "--power-utilization")
+        #expect(FlagNames.flag("samples") == "--samples" && FlagNames.flag("max_samples") == "--max-samples")
+        #expect(FlagNames.flag("hours", days: true) == "--days" && FlagNames.flag("tdp") == "--hardware")
+        #expect(FlagNames.flag("correlations") == nil)
+        let located = InputError(field: "chips", expected: "with `hours`", found: "x", location: InputLocation(file: "a.yaml", line: 3))
+        do { try FlagNames.run { throw located } } catch let e as InputError {
+            #expect(e.field == "chips" && e.expected == "with hours")
         }
     }
 }

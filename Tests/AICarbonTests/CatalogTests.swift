@@ -37,7 +37,7 @@ struct CatalogTests {
             _ = try catalog.accelerator(named: "H1000")
             Issue.record("expected an error")
         } catch {
-            #expect(error.field == "--hardware")
+            #expect(error.field == "hardware")
             #expect(error.expected.contains("h100"))
             #expect(error.found == "\"H1000\"")
         }
@@ -83,7 +83,7 @@ struct CatalogTests {
             _ = try catalog.grid(named: "Frnace")
             Issue.record("expected an error")
         } catch {
-            #expect(error.field == "--grid")
+            #expect(error.field == "grid")
             #expect(error.expected.contains("FRA"))
         }
     }

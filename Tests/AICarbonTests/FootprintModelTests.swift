@@ -52,7 +52,7 @@ struct FootprintModelTests {
 
     @Test("composed model: training, per-query inference, embodied and water add up by hand")
     func composed() {
-        var x = FootprintInputs(computeMode: .wallClock, powerMode: .perChip)
+        var x = FootprintVariables<Double>(computeMode: .wallClock, powerMode: .perChip)
         x.chips = 10
         x.hours = 100
         x.powerW = 500
@@ -84,7 +84,7 @@ struct FootprintModelTests {
 
     @Test("power from TDP: 700 W x 0.8 x 1.25 = 700 W per chip in the composed model")
     func composedTDP() {
-        var x = FootprintInputs(computeMode: .chipHours, powerMode: .fromTDP)
+        var x = FootprintVariables<Double>(computeMode: .chipHours, powerMode: .fromTDP)
         x.chipHours = 1_000
         x.tdpW = 700
         x.powerUtilization = 0.8
@@ -95,7 +95,7 @@ struct FootprintModelTests {
 
     @Test("Gemini per-prompt energy (Elsworth et al. 2025: 0.24 Wh) over a billion prompts is 240 MWh")
     func geminiPerQuery() {
-        var x = FootprintInputs(computeMode: .chipHours, powerMode: .perChip)
+        var x = FootprintVariables<Double>(computeMode: .chipHours, powerMode: .perChip)
         x.inferenceMode = .perQuery
         x.queries = 1e9
         x.energyPerQueryKWh = 0.24e-3
@@ -106,14 +106,14 @@ struct FootprintModelTests {
           arguments: [(FootprintComputeMode.parametersAndTokens, FootprintPowerMode.fromTDP, FootprintInferenceMode.none),
                       (.wallClock, .perChip, .perQuery), (.flops, .fromTDP, .flopBased), (.chipHours, .perChip, .share)])
     func lanesMatchSamples(_ compute: FootprintComputeMode, _ power: FootprintPowerMode, _ inference: FootprintInferenceMode) {
-        var template = FootprintInputs(computeMode: compute, powerMode: power)
+        var template = FootprintVariables<Double>(computeMode: compute, powerMode: power)
         template.inferenceMode = inference
         for (k, slot) in InputSlot.allCases.enumerated() { template[slot] = 1 + Double(k % 7) / 3 }
         template.inferenceShare = 0.8
         template.peakFlopsPerS = 2.5   // not a slot (set from the catalog), so set apart
         template.chips = 0   // wall-clock hours absent (NaN) where there is no chip count
         let slots: [InputSlot] = [.mfu, .pue, .intensity, .chips, .hours, .queries, .powerUtilization]
-        let outputs = OutputName.allCases.filter { FootprintOutputs.keyPath($0) != nil || $0 == .trainingFLOPs || $0 == .wallClockHours }
+        let outputs = OutputName.allCases.filter { FootprintResults<Double>.keyPath($0) != nil || $0 == .trainingFLOPs || $0 == .wallClockHours }
         let model = FootprintChunkModel(template: template, slots: slots, outputs: outputs)
         for count in [1, 3, 4, 7, 1_024] {
             // Chips are positive in some samples and not in others.

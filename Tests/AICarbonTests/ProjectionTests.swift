@@ -154,7 +154,7 @@ struct ProjectionTests {
         #expect(abs(try median(r, .energyKWh, 2024) - 500e9) < 1)
         #expect(throws: InputError.self) { try loadProjection("iea-base-2024-2035.yaml", overrides: [("ai_grwth", "1.2")]) }
         do { _ = try loadProjection("iea-base-2024-2035.yaml", overrides: [("ai_grwth", "1.2")]) } catch {
-            #expect(error.field == "--set" && error.expected.contains("ai_growth"))
+            #expect(error.field == "set" && error.expected.contains("ai_growth"))
         }
     }
 

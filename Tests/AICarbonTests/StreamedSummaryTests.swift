@@ -68,24 +68,24 @@ struct StreamedSummaryTests {
 
     @Test("a rank outside the kept cells is reported, not guessed")
     func unkeptRank() throws {
-        // Grid from U(0, 1); the counted sample is U(0.5, 1.5), so its median lies where the pilot saw its
+        // Binning from U(0, 1); the counted sample is U(0.5, 1.5), so its median lies where the pilot saw its
         // 100th percentile region and beyond: the upper cells were not kept.
         let pilot = (0..<4_096).map { (Double($0) + 0.5) / 4_096 }
-        let grid = pilot.withUnsafeBufferPointer { CountingGrid(pilot: $0, samples: 40_960, percentiles: [50], bins: 30) }
-        var tally = GridTally(grid: grid)
+        let binning = pilot.withUnsafeBufferPointer { CountingBins(pilot: $0, samples: 40_960, percentiles: [50], bins: 30) }
+        var tally = BinTally(binning: binning)
         let shifted = (0..<40_960).map { 0.5 + (Double($0) + 0.5) / 40_960 }
-        shifted.withUnsafeBufferPointer { tally.add($0, grid: grid) }
-        #expect(tally.orderStatistics([20_480], grid: grid) == nil)
+        shifted.withUnsafeBufferPointer { tally.add($0, binning: binning) }
+        #expect(tally.orderStatistics([20_480], binning: binning) == nil)
         // A sample like the pilot: the median's cell was kept and the selection is exact.
-        var matched = GridTally(grid: grid)
+        var matched = BinTally(binning: binning)
         let same = (0..<40_960).map { (Double($0 * 7_919 % 40_960) + 0.25) / 40_960 }
-        same.withUnsafeBufferPointer { matched.add($0, grid: grid) }
+        same.withUnsafeBufferPointer { matched.add($0, binning: binning) }
         let exact = same.withUnsafeBufferPointer { OrderStatistics.select($0, ranks: [20_479, 20_480]) }
-        #expect(matched.orderStatistics([20_479, 20_480], grid: grid) == exact)
+        #expect(matched.orderStatistics([20_479, 20_480], binning: binning) == exact)
         // Counts add up to the sample, with the histogram's bins and outer counts.
-        let h = matched.histogram(grid: grid)
+        let h = matched.histogram(binning: binning)
         #expect(h.counts.reduce(0, +) + h.below + h.above == 40_960)
-        #expect(h.edges.count == 31 && h.edges.first! == grid.lower && h.edges.last! == grid.upper)
+        #expect(h.edges.count == 31 && h.edges.first! == binning.lower && h.edges.last! == binning.upper)
     }
 
     @Test("runs of a million samples stream, and their histograms count every sample")

@@ -78,7 +78,7 @@ public struct Catalog: Sendable {
     ///   - field: The flag or key, for the error message.
     /// - Returns: The accelerator.
     /// - Throws: ``InputError`` listing the closest matches if no accelerator has that name.
-    public func accelerator(named name: String, field: String = "--hardware") throws(InputError) -> Accelerator {
+    public func accelerator(named name: String, field: String = "hardware") throws(InputError) -> Accelerator {
         if let position = acceleratorIndex.position(of: name) { return accelerators[position] }
         let close = acceleratorIndex.suggestions(for: name).map { accelerators[$0].id }
         throw InputError(field: field, expected: Self.expectation("an accelerator in `aicarbon catalog hardware`", close),
@@ -91,7 +91,7 @@ public struct Catalog: Sendable {
     ///   - field: The flag or key, for the error message.
     /// - Returns: The grid.
     /// - Throws: ``InputError`` listing the closest matches if no grid has that name.
-    public func grid(named name: String, field: String = "--grid") throws(InputError) -> Grid {
+    public func grid(named name: String, field: String = "grid") throws(InputError) -> Grid {
         if let position = gridIndex.position(of: name) { return grids[position] }
         let close = gridIndex.suggestions(for: name).map { grids[$0].id }
         throw InputError(field: field, expected: Self.expectation(

@@ -3,12 +3,12 @@
 ///
 /// ``resolve(catalog:)`` checks that the pieces fit together (one duration, or FLOPs, not both; what
 /// the FLOP path needs) and fills the gaps with the calibrated priors of ``Defaults``, recording each
-/// as an ``Assumption``. Error messages name the CLI flags (`--hours`); ``ScenarioFile`` maps them to
-/// its keys.
+/// as an ``Assumption``. Errors name the input keys (`hours`), and refer to other inputs as `` `key` ``;
+/// the command line shows its flags instead, a scenario file its keys with their lines.
 public struct EstimateSpec: Sendable, Hashable {
     /// Catalog accelerator name.
     public var hardware: String?
-    /// Given inputs by slot (``InputSlot/hours`` holds `--hours` or `--days`).
+    /// Given inputs by slot (``InputSlot/hours`` holds `hours` or `days`).
     public var values: [InputSlot: Distribution] = [:]
     /// Total parameters (the default for active parameters).
     public var parameters: Distribution?
@@ -49,7 +49,7 @@ public struct EstimateSpec: Sendable, Hashable {
     /// The spec resolved against the catalogs, ready to simulate.
     public struct Resolved: Sendable {
         /// Fixed inputs and modes.
-        public var template: FootprintInputs
+        public var template: FootprintVariables<Double>
         /// Uncertain inputs, one simulation column each.
         public var uncertain: [(slot: InputSlot, distribution: Distribution)]
         /// Rank correlations among the uncertain inputs, if any.
@@ -76,8 +76,27 @@ public struct EstimateSpec: Sendable, Hashable {
         public var grid: Grid?
 
         /// The engine adapter for these inputs and outputs.
-        public var model: FootprintChunkModel {
+        var model: FootprintChunkModel {
             FootprintChunkModel(template: template, slots: uncertain.map(\.slot), outputs: sampled)
+        }
+
+        /// The estimate as the engine runs it: the uncertain inputs (with their units and the source of
+        /// each prior), the model, and every output, sampled or derived.
+        public var problem: SimulationProblem {
+            func source(_ name: OutputName) -> SimulationProblem.OutputSource {
+                switch derived[name] {
+                case .same(let other)?: return source(other)
+                case .constant(let value)?: return .constant(value)
+                case nil: return .column(sampled.firstIndex(of: name)!)
+                }
+            }
+            let inputs = uncertain.map { slot, distribution in
+                SimulationProblem.Input(name: slot.rawValue, distribution: distribution, unit: slot.unit,
+                                        source: assumptions.first { $0.input == slot.rawValue }?.source ?? "given")
+            }
+            return SimulationProblem(kind: "estimate", inputs: inputs, correlation: correlation, model: model,
+                                     outputs: outputs.map(\.rawValue), units: outputs.map(\.baseUnit),
+                                     sources: [outputs.map(source)], histogramBins: EstimateReport.histogramBins)
         }
     }
 
@@ -91,75 +110,74 @@ public struct EstimateSpec: Sendable, Hashable {
         let given = { (slot: InputSlot) in values[slot] != nil }
 
         // Training compute: exactly one of a duration or FLOPs.
-        let durationFlags = [given(.hours) ? "--hours/--days" : nil, given(.chipHours) ? "--chip-hours" : nil].compactMap { $0 }
-        let flopFlags = [given(.flops) ? "--flops" : nil, parameters != nil ? "--params" : nil,
-                         given(.tokens) ? "--tokens" : nil].compactMap { $0 }
-        if durationFlags.count > 1 {
-            throw InputError(field: "--chip-hours", expected: "one duration: --hours, --days or --chip-hours",
-                             found: durationFlags.joined(separator: " and "))
+        let durationKeys = [given(.hours) ? "hours" : nil, given(.chipHours) ? "chip_hours" : nil].compactMap { $0 }
+        let flopKeys = [given(.flops) ? "flops" : nil, parameters != nil ? "params" : nil, given(.tokens) ? "tokens" : nil].compactMap { $0 }
+        if durationKeys.count > 1 {
+            throw InputError(field: "chip_hours", expected: "one duration: `hours`, `days` or `chip_hours`",
+                             found: durationKeys.map { "`\($0)`" }.joined(separator: " and "))
         }
-        if let duration = durationFlags.first, let flop = flopFlags.first {
-            throw InputError(field: flop, expected: "either a duration or the FLOP-based inputs, not both", found: "\(duration) and \(flop)")
+        if let duration = durationKeys.first, let flop = flopKeys.first {
+            throw InputError(field: flop, expected: "either a duration or the FLOP-based inputs, not both", found: "`\(duration)` and `\(flop)`")
         }
         if given(.flops), parameters != nil || given(.tokens) {
-            throw InputError(field: "--flops", expected: "--flops or --params with --tokens, not both",
-                             found: "--flops and \(parameters != nil ? "--params" : "--tokens")")
+            throw InputError(field: "flops", expected: "`flops` or `params` with `tokens`, not both",
+                             found: "`flops` and \(parameters != nil ? "`params`" : "`tokens`")")
         }
         let active = values[.activeParameters] ?? parameters
-        let computeMode: FootprintInputs.ComputeMode
+        let computeMode: FootprintComputeMode
         if given(.chipHours) {
             computeMode = .chipHours
         } else if given(.hours) {
             guard given(.chips) else {
-                throw InputError(field: "--chips", expected: "the number of accelerators, needed with --hours or --days",
-                                 found: "nothing (or give --chip-hours)")
+                throw InputError(field: "chips", expected: "the number of accelerators, needed with `hours` or `days`",
+                                 found: "nothing (or give `chip_hours`)")
             }
             computeMode = .wallClock
-        } else if !flopFlags.isEmpty {
+        } else if !flopKeys.isEmpty {
             if !given(.flops) {
                 guard parameters != nil || given(.activeParameters) else {
-                    throw InputError(field: "--params", expected: "the parameter count with --tokens", found: "nothing")
+                    throw InputError(field: "params", expected: "the parameter count with `tokens`", found: "nothing")
                 }
                 guard given(.tokens) else {
-                    throw InputError(field: "--tokens", expected: "the training token count with --params", found: "nothing")
+                    throw InputError(field: "tokens", expected: "the training token count with `params`", found: "nothing")
                 }
             }
             guard let accelerator else {
-                throw InputError(field: "--hardware", expected: "an accelerator (its peak FLOP/s is needed to turn FLOPs into time)",
+                throw InputError(field: "hardware", expected: "an accelerator (its peak FLOP/s is needed to turn FLOPs into time)",
                                  found: "nothing")
             }
             computeMode = given(.flops) ? .flops : .parametersAndTokens
             builder.take(.mfu, values[.mfu], Defaults.mfu(releaseYear: accelerator.releaseYear))
         } else {
-            throw InputError(field: "--hours",
-                             expected: "a duration (--hours, --days or --chip-hours) or FLOP-based inputs (--params and --tokens, or --flops)",
+            throw InputError(field: "hours",
+                             expected: "a duration (`hours`, `days` or `chip_hours`) or FLOP-based inputs (`params` and `tokens`, or `flops`)",
                              found: "none of them")
         }
         if given(.mfu), computeMode == .chipHours || computeMode == .wallClock {
-            throw InputError(field: "--mfu", expected: "MFU only with the FLOP-based path (--params/--tokens or --flops)", found: "a duration")
+            throw InputError(field: "mfu", expected: "MFU only with the FLOP-based path (`params`/`tokens` or `flops`)", found: "a duration")
         }
         for slot in [InputSlot.chipHours, .hours, .chips, .flops, .tokens] { builder.set(slot, values[slot]) }
         if let active { builder.set(.activeParameters, active) }
 
         // Power per chip: given; measured (catalog) prior; or TDP × utilization × overhead.
-        let powerMode: FootprintInputs.PowerMode
+        let powerMode: FootprintPowerMode
         if let power = values[.powerW] {
             if given(.powerUtilization) || given(.hostOverhead) {
-                throw InputError(field: given(.powerUtilization) ? "--power-utilization" : "--host-overhead",
-                                 expected: "no utilization or overhead when --power gives the average power per chip", found: "both")
+                throw InputError(field: given(.powerUtilization) ? "power_utilization" : "host_overhead",
+                                 expected: "no utilization or overhead when `power` gives the average power per chip", found: "both")
             }
             powerMode = .perChip
             builder.set(.powerW, power)
         } else {
             guard let accelerator else {
-                throw InputError(field: "--power", expected: "an average power per chip (\"330 W\"), or --hardware for its TDP", found: "neither")
+                throw InputError(field: "power", expected: "an average power per chip (\"330 W\"), or `hardware` for its TDP", found: "neither")
             }
             if let measured = accelerator.measuredPowerW, !given(.powerUtilization), !given(.hostOverhead) {
                 powerMode = .perChip
                 builder.take(.powerW, nil, Defaults.measuredPower(measured, of: accelerator.name))
             } else {
                 guard let tdp = accelerator.tdpW else {
-                    throw InputError(field: "--power", expected: "an average power per chip: \(accelerator.name) has no published TDP",
+                    throw InputError(field: "power", expected: "an average power per chip: \(accelerator.name) has no published TDP",
                                      found: "nothing")
                 }
                 powerMode = .fromTDP
@@ -199,7 +217,7 @@ public struct EstimateSpec: Sendable, Hashable {
         builder.take(.wue, values[.wue], Defaults.wueOnsite)
         builder.take(.waterIntensity, values[.waterIntensity], Defaults.waterIntensity)
 
-        var template = FootprintInputs(computeMode: computeMode, powerMode: powerMode)
+        var template = FootprintVariables<Double>(computeMode: computeMode, powerMode: powerMode)
         template.inferenceMode = inferenceMode
         template.peakFlopsPerS = accelerator?.peakFlopsPerS ?? 0
         for (slot, value) in builder.fixed { template[slot] = value }
@@ -239,12 +257,12 @@ public struct EstimateSpec: Sendable, Hashable {
 
     private func resolveInference(
         accelerator: Accelerator?, active: Distribution?, builder: inout Builder
-    ) throws(InputError) -> FootprintInputs.InferenceMode {
+    ) throws(InputError) -> FootprintInferenceMode {
         let given = { (slot: InputSlot) in values[slot] != nil }
         if let share = values[.inferenceShare] {
             if given(.queries) || given(.energyPerQuery) || given(.tokensPerQuery) {
-                throw InputError(field: "--inference-share",
-                                 expected: "either a share or bottom-up inference (--queries with a per-query energy or tokens), not both",
+                throw InputError(field: "inference_share",
+                                 expected: "either a share or bottom-up inference (`queries` with a per-query energy or tokens), not both",
                                  found: "both")
             }
             builder.set(.inferenceShare, share)
@@ -252,11 +270,11 @@ public struct EstimateSpec: Sendable, Hashable {
         }
         guard let queries = values[.queries] else {
             if given(.energyPerQuery) || given(.tokensPerQuery) {
-                throw InputError(field: "--queries", expected: "the number of queries served, with --energy-per-query or --tokens-per-query",
+                throw InputError(field: "queries", expected: "the number of queries served, with `energy_per_query` or `tokens_per_query`",
                                  found: "nothing")
             }
             if given(.inferenceUtilization) {
-                throw InputError(field: "--inference-utilization", expected: "it only with --tokens-per-query", found: "no FLOP-based inference")
+                throw InputError(field: "inference_utilization", expected: "it only with `tokens_per_query`", found: "no FLOP-based inference")
             }
             return .none
         }
@@ -267,18 +285,18 @@ public struct EstimateSpec: Sendable, Hashable {
             return .perQuery
         case (nil, let t?):
             guard active != nil else {
-                throw InputError(field: "--params", expected: "the model's (active) parameters, needed with --tokens-per-query", found: "nothing")
+                throw InputError(field: "params", expected: "the model's (active) parameters, needed with `tokens_per_query`", found: "nothing")
             }
             guard accelerator != nil else {
-                throw InputError(field: "--hardware", expected: "an accelerator (its peak FLOP/s is needed with --tokens-per-query)", found: "nothing")
+                throw InputError(field: "hardware", expected: "an accelerator (its peak FLOP/s is needed with `tokens_per_query`)", found: "nothing")
             }
             builder.set(.tokensPerQuery, t)
             builder.take(.inferenceUtilization, values[.inferenceUtilization], Defaults.inferenceUtilization)
             return .flopBased
         case (nil, nil):
-            throw InputError(field: "--queries", expected: "--energy-per-query or --tokens-per-query with it", found: "neither")
+            throw InputError(field: "queries", expected: "`energy_per_query` or `tokens_per_query` with it", found: "neither")
         case (.some, .some):
-            throw InputError(field: "--tokens-per-query", expected: "either --energy-per-query or --tokens-per-query, not both", found: "both")
+            throw InputError(field: "tokens_per_query", expected: "either `energy_per_query` or `tokens_per_query`, not both", found: "both")
         }
     }
 

@@ -41,7 +41,7 @@ public struct FLOPTraining: Sendable, Hashable {
     /// Wall-clock time on `chips` accelerators: `hours = chip_hours / chips`.
     /// - Parameter chips: Number of accelerators (≥ 1).
     /// - Returns: The wall-clock duration.
-    public func wallClock(chips: Double) -> Duration { Duration(hours: chipHours / chips) }
+    public func wallClock(chips: Double) -> TimeSpan { TimeSpan(hours: chipHours / chips) }
 
     /// `6 × N_active × D`, in FLOP (Kaplan et al. 2020).
     @inlinable

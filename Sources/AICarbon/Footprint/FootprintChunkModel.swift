@@ -1,8 +1,8 @@
 /// Binds ``FootprintModel`` to the simulation engine: each sampled column sets one ``InputSlot`` of a
 /// template, and each requested ``OutputName`` is written to its own column.
-public struct FootprintChunkModel: ChunkModel {
+struct FootprintChunkModel: ChunkModel {
     /// Fixed inputs and modes.
-    public let template: FootprintInputs
+    public let template: FootprintVariables<Double>
     /// The slot each input column sets, in column order.
     public let slots: [InputSlot]
     /// The outputs written, in order.
@@ -19,7 +19,7 @@ public struct FootprintChunkModel: ChunkModel {
     ///   - template: Fixed inputs and modes.
     ///   - slots: The slot each input column sets, in column order.
     ///   - outputs: The outputs written, in order.
-    public init(template: FootprintInputs, slots: [InputSlot], outputs: [OutputName]) {
+    public init(template: FootprintVariables<Double>, slots: [InputSlot], outputs: [OutputName]) {
         self.template = template
         self.slots = slots
         self.outputs = outputs

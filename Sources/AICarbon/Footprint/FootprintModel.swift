@@ -6,7 +6,7 @@
 /// multiplier scales training accelerator-hours (Zhang et al. 2022, OPT; Groeneveld et al. 2024, OLMo).
 public enum FootprintModel {
     /// Evaluates the model once, or on lanes of several samples at once.
-    /// - Parameter x: Inputs in base units (``FootprintInputs`` for one evaluation).
+    /// - Parameter x: Inputs in base units (``FootprintVariables<Double>`` for one evaluation).
     /// - Returns: The outputs in base units.
     @inline(__always)
     public static func evaluate<Value: FootprintArithmetic>(_ x: FootprintVariables<Value>) -> FootprintResults<Value> {

@@ -1,4 +1,4 @@
-/// The results of ``FootprintModel`` in base units: plain numbers (``FootprintOutputs``) for one
+/// The results of ``FootprintModel`` in base units: plain numbers (``FootprintResults<Double>``) for one
 /// evaluation, or lanes of several samples inside the simulation engine.
 public struct FootprintResults<Value> {
     /// Facility energy (PUE included), training plus inference, kWh.
@@ -25,8 +25,6 @@ public struct FootprintResults<Value> {
     public var wallClockHours: Value?
 }
 
-/// The results of one evaluation of ``FootprintModel``, in base units.
-public typealias FootprintOutputs = FootprintResults<Double>
 
 extension FootprintResults: Sendable where Value: Sendable {}
 
@@ -41,7 +39,11 @@ extension FootprintResults where Value: FootprintArithmetic {
         switch name {
         case .trainingFLOPs: return trainingFLOPs ?? .nan
         case .wallClockHours: return wallClockHours ?? .nan
-        default: return .nan
+        case .energyKWh, .trainingEnergyKWh, .inferenceEnergyKWh, .itEnergyKWh, .co2eKg, .embodiedCO2eKg, .totalCO2eKg, .waterL,
+             .chipHours:
+            return .nan   // unreachable: these have a key path
+        case .queries, .rebound, .energyWithoutReboundKWh, .co2eMarketKg, .aiEnergyKWh, .conventionalEnergyKWh:
+            return .nan   // projection outputs
         }
     }
 
@@ -58,7 +60,9 @@ extension FootprintResults where Value: FootprintArithmetic {
         case .totalCO2eKg: return \.totalCO2eKg
         case .waterL: return \.waterL
         case .chipHours: return \.chipHours
-        default: return nil
+        case .trainingFLOPs, .wallClockHours, .queries, .rebound, .energyWithoutReboundKWh, .co2eMarketKg, .aiEnergyKWh,
+             .conventionalEnergyKWh:
+            return nil
         }
     }
 }

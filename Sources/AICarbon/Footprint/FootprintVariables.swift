@@ -31,25 +31,18 @@ public enum FootprintInferenceMode: Sendable, Hashable {
 }
 
 /// Every input of a footprint estimate in base units, with the modes that say which of them apply:
-/// plain numbers (``FootprintInputs``) for one evaluation, or lanes of several samples inside the
+/// plain numbers (``FootprintVariables<Double>``) for one evaluation, or lanes of several samples inside the
 /// simulation engine.
 ///
 /// This is what ``FootprintModel`` evaluates; ``EstimateSpec`` builds it from what a person gave and
 /// the catalogs. A sampler sets uncertain inputs through ``subscript(_:)`` without allocating.
 public struct FootprintVariables<Value> {
     /// How training compute is given.
-    public typealias ComputeMode = FootprintComputeMode
+    public var computeMode: FootprintComputeMode
     /// How power per chip is given.
-    public typealias PowerMode = FootprintPowerMode
+    public var powerMode: FootprintPowerMode
     /// How inference is modelled.
-    public typealias InferenceMode = FootprintInferenceMode
-
-    /// How training compute is given.
-    public var computeMode: ComputeMode
-    /// How power per chip is given.
-    public var powerMode: PowerMode
-    /// How inference is modelled.
-    public var inferenceMode: InferenceMode = .none
+    public var inferenceMode: FootprintInferenceMode = .none
     /// Accelerator-hours of the final run.
     public var chipHours: Value
     /// Wall-clock hours of the final run.
@@ -66,9 +59,9 @@ public struct FootprintVariables<Value> {
     public var peakFlopsPerS: Value
     /// Model FLOP utilization of training.
     public var mfu: Value
-    /// Average power per chip, W (``PowerMode/perChip``).
+    /// Average power per chip, W (``FootprintPowerMode/perChip``).
     public var powerW: Value
-    /// TDP, W (``PowerMode/fromTDP``).
+    /// TDP, W (``FootprintPowerMode/fromTDP``).
     public var tdpW: Value
     /// Average accelerator power / TDP.
     public var powerUtilization: Value
@@ -112,7 +105,7 @@ public struct FootprintVariables<Value> {
     }
 
     /// Inputs with the given modes and every value `value`.
-    init(computeMode: ComputeMode, powerMode: PowerMode, inferenceMode: InferenceMode, filling value: Value) {
+    init(computeMode: FootprintComputeMode, powerMode: FootprintPowerMode, inferenceMode: FootprintInferenceMode, filling value: Value) {
         self.computeMode = computeMode
         self.powerMode = powerMode
         self.inferenceMode = inferenceMode
@@ -143,8 +136,6 @@ public struct FootprintVariables<Value> {
     }
 }
 
-/// Every input of a footprint estimate as plain numbers in base units.
-public typealias FootprintInputs = FootprintVariables<Double>
 
 extension FootprintVariables: Sendable where Value: Sendable {}
 
@@ -154,7 +145,7 @@ extension FootprintVariables: Hashable where Value: Hashable {}
 
 extension FootprintVariables where Value == Double {
     /// Creates inputs with the given modes and the defaults; set the values that apply.
-    public init(computeMode: ComputeMode, powerMode: PowerMode) {
+    public init(computeMode: FootprintComputeMode, powerMode: FootprintPowerMode) {
         self.init(computeMode: computeMode, powerMode: powerMode, inferenceMode: .none, filling: 0)
         mfu = Defaults.mfu.median
         powerUtilization = 1

@@ -13,13 +13,11 @@ public enum GridChoice: Sendable, Hashable {
     ///   - field: The flag or key, for errors.
     ///   - location: The file position, for errors.
     /// - Throws: ``InputError`` for a malformed or negative intensity.
-    public init(parsing text: String, field: String = "--grid", location: InputLocation? = nil) throws(InputError) {
+    public init(parsing text: String, field: String = "grid", location: InputLocation? = nil) throws(InputError) {
         let trimmed = text.trimmingWhitespace()
         let lower = trimmed.lowercased()
         let startsNumeric = trimmed.unicodeScalars.first.map { $0.isASCIIDigit || $0 == "." || $0 == "-" || $0 == "+" } ?? false
-        let functionNames = ["uniform(", "triangular(", "pert(", "normal(", "lognormal(", "beta(", "gamma(", "weibull(",
-                             "loguniform(", "truncated(", "truncate(", "discrete(", "choice("]
-        if startsNumeric || functionNames.contains(where: lower.hasPrefix) {
+        if startsNumeric || DistributionParser.startsWithFunction(trimmed) {
             self = .intensity(try DistributionParser.parse(trimmed, field: InputSlot.intensity.field(named: field), location: location))
         } else if lower == "nan" || lower.hasPrefix("inf") {
             throw InputError(field: field, expected: QuantityKind.carbonIntensity.examples + " or a region name",

@@ -35,14 +35,13 @@ public enum OutputName: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// The base unit the JSON value is in.
     public var baseUnit: String {
-        switch kind {
-        case .energy: return "kWh"
-        case .mass: return "kg CO2e"
-        case .volume: return "L"
-        case .duration: return "h"
-        case .flops: return "FLOP"
-        case .dimensionless: return ""
-        default: return self == .queries ? "queries" : "chip-h"
+        switch self {
+        case .queries: return "queries"
+        case .chipHours: return "chip-h"
+        case .energyKWh, .trainingEnergyKWh, .inferenceEnergyKWh, .itEnergyKWh, .energyWithoutReboundKWh, .aiEnergyKWh,
+             .conventionalEnergyKWh, .waterL, .wallClockHours, .trainingFLOPs, .rebound:
+            return kind.baseUnit
+        case .co2eKg, .embodiedCO2eKg, .totalCO2eKg, .co2eMarketKg: return "kg CO2e"
         }
     }
 

@@ -1,12 +1,9 @@
 /// Annual growth factors for the steps between consecutive years, each optionally with year-to-year
 /// log-normal noise `exp(σ z)` (z a standard normal column).
-public struct GrowthPath: Sendable, Hashable {
+struct GrowthPath: Sendable, Hashable {
     /// Factor for the step into year `start + s + 1`, for s = 0 … years − 2.
     var steps: [ProjectionParameter]
     /// Noise column per step, if any.
     var noise: [ProjectionParameter?]
 
-    func remapped(_ map: [Int]) -> GrowthPath {
-        GrowthPath(steps: steps.map { $0.remapped(map) }, noise: noise.map { $0?.remapped(map) })
-    }
 }

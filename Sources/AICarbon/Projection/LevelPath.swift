@@ -2,7 +2,7 @@ import Foundation
 
 /// A quantity's level in each year: constant, declining at a rate, moving linearly to a target, or
 /// interpolated linearly between explicit points (flat outside them).
-public enum LevelPath: Sendable, Hashable {
+enum LevelPath: Sendable, Hashable {
     case constant(ProjectionParameter)
     /// `start × (1 − rate)^t`, not below `floor`.
     case decline(start: ProjectionParameter, rate: ProjectionParameter, floor: Double)
@@ -34,12 +34,4 @@ public enum LevelPath: Sendable, Hashable {
         }
     }
 
-    func remapped(_ map: [Int]) -> LevelPath {
-        switch self {
-        case .constant(let p): return .constant(p.remapped(map))
-        case .decline(let s, let r, let f): return .decline(start: s.remapped(map), rate: r.remapped(map), floor: f)
-        case .target(let s, let t, let i): return .target(start: s.remapped(map), target: t.remapped(map), targetIndex: i)
-        case .points(let y, let v): return .points(y, v.map { $0.remapped(map) })
-        }
-    }
 }

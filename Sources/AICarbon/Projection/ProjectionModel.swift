@@ -16,7 +16,7 @@ import Foundation
 /// `k(t)` (hardware FLOP per joule × PUE improvement in bottom-up mode; `efficiency_gain` per year in
 /// aggregate mode), raises demand for the AI service by `k(t)^(−η)`; energy without rebound is
 /// reported beside it, with `R(t)`.
-public struct ProjectionModel: ChunkModel {
+struct ProjectionModel: ChunkModel {
     /// Aggregate (base-year electricity split and grown) or bottom-up (compute and queries).
     public enum Mode: Sendable, Hashable { case aggregate, bottomUp }
 
@@ -73,7 +73,8 @@ public struct ProjectionModel: ChunkModel {
     public func evaluate(inputs x: UnsafePointer<Double>, count n: Int,
                          outputs columns: UnsafeMutableBufferPointer<UnsafeMutablePointer<Double>>) {
         let m = outputs.count
-        var values = [Double](repeating: 0, count: OutputName.allCases.count)
+        var values = [Double](repeating: 0, count: Self.slotCount)
+        let slots = outputs.map { Self.slot($0)! }
         for i in 0..<n {
             let sigma = noiseSigma.value(x, n, i)
             let eta = elasticity.value(x, n, i)
@@ -114,8 +115,11 @@ public struct ProjectionModel: ChunkModel {
                 case .bottomUp:
                     k = efficiency * pue0 / pueT
                     let rebound = Rebound.demandFactor(k, eta)
-                    let hostPower = tdpW * powerUtilization.value(x, n, i) * hostOverhead.value(x, n, i)
-                    let trainFPJ = peakFlopsPerS * mfu.value(x, n, i) / hostPower * efficiency
+                    // The footprint equations (DESIGN.md §2), with the hardware's FLOP/s per watt improved by
+                    // `efficiency` since the start year (Epoch AI: about 1.3× a year) at the same power.
+                    let power = ChipPower.watts(tdpW: tdpW, powerUtilization: powerUtilization.value(x, n, i),
+                                                hostOverhead: hostOverhead.value(x, n, i))
+                    let peak = peakFlopsPerS * efficiency
                     let perRun: Double
                     if let trainingParameters {
                         let parameters = trainingParameters.value(x, n, i) * g5
@@ -124,24 +128,29 @@ public struct ProjectionModel: ChunkModel {
                     } else {
                         perRun = trainingCompute.value(x, n, i)
                     }
-                    let trainIT = trainingRuns.value(x, n, i) * perRun * g1 * rebound / trainFPJ / 3.6e6
-                    var inferenceIT: Double
+                    let trainingChipHours = FLOPTraining.chipHours(flops: trainingRuns.value(x, n, i) * perRun * g1 * rebound,
+                                                                   peakFlopsPerS: peak, mfu: mfu.value(x, n, i))
+                    let trainIT = ChipTimeTraining.itEnergyKWh(chipHours: trainingChipHours, powerW: power)
+                    var inferenceIT: Double, inferenceChipHours = 0.0
                     if let queries {
                         served = queries.value(x, n, i) * g2 * rebound
                         let flopsPerQuery = InferenceEnergy.flopsPerQuery(
                             activeParameters: activeParameters.value(x, n, i) * g4, tokensPerQuery: tokensPerQuery.value(x, n, i) * g3)
-                        let inferFPJ = peakFlopsPerS * inferenceUtilization.value(x, n, i) / hostPower * efficiency
-                        inferenceIT = served * flopsPerQuery / inferFPJ / 3.6e6
+                        inferenceChipHours = served * InferenceEnergy.chipHoursPerQuery(
+                            flopsPerQuery: flopsPerQuery, peakFlopsPerS: peak, utilization: inferenceUtilization.value(x, n, i))
+                        inferenceIT = ChipTimeTraining.itEnergyKWh(chipHours: inferenceChipHours, powerW: power)
                     } else {
                         inferenceIT = InferenceEnergy.topDownKWh(trainingKWh: trainIT, share: share)
+                        // Top-down inference runs on the same hardware: its accelerator-hours in proportion.
+                        inferenceChipHours = InferenceEnergy.topDownKWh(trainingKWh: trainingChipHours, share: share)
                     }
                     it = trainIT + inferenceIT
                     training = trainIT * pueT
                     inference = inferenceIT * pueT
                     energy = training + inference
                     without = energy / rebound
-                    let chipHours = it / (hostPower / 1000)
-                    embodied = EmbodiedEmissions.kilograms(chipHours: chipHours, embodiedPerChipKg: embodiedPerChipKg.value(x, n, i),
+                    embodied = EmbodiedEmissions.kilograms(chipHours: trainingChipHours + inferenceChipHours,
+                                                           embodiedPerChipKg: embodiedPerChipKg.value(x, n, i),
                                                            lifetimeHours: lifetimeHours.value(x, n, i))
                 }
                 values[0] = energy
@@ -157,13 +166,14 @@ public struct ProjectionModel: ChunkModel {
                 values[9] = gridMarket.map { energy * $0.value(at: t, x, n, i) } ?? .nan
                 values[10] = ai
                 values[11] = conventional
-                for o in 0..<m { columns[t * m + o][i] = values[Self.slot(outputs[o])] }
+                for o in 0..<m { columns[t * m + o][i] = values[slots[o]] }
             }
         }
     }
 
-    /// Index into the per-year value buffer.
-    static func slot(_ name: OutputName) -> Int {
+    /// Index into the per-year value buffer, or `nil` for an output projections do not compute
+    /// (exhaustive, so a new output must be placed here or declared absent).
+    static func slot(_ name: OutputName) -> Int? {
         switch name {
         case .energyKWh: return 0
         case .trainingEnergyKWh: return 1
@@ -177,31 +187,10 @@ public struct ProjectionModel: ChunkModel {
         case .co2eMarketKg: return 9
         case .aiEnergyKWh: return 10
         case .conventionalEnergyKWh: return 11
-        default: return 0
+        case .itEnergyKWh, .totalCO2eKg, .chipHours, .trainingFLOPs, .wallClockHours: return nil
         }
     }
 
-    /// The same model reading its sampled inputs from other columns (for common random numbers).
-    func remapped(_ map: [Int]) -> ProjectionModel {
-        var c = self
-        c.baseElectricityKWh = baseElectricityKWh.remapped(map); c.aiShare = aiShare.remapped(map)
-        c.aiGrowth = aiGrowth.remapped(map); c.conventionalGrowth = conventionalGrowth.remapped(map)
-        c.efficiencyGain = efficiencyGain.remapped(map)
-        c.trainingCompute = trainingCompute.remapped(map); c.trainingGrowth = trainingGrowth.remapped(map)
-        c.trainingRuns = trainingRuns.remapped(map); c.trainingParameters = trainingParameters?.remapped(map)
-        c.trainingParametersGrowth = trainingParametersGrowth.remapped(map); c.tokensPerParameter = tokensPerParameter.remapped(map)
-        c.queries = queries?.remapped(map); c.queriesGrowth = queriesGrowth.remapped(map)
-        c.tokensPerQuery = tokensPerQuery.remapped(map); c.tokensGrowth = tokensGrowth.remapped(map)
-        c.activeParameters = activeParameters.remapped(map); c.parametersGrowth = parametersGrowth.remapped(map)
-        c.flopPerJouleGrowth = flopPerJouleGrowth.remapped(map)
-        c.mfu = mfu.remapped(map); c.inferenceUtilization = inferenceUtilization.remapped(map)
-        c.powerUtilization = powerUtilization.remapped(map); c.hostOverhead = hostOverhead.remapped(map)
-        c.embodiedPerChipKg = embodiedPerChipKg.remapped(map); c.lifetimeHours = lifetimeHours.remapped(map)
-        c.inferenceShare = inferenceShare.remapped(map)
-        c.pue = pue.remapped(map); c.grid = grid.remapped(map); c.gridMarket = gridMarket?.remapped(map)
-        c.elasticity = elasticity.remapped(map)
-        c.wue = wue.remapped(map); c.waterIntensity = waterIntensity.remapped(map)
-        c.noiseSigma = noiseSigma.remapped(map)
-        return c
-    }
+    /// Per-year values the model computes, one slot each (see ``slot(_:)``).
+    static let slotCount = 12
 }

@@ -1,5 +1,5 @@
 /// A projection input as the model reads it: a fixed number, or a column of sampled values.
-public enum ProjectionParameter: Sendable, Hashable {
+enum ProjectionParameter: Sendable, Hashable {
     case fixed(Double)
     case column(Int)
 
@@ -12,9 +12,4 @@ public enum ProjectionParameter: Sendable, Hashable {
         }
     }
 
-    /// The same parameter with its column renumbered.
-    func remapped(_ map: [Int]) -> ProjectionParameter {
-        if case .column(let j) = self { return .column(map[j]) }
-        return self
-    }
 }

@@ -27,47 +27,11 @@ public struct ProjectionSpec: Sendable {
         self.endYear = endYear
     }
 
-    /// The keys a projection accepts, with how each value is parsed and whether `{year: value}` is allowed.
-    public static let keys: [String: (field: NumericField, path: Bool)] = {
-        func f(_ name: String, _ kind: QuantityKind, _ domain: ValueDomain, _ unit: String? = nil) -> NumericField {
-            NumericField(name, kind, domain, defaultUnit: unit)
-        }
-        var k: [String: (NumericField, Bool)] = [:]
-        k["base_electricity"] = (f("base_electricity", .energy, .positive), false)
-        k["ai_share"] = (f("ai_share", .dimensionless, .unitInterval), false)
-        for growth in ["ai_growth", "conventional_growth", "efficiency_gain", "training_compute_growth", "queries_growth",
-                       "tokens_per_query_growth", "active_params_growth", "flop_per_joule_growth", "training_params_growth"] {
-            k[growth] = (f(growth, .dimensionless, .positive), true)
-        }
-        k["training_compute"] = (f("training_compute", .flops, .positive), false)
-        k["training_runs"] = (f("training_runs", .count, .positive), false)
-        k["training_params"] = (f("training_params", .count, .positive), false)
-        k["tokens_per_param"] = (f("tokens_per_param", .dimensionless, .positive), false)
-        k["queries"] = (f("queries", .count, .nonNegative), false)
-        k["tokens_per_query"] = (f("tokens_per_query", .count, .positive), false)
-        k["active_params"] = (f("active_params", .count, .positive), false)
-        k["inference_share"] = (f("inference_share", .dimensionless, .share), false)
-        k["mfu"] = (f("mfu", .dimensionless, .unitInterval), false)
-        k["inference_utilization"] = (f("inference_utilization", .dimensionless, .unitInterval), false)
-        k["power_utilization"] = (f("power_utilization", .dimensionless, .unitInterval), false)
-        k["host_overhead"] = (f("host_overhead", .dimensionless, .atLeastOne), false)
-        k["pue"] = (f("pue", .dimensionless, .atLeastOne), false)
-        k["pue_target"] = (f("pue_target", .dimensionless, .atLeastOne), false)
-        k["pue_decline"] = (f("pue_decline", .dimensionless, .share), false)
-        k["pue_points"] = (f("pue_points", .dimensionless, .atLeastOne), true)
-        k["grid_decline"] = (f("grid_decline", .dimensionless, .share), false)
-        k["grid_target"] = (f("grid_target", .carbonIntensity, .nonNegative), false)
-        k["grid_points"] = (f("grid_points", .carbonIntensity, .nonNegative), true)
-        k["grid_market"] = (f("grid_market", .carbonIntensity, .nonNegative), false)
-        k["grid_market_points"] = (f("grid_market_points", .carbonIntensity, .nonNegative), true)
-        k["elasticity"] = (f("elasticity", .dimensionless, .real), false)
-        k["growth_noise"] = (f("growth_noise", .dimensionless, .nonNegative), false)
-        k["embodied_per_chip"] = (f("embodied_per_chip", .mass, .nonNegative, "kg"), false)
-        k["lifetime"] = (f("lifetime", .duration, .positive), false)
-        k["wue"] = (f("wue", .waterIntensity, .nonNegative, "L/kWh"), false)
-        k["water_intensity"] = (f("water_intensity", .waterIntensity, .nonNegative, "L/kWh"), false)
-        return k
-    }()
+    /// The keys a projection accepts (``InputRegistry`` entries with the projection scope, but `grid`,
+    /// which is a region or an intensity), with how each value is parsed and whether `{year: value}`
+    /// is allowed.
+    public static let keys: [String: (field: NumericField, path: Bool)] = Dictionary(uniqueKeysWithValues:
+        InputRegistry.all.filter { $0.scopes.contains(.projection) && $0.key != "grid" }.map { ($0.key, ($0.field(), $0.yearPath)) })
 
     /// Keys that take a whole year, not a quantity.
     public static let yearKeys = ["start_year", "end_year", "pue_target_year", "grid_target_year"]
@@ -75,7 +39,7 @@ public struct ProjectionSpec: Sendable {
     /// The spec resolved into a model.
     public struct Resolved: Sendable {
         /// The model, ready for the engine.
-        public var model: ProjectionModel
+        var model: ProjectionModel
         /// Sampled columns (name, distribution).
         public var columns: [(name: String, distribution: Distribution)]
         /// Rank correlations among the columns.
@@ -86,6 +50,27 @@ public struct ProjectionSpec: Sendable {
         public var years: [Int] { model.years }
         /// The outputs per year.
         public var outputs: [OutputName] { model.outputs }
+
+        /// The projection as the engine runs it: the sampled drivers, the model, and every output in
+        /// every year (column `t × outputs + o`).
+        public var problem: SimulationProblem {
+            let m = outputs.count
+            let inputs = columns.map { name, distribution in
+                SimulationProblem.Input(name: name, distribution: distribution, unit: ProjectionSpec.unit(ofColumn: name),
+                                        source: assumptions.first { $0.input == name }?.source ?? "given")
+            }
+            return SimulationProblem(kind: "projection", inputs: inputs, correlation: correlation, model: model,
+                                     outputs: outputs.map(\.rawValue), units: outputs.map(\.baseUnit), years: years,
+                                     sources: years.indices.map { t in (0..<m).map { .column(model.column(year: t, output: $0)) } })
+        }
+    }
+
+    /// The base unit of a sampled column (`ai_growth@2025`, `noise:ai_growth@2026`, `pue`).
+    static func unit(ofColumn name: String) -> String {
+        guard !name.hasPrefix("noise:") else { return "" }
+        let key = name.split(separator: "@").first.map(String.init) ?? name
+        guard let field = keys[key]?.field else { return "" }
+        return field.kind.baseUnit
     }
 
     func error(_ key: String, _ expected: String, _ found: String) -> InputError {
@@ -213,6 +198,7 @@ public struct ProjectionSpec: Sendable {
         for key in paths.keys.sorted() where !b.used.contains(key) {
             throw error(key, "a key that applies to this \(aggregate ? "aggregate" : "bottom-up") projection", "\"\(key)\", which it does not use")
         }
+        precondition(model.outputs.allSatisfy { ProjectionModel.slot($0) != nil }, "a projection output without a model slot")
         let correlation = try b.correlation(correlations)
         return Resolved(model: model, columns: b.columns, correlation: correlation, assumptions: b.assumptions)
     }

@@ -28,6 +28,22 @@ public enum QuantityKind: Sendable, Hashable, CaseIterable {
     case dimensionless
 
     /// A few accepted spellings, for error messages.
+    /// The base unit values of this kind are held in (empty for counts and plain numbers).
+    public var baseUnit: String {
+        switch self {
+        case .power: return "W"
+        case .energy: return "kWh"
+        case .duration: return "h"
+        case .mass: return "kg"
+        case .carbonIntensity: return "kg/kWh"
+        case .volume: return "L"
+        case .waterIntensity: return "L/kWh"
+        case .count, .dimensionless: return ""
+        case .flops: return "FLOP"
+        case .flopRate: return "FLOP/s"
+        }
+    }
+
     public var examples: String {
         switch self {
         case .power: return "a power such as \"330 W\" or \"1.2 kW\""

@@ -42,15 +42,13 @@ public struct Scenario: Sendable {
         }
     }
 
-    /// Maps a CLI-named error (`--chips`) to the scenario key (`chips`) and its line.
+    /// Places an error of the spec (named by input key) at the key's position in the file, with `days`
+    /// for `hours` when the file gave days.
     func relocated(_ error: InputError) -> InputError {
         guard error.location == nil else { return error }
-        var e = error
-        let flag = error.field.split(separator: "/").first.map(String.init) ?? error.field
-        let key = flag.hasPrefix("--") ? String(flag.dropFirst(2)).replacingAll("-", with: "_") : flag
-        let scenarioKey = key == "hours" && keyLocations["days"] != nil ? "days" : key
-        e.field = scenarioKey
-        e.location = keyLocations[scenarioKey] ?? InputLocation(file: path)
+        let days = keyLocations["days"] != nil
+        var e = error.namingInputs { $0 == "hours" && days ? "days" : nil }
+        e.location = keyLocations[e.field] ?? InputLocation(file: path)
         return e
     }
 }

@@ -12,7 +12,7 @@ public enum ScenarioFile {
         for slot in InputSlot.allCases where slot != .tdpW && slot != .intensity {
             keys[slot.rawValue] = (slot, slot.field(named: slot.rawValue))
         }
-        keys["days"] = (.hours, NumericField("days", .duration, .positive, defaultUnit: "d"))
+        keys["days"] = (.hours, InputRegistry.days.field())
         return keys
     }()
     static let otherKeys = ["name", "description", "kind", "hardware", "params", "grid", "correlations", "simulation"]
@@ -80,7 +80,7 @@ public enum ScenarioFile {
         let known = isProjection ? ProjectionFile.allKeys : allKeys
         for (key, value) in overrides {
             guard known.contains(key) else {
-                throw InputError(field: "--set", expected: "a key of this \(isProjection ? "projection" : "scenario")"
+                throw InputError(field: "set", expected: "a key of this \(isProjection ? "projection" : "scenario")"
                                  + (closestKeys(to: key, among: known) ?? ""), found: "\"\(key)\"")
             }
             mapping[Node(key)] = Node(value)

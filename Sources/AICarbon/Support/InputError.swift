@@ -59,3 +59,31 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         return "\(place)\(field): expected \(expected), found \(found)"
     }
 }
+
+extension InputError {
+    /// The same error with input names shown another way: the field, and every `` `key` `` in the
+    /// expected and found texts, as `name(key)` gives it (a flag on the command line, the bare key in a
+    /// scenario file). Only names `name` returns a value for are changed; the backticks go either way.
+    /// - Parameter name: The display name of an input or setting key, or `nil` to keep the key.
+    /// - Returns: The renamed error.
+    public func namingInputs(_ name: (String) -> String?) -> InputError {
+        func rename(_ text: String) -> String {
+            var out = "", rest = Substring(text)
+            while let open = rest.firstIndex(of: "`") {
+                out += rest[..<open]
+                let after = rest.index(after: open)
+                guard let close = rest[after...].firstIndex(of: "`") else { break }
+                let key = String(rest[after..<close])
+                let isKey = !key.isEmpty && key.allSatisfy { $0.isLowercase || $0 == "_" || $0.isNumber }
+                out += isKey ? (name(key) ?? key) : "`\(key)`"
+                rest = rest[rest.index(after: close)...]
+            }
+            return out + rest
+        }
+        var e = self
+        e.field = name(field) ?? field
+        e.expected = rename(expected)
+        e.found = rename(found)
+        return e
+    }
+}

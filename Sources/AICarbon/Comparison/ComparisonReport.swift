@@ -1,0 +1,94 @@
+/// The paired comparison of two estimates or two projections: per output (and year), the distribution
+/// of A − B and P(A < B).
+public struct ComparisonReport: Sendable {
+    /// Names of scenarios A and B.
+    public var a: String, b: String
+    /// The years compared; empty when two estimates are compared.
+    public var years: [Int]
+    /// Outputs both scenarios have.
+    public var outputs: [OutputName]
+    /// `difference[period][o]`: summary of A − B.
+    public var difference: [[OutputSummary]]
+    /// `medians[period][o]`: (median of A, median of B).
+    public var medians: [[(Double, Double)]]
+    /// `probability[period][o]`: fraction of paired samples with A < B.
+    public var probability: [[Double]]
+    /// Paired samples (trajectories for projections).
+    public var sampleCount: Int
+    /// Run settings (both runs).
+    public var settings: SimulationSettings
+    /// Whether the runs shared random numbers.
+    public var commonRandomNumbers: Bool
+
+    init(a: (name: String, problem: SimulationProblem, set: SampleSet), b: (name: String, problem: SimulationProblem, set: SampleSet),
+         settings: SimulationSettings, commonRandomNumbers: Bool) {
+        self.a = a.name
+        self.b = b.name
+        years = a.problem.years
+        self.settings = settings
+        self.commonRandomNumbers = commonRandomNumbers
+        let shared = a.problem.outputs.filter { b.problem.outputs.contains($0) }
+        outputs = shared.compactMap(OutputName.init(rawValue:))
+        let n = a.set.count
+        sampleCount = n
+        /// The values of one output in one period: its stored column, or a constant repeated.
+        func withValues<R>(_ side: (name: String, problem: SimulationProblem, set: SampleSet), _ t: Int, _ name: OutputName,
+                           _ body: (UnsafeBufferPointer<Double>) -> R) -> R {
+            switch side.problem.sources[t][side.problem.outputs.firstIndex(of: name.rawValue)!] {
+            case .column(let c): return side.set.outputs[c].withUnsafeBufferPointer(body)
+            case .constant(let v): return [Double](repeating: v, count: n).withUnsafeBufferPointer(body)
+            }
+        }
+        var columns: [[Double]] = [], med: [[(Double, Double)]] = [], prob: [[Double]] = []
+        for t in 0..<a.problem.periodCount {
+            var rowMedians: [(Double, Double)] = [], rowProbability: [Double] = []
+            for name in outputs {
+                withValues(a, t, name) { ca in
+                    withValues(b, t, name) { cb in
+                        var diff = [Double](repeating: 0, count: n)
+                        var less = 0
+                        for i in 0..<n {
+                            diff[i] = ca[i] - cb[i]
+                            if ca[i] < cb[i] { less += 1 }
+                        }
+                        columns.append(diff)
+                        rowProbability.append(Double(less) / Double(Swift.max(n, 1)))
+                        rowMedians.append((OutputSummary.percentiles([50], of: ca)[0], OutputSummary.percentiles([50], of: cb)[0]))
+                    }
+                }
+            }
+            med.append(rowMedians)
+            prob.append(rowProbability)
+        }
+        let set = SampleSet(derived: columns, chunks: settings.chunks)
+        let all = OutputSummary.all(set, threads: settings.threads)
+        let m = outputs.count
+        difference = (0..<a.problem.periodCount).map { t in (0..<m).map { o in all[t * m + o] } }
+        medians = med
+        probability = prob
+    }
+
+    /// The summary of A − B for `output` in `year`.
+    public func difference(_ output: OutputName, year: Int) -> OutputSummary? {
+        guard let t = years.firstIndex(of: year), let o = outputs.firstIndex(of: output) else { return nil }
+        return difference[t][o]
+    }
+
+    /// The summary of A − B for `output` of two estimates.
+    public func difference(_ output: OutputName) -> OutputSummary? {
+        guard years.isEmpty, let o = outputs.firstIndex(of: output) else { return nil }
+        return difference[0][o]
+    }
+
+    /// P(A < B) for `output` of two estimates.
+    public func probabilityALessThanB(_ output: OutputName) -> Double? {
+        guard years.isEmpty, let o = outputs.firstIndex(of: output) else { return nil }
+        return probability[0][o]
+    }
+
+    /// P(A < B) for `output` in `year`.
+    public func probabilityALessThanB(_ output: OutputName, year: Int) -> Double? {
+        guard let t = years.firstIndex(of: year), let o = outputs.firstIndex(of: output) else { return nil }
+        return probability[t][o]
+    }
+}

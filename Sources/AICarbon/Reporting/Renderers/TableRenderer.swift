@@ -1,0 +1,138 @@
+/// Results as aligned text for a terminal: medians with 90% intervals, each output in one readable
+/// unit (``ReadableQuantity``), and the assumptions made.
+public struct TableRenderer: ReportRenderer {
+    /// Creates the renderer.
+    public init() {}
+
+    public func render(_ report: EstimateReport) -> String {
+        var text = ""
+        for (label, line) in report.context { text += "\(label): \(line)\n" }
+        let settings = report.settings
+        if report.isUncertain {
+            text += "samples: \(ReadableQuantity.number(Double(report.sampleCount), significant: 12)) (\(settings.method.rawValue), seed \(settings.seed)"
+                + (settings.until.map { ", until \($0)" } ?? "") + ")\n\n"
+            let rows = report.outputs.map { name, s -> [String] in
+                let unit = ReadableQuantity.unit(for: s.percentile(50) ?? s.mean, name.kind)
+                func f(_ x: Double) -> String { ReadableQuantity.number(ReadableQuantity.scale(x, name.kind, unit: unit)) }
+                let p05 = s.percentile(5) ?? .nan, p95 = s.percentile(95) ?? .nan
+                return [name.label, f(s.percentile(50) ?? .nan), "\(f(p05)) – \(f(p95))", "\(f(s.mean)) ± \(f(s.mcse))",
+                        unit, name.rawValue]
+            }
+            text += TextTable(header: ["output", "median", "90% interval", "mean ± mcse", "unit", "key"], rows: rows,
+                              rightAligned: [false, true, true, true, false, false]).rendered()
+        } else {
+            text += "\n"
+            let rows = report.outputs.map { name, s in [name.label, ReadableQuantity.format(s.mean, name.kind), name.rawValue] }
+            text += TextTable(header: ["output", "value", "key"], rows: rows, rightAligned: [false, true, false]).rendered()
+        }
+        let givenUncertain = report.inputs.filter { input in !report.assumptions.contains { $0.input == input.0 } }
+        if !givenUncertain.isEmpty {
+            text += "\nuncertain inputs (given):\n"
+            for (name, d) in givenUncertain { text += "  \(name) ~ \(d)\n" }
+        }
+        return text + Self.assumptions(report.assumptions)
+    }
+
+    /// Median and 90% interval per year for the main outputs, each in one readable unit.
+    public func render(_ report: ProjectionReport) -> String {
+        let outputs = report.outputs, summaries = report.summaries, years = report.years
+        let reboundVaries = outputs.firstIndex(of: .rebound).map { o in summaries.contains { $0[o].max != 0 || $0[o].min != 0 } } ?? false
+        let main = outputs.filter {
+            [.energyKWh, .aiEnergyKWh, .inferenceEnergyKWh, .co2eKg, .queries].contains($0) || ($0 == .rebound && reboundVaries)
+                || ($0 == .energyWithoutReboundKWh && reboundVaries)
+        }
+        var header = ["year"], right = [true], units: [String] = []
+        for name in main {
+            let peak = summaries.map { $0[outputs.firstIndex(of: name)!].percentile(50) ?? 0 }.max() ?? 0
+            let unit = ReadableQuantity.unit(for: peak, name.kind)
+            units.append(unit)
+            header.append("\(name.rawValue)\(unit.isEmpty ? "" : " (\(unit))")")
+            right.append(true)
+        }
+        let rows = years.indices.map { t -> [String] in
+            [String(years[t])] + main.enumerated().map { i, name in
+                Self.interval(summaries[t][outputs.firstIndex(of: name)!], name.kind, unit: units[i])
+            }
+        }
+        var text = "scenario: \(report.name), \(years.first!)–\(years.last!), "
+            + "\(ReadableQuantity.number(Double(report.sampleCount), significant: 12)) trajectories "
+            + "(\(report.settings.method.rawValue), seed \(report.settings.seed))\n"
+        text += "each cell: median [5th–95th percentile]\n\n"
+        text += TextTable(header: header, rows: rows, rightAligned: right).rendered()
+        return text + Self.assumptions(report.assumptions)
+    }
+
+    /// Per output (estimates) or per year of energy and CO2e (projections): both medians, the median
+    /// difference with its 90% interval, and P(A < B).
+    public func render(_ report: ComparisonReport) -> String {
+        var text = "A = \(report.a), B = \(report.b); paired on "
+            + "\(report.commonRandomNumbers ? "common random numbers" : "independent samples"), "
+            + "\(ReadableQuantity.number(Double(report.sampleCount), significant: 12)) \(report.years.isEmpty ? "samples" : "trajectories")\n\n"
+        let header = ["A median", "B median", "A − B median [90%]", "P(A < B)"]
+        if report.years.isEmpty {
+            let rows = report.outputs.enumerated().map { o, name -> [String] in
+                let unit = ReadableQuantity.unit(for: Swift.max(abs(report.medians[0][o].0), abs(report.medians[0][o].1)), name.kind)
+                func f(_ x: Double) -> String { ReadableQuantity.number(ReadableQuantity.scale(x, name.kind, unit: unit), significant: 3) }
+                return [name.label, f(report.medians[0][o].0), f(report.medians[0][o].1),
+                        Self.interval(report.difference[0][o], name.kind, unit: unit),
+                        ReadableQuantity.number(report.probability[0][o], significant: 3), unit]
+            }
+            return text + TextTable(header: ["output"] + header + ["unit"], rows: rows,
+                                    rightAligned: [false, true, true, true, true, false]).rendered()
+        }
+        for name in report.outputs where [.energyKWh, .co2eKg].contains(name) {
+            let o = report.outputs.firstIndex(of: name)!
+            let peak = report.years.indices.map { abs(report.medians[$0][o].0) }.max() ?? 0
+            let unit = ReadableQuantity.unit(for: peak, name.kind)
+            func f(_ x: Double) -> String { ReadableQuantity.number(ReadableQuantity.scale(x, name.kind, unit: unit), significant: 3) }
+            let rows = report.years.indices.map { t -> [String] in
+                [String(report.years[t]), f(report.medians[t][o].0), f(report.medians[t][o].1),
+                 Self.interval(report.difference[t][o], name.kind, unit: unit),
+                 ReadableQuantity.number(report.probability[t][o], significant: 3)]
+            }
+            text += "\(name.label) (\(unit))\n"
+            text += TextTable(header: ["year"] + header, rows: rows, rightAligned: [true, true, true, true, true]).rendered() + "\n"
+        }
+        return text
+    }
+
+    /// The cases, with the rebound classes explained.
+    public func render(_ report: ReboundReport) -> String {
+        func pct(_ x: Double) -> String { ReadableQuantity.number(x * 100, significant: 4) + "%" }
+        let rows = report.cases.map { c in
+            [ReadableQuantity.number(c.efficiencyGain), ReadableQuantity.number(c.elasticity), pct(c.expectedSaving),
+             pct(c.actualSaving), ReadableQuantity.number(c.rebound), c.reboundClass.rawValue]
+        }
+        var text = TextTable(header: ["efficiency gain k", "elasticity η", "expected saving", "actual saving", "rebound R", "class"],
+                             rows: rows, rightAligned: [true, true, true, true, true, false]).rendered()
+        text += "\nR = 1 - actual saving / expected saving; demand scales by k^(-η), energy by k^-(1+η) (Sorrell & Dimitropoulos 2008).\n"
+        for c in Rebound.Class.allCases { text += "  \(c.rawValue): \(c.explanation)\n" }
+        return text
+    }
+
+    /// `median [p05–p95]` of a summary in `unit`, three significant digits.
+    /// - Parameters:
+    ///   - s: The summary.
+    ///   - kind: Its physical kind.
+    ///   - unit: A unit ``ReadableQuantity/unit(for:_:)`` chose (ignored for dimensionless values).
+    /// - Returns: The cell text.
+    public static func interval(_ s: OutputSummary?, _ kind: QuantityKind, unit: String) -> String {
+        func f(_ x: Double?) -> String {
+            guard let x else { return "-" }
+            return ReadableQuantity.number(kind == .dimensionless ? x : ReadableQuantity.scale(x, kind, unit: unit), significant: 3)
+        }
+        return "\(f(s?.percentile(50))) [\(f(s?.percentile(5)))–\(f(s?.percentile(95)))]"
+    }
+
+    /// The "assumed (not given)" block; empty when nothing was assumed.
+    static func assumptions(_ assumptions: [Assumption]) -> String {
+        guard !assumptions.isEmpty else { return "" }
+        var text = "\nassumed (not given):\n"
+        for a in assumptions {
+            let unit = a.unit.isEmpty ? "" : " \(a.unit)"
+            let value = a.distribution.isFixed ? ReadableQuantity.number(a.median) + unit : "\(a.distribution)\(unit)"
+            text += "  \(a.input) = \(value): \(a.source)\n"
+        }
+        return text
+    }
+}

@@ -1,0 +1,66 @@
+/// The result of a single estimate: a summary per output, the inputs, the assumptions and the run's
+/// reproducibility record (settings, samples, batches). Renderers (``TableRenderer``, ``JSONRenderer``,
+/// ``CSVRenderer``) present it. For fixed inputs all statistics of an output are equal and `sd` and
+/// `mcse` are 0.
+public struct EstimateReport: Sendable {
+    /// Summaries in report order.
+    public var outputs: [(OutputName, OutputSummary)]
+    /// Uncertain inputs (key, distribution).
+    public var inputs: [(String, Distribution)]
+    /// Defaults the estimate relied on.
+    public var assumptions: [Assumption]
+    /// What was resolved from the catalogs, as (label, text) lines.
+    public var context: [(String, String)]
+    /// Run settings (seed, method, generator, until).
+    public var settings: SimulationSettings
+    /// Samples drawn.
+    public var sampleCount: Int
+    /// Batches run.
+    public var batches: Int
+    /// Percentiles reported.
+    public var percentiles: [Double]
+
+    /// The percentiles reported: the standard ones and `extra`, ascending.
+    public static func reportedPercentiles(_ extra: [Double]) -> [Double] { OutputSummary.reported(extra: extra) }
+
+    /// Histogram bins per output.
+    public static let histogramBins = 30
+
+    /// Builds the report of a resolved spec from the summaries of its outputs.
+    /// - Parameters:
+    ///   - resolved: The resolved spec.
+    ///   - summaries: One summary per output of `resolved.outputs`, in that order, with
+    ///     ``reportedPercentiles(_:)`` of `extra` and ``histogramBins`` bins.
+    ///   - count: Samples drawn.
+    ///   - batches: Batches run.
+    ///   - settings: Run settings.
+    ///   - extra: Percentiles requested besides the standard ones.
+    public init(resolved: EstimateSpec.Resolved, summaries: [OutputSummary], count: Int, batches: Int, settings: SimulationSettings,
+                percentiles extra: [Double]) {
+        percentiles = Self.reportedPercentiles(extra)
+        sampleCount = count
+        self.batches = batches
+        outputs = Array(zip(resolved.outputs, summaries))
+        inputs = resolved.uncertain.map { ($0.slot.rawValue, $0.distribution) }
+        assumptions = resolved.assumptions
+        self.settings = settings
+        var context: [(String, String)] = []
+        if let a = resolved.accelerator {
+            let tdp = a.tdpW.map { "\(ReadableQuantity.number($0)) W TDP" } ?? "no published TDP"
+            context.append(("hardware", "\(a.name): \(tdp), \(ReadableQuantity.number(a.peakFlopsPerS / 1e12)) TFLOP/s peak"))
+        }
+        if let g = resolved.grid {
+            context.append(("grid", "\(g.name) (\(g.id)): \(ReadableQuantity.number(g.intensityKgPerKwh)) kg CO2e/kWh, \(g.year)"))
+        }
+        self.context = context
+    }
+
+    /// The summary of one output, if present.
+    public func summary(_ name: OutputName) -> OutputSummary? { outputs.first { $0.0 == name }?.1 }
+
+    /// The mean of one output, if present (for fixed inputs, its value).
+    public func value(_ name: OutputName) -> Double? { summary(name)?.mean }
+
+    /// Whether any input is uncertain.
+    public var isUncertain: Bool { !inputs.isEmpty }
+}

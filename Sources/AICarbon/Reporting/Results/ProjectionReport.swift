@@ -1,0 +1,49 @@
+/// A projection's results: per year, a summary of every output, with the inputs, assumptions and the
+/// run's settings. Renderers present it (``JSONRenderer`` documents the JSON contract).
+public struct ProjectionReport: Sendable {
+    /// Scenario name.
+    public var name: String
+    /// The years, in order.
+    public var years: [Int]
+    /// The outputs, in order.
+    public var outputs: [OutputName]
+    /// `summaries[t][o]`.
+    public var summaries: [[OutputSummary]]
+    /// Sampled inputs (column name, distribution).
+    public var inputs: [(String, Distribution)]
+    /// Defaults the projection relied on.
+    public var assumptions: [Assumption]
+    /// Run settings.
+    public var settings: SimulationSettings
+    /// Trajectories simulated.
+    public var sampleCount: Int
+    /// Percentiles reported.
+    public var percentiles: [Double]
+
+    /// Builds the report of a projection from its summaries.
+    /// - Parameters:
+    ///   - name: Scenario name.
+    ///   - resolved: The resolved projection.
+    ///   - summaries: `[year][output]`, with the standard percentiles and `extra`.
+    ///   - count: Trajectories simulated.
+    ///   - settings: Run settings.
+    ///   - extra: Percentiles requested besides the standard ones.
+    public init(name: String, resolved: ProjectionSpec.Resolved, summaries: [[OutputSummary]], count: Int, settings: SimulationSettings,
+                percentiles extra: [Double]) {
+        self.name = name
+        years = resolved.years
+        outputs = resolved.outputs
+        percentiles = OutputSummary.reported(extra: extra)
+        self.summaries = summaries
+        inputs = resolved.columns.map { ($0.name, $0.distribution) }
+        assumptions = resolved.assumptions
+        self.settings = settings
+        sampleCount = count
+    }
+
+    /// The summary of `output` in `year`.
+    public func summary(_ output: OutputName, year: Int) -> OutputSummary? {
+        guard let t = years.firstIndex(of: year), let o = outputs.firstIndex(of: output) else { return nil }
+        return summaries[t][o]
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+
+/// Parses the distribution syntax accepted wherever a number is (CLI flags and scenario files).
+///
+/// Forms (units may follow each number, or the closing parenthesis / the whole expression):
+/// - `1.2`, `330 W` — fixed;
+/// - `0.3 to 0.5`, `0.25 to 0.55 kg/kWh` — lognormal with those 5th and 95th percentiles (positive
+///   bounds only);
+/// - `uniform(a, b)`, `triangular(min, mode, max)`, `pert(min, mode, max)`, `normal(mean, sd)`,
+///   `lognormal(median, gsd)`, `lognormal(p05 = a, p95 = b)`, `beta(a, b)`, `beta(a, b, min, max)`,
+///   `gamma(shape, scale)`, `weibull(shape, scale)`, `loguniform(a, b)`;
+/// - `truncated(normal(1.2, 0.1), 1, 2)` — restrict a continuous distribution to [lower, upper];
+/// - `discrete(1.1: 0.5, 1.2: 0.3, 1.5: 0.2)` — values with weights.
+///
+/// Every value must lie in the input's physical range (a PUE of at least 1, a utilization in (0, 1], …).
+/// A continuous distribution with less than 10⁻⁶ of its probability outside is clipped to the range
+/// (`0.3 to 0.5` for MFU); more is an error that suggests `truncated(…)`.
+public enum DistributionParser {
+    /// Parses `text` for `field`, checks the parameters and the field's physical domain.
+    /// - Parameters:
+    ///   - text: What the person typed.
+    ///   - field: The field (kind, domain, default unit, name).
+    ///   - location: The file position, when the text came from a file.
+    /// - Returns: The distribution, in base units.
+    /// - Throws: ``InputError`` naming the field, what was expected and what was found.
+    public static func parse(_ text: String, field: NumericField, location: InputLocation? = nil) throws(InputError) -> Distribution {
+        let trimmed = text.trimmingWhitespace()
+        let d = try parseExpression(trimmed, field: field, location: location)
+            .validated(field: field.name, text: trimmed, location: location)
+        guard let fitted = field.domain.fitting(d) else {
+            let hint: String
+            switch d {
+            case .fixed, .discrete: hint = ""
+            default: hint = "; it can fall outside: write truncated(\(trimmed), lower, upper), or use pert or uniform"
+            }
+            let what = field.domain == .positiveInteger ? "a whole number of at least 1 (or discrete(…) of such)" : field.domain.text
+            throw InputError(field: field.name, expected: "values \(what) (all but 10⁻⁶ of the probability)\(hint)",
+                             found: "\"\(trimmed)\"", location: location)
+        }
+        return fitted
+    }
+
+    static func parseExpression(_ text: String, field: NumericField, location: InputLocation?) throws(InputError) -> Distribution {
+        func fail(_ expected: String) -> InputError {
+            InputError(field: field.name, expected: expected, found: text.isEmpty ? "nothing" : "\"\(text)\"", location: location)
+        }
+        if let open = text.firstIndex(of: "("), text[..<open].allSatisfy({ $0.isLetter }), !text[..<open].isEmpty {
+            guard let close = matchingParenthesis(text, open) else { throw fail("a closing parenthesis") }
+            let name = text[..<open].lowercased()
+            let trailingUnit = text[text.index(after: close)...].trimmingWhitespace()
+            let inner = String(text[text.index(after: open)..<close])
+            let unitField = trailingUnit.isEmpty ? field : NumericField(field.name, field.kind, field.domain, defaultUnit: trailingUnit)
+            return try function(name, arguments: splitArguments(inner), field: unitField, whole: text, location: location)
+        }
+        if let range = text.range(of: " to ") {
+            let lowText = text[..<range.lowerBound].trimmingWhitespace(), highText = text[range.upperBound...].trimmingWhitespace()
+            // A unit after the upper bound applies to a bare lower bound: "0.25 to 0.55 kg/kWh".
+            let unit = trailingUnit(of: highText)
+            let lowField = unit.isEmpty ? field : NumericField(field.name, field.kind, field.domain, defaultUnit: unit)
+            let low = try number(lowText, field: lowField, location: location)
+            let high = try number(highText, field: field, location: location)
+            guard low > 0, high > 0 else {
+                throw fail("positive bounds for \"a to b\" (a lognormal); for values that can be zero or negative use normal(mean, sd) or uniform(a, b)")
+            }
+            guard low < high else { throw fail("\"a to b\" with a < b (a is the 5th percentile, b the 95th)") }
+            return .lognormal(p05: low, p95: high)
+        }
+        return .fixed(try number(text, field: field, location: location))
+    }
+
+    /// The names of the distribution functions the syntax accepts (`pert(…)`, `normal(…)`, …), as the
+    /// parser's `switch` below reads them.
+    public static let functionNames = ["uniform", "triangular", "pert", "normal", "lognormal", "beta", "gamma", "weibull",
+                                       "loguniform", "truncated", "truncate", "discrete", "choice"]
+
+    /// Whether `text` starts like a distribution function (`pert(`, `Normal (`), so that a name such as a
+    /// region can be told apart from a distribution.
+    /// - Parameter text: What a person typed.
+    /// - Returns: `true` when it starts with a function name and an opening parenthesis.
+    public static func startsWithFunction(_ text: String) -> Bool {
+        let lower = text.trimmingWhitespace().lowercased()
+        guard let open = lower.firstIndex(of: "(") else { return false }
+        return functionNames.contains(lower[..<open].trimmingWhitespace())
+    }
+
+    private static func function(
+        _ name: String, arguments: [String], field: NumericField, whole: String, location: InputLocation?
+    ) throws(InputError) -> Distribution {
+        func fail(_ expected: String) -> InputError {
+            InputError(field: field.name, expected: expected, found: "\"\(whole)\"", location: location)
+        }
+        func count(_ n: Int, _ usage: String) throws(InputError) {
+            guard arguments.count == n else { throw fail("\(usage) (\(n) arguments)") }
+        }
+        let dimensionless = NumericField(field.name, .dimensionless, .nonNegative)
+        func value(_ i: Int) throws(InputError) -> Double { try number(arguments[i], field: field, location: location) }
+        func shape(_ i: Int) throws(InputError) -> Double { try number(arguments[i], field: dimensionless, location: location) }
+        switch name {
+        case "uniform":
+            try count(2, "uniform(a, b)")
+            return .uniform(try value(0), try value(1))
+        case "triangular":
+            try count(3, "triangular(min, mode, max)")
+            return .triangular(try value(0), try value(1), try value(2))
+        case "pert":
+            try count(3, "pert(min, mode, max)")
+            return .pert(try value(0), try value(1), try value(2))
+        case "normal":
+            try count(2, "normal(mean, sd)")
+            return .normal(try value(0), try value(1))
+        case "lognormal":
+            try count(2, "lognormal(median, gsd) or lognormal(p05 = a, p95 = b)")
+            let named = arguments.map { $0.split(separator: "=", maxSplits: 1).map { $0.trimmingWhitespace() } }
+            if named.allSatisfy({ $0.count == 2 }) {
+                let keys = named.map { $0[0].lowercased() }
+                guard keys == ["p05", "p95"] || keys == ["p5", "p95"] else { throw fail("lognormal(p05 = a, p95 = b)") }
+                let low = try number(named[0][1], field: field, location: location)
+                let high = try number(named[1][1], field: field, location: location)
+                guard low > 0, low < high else { throw fail("lognormal(p05 = a, p95 = b) with 0 < a < b") }
+                return .lognormal(p05: low, p95: high)
+            }
+            let median = try value(0), gsd = try shape(1)
+            guard median > 0, gsd > 1 else { throw fail("lognormal(median, gsd) with median > 0 and gsd > 1") }
+            return .lognormal(median: median, gsd: gsd)
+        case "beta":
+            guard arguments.count == 2 || arguments.count == 4 else { throw fail("beta(a, b) or beta(a, b, min, max)") }
+            let a = try shape(0), b = try shape(1)
+            return arguments.count == 2 ? .beta(a, b, lower: 0, upper: 1) : .beta(a, b, lower: try value(2), upper: try value(3))
+        case "gamma":
+            try count(2, "gamma(shape, scale)")
+            return .gamma(shape: try shape(0), scale: try value(1))
+        case "weibull":
+            try count(2, "weibull(shape, scale)")
+            return .weibull(shape: try shape(0), scale: try value(1))
+        case "loguniform":
+            try count(2, "loguniform(a, b)")
+            return .logUniform(try value(0), try value(1))
+        case "truncated", "truncate":
+            try count(3, "truncated(distribution, lower, upper)")
+            let base = try parseExpression(arguments[0].trimmingWhitespace(), field: field, location: location)
+                .validated(field: field.name, text: arguments[0].trimmingWhitespace(), location: location)
+            return .truncated(base, lower: try value(1), upper: try value(2))
+        case "discrete", "choice":
+            var values: [Double] = [], weights: [Double] = []
+            for argument in arguments {
+                let pair = argument.split(separator: ":", maxSplits: 1).map { $0.trimmingWhitespace() }
+                guard pair.count == 2 else { throw fail("discrete(value: weight, …)") }
+                values.append(try number(pair[0], field: field, location: location))
+                weights.append(try number(pair[1], field: dimensionless, location: location))
+            }
+            guard let d = Distribution.discrete(values, weights: weights) else {
+                throw fail("discrete(value: weight, …) with weights ≥ 0 that do not all vanish")
+            }
+            return d
+        default:
+            throw fail("a number, \"a to b\", or uniform, triangular, pert, normal, lognormal, beta, gamma, weibull, loguniform, truncated or discrete(…)")
+        }
+    }
+
+    private static func number(_ text: String, field: NumericField, location: InputLocation?) throws(InputError) -> Double {
+        try QuantityParser.parse(text, as: field.kind, field: field.name, defaultUnit: field.defaultUnit, location: location)
+    }
+
+    private static func trailingUnit(of text: String) -> String {
+        guard let (_, rest) = QuantityParser.splitNumber(text) else { return "" }
+        return rest.trimmingWhitespace()
+    }
+
+    private static func matchingParenthesis(_ text: String, _ open: String.Index) -> String.Index? {
+        var depth = 0
+        var i = open
+        while i < text.endIndex {
+            if text[i] == "(" { depth += 1 } else if text[i] == ")" {
+                depth -= 1
+                if depth == 0 { return i }
+            }
+            i = text.index(after: i)
+        }
+        return nil
+    }
+
+    /// Splits on top-level commas. Thousands separators are not allowed inside function arguments
+    /// (write `1022362` or `1.02M`).
+    private static func splitArguments(_ text: String) -> [String] {
+        var parts: [String] = [], current = "", depth = 0
+        for c in text {
+            if c == "(" { depth += 1 } else if c == ")" { depth -= 1 }
+            if c == ",", depth == 0 {
+                parts.append(current.trimmingWhitespace()); current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        parts.append(current.trimmingWhitespace())
+        return parts
+    }
+}

@@ -1,0 +1,48 @@
+/// A stopping rule: run batches until a statistic of one output is known to a relative precision.
+///
+/// Syntax: `STAT:TOL[@OUTPUT]`, e.g. `p95:1%` (the 95% interval of p95 within ±1% of p95) or
+/// `mean:0.5%@energy_kwh`. The default output is `total_co2e_kg`. The decision is made at batch
+/// boundaries only, so runs stay deterministic.
+public struct PrecisionTarget: Sendable, Hashable, CustomStringConvertible {
+    /// `nil` for the mean, else the percentile in (0, 100).
+    public var percentile: Double?
+    /// Relative half-width of the 95% interval to reach.
+    public var relativeHalfWidth: Double
+    /// The output it applies to.
+    public var output: String
+    /// The model column of that output, bound by the engine from the problem's outputs.
+    var outputIndex: Int = 0
+
+    /// Parses `STAT:TOL[@OUTPUT]`.
+    /// - Throws: ``InputError`` for malformed text.
+    public init(parsing text: String, field: String = "until", defaultOutput: String = "total_co2e_kg") throws(InputError) {
+        let fail = InputError(field: field, expected: "STAT:TOL[@OUTPUT] such as \"p95:1%\" or \"mean:0.5%@energy_kwh\"",
+                              found: "\"\(text)\"")
+        let atSplit = text.split(separator: "@", maxSplits: 1).map(String.init)
+        let parts = atSplit[0].split(separator: ":").map { $0.trimmingWhitespace() }
+        guard parts.count == 2 else { throw fail }
+        if parts[0].lowercased() == "mean" {
+            percentile = nil
+        } else if parts[0].lowercased().hasPrefix("p"), let p = Double(parts[0].dropFirst()), p > 0, p < 100 {
+            percentile = p
+        } else {
+            throw fail
+        }
+        guard let tol = try? QuantityParser.parse(parts[1], as: .dimensionless, field: field), tol > 0, tol < 1 else { throw fail }
+        relativeHalfWidth = tol
+        output = atSplit.count == 2 ? atSplit[1].trimmingWhitespace() : defaultOutput
+    }
+
+    public var description: String {
+        "\(percentile.map { "p" + JSONValue.numberText($0) } ?? "mean"):\(JSONValue.numberText(relativeHalfWidth * 100))%@\(output)"
+    }
+
+    /// Whether the samples so far meet the target.
+    func isMet(by set: SampleSet) -> Bool {
+        let summary = OutputSummary(set, output: outputIndex, percentiles: percentile.map { [$0] } ?? [])
+        if let p = percentile, let q = summary.percentiles.first(where: { $0.percent == p }) {
+            return q.halfWidth95 <= relativeHalfWidth * abs(q.value)
+        }
+        return 1.959963984540054 * summary.mcse <= relativeHalfWidth * abs(summary.mean)
+    }
+}

@@ -1,0 +1,432 @@
+import Dispatch
+import Foundation
+
+/// The deterministic parallel Monte Carlo engine.
+///
+/// A batch of `samples` is split into a fixed number of chunks (``SimulationSettings/chunks``),
+/// independent of the thread count. Chunk `k` of batch `b` seeds its own GSL generator from the master
+/// seed (``SeedSequence``), draws its uniform design, maps it through each input's inverse CDF,
+/// applies rank correlations, and evaluates the model into its own slice of the output arrays. Partial
+/// results are combined in chunk order, so the same seed and sample count give bit-identical results
+/// with any number of threads.
+public enum Simulation {
+    /// Runs a problem and stores every sample of every model column.
+    ///
+    /// A problem without uncertain inputs is evaluated once (every sample would be the same), and a
+    /// precision target on a constant output is dropped (it is known exactly).
+    /// - Parameters:
+    ///   - problem: Inputs, correlations, model and outputs.
+    ///   - settings: Samples, seed, design, generator, threads, stopping rule (its output is one of
+    ///     the problem's, watched in the last period).
+    ///   - observers: Consumers that see every tile's inputs and outputs (``SampleObserver``).
+    ///   - progress: Called with the fraction done (0…1) as chunks finish; may be called from any thread.
+    /// - Returns: The samples of every model column.
+    /// - Throws: ``InputError`` naming the setting (`samples`, `threads`, `method`, `until`) or the input
+    ///   whose inverse CDF failed, or the output that overflowed.
+    public static func run(
+        _ problem: SimulationProblem, settings: SimulationSettings, observers: [any SampleObserver] = [],
+        progress: (@Sendable (Double) -> Void)? = nil
+    ) throws(InputError) -> SampleSet {
+        let settings = try effective(settings, for: problem)
+        return try run(inputs: problem.inputs.map { ($0.name, $0.distribution) }, correlation: problem.correlation, model: problem.model,
+                       settings: settings, observers: observers, progress: progress)
+    }
+
+    /// Runs a problem and summarises every model column, streaming when it can (see
+    /// ``summarise(inputs:correlation:model:settings:percentiles:bins:observers:progress:)``).
+    /// - Parameters:
+    ///   - problem: Inputs, correlations, model and outputs.
+    ///   - settings: Samples, seed, design, generator, threads, stopping rule.
+    ///   - percentiles: Percentiles to report, in (0, 100).
+    ///   - observers: Consumers that see every tile's inputs and outputs (``SampleObserver``).
+    ///   - progress: Called with the fraction done (0…1) as chunks finish; may be called from any thread.
+    /// - Returns: One summary per model column (``SimulationProblem/summaries(of:percentiles:)`` arranges
+    ///   them per period and output), the sample count and the batches run.
+    /// - Throws: ``InputError`` as ``run(_:settings:observers:progress:)``.
+    public static func summarise(
+        _ problem: SimulationProblem, settings: SimulationSettings, percentiles: [Double] = OutputSummary.standardPercentiles,
+        observers: [any SampleObserver] = [], progress: (@Sendable (Double) -> Void)? = nil
+    ) throws(InputError) -> SimulationSummary {
+        let settings = try effective(settings, for: problem)
+        return try summarise(inputs: problem.inputs.map { ($0.name, $0.distribution) }, correlation: problem.correlation,
+                             model: problem.model, settings: settings, percentiles: percentiles, bins: problem.histogramBins,
+                             observers: observers, progress: progress)
+    }
+
+    /// The settings a problem runs with: its precision target bound to a model column (or dropped for a
+    /// constant output), and one sample when nothing is uncertain.
+    static func effective(_ settings: SimulationSettings, for problem: SimulationProblem) throws(InputError) -> SimulationSettings {
+        var settings = settings
+        if var target = settings.until {
+            if let column = try problem.column(for: target) {
+                target.outputIndex = column
+                settings.until = target
+            } else {
+                settings.until = nil
+            }
+        }
+        if problem.inputs.isEmpty {
+            settings.samples = Swift.min(settings.samples, 1)
+            settings.until = nil
+        }
+        return settings
+    }
+
+    /// Runs a simulation.
+    /// - Parameters:
+    ///   - inputs: The uncertain inputs (name, distribution), one column each.
+    ///   - correlation: Optional rank correlations among them.
+    ///   - model: The model.
+    ///   - settings: Samples, seed, design, generator, threads, stopping rule.
+    ///   - progress: Called with the fraction done (0…1) as chunks finish; may be called from any thread.
+    /// - Returns: The samples of every output.
+    /// - Throws: ``InputError`` for invalid settings, or when an input's inverse CDF fails in GSL.
+    static func run(
+        inputs: [(name: String, distribution: Distribution)], correlation: RankCorrelation? = nil, model: some ChunkModel,
+        settings: SimulationSettings, observers: [any SampleObserver] = [], progress: (@Sendable (Double) -> Void)? = nil
+    ) throws(InputError) -> SampleSet {
+        try validate(settings, inputCount: inputs.count, outputCount: model.outputCount, storing: true)
+        let capacity = settings.until == nil ? settings.samples : settings.samples * 4
+        var set = SampleSet(outputs: (0..<model.outputCount).map { _ in SampleColumn(capacity: capacity) },
+                            chunkMoments: Array(repeating: [], count: model.outputCount), batches: 0)
+        var batch = 0
+        repeat {
+            let estimatedTotal = settings.until == nil ? settings.samples : settings.maxSamples
+            let done = Double(batch * settings.samples)
+            try runBatch(batch, inputs: inputs, correlation: correlation, model: model, settings: settings, observers: observers, into: &set,
+                         progress: progress.map { report in { @Sendable fraction in
+                             report(min(1, (done + fraction * Double(settings.samples)) / Double(estimatedTotal)))
+                         } })
+            batch += 1
+            set.batches = batch
+            guard let target = settings.until else { break }
+            if target.isMet(by: set) || set.count + settings.samples > settings.maxSamples { break }
+        } while true
+        return set
+    }
+
+    /// Checks settings before any work: sample and thread counts, the Sobol' dimension, and, when every
+    /// sample is to be stored, that they fit in available memory.
+    private static func validate(_ settings: SimulationSettings, inputCount: Int, outputCount: Int, storing: Bool) throws(InputError) {
+        GSLRuntime.prepare()
+        guard settings.samples >= 1 else {
+            throw InputError(field: "samples", expected: "a whole number of at least 1", found: "\(settings.samples)")
+        }
+        if storing {
+            let planned = settings.until == nil ? settings.samples : max(settings.samples, settings.maxSamples)
+            try MemoryBudget.require(samples: planned, bytesPerSample: Double(max(outputCount, 1)) * 8,
+                                     field: settings.until == nil ? "samples" : "max_samples",
+                                     holding: "\(outputCount) outputs × 8 bytes each")
+        }
+        guard settings.threads >= 1 else {
+            throw InputError(field: "threads", expected: "a whole number of at least 1", found: "\(settings.threads)")
+        }
+        if settings.method == .sobol, inputCount > SobolSequence.maxDimension {
+            throw InputError(field: "method", expected: "at most 40 uncertain inputs for sobol (use mc or lhs)",
+                             found: "\(inputCount) uncertain inputs")
+        }
+    }
+
+    /// Runs a simulation and summarises every output, without storing every sample when it can.
+    ///
+    /// Runs of at least ``streamingThreshold`` samples without a precision target are streamed: the first
+    /// chunk is run and stored as a pilot, which sets each output's ``CountingBins``; every other chunk
+    /// is counted into the binnings, keeping only the samples of the cells that may hold a wanted
+    /// percentile, from which the order statistics are selected exactly. Memory is then the pilot plus
+    /// the kept samples (a few percent) instead of every sample, which also spares the time of first
+    /// touching that memory. When a wanted order statistic is found outside the kept cells (the pilot
+    /// misled, e.g. by a rare atom of a discrete input), the run is repeated storing every sample. Either
+    /// way the summaries are identical: the same samples, moments, order statistics and bins.
+    /// - Parameters:
+    ///   - inputs: The uncertain inputs (name, distribution), one column each.
+    ///   - correlation: Optional rank correlations among them.
+    ///   - model: The model.
+    ///   - settings: Samples, seed, design, generator, threads, stopping rule.
+    ///   - percentiles: Percentiles to report, in (0, 100).
+    ///   - bins: Histogram bins (0 for none).
+    ///   - progress: Called with the fraction done (0…1) as chunks finish; may be called from any thread.
+    /// - Returns: One summary per output, the sample count and the batches run.
+    /// - Throws: ``InputError`` for invalid settings, or when an input's inverse CDF fails in GSL.
+    static func summarise(
+        inputs: [(name: String, distribution: Distribution)], correlation: RankCorrelation? = nil, model: some ChunkModel,
+        settings: SimulationSettings, percentiles: [Double] = OutputSummary.standardPercentiles, bins: Int = 30,
+        observers: [any SampleObserver] = [], progress: (@Sendable (Double) -> Void)? = nil
+    ) throws(InputError) -> SimulationSummary {
+        if settings.until == nil, settings.samples >= streamingThreshold {
+            try validate(settings, inputCount: inputs.count, outputCount: model.outputCount, storing: false)
+            if let summary = try stream(inputs: inputs, correlation: correlation, model: model, settings: settings,
+                                        percentiles: percentiles, bins: bins, observers: observers, progress: progress) {
+                return summary
+            }
+        }
+        let set = try run(inputs: inputs, correlation: correlation, model: model, settings: settings, observers: observers,
+                          progress: progress)
+        return SimulationSummary(outputs: OutputSummary.all(set, percentiles: percentiles, bins: bins, threads: settings.threads),
+                                 count: set.count, batches: set.batches, streamed: false)
+    }
+
+    /// Smallest run that ``summarise(inputs:correlation:model:settings:percentiles:bins:progress:)``
+    /// streams: below it, storing every sample costs little.
+    public static let streamingThreshold = 1 << 16
+
+    /// The streamed run of ``summarise(inputs:correlation:model:settings:percentiles:bins:progress:)``;
+    /// nil when a wanted order statistic was not kept.
+    private static func stream(
+        inputs: [(name: String, distribution: Distribution)], correlation: RankCorrelation?, model: some ChunkModel,
+        settings: SimulationSettings, percentiles: [Double], bins: Int, observers: [any SampleObserver],
+        progress: (@Sendable (Double) -> Void)?
+    ) throws(InputError) -> SimulationSummary? {
+        let n = settings.samples, chunkCount = min(settings.chunks, n), m = model.outputCount
+        let threads = max(1, min(settings.threads, chunkCount))
+        let shared = Shared(chunks: chunkCount, outputs: m)
+        defer { shared.deallocate() }
+        let done = ProgressCounter(total: chunkCount, report: progress)
+        // The first chunk of each of up to four workers is stored (so they need not wait for the pilot);
+        // chunk 0 is the pilot that sets the binnings.
+        let prelude = min(threads, chunkCount, 4)
+        let storedRows = ChunkMoments.range(chunk: prelude - 1, of: n, chunks: chunkCount).upperBound
+        let pilotRows = ChunkMoments.range(chunk: 0, of: n, chunks: chunkCount).count
+        // One tally per worker and output; a worker keeping more than its share of half the samples gives
+        // up keeping (the run is then repeated storing every sample). Kept cells hold about 4% of the
+        // samples at 10 million and about 15% at 1 million (the pilot is a 32nd of the run).
+        let keepLimit = max(n / 2 / threads, 1 << 16)
+        // Refuse runs whose stored chunks and kept samples (at their limit) cannot fit in memory.
+        let bytes = (Double(storedRows) + Double(threads) * Double(keepLimit)) * Double(max(m, 1)) * 8
+        try MemoryBudget.require(samples: n, bytesPerSample: bytes / Double(n), field: "samples",
+                                 holding: "the first \(prelude) of \(chunkCount) chunks and up to half of the samples of a streamed run")
+        let stored = UnsafeMutablePointer<Double>.allocate(capacity: max(m * storedRows, 1))
+        defer { stored.deallocate() }
+        for observer in observers { observer.begin(batch: 0, chunks: chunkCount, inputs: inputs.count, outputs: m) }
+        runChunks(0..<prelude, batch: 0, samples: n, inputs: inputs, correlation: correlation, model: model, settings: settings,
+                  sink: .store((0..<m).map { stored + $0 * storedRows }), observers: observers, shared: shared, threads: prelude, done: done)
+        try check(0..<prelude, shared: shared, inputs: inputs, model: model)
+        let pilot = SharedSlots(base: stored)
+        let binnings = parallelMap(m, threads: threads) { o in
+            CountingBins(pilot: UnsafeBufferPointer(start: pilot.base + o * storedRows, count: pilotRows),
+                         samples: n, percentiles: percentiles, bins: max(bins, 1))
+        }
+        let tallies = UnsafeMutablePointer<BinTally>.allocate(capacity: max(threads * m, 1))
+        for w in 0..<threads { for o in 0..<m { (tallies + w * m + o).initialize(to: BinTally(binning: binnings[o], keepLimit: keepLimit)) } }
+        defer { tallies.deinitialize(count: threads * m); tallies.deallocate() }
+        let counted = SharedSlots(base: tallies)
+        // The stored chunks counted into worker 0's tallies, one output per task on the run's threads.
+        DispatchQueue.concurrentPerform(iterations: min(threads, m)) { w in
+            for o in roundRobin(0..<m, worker: w, workers: min(threads, m)) {
+                counted.base[o].add(UnsafeBufferPointer(start: pilot.base + o * storedRows, count: storedRows), binning: binnings[o])
+            }
+        }
+        // Room for each worker's kept samples, at the share the stored chunks kept (and a tenth more),
+        // so that keeping never copies them as the arrays grow.
+        let shares = (0..<m).map { Double(tallies[$0].kept.count) / Double(storedRows) }
+        for w in 0..<threads {
+            let rows = roundRobin(prelude..<chunkCount, worker: w, workers: threads)
+                .reduce(0) { $0 + ChunkMoments.range(chunk: $1, of: n, chunks: chunkCount).count }
+            for o in 0..<m {
+                tallies[w * m + o].reserve(tallies[w * m + o].kept.count + Int(shares[o] * 1.1 * Double(rows)) + 4_096)
+            }
+        }
+        runChunks(prelude..<chunkCount, batch: 0, samples: n, inputs: inputs, correlation: correlation, model: model,
+                  settings: settings, sink: .tally(binnings: binnings, tallies: tallies), observers: observers, shared: shared,
+                  threads: threads, done: done)
+        try check(0..<chunkCount, shared: shared, inputs: inputs, model: model)
+        for observer in observers { observer.end(batch: 0) }
+        // Each output's summary on its own (in parallel; none depends on the thread count).
+        let summaries = parallelMap(m, threads: settings.threads) { o -> OutputSummary? in
+            var tally = counted.base[o]
+            for t in 1..<threads { tally.merge(counted.base[t * m + o]) }
+            let moments = Array(UnsafeBufferPointer(start: shared.moments + o * chunkCount, count: chunkCount))
+            let binning = binnings[o]
+            return OutputSummary(count: n, moments: moments, percentiles: percentiles,
+                                 orderStatistics: { tally.orderStatistics($0, binning: binning) },
+                                 histogram: bins > 0 ? tally.histogram(binning: binning) : nil)
+        }
+        guard summaries.allSatisfy({ $0 != nil }) else { return nil }
+        return SimulationSummary(outputs: summaries.map { $0! }, count: n, batches: 1, streamed: true)
+    }
+
+    /// Per-chunk results of one batch, written by the workers (each chunk by exactly one).
+    private struct Shared: @unchecked Sendable {
+        let moments: UnsafeMutablePointer<ChunkMoments>
+        let failures: UnsafeMutablePointer<(Int, Double)>
+        let overflows: UnsafeMutablePointer<Int>
+        let errors: UnsafeMutablePointer<InputError?>
+        let chunks: Int
+
+        init(chunks: Int, outputs m: Int) {
+            self.chunks = chunks
+            moments = .allocate(capacity: chunks * max(m, 1))
+            failures = .allocate(capacity: chunks)
+            failures.initialize(repeating: (-1, 0), count: chunks)
+            overflows = .allocate(capacity: chunks)
+            overflows.initialize(repeating: -1, count: chunks)
+            errors = .allocate(capacity: chunks)
+            errors.initialize(repeating: nil, count: chunks)
+        }
+
+        func deallocate() {
+            moments.deallocate(); failures.deallocate(); overflows.deallocate()
+            errors.deinitialize(count: chunks); errors.deallocate()
+        }
+    }
+
+    /// Where a chunk's outputs go.
+    private enum Sink: @unchecked Sendable {
+        /// Every output to its column: per output, where row 0 of the batch goes.
+        case store([UnsafeMutablePointer<Double>])
+        /// Counted into per-worker tallies (`tallies[worker × outputs + output]`) on each output's bins.
+        case tally(binnings: [CountingBins], tallies: UnsafeMutablePointer<BinTally>)
+    }
+
+    private static func runBatch(
+        _ batch: Int, inputs: [(name: String, distribution: Distribution)], correlation: RankCorrelation?,
+        model: some ChunkModel, settings: SimulationSettings, observers: [any SampleObserver], into set: inout SampleSet,
+        progress: (@Sendable (Double) -> Void)?
+    ) throws(InputError) {
+        let n = settings.samples, chunkCount = min(settings.chunks, n), m = model.outputCount
+        let shared = Shared(chunks: chunkCount, outputs: m)
+        defer { shared.deallocate() }
+        for observer in observers { observer.begin(batch: batch, chunks: chunkCount, inputs: inputs.count, outputs: m) }
+        runChunks(0..<chunkCount, batch: batch, samples: n, inputs: inputs, correlation: correlation, model: model,
+                  settings: settings, sink: .store(set.outputs.map { $0.reserve(n) }), observers: observers, shared: shared,
+                  threads: min(settings.threads, chunkCount), done: ProgressCounter(total: chunkCount, report: progress))
+        try check(0..<chunkCount, shared: shared, inputs: inputs, model: model)
+        for observer in observers { observer.end(batch: batch) }
+        for o in 0..<m {
+            set.outputs[o].commit(n)
+            set.chunkMoments[o].append(contentsOf: UnsafeBufferPointer(start: shared.moments + o * chunkCount, count: chunkCount))
+        }
+    }
+
+    /// Runs chunks `chunks` of a batch of `n` samples on `threads` workers, shared out by
+    /// ``roundRobin(_:worker:workers:)``.
+    private static func runChunks(
+        _ chunks: Range<Int>, batch: Int, samples n: Int, inputs: [(name: String, distribution: Distribution)],
+        correlation: RankCorrelation?, model: some ChunkModel, settings: SimulationSettings, sink: Sink,
+        observers: [any SampleObserver], shared: Shared, threads: Int, done: ProgressCounter
+    ) {
+        let distributions = inputs.map(\.distribution), d = inputs.count, m = model.outputCount
+        DispatchQueue.concurrentPerform(iterations: threads) { worker in
+            // Scratch per worker, reused across its chunks: the inputs tile, the outputs tile when counting,
+            // and one pointer per output.
+            let tile = UnsafeMutablePointer<Double>.allocate(capacity: max(d * tileRows, 1))
+            let outputTile = UnsafeMutablePointer<Double>.allocate(capacity: max(m * tileRows, 1))
+            let pointers = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: max(m, 1))
+            defer { tile.deallocate(); outputTile.deallocate(); pointers.deallocate() }
+            for k in roundRobin(chunks, worker: worker, workers: threads) {
+                do {
+                    try runChunk(batch: batch, chunk: k, rows: ChunkMoments.range(chunk: k, of: n, chunks: shared.chunks), tile: tile,
+                                 outputTile: outputTile, pointers: pointers, distributions: distributions, correlation: correlation,
+                                 model: model, settings: settings, sink: sink, observers: observers, worker: worker, shared: shared)
+                } catch let error as InputError {
+                    shared.errors[k] = error
+                } catch {
+                    shared.errors[k] = InputError(field: "simulation", expected: "no failure", found: "\(error)")
+                }
+                done.increment()
+            }
+        }
+    }
+
+    /// Throws the first failure of chunks `chunks`, in chunk order.
+    private static func check(
+        _ chunks: Range<Int>, shared: Shared, inputs: [(name: String, distribution: Distribution)], model: some ChunkModel
+    ) throws(InputError) {
+        for k in chunks {
+            if let error = shared.errors[k] { throw error }
+            let (dim, _) = shared.failures[k]
+            if dim >= 0 {
+                throw InputError(field: inputs[dim].name, expected: "a distribution GSL can invert at every probability",
+                                 found: "\(inputs[dim].distribution) (inverse CDF not finite for some samples)")
+            }
+            if shared.overflows[k] >= 0 {
+                throw InputError(field: model.outputName(shared.overflows[k]),
+                                 expected: "finite results (check growth factors, years and input magnitudes for overflow)",
+                                 found: "infinite or undefined values")
+            }
+        }
+    }
+
+    /// Whether every value is finite, in one vectorised pass: x × 0 is 0 for a finite x and NaN for an
+    /// infinite or NaN one, and a sum holding a NaN stays NaN.
+    static func allFinite(_ values: UnsafePointer<Double>, count: Int) -> Bool {
+        var lanes = SIMD4<Double>()
+        let whole = count & ~3
+        var i = 0
+        while i < whole {
+            lanes += UnsafeRawPointer(values + i).loadUnaligned(as: SIMD4<Double>.self) * 0
+            i += 4
+        }
+        var rest = 0.0
+        for r in whole..<count { rest += values[r] * 0 }
+        return lanes.sum() + rest == 0
+    }
+
+    /// Rows per tile: the tile's uniforms, inputs and outputs stay in the core's cache between sampling,
+    /// the model and the moments. A multiple of four (``MomentAccumulator``'s lanes).
+    static let tileRows = 1_024
+
+    private static func runChunk(
+        batch: Int, chunk k: Int, rows chunk: Range<Int>, tile x: UnsafeMutablePointer<Double>,
+        outputTile: UnsafeMutablePointer<Double>, pointers: UnsafeMutablePointer<UnsafeMutablePointer<Double>>,
+        distributions: [Distribution], correlation: RankCorrelation?, model: some ChunkModel, settings: SimulationSettings,
+        sink: Sink, observers: [any SampleObserver], worker: Int, shared: Shared
+    ) throws(InputError) {
+        let chunkCount = shared.chunks, d = distributions.count, m = model.outputCount
+        let rng = try RandomGenerator(settings.generator, seed: SeedSequence.seed(master: settings.seed, batch: batch, chunk: k))
+        let design = try UniformDesign(method: settings.method, dimension: d, count: chunk.count, rng: rng)
+        var accumulators = [MomentAccumulator](repeating: MomentAccumulator(), count: m)
+        var row = chunk.lowerBound
+        while row < chunk.upperBound {
+            let rows = min(tileRows, chunk.upperBound - row)
+            design.next(x, rows: rows)
+            correlation?.apply(x, count: rows)
+            for j in 0..<d {
+                let column = x + j * rows
+                distributions[j].quantiles(column, count: rows)
+                // A non-finite quantile (GSL could not invert) is reported with the input's name.
+                if !allFinite(column, count: rows), shared.failures[k].0 < 0 { shared.failures[k] = (j, .nan) }
+            }
+            switch sink {
+            case .store(let bases): for o in 0..<m { pointers[o] = bases[o] + row }
+            case .tally: for o in 0..<m { pointers[o] = outputTile + o * tileRows }
+            }
+            model.evaluate(inputs: x, count: rows, outputs: UnsafeMutableBufferPointer(start: pointers, count: m))
+            for o in 0..<m { accumulators[o].add(UnsafeBufferPointer(start: pointers[o], count: rows)) }
+            for observer in observers {
+                observer.observe(batch: batch, chunk: k, firstRow: row, inputs: x,
+                                 outputs: UnsafeBufferPointer(start: pointers, count: m), rows: rows)
+            }
+            if case .tally(let binnings, let tallies) = sink {
+                for o in 0..<m { tallies[worker * m + o].add(UnsafeBufferPointer(start: pointers[o], count: rows), binning: binnings[o]) }
+            }
+            row += rows
+        }
+        for o in 0..<m {
+            let moments = accumulators[o].moments
+            if !moments.allFinite, shared.overflows[k] < 0 { shared.overflows[k] = o }
+            shared.moments[o * chunkCount + k] = moments
+        }
+    }
+}
+
+/// Counts finished chunks and reports the fraction done.
+private final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var finished = 0
+    private let total: Int
+    private let report: (@Sendable (Double) -> Void)?
+
+    init(total: Int, report: (@Sendable (Double) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+
+    func increment() {
+        guard let report else { return }
+        lock.lock()
+        finished += 1
+        let fraction = Double(finished) / Double(total)
+        lock.unlock()
+        report(fraction)
+    }
+}

@@ -1,0 +1,92 @@
+/// The counting bins of one output for summaries that never sort the samples: `bins` equal-width
+/// histogram bins between the 0.5th and 99.5th percentiles of a pilot sample (the run's first chunk),
+/// each split into ``cellsPerBin`` cells, plus one cell for everything below and one for everything
+/// above.
+///
+/// Counting every sample into its cell places any order statistic in one cell. The cells that may hold
+/// a wanted percentile, judged from the pilot with a wide margin, are marked kept: their samples are
+/// kept, so the order statistic is then selected exactly among them. The pilot only decides which
+/// samples are kept, never a reported value; a wanted rank in a cell that was not kept is detected, and
+/// the caller falls back to storing every sample (``Simulation/summarise(inputs:correlation:model:settings:percentiles:bins:progress:)``).
+struct CountingBins: Sendable {
+    /// Cells per histogram bin.
+    static let cellsPerBin = 128
+    /// Margin of the kept cells around each percentile, in standard errors of the pilot's estimate of it.
+    static let pilotMargin = 6.0
+
+    /// Lower edge of the first bin (the pilot's 0.5th percentile).
+    let lower: Double
+    /// Upper edge of the last bin (the pilot's 99.5th percentile, or just above `lower` if equal).
+    let upper: Double
+    /// Histogram bins.
+    let bins: Int
+    /// Cells per unit of the output (cells between `lower` and `upper` / their span).
+    let scale: Double
+    /// The last cell, as a double (``cell(_:)`` clamps to it).
+    let top: Double
+    /// Per cell (below, `bins × cellsPerBin` cells between the edges, above): whether its samples are kept.
+    private(set) var kept: [Bool]
+
+    /// Cells in all: the middle ones and the two outer ones.
+    var cellCount: Int { bins * Self.cellsPerBin + 2 }
+
+    /// The cell of a value: 0 below `lower`, then the middle cells, then the last cell above `upper`
+    /// (and NaN, which the engine reports as an error anyway, in cell 0). Monotone in `v`, which is all
+    /// the order statistics need, and branch-free, so that a tile's cells vectorise.
+    @inline(__always)
+    func cell(_ v: Double) -> Int {
+        // The offset from `lower` in cells, plus one half, rounded to the nearest integer (ties to even):
+        // cell 1 + ⌊t⌋ for a value t cells above `lower`, except that a value exactly on a cell's lower
+        // edge may count in the cell below. Rounding is done by adding 2⁵², exact for the clamped range.
+        let shifted = (v - lower) * scale + 0.5
+        let clamped = shifted >= 0 ? Swift.min(shifted, top) : 0
+        return Int(truncatingIfNeeded: (clamped + 0x1p52).bitPattern &- (0x1p52 as Double).bitPattern)
+    }
+
+    /// The histogram bin of a middle cell.
+    func bin(ofCell c: Int) -> Int { (c - 1) / Self.cellsPerBin }
+
+    /// Builds the binning of one output from its pilot sample.
+    /// - Parameters:
+    ///   - pilot: The pilot sample (not modified), at least one value.
+    ///   - samples: Samples the whole run will count (sets the margin for the confidence-interval ranks).
+    ///   - percentiles: Percentiles that will be selected (in (0, 100)).
+    ///   - bins: Histogram bins (at least 1).
+    init(pilot: UnsafeBufferPointer<Double>, samples n: Int, percentiles: [Double], bins: Int) {
+        let np = pilot.count
+        self.bins = Swift.max(bins, 1)
+        // The kept range of percentile p: pilot ranks at p ∓ δ, with δ the pilot's margin plus the run's own
+        // 95% confidence-interval half-width (those ranks are selected too) and two pilot ranks of slack.
+        var brackets: [(low: Int, high: Int)] = []
+        for percent in percentiles {
+            let p = percent / 100
+            let spread = (p * (1 - p)).squareRoot()
+            let delta = (Self.pilotMargin + 1) * spread / Double(np).squareRoot()
+                + (1.959963984540054 + Self.pilotMargin) * spread / Double(Swift.max(n, 1)).squareRoot() + 2 / Double(np)
+            let low = Int((Swift.max(0, p - delta) * Double(np - 1)).rounded(.down))
+            let high = Int((Swift.min(1, p + delta) * Double(np - 1)).rounded(.up))
+            brackets.append((low, high))
+        }
+        let edges = [0.5, 99.5].map { OutputSummary.typeSevenRank($0, count: np) }
+        var ranks = Set(brackets.flatMap { [$0.low, $0.high] })
+        for (rank, _) in edges { ranks.formUnion([rank, Swift.min(rank + 1, np - 1)]) }
+        let order = OrderStatistics.select(pilot, ranks: ranks)
+        let at = { (r: Int) in order[r]! }
+        let low = OutputSummary.interpolate(edges[0].rank, edges[0].fraction, count: np, at: at)
+        var high = OutputSummary.interpolate(edges[1].rank, edges[1].fraction, count: np, at: at)
+        var scale = Double(self.bins * Self.cellsPerBin) / (high - low)
+        if !(high > low) || !scale.isFinite {
+            // A pilot whose middle 99% is one value: a narrow binning around it (exact counts all the same).
+            high = low + Swift.max(abs(low), 1) * 0x1p-40
+            scale = Double(self.bins * Self.cellsPerBin) / (high - low)
+        }
+        lower = low
+        upper = high
+        self.scale = scale
+        top = Double(self.bins * Self.cellsPerBin + 1)
+        kept = [Bool](repeating: false, count: self.bins * Self.cellsPerBin + 2)
+        for (l, h) in brackets {
+            for c in cell(at(l))...cell(at(h)) { kept[c] = true }
+        }
+    }
+}
