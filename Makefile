@@ -4,7 +4,20 @@
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 AICARBON := .build/release/aicarbon
 
-.PHONY: run test deps build release validate catalogs clean charts report-check notebooks
+# `make install` (PREFIX=/usr/local by default; DESTDIR for staging): the binary, built with the Swift runtime linked
+# in (it needs only GSL and the C/C++ runtime at run time) in its own build folder, so `make run` does not rebuild;
+# man pages from swift-argument-parser's generate-manual plugin; bash, zsh and fish completions; licences.
+PREFIX ?= /usr/local
+INSTALL_BUILD := .build/install
+MANUAL := .build/plugins/GenerateManual/outputs/aicarbon
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
+DOCDIR = $(DESTDIR)$(PREFIX)/share/doc/aicarbon
+BASHDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+
+.PHONY: run test deps build release validate catalogs catalogs-check clean install uninstall manual charts report-check notebooks
 
 deps:
 	@if ! pkg-config --exists gsl 2>/dev/null; then \
@@ -63,9 +76,34 @@ report-check: release
 	done
 	@ls -l .build/report-check/*.png .build/report-check/*.pdf
 
-# Regenerates the bundled catalogs from ../shared/data (needs: pip install pycountry).
+# Regenerates the embedded catalogs (Sources/AICarbon/Catalog/EmbeddedCatalogs.swift) from data/ and ../shared/data
+# (needs: pip install pycountry).
 catalogs:
 	python3 scripts/build_catalogs.py
+
+# Fails if the embedded catalogs are out of date with data/ and ../shared/data.
+catalogs-check:
+	python3 scripts/build_catalogs.py --check
+
+# Man pages, one per subcommand, from the command definitions (swift-argument-parser's generate-manual plugin).
+manual:
+	swift package generate-manual --multi-page
+
+install: deps manual
+	swift build -c release --product aicarbon --static-swift-stdlib --scratch-path $(INSTALL_BUILD)
+	install -d $(BINDIR) $(MANDIR) $(DOCDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
+	install -m 755 $(INSTALL_BUILD)/release/aicarbon $(BINDIR)/aicarbon
+	install -m 644 $(MANUAL)/*.1 $(MANDIR)/
+	$(BINDIR)/aicarbon --generate-completion-script bash > $(BASHDIR)/aicarbon
+	$(BINDIR)/aicarbon --generate-completion-script zsh > $(ZSHDIR)/_aicarbon
+	$(BINDIR)/aicarbon --generate-completion-script fish > $(FISHDIR)/aicarbon.fish
+	install -m 644 LICENSE DATA-LICENSES.md $(DOCDIR)/
+	@echo "installed $(BINDIR)/aicarbon ($$($(BINDIR)/aicarbon --version | head -n 1)); man aicarbon"
+
+uninstall:
+	rm -f $(BINDIR)/aicarbon $(MANDIR)/aicarbon.1 $(MANDIR)/aicarbon.*.1 $(BASHDIR)/aicarbon $(ZSHDIR)/_aicarbon \
+		$(FISHDIR)/aicarbon.fish
+	rm -rf $(DOCDIR)
 
 clean:
 	rm -rf .build

@@ -21,7 +21,6 @@ let package = Package(
         .target(
             name: "AICarbon",
             dependencies: ["CGSL", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/hardware.json"), .copy("Resources/grids.json")],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .target(

@@ -1,6 +1,10 @@
 import AICarbon
 
 /// Renders one bundled catalog as a table, JSON or CSV.
+///
+/// JSON field names are stable: new fields are added, none renamed. Grids carry `basis` (one line) and
+/// `basis_detail`, `intensity_gsd` and its `spread` terms, water intensity and, for cloud regions, the location grid,
+/// provider PUE and any stale snapshot.
 struct CatalogListing {
     var catalog: Catalog
     var kind: CatalogCommand.Kind
@@ -16,48 +20,86 @@ struct CatalogListing {
     }
 
     private func content() -> ([String], [[String]], [JSONValue]) {
-        func optional(_ x: Double?) -> JSONValue { x.map(JSONValue.number) ?? .null }
-        func text(_ x: Double?) -> String { x.map { ReadableQuantity.number($0) } ?? "-" }
         switch kind {
-        case .hardware:
-            return (["id", "name", "TDP W", "peak TFLOP/s", "memory GB", "year", "measured W", "embodied kg", "source"],
-                    catalog.accelerators.map {
-                        [$0.id, $0.name, text($0.tdpW), text($0.peakFlopsPerS / 1e12), text($0.memoryGb), String($0.releaseYear),
-                         text($0.measuredPowerW), text($0.embodiedKg), $0.source]
-                    },
-                    catalog.accelerators.map {
-                        .object([("id", .string($0.id)), ("name", .string($0.name)), ("aliases", .array($0.aliases.map(JSONValue.string))),
-                                 ("vendor", .string($0.vendor)), ("tdp_w", optional($0.tdpW)), ("peak_flops_per_s", .number($0.peakFlopsPerS)),
-                                 ("memory_gb", optional($0.memoryGb)), ("release_year", .number(Double($0.releaseYear))),
-                                 ("measured_power_w", optional($0.measuredPowerW)), ("embodied_kg", .number($0.embodiedKg)),
-                                 ("source", .string($0.source))])
-                    })
-        case .grids:
-            return (["id", "name", "kind", "kg CO2e/kWh", "year", "source"],
-                    catalog.grids.map { [$0.id, $0.name, $0.kind, ReadableQuantity.number($0.intensityKgPerKwh), String($0.year), $0.source] },
-                    catalog.grids.map {
-                        .object([("id", .string($0.id)), ("name", .string($0.name)), ("kind", .string($0.kind)),
-                                 ("aliases", .array($0.aliases.map(JSONValue.string))),
-                                 ("intensity_kg_per_kwh", .number($0.intensityKgPerKwh)), ("year", .number(Double($0.year))),
-                                 ("source", .string($0.source))])
-                    })
-        case .sources:
-            let source = "IPCC AR5 WGIII Annex III, Table A.III.2"
-            return (["source", "min g/kWh", "median g/kWh", "max g/kWh", "reference"],
-                    catalog.generationSources.map { [$0.source, text($0.minGPerKwh), text($0.medianGPerKwh), text($0.maxGPerKwh), source] },
-                    catalog.generationSources.map {
-                        .object([("source", .string($0.source)), ("min_g_per_kwh", .number($0.minGPerKwh)),
-                                 ("median_g_per_kwh", .number($0.medianGPerKwh)), ("max_g_per_kwh", .number($0.maxGPerKwh)),
-                                 ("reference", .string(source))])
-                    })
+        case .hardware: return hardware()
+        case .grids: return grids()
+        case .sources: return sources()
         }
+    }
+
+    private func optional(_ x: Double?) -> JSONValue { x.map(JSONValue.number) ?? .null }
+    private func string(_ x: String?) -> JSONValue { x.map(JSONValue.string) ?? .null }
+    private func text(_ x: Double?) -> String { x.map { ReadableQuantity.number($0) } ?? "-" }
+
+    private func hardware() -> ([String], [[String]], [JSONValue]) {
+        return (["id", "name", "TDP W", "peak TFLOP/s", "memory GB", "GB/s", "year", "measured W", "vendor mean W", "embodied kg",
+                 "embodied gsd", "source"],
+                catalog.accelerators.map {
+                    [$0.id, $0.name, text($0.tdpW), text($0.peakFlopsPerS / 1e12), text($0.memoryGb), text($0.memoryBandwidthGbPerS),
+                     String($0.releaseYear), text($0.measuredPowerW), text($0.vendorMeanPowerW), text($0.embodiedKg), text($0.embodiedGsd),
+                     $0.source]
+                },
+                catalog.accelerators.map {
+                    .object([("id", .string($0.id)), ("name", .string($0.name)), ("aliases", .array($0.aliases.map(JSONValue.string))),
+                             ("vendor", .string($0.vendor)), ("tdp_w", optional($0.tdpW)), ("peak_flops_per_s", .number($0.peakFlopsPerS)),
+                             ("memory_gb", optional($0.memoryGb)), ("memory_bandwidth_gb_per_s", optional($0.memoryBandwidthGbPerS)),
+                             ("release_year", .number(Double($0.releaseYear))),
+                             ("measured_power_w", optional($0.measuredPowerW)), ("vendor_mean_power_w", optional($0.vendorMeanPowerW)),
+                             ("embodied_kg", .number($0.embodiedKg)), ("embodied_gsd", optional($0.embodiedGsd)),
+                             ("embodied_source", string($0.embodiedSource)), ("source", .string($0.source))])
+                })
+    }
+
+    private func grids() -> ([String], [[String]], [JSONValue]) {
+        func spread(_ s: Grid.Spread?) -> JSONValue {
+            guard let s else { return .null }
+            return .object([("mix_sigma", optional(s.mixSigma)), ("year_sigma", optional(s.yearSigma)),
+                            ("dataset_sigma", .number(s.datasetSigma)), ("dataset_sigma_measured", .bool(s.datasetSigmaMeasured)),
+                            ("mix_of", string(s.mixOf))])
+        }
+        func check(_ c: Grid.CrossCheck?) -> JSONValue {
+            guard let c else { return .null }
+            return .object([("intensity_kg_per_kwh", .number(c.intensityKgPerKwh)), ("source", .string(c.source))])
+        }
+        return (["id", "name", "kind", "kg CO2e/kWh", "gsd", "year", "basis", "water L/kWh", "source"],
+                catalog.grids.map {
+                    [$0.id, $0.name, $0.kind, ReadableQuantity.number($0.intensityKgPerKwh), text($0.intensityGsd), String($0.year),
+                     $0.basis.description, text($0.waterIntensityLPerKwh), $0.source]
+                },
+                catalog.grids.map {
+                    .object([("id", .string($0.id)), ("name", .string($0.name)), ("kind", .string($0.kind)),
+                             ("aliases", .array($0.aliases.map(JSONValue.string))),
+                             ("intensity_kg_per_kwh", .number($0.intensityKgPerKwh)), ("year", .number(Double($0.year))),
+                             ("source", .string($0.source)), ("basis", .string($0.basis.description)),
+                             ("basis_detail", .object([("emissions", .string($0.basis.emissions.rawValue)),
+                                                       ("method", .string($0.basis.method.rawValue)),
+                                                       ("scope", .string($0.basis.scope.rawValue))])),
+                             ("intensity_gsd", optional($0.intensityGsd)), ("spread", spread($0.spread)),
+                             ("generation_mix", $0.generationMix.map { mix in
+                                 JSONValue.object(mix.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.number($0.value)) }) } ?? .null),
+                             ("cross_check", check($0.crossCheck)),
+                             ("water_intensity_l_per_kwh", optional($0.waterIntensityLPerKwh)), ("water_source", string($0.waterSource)),
+                             ("location_grid", string($0.locationGrid)), ("provider_pue", optional($0.providerPUE)),
+                             ("provider_pue_source", string($0.providerPUESource)), ("stale_snapshot", check($0.staleSnapshot))])
+                })
+    }
+
+    private func sources() -> ([String], [[String]], [JSONValue]) {
+        let source = "IPCC AR5 WGIII Annex III, Table A.III.2"
+        return (["source", "min g/kWh", "median g/kWh", "max g/kWh", "reference"],
+                catalog.generationSources.map { [$0.source, text($0.minGPerKwh), text($0.medianGPerKwh), text($0.maxGPerKwh), source] },
+                catalog.generationSources.map {
+                    .object([("source", .string($0.source)), ("min_g_per_kwh", .number($0.minGPerKwh)),
+                             ("median_g_per_kwh", .number($0.medianGPerKwh)), ("max_g_per_kwh", .number($0.maxGPerKwh)),
+                             ("reference", .string(source))])
+                })
     }
 }
 
 extension String {
     /// The text as one CSV field: quoted, with quotes doubled, when it holds a comma or a quote (RFC 4180).
     var csvField: String {
-        guard contains(",") || contains("\"") else { return self }
+        guard contains(",") || contains("\"") || contains("\n") else { return self }
         var out = "\""
         for c in self { out += c == "\"" ? "\"\"" : String(c) }
         return out + "\""

@@ -5,9 +5,11 @@ import Testing
 struct CatalogTests {
     let catalog = try! Catalog.bundled()
 
-    @Test("every accelerator the foundation issue names is present with a source", arguments: [
+    @Test("every accelerator the foundation issue and issue 14 name is present with a source", arguments: [
         "P100", "V100", "A100 40GB", "A100 80GB", "A100 PCIe", "A100 PCIe 80GB", "H100 SXM", "H100 PCIe", "H200", "B200",
         "L4", "T4", "A10G", "MI250X", "MI300X", "TPU v2", "TPU v3", "TPU v4", "TPU v5e", "TPU v5p",
+        "GB200", "B100", "B300", "H800", "H20", "A800", "L40S", "MI210", "MI325X", "MI355X", "Gaudi 2", "Gaudi 3",
+        "TPU v6e", "Trillium", "TPU v7", "Ironwood", "Trainium", "Trainium2", "Inferentia2", "V100 32GB",
     ])
     func accelerators(_ name: String) throws {
         let a = try catalog.accelerator(named: name)
@@ -44,17 +46,21 @@ struct CatalogTests {
     @Test("grids resolve by ISO-3, ISO-2, name, US state, province and cloud region", arguments: [
         ("FRA", "FRA"), ("fr", "FRA"), ("France", "FRA"), ("USA", "USA"), ("US", "USA"), ("US-CA", "US-CA"),
         ("CA-QC", "CA-QC"), ("gcp:us-central1", "gcp:us-central1"), ("aws:us-east-1", "aws:us-east-1"), ("WORLD", "WORLD"),
-        ("germany", "DEU"),
+        ("germany", "DEU"), ("gcp:me-central1", "gcp:me-central1"), ("me-central1", "gcp:me-central1"),
+        ("gcp:me-cenrtal1", "gcp:me-central1"), ("SE3", "SE3"), ("NO4", "NO4"), ("CN-BJ", "CN-BJ"), ("Beijing", "CN-BJ"),
+        ("inner mongolia", "CN-NM"),
     ])
     func grids(_ name: String, _ id: String) throws {
         #expect(try catalog.grid(named: name).id == id)
     }
 
-    @Test("grid catalog sizes: 213 countries, 51 US state-level entries, 13 provinces, 99 cloud regions, world")
+    @Test("grid catalog sizes: 213 countries, 51 US state-level entries, 13 provinces, 9 Nordic zones, 30 Chinese provinces, 99 cloud regions, world")
     func gridCounts() {
         #expect(catalog.grids.filter { $0.kind == "country" }.count == 213)
         #expect(catalog.grids.filter { $0.kind == "us-state" }.count == 51)
         #expect(catalog.grids.filter { $0.kind == "ca-province" }.count == 13)
+        #expect(catalog.grids.filter { $0.kind == "nordic-zone" }.count == 9)
+        #expect(catalog.grids.filter { $0.kind == "cn-province" }.count == 30)
         // 40 Google Cloud regions (CodeCarbon) + 59 AWS, Azure and other regions (ML CO2 Impact) not already listed.
         #expect(catalog.grids.filter { $0.kind == "cloud-region" }.count == 99)
         #expect(catalog.grids.filter { $0.kind == "world" }.count == 1)
