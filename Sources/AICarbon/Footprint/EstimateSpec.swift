@@ -186,36 +186,31 @@ public struct EstimateSpec: Sendable, Hashable {
                 builder.take(.hostOverhead, values[.hostOverhead], Defaults.hostOverhead)
             }
         }
-        builder.take(.pue, values[.pue], Defaults.pue)
-
-        var gridEntry: Grid?
+        // The grid's catalog entry first: a cloud region carries its provider's published PUE.
+        let gridEntry: Grid?
         switch grid {
-        case .intensity(let d):
-            builder.set(.intensity, d)
-        case .named(let name):
-            let entry = try catalog.grid(named: name)
-            gridEntry = entry
-            builder.take(.intensity, nil, Self.gridPrior(entry, defaulted: false))
-        case nil:
-            let entry = try catalog.grid(named: Defaults.gridName)
-            gridEntry = entry
-            builder.take(.intensity, nil, Self.gridPrior(entry, defaulted: true))
+        case .intensity: gridEntry = nil
+        case .named(let name): gridEntry = try catalog.grid(named: name)
+        case nil: gridEntry = try catalog.grid(named: Defaults.gridName)
+        }
+        builder.take(.pue, values[.pue], gridEntry?.providerPUEPrior ?? Defaults.pue)
+        switch grid {
+        case .intensity(let d): builder.set(.intensity, d)
+        case .named: builder.take(.intensity, nil, Self.gridPrior(gridEntry!, defaulted: false))
+        case nil: builder.take(.intensity, nil, Self.gridPrior(gridEntry!, defaulted: true))
         }
 
         let inferenceMode = try resolveInference(accelerator: accelerator, active: active, builder: &builder)
         if let d = values[.embodiedPerChip] {
             builder.set(.embodiedPerChip, d)
-        } else if let accelerator, case .lognormal(_, let sigma) = Defaults.embodiedPerChip.distribution {
-            builder.take(.embodiedPerChip, nil, Assumption(
-                input: "embodied_per_chip", distribution: .lognormal(mu: Foundation.log(accelerator.embodiedKg), sigma: sigma),
-                unit: "kg", source: "\(accelerator.name), catalog median; \(Defaults.embodiedPerChip.source)"))
         } else {
-            builder.take(.embodiedPerChip, nil, Defaults.embodiedPerChip)
+            builder.take(.embodiedPerChip, nil, accelerator?.embodiedPrior ?? Defaults.embodiedPerChip)
         }
         builder.take(.developmentMultiplier, values[.developmentMultiplier], Defaults.developmentMultiplier)
         builder.take(.lifetime, values[.lifetime], Defaults.lifetime)
         builder.take(.wue, values[.wue], Defaults.wueOnsite)
-        builder.take(.waterIntensity, values[.waterIntensity], Defaults.waterIntensity)
+        // The water intensity of the grid's country when a region is named (EcoLogits), else the US average.
+        builder.take(.waterIntensity, values[.waterIntensity], gridEntry?.waterIntensityPrior ?? Defaults.waterIntensity)
 
         var template = FootprintVariables<Double>(computeMode: computeMode, powerMode: powerMode)
         template.inferenceMode = inferenceMode
@@ -243,16 +238,15 @@ public struct EstimateSpec: Sendable, Hashable {
                         derived: derived, accelerator: accelerator, grid: gridEntry)
     }
 
-    /// A named grid's intensity: lognormal around the catalog value (fixed for a zero intensity).
+    /// A named grid's intensity: lognormal around the catalog value with the catalog's spread, its basis
+    /// and spread terms in the source (fixed for a zero intensity).
     static func gridPrior(_ grid: Grid, defaulted: Bool) -> Assumption {
-        let value = grid.intensityKgPerKwh
-        let gsd = grid.intensityGsd ?? Defaults.gridGSD
+        if let prior = grid.intensityPrior(defaulted: defaulted) { return prior }
+        let value = grid.intensityKgPerKwh, gsd = Defaults.gridGSD
         let d: Distribution = value > 0 ? .lognormal(median: value, gsd: gsd) : .fixed(value)
-        let spread = grid.intensityGsd != nil
-            ? "spread from its generation mix and IPCC AR5 lifecycle ranges"
-            : "spread gsd \(JSONValue.numberText(gsd)) for year-to-year and within-region variation"
         return Assumption(input: "grid", distribution: d, unit: "kg/kWh",
-                          source: "\(defaulted ? "no --grid: world average; " : "")\(grid.name) (\(grid.id)) \(grid.year), \(grid.source); \(spread)")
+                          source: "\(defaulted ? "no --grid: world average; " : "")\(grid.name) (\(grid.id)) \(grid.year), \(grid.source); "
+                              + "spread gsd \(JSONValue.numberText(gsd)) for year-to-year and within-region variation")
     }
 
     private func resolveInference(

@@ -166,21 +166,28 @@ public struct ProjectionSpec: Sendable {
             model.mfu = b.take("mfu", Defaults.mfu(releaseYear: accelerator.releaseYear))
             model.powerUtilization = b.take("power_utilization", Defaults.powerUtilization)
             model.hostOverhead = b.take("host_overhead", Defaults.hostOverhead)
-            model.embodiedPerChipKg = b.take("embodied_per_chip", Defaults.embodiedPerChip)
+            model.embodiedPerChipKg = b.take("embodied_per_chip", accelerator.embodiedPrior)
             model.lifetimeHours = b.take("lifetime", Defaults.lifetime)
             model.outputs = [.energyKWh, .trainingEnergyKWh, .inferenceEnergyKWh, .co2eKg, .embodiedCO2eKg, .waterL]
             if model.queries != nil { model.outputs.append(.queries) }
             model.outputs += [.rebound, .energyWithoutReboundKWh]
         }
-        model.pue = try b.level("pue", startFallback: Defaults.pue, targetYear: targetYears["pue_target_year"], floor: 1, years: years)
+        let gridEntry: Grid?
+        switch grid {
+        case .intensity?: gridEntry = nil
+        case .named(let name)?: gridEntry = try catalog.grid(named: name, field: "grid")
+        case nil: gridEntry = try catalog.grid(named: Defaults.gridName, field: "grid")
+        }
+        model.pue = try b.level("pue", startFallback: gridEntry?.providerPUEPrior ?? Defaults.pue, targetYear: targetYears["pue_target_year"],
+                                floor: 1, years: years)
         let gridStart: Assumption
         switch grid {
         case .intensity(let d)?:
             gridStart = Assumption(input: "grid", distribution: d, unit: "kg/kWh", source: "given")
-        case .named(let name)?:
-            gridStart = EstimateSpec.gridPrior(try catalog.grid(named: name, field: "grid"), defaulted: false)
+        case .named?:
+            gridStart = EstimateSpec.gridPrior(gridEntry!, defaulted: false)
         case nil:
-            gridStart = EstimateSpec.gridPrior(try catalog.grid(named: Defaults.gridName, field: "grid"), defaulted: true)
+            gridStart = EstimateSpec.gridPrior(gridEntry!, defaulted: true)
         }
         model.grid = try b.level("grid", startFallback: gridStart, targetYear: targetYears["grid_target_year"], floor: 0, years: years,
                                  startIsGiven: { if case .intensity? = grid { return true } else { return false } }())
@@ -193,7 +200,7 @@ public struct ProjectionSpec: Sendable {
             model.outputs.insert(.co2eMarketKg, at: model.outputs.firstIndex(of: .co2eKg)! + 1)
         }
         model.wue = b.take("wue", Defaults.wueOnsite)
-        model.waterIntensity = b.take("water_intensity", Defaults.waterIntensity)
+        model.waterIntensity = b.take("water_intensity", gridEntry?.waterIntensityPrior ?? Defaults.waterIntensity)
         for key in scalars.keys.sorted() where !b.used.contains(key) {
             throw error(key, "a key that applies to this \(aggregate ? "aggregate" : "bottom-up") projection", "\"\(key)\", which it does not use")
         }
