@@ -19,7 +19,7 @@ the eight Meta rows count for what they are: correlated evidence. Bayesian: norm
 priors on tau and sigma, integrated on a grid; beta given (tau, sigma) is conjugate. A planner's new run belongs
 to a new family, so its predictive is normal with variance x'Vx + tau^2 + sigma^2, mixed over the grid.
 The package's prior is the lognormal whose 5th/95th percentiles match that predictive (checked below), truncated
-to (0, 1].
+to (0, 0.6]: u_eff cannot exceed the final run's MFU, and no large run reports MFU much above 0.55.
 """
 import csv
 import math
@@ -32,6 +32,10 @@ from scipy import stats
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 QUICK = "--quick" in sys.argv
 Z95 = stats.norm.ppf(0.95)
+# Upper bound of u_eff: no large training run reports MFU much above 0.55 (MegaScale, Jiang et al. 2024: 55.2% at
+# 175B on 12,288 GPUs; PaLM 46.2%), and u_eff (restarts and all) cannot exceed the final run's MFU. Chosen a priori;
+# the sensitivity table shows the bound at 1 as well.
+U_MAX = 0.6
 
 # Accelerator datasheet figures (the catalog's peak and release year; HBM bandwidth in bytes/s, which the
 # catalog does not carry yet). H800: H100 compute with reduced NVLink; same peak and HBM.
@@ -134,12 +138,15 @@ def mixture_quantiles(mus, sds, w, ps):
     return out
 
 
-def hpredict(model, d, spec, ps=(0.05, 0.5, 0.95)):
+def hpredict(model, d, spec, ps=(0.05, 0.5, 0.95), umax=None):
+    """Quantiles of log u for a run of a new family; truncated to u <= umax (U_MAX unless given; 0 = none)."""
     comps, w = model
     x = design([d], spec)[0]
     mus = np.array([x @ c[2] for c in comps])
     sds = np.array([math.sqrt(x @ c[3] @ x + c[0] ** 2 + c[1] ** 2) for c in comps])
-    return mixture_quantiles(mus, sds, w, ps)
+    umax = U_MAX if umax is None else umax
+    top = float((w * stats.norm.cdf((math.log(umax) - mus) / sds)).sum()) if umax else 1.0
+    return mixture_quantiles(mus, sds, w, [p * top for p in ps])
 
 
 def summarise(model, spec):
@@ -157,14 +164,14 @@ def lognormal_scale(model, spec, ds):
     mean, cov, _, _ = summarise(model, spec)
     s2 = []
     for d in ds:
-        q05, _, q95 = hpredict(model, d, spec)
+        q05, _, q95 = hpredict(model, d, spec, umax=0)
         x = design([d], spec)[0]
         s2.append(((q95 - q05) / (2 * Z95)) ** 2 - x @ cov @ x)
     return math.sqrt(float(np.mean(s2)))
 
 
 class LognormalPrior:
-    """The package form: log u ~ N(x'b, s^2 + x'Vx), truncated to (0, 1]."""
+    """The package form: log u ~ N(x'b, s^2 + x'Vx), truncated to (0, U_MAX]."""
 
     def __init__(self, spec, beta, cov, s):
         self.spec, self.beta, self.cov, self.s = spec, beta, cov, s
@@ -175,12 +182,12 @@ class LognormalPrior:
 
     def quantile(self, d, p):
         mu, sg = self.mu_sigma(d)
-        top = stats.norm.cdf((0.0 - mu) / sg)  # P(u <= 1)
+        top = stats.norm.cdf((math.log(U_MAX) - mu) / sg)  # P(u <= U_MAX)
         return math.exp(mu + sg * stats.norm.ppf(p * top))
 
     def sample(self, d, n, rng):
         mu, sg = self.mu_sigma(d)
-        top = stats.norm.cdf(-mu / sg)
+        top = stats.norm.cdf((math.log(U_MAX) - mu) / sg)
         return np.exp(mu + sg * stats.norm.ppf(rng.uniform(0, 1, n) * top))
 
 
@@ -196,6 +203,9 @@ def simple_prior(ds):
 
 def fmt(x, digits=3):
     return f"{x:.{digits}g}" if abs(x) < 1e4 else f"{x:,.0f}"
+
+
+LOO_U = {}  # model -> (mu, sigma) of log u from the leave-one-out predictive
 
 
 def compute_section(data):
@@ -225,12 +235,12 @@ def compute_section(data):
     # Approximation check: lognormal vs mixture percentiles at each row.
     worst = 0.0
     for d in modern:
-        q05, q50, q95 = hpredict(model, d, spec)
+        q05, q50, q95 = hpredict(model, d, spec, umax=0)
         mu, sg = prior.mu_sigma(d)
         worst = max(worst, abs(mu - sg * Z95 - q05), abs(mu - q50), abs(mu + sg * Z95 - q95))
     print(f"Largest gap between the lognormal and the full predictive's 5/50/95% (log units): {worst:.3f}")
 
-    print("\nIn-sample: every row against the full-data prior (90% interval of chip-hours = FLOPs / (peak x u), u truncated to <= 1)\n")
+    print("\nIn-sample: every row against the full-data prior (90% interval of chip-hours = FLOPs / (peak x u), u truncated to <= 0.6)\n")
     print("| model | published h | 5% | median | 95% | published / median | inside |")
     print("|---|---|---|---|---|---|---|")
     inside = 0
@@ -240,7 +250,8 @@ def compute_section(data):
         ok = lo <= d["hours"] <= hi
         inside += ok
         print(f"| {d['model']} | {d['hours']:,.0f} | {lo:,.0f} | {med:,.0f} | {hi:,.0f} | {d['hours'] / med:.2f} | {'yes' if ok else '**no**'} |")
-    print(f"\nIn-sample: {inside}/{len(modern)} inside.")
+    gm = math.exp(np.mean([math.log(prior.quantile(d, 0.95) / prior.quantile(d, 0.05)) for d in modern]))
+    print(f"\nIn-sample: {inside}/{len(modern)} inside; geometric-mean width p95/p05 of chip-hours {gm:.2f}.")
 
     loo = None
     if not QUICK:
@@ -251,33 +262,42 @@ def compute_section(data):
         for i, d in enumerate(modern):
             m = hfit(modern[:i] + modern[i + 1:], spec)
             q05, q50, q95 = hpredict(m, d, spec)
+            r05, r50, r95 = hpredict(m, d, spec, umax=0)
             y = math.log(d["u"])
             ok = q05 <= y <= q95
             ch = lambda lu: d["flops"] / (d["peak"] * math.exp(lu)) / 3600
-            res.append((d, ok, q95 - q05))
+            res.append((d, ok, q95 - q05, q50))
+            LOO_U[d["model"]] = (r50, (r95 - r05) / (2 * Z95))
             print(f"| {d['model']} | {d['set']} | {d['hours']:,.0f} | {ch(q95):,.0f} | {ch(q50):,.0f} | {ch(q05):,.0f} | {math.exp(q95 - q05):.2f} | {'yes' if ok else '**no**'} |")
         core = [r for r in res if r[0]["set"] == "core"]
         gm = lambda rs: math.exp(np.mean([r[2] for r in rs]))
         loo = (sum(r[1] for r in res), len(res), gm(res), sum(r[1] for r in core), len(core), gm(core))
         print(f"\nLOO coverage {loo[0]}/{loo[1]} (all 2020+ rows), geometric-mean width p95/p05 {loo[2]:.2f}; "
               f"calibration set 2025: {loo[3]}/{loo[4]}, width {loo[5]:.2f}")
+        for target in (3.0, 3.5, 4.0):
+            half = math.log(target) / 2
+            c3 = sum(abs(math.log(r[0]["u"]) - r[3]) <= half for r in res)
+            cc3 = sum(abs(math.log(r[0]["u"]) - r[3]) <= half for r in core)
+            print(f"Same LOO medians with every interval forced to width {target}: {c3}/{len(res)} inside ({cc3}/{len(core)} of the 2025 set)")
 
         print("\nSensitivity (LOO on the same rows unless stated; same method):\n")
         print("| variant | rows | LOO inside | width (all) | width (core) |")
         print("|---|---|---|---|---|")
         variants = [
-            ("chosen: logN, A100, logN x A100, distilled", modern, spec),
-            ("+ MoE flag", modern, spec + ("moe",)),
-            ("no recipe input (distilled dropped)", modern, ("logN", "a100", "logN_a100")),
-            ("no size x generation interaction", modern, ("logN", "a100", "distilled")),
-            ("without OPT and BLOOM", [d for d in modern if d["family"] not in ("opt", "bloom")], spec),
-            ("calibration set 2025 only (9 rows)", [d for d in modern if d["set"] == "core"], ("logN", "a100", "distilled")),
+            ("chosen: logN, A100, logN x A100, distilled; u <= 0.6", modern, spec, None),
+            ("same, bound at 1 instead of 0.6", modern, spec, 1.0),
+            ("same, no bound", modern, spec, 0),
+            ("+ MoE flag", modern, spec + ("moe",), None),
+            ("no recipe input (distilled dropped)", modern, ("logN", "a100", "logN_a100"), None),
+            ("no size x generation interaction", modern, ("logN", "a100", "distilled"), None),
+            ("without OPT and BLOOM", [d for d in modern if d["family"] not in ("opt", "bloom")], spec, None),
+            ("calibration set 2025 only (9 rows)", [d for d in modern if d["set"] == "core"], ("logN", "a100", "distilled"), None),
         ]
-        for name, ds, sp in variants:
+        for name, ds, sp, umax in variants:
             rs = []
             for i, d in enumerate(ds):
                 m = hfit(ds[:i] + ds[i + 1:], sp)
-                q05, _, q95 = hpredict(m, d, sp)
+                q05, _, q95 = hpredict(m, d, sp, umax=umax)
                 rs.append((d, q05 <= math.log(d["u"]) <= q95, q95 - q05))
             c = [r for r in rs if r[0]["set"] == "core"]
             missed = ", ".join(r[0]["model"] for r in rs if not r[1])
@@ -288,6 +308,17 @@ def compute_section(data):
         print(f"\nMoE coefficient if added: {bm[-1]:+.3f} (factor {math.exp(bm[-1]):.2f}); posterior sd "
               f"{math.sqrt(summarise(mm, spec + ('moe',))[1][-1, -1]):.3f}.")
 
+    print("\nThe prior at a glance (median and 90% interval of u_eff; chip-hours scale as 1/u):\n")
+    print("| N active | H100 era (2022+) | H100 era, pruned/distilled | A100 era (2020-21) |")
+    print("|---|---|---|---|")
+    for n_ in (0.4e9, 1e9, 3e9, 8e9, 17e9, 37e9, 70e9, 175e9, 405e9):
+        cells = []
+        for year, dist in ((2022, 0), (2022, 1), (2020, 0)):
+            d = dict(na=n_, nt=n_, year=year, distilled=dist)
+            lo, med, hi = prior.quantile(d, 0.05), prior.quantile(d, 0.5), prior.quantile(d, 0.95)
+            cells.append(f"{med:.3f} ({lo:.3f}-{hi:.3f}), gsd {math.exp(prior.mu_sigma(d)[1]):.2f}")
+        print(f"| {n_ / 1e9:g}B | " + " | ".join(cells) + " |")
+
     # Pre-2020 generation: Patterson et al. 2021 (FLOPs given).
     m, scale, t = simple_prior(pre)
     print(f"\nPre-2020 accelerators (Patterson et al. 2021, n = {len(pre)}): log u ~ t_{len(pre) - 1}(mean {m:.4f}, scale {scale:.4f}); "
@@ -297,6 +328,7 @@ def compute_section(data):
     for i, d in enumerate(pre):
         mm_, sc, tt = simple_prior(pre[:i] + pre[i + 1:])
         lo, hi = math.exp(mm_ - tt * sc), math.exp(mm_ + tt * sc)
+        LOO_U[d["model"]] = (mm_, sc * tt / Z95)
         print(f"| {d['model']} | {d['u']:.3f} | {lo:.3f} | {hi:.3f} | {'yes' if lo <= d['u'] <= hi else '**no**'} |")
 
     # FLOPs given without parameters on 2020+ hardware: the size-free model.
@@ -329,18 +361,22 @@ def energy_section(data, prior, pre_prior):
     rng = np.random.default_rng(2025)
     n = 200_000
     print("\n## 2. Energy and CO2e coverage (Monte Carlo, 200,000 samples, seed 2025; mirrors Defaults.swift)\n")
+    print(f"Compute prior: {'leave-one-out (out of sample)' if not QUICK else 'full data for 2020+ runs (in sample, --quick)'}.\n")
     print("| model | published | convention interval (5%-95%) | inside | package priors interval | inside |")
     print("|---|---|---|---|---|---|")
     counts = [0, 0, 0]
     for d in data:
         if d["t"] is None and d["mwh"] is None:
             continue
-        if d["year"] >= 2020:
+        if d["model"] in LOO_U:  # out of sample: the compute prior refitted without this run
+            mu, sg = LOO_U[d["model"]]
+            u = np.exp(mu + sg * stats.norm.ppf(rng.uniform(0, 1, n) * stats.norm.cdf((math.log(U_MAX) - mu) / sg)))
+        elif d["year"] >= 2020:
             u = prior.sample(d, n, rng)
         else:
             m, scale, t = pre_prior
             u = np.exp(m + scale * rng.standard_t(len([x for x in data if x["year"] < 2020]) - 1, n))
-            u = np.minimum(u, 1.0)
+            u = np.minimum(u, U_MAX)
         ch = d["flops"] / (d["peak"] * u) / 3600
         tdp = ACCEL[d["acc"]]["tdp"]
         if d["acc"] in MEASURED_W:
@@ -370,7 +406,7 @@ def energy_section(data, prior, pre_prior):
         print(f"| {d['model']} | {fmt(pub)} {label} | {fmt(a[0])}-{fmt(a[2])} (median {fmt(a[1])}) | {'yes' if ia else '**no**'} "
               f"| {fmt(b[0])}-{fmt(b[2])} (median {fmt(b[1])}) | {'yes' if ib else '**no**'} |")
     print(f"\nInside: {counts[1]}/{counts[0]} with the authors' conventions, {counts[2]}/{counts[0]} with the package priors "
-          "(in-sample compute prior; the LOO compute intervals above are the out-of-sample check).")
+          f"({'leave-one-out compute prior: each run predicted without itself' if not QUICK else 'in-sample compute prior for 2020+ runs (--quick)'}).")
 
 
 # ----------------------------------------------------------------------------------------------------------
