@@ -319,6 +319,20 @@ def compute_section(data):
             cells.append(f"{med:.3f} ({lo:.3f}-{hi:.3f}), gsd {math.exp(prior.mu_sigma(d)[1]):.2f}")
         print(f"| {n_ / 1e9:g}B | " + " | ".join(cells) + " |")
 
+    # The prior this replaces: Defaults.mfu(releaseYear:), pert(0.2, 0.42, 0.6) for 2020-21, pert(0.2, 0.38, 0.55) after.
+    def pert_q(a, c, b, p):
+        return a + (b - a) * stats.beta.ppf(p, 1 + 4 * (c - a) / (b - a), 1 + 4 * (b - c) / (b - a))
+    old_in, old_w, old_core = 0, [], 0
+    for d in modern:
+        a, c, b = (0.2, 0.42, 0.6) if d["year"] < 2022 else (0.2, 0.38, 0.55)
+        lo, hi = pert_q(a, c, b, 0.05), pert_q(a, c, b, 0.95)
+        ok = lo <= d["u"] <= hi
+        old_in += ok
+        old_core += ok and d["set"] == "core"
+        old_w.append(math.log(hi / lo))
+    print(f"\nFor comparison, the current MFU prior (Defaults.mfu by release year): {old_in}/{len(modern)} inside "
+          f"({old_core}/9 of the 2025 set) at width {math.exp(np.mean(old_w)):.2f} (no fit, so in sample = out of sample).")
+
     # Pre-2020 generation: Patterson et al. 2021 (FLOPs given).
     m, scale, t = simple_prior(pre)
     print(f"\nPre-2020 accelerators (Patterson et al. 2021, n = {len(pre)}): log u ~ t_{len(pre) - 1}(mean {m:.4f}, scale {scale:.4f}); "
@@ -368,7 +382,7 @@ def energy_section(data, prior, pre_prior):
     for d in data:
         if d["t"] is None and d["mwh"] is None:
             continue
-        if d["model"] in LOO_U:  # out of sample: the compute prior refitted without this run
+        if not QUICK and d["model"] in LOO_U:  # out of sample: the compute prior refitted without this run
             mu, sg = LOO_U[d["model"]]
             u = np.exp(mu + sg * stats.norm.ppf(rng.uniform(0, 1, n) * stats.norm.cdf((math.log(U_MAX) - mu) / sg)))
         elif d["year"] >= 2020:

@@ -20,7 +20,7 @@ import Foundation
 /// percentiles within 0.04 in log units of the full predictive), truncated to (0, ``maximumUtilization``].
 /// Mixture of experts
 /// enters through `N_active` only: a separate MoE flag gets −0.33 ± 0.21 (factor 0.72, not resolved by
-/// three MoE runs) and widens the leave-one-out intervals from 3.7 to 4.1, so it is left out.
+/// four MoE runs) and widens the leave-one-out intervals from 3.7 to 4.1, so it is left out.
 ///
 /// Accelerators released before 2020 use a size-free prior fitted to Patterson et al. 2021 Table 4
 /// (T5, Meena, GShard, Switch, GPT-3). When only FLOPs are known on newer hardware, a size-free fit of
