@@ -149,6 +149,71 @@ struct PlanningPriorTests {
     }
 }
 
+@Suite("Planning prior through the estimate engine")
+struct PlanningPriorEngineTests {
+    /// A run given as a planner would (parameters, tokens, accelerator) with the authors' power convention.
+    struct Case: Sendable, CustomTestStringConvertible {
+        var model: String
+        var hardware: String
+        var active: Double
+        var total: Double
+        var tokens: Double
+        var watts: Double
+        var pue: Double
+        var kgPerKWh: Double
+        /// Published energy (MWh) or, when `nil`, published CO2e (t) in ``publishedTonnes``.
+        var publishedMWh: Double?
+        var publishedTonnes: Double?
+        var testDescription: String { model }
+    }
+
+    static let cases: [Case] = [
+        // Granite 3.0 report Table 7: 700 W, PUE 1.3, 0.39 kg/kWh.
+        Case(model: "Granite 3.0 2B", hardware: "h100-sxm", active: 2.5e9, total: 2.5e9, tokens: 12e12, watts: 700, pue: 1.3,
+             kgPerKWh: 0.39, publishedMWh: 174.6, publishedTonnes: nil),
+        Case(model: "Granite 3.0 1B-A400M", hardware: "h100-sxm", active: 0.4e9, total: 1.3e9, tokens: 10e12, watts: 700, pue: 1.3,
+             kgPerKWh: 0.39, publishedMWh: 64.5, publishedTonnes: nil),
+        // Llama 3 and 4 model cards: 700 W, PUE folded into the card factor (1,900 t / (6.4M h x 0.7 kW) = 0.424 kg/kWh; Scout 0.387).
+        Case(model: "Llama 3 70B", hardware: "h100-sxm", active: 70.6e9, total: 70.6e9, tokens: 15e12, watts: 700, pue: 1,
+             kgPerKWh: 1900e3 / (6.4e6 * 0.7), publishedMWh: nil, publishedTonnes: 1900),
+        Case(model: "Llama 4 Scout", hardware: "h100-sxm", active: 17e9, total: 109e9, tokens: 40e12, watts: 700, pue: 1,
+             kgPerKWh: 1354e3 / (5.0e6 * 0.7), publishedMWh: nil, publishedTonnes: 1354),
+    ]
+
+    @Test("the prior as --mfu gives the analytic chip-hour interval, and the published energy or CO2e falls inside",
+          arguments: cases)
+    func engine(_ c: Case) throws {
+        let catalog = try Catalog.bundled()
+        let accelerator = try catalog.accelerator(named: c.hardware)
+        let prior = PlanningPrior.utilization(activeParameters: c.active, totalParameters: c.total,
+                                              releaseYear: accelerator.releaseYear, accelerator: accelerator.name)
+        var spec = EstimateSpec()
+        spec.hardware = c.hardware
+        spec.parameters = .fixed(c.total)
+        spec[.activeParameters] = .fixed(c.active)
+        spec[.tokens] = .fixed(c.tokens)
+        spec[.mfu] = prior.distribution
+        spec[.powerW] = .fixed(c.watts)
+        spec[.pue] = .fixed(c.pue)
+        spec.grid = .intensity(.fixed(c.kgPerKWh))
+        let report = try Estimate.run(spec, catalog: catalog, settings: SimulationSettings(samples: 20_000, seed: 1, method: .lhs, threads: 2))
+        let hours = try #require(report.summary(.chipHours))
+        let flops = 6 * c.active * c.tokens
+        let analyticLow = flops / (accelerator.peakFlopsPerS * prior.distribution.quantile(0.95)) / 3600
+        let analyticHigh = flops / (accelerator.peakFlopsPerS * prior.distribution.quantile(0.05)) / 3600
+        #expect(abs(try #require(hours.percentile(5)) / analyticLow - 1) < 0.03)
+        #expect(abs(try #require(hours.percentile(95)) / analyticHigh - 1) < 0.03)
+        if let mwh = c.publishedMWh {
+            let e = try #require(report.summary(.energyKWh))
+            #expect(try #require(e.percentile(5)) / 1000 <= mwh && mwh <= (try #require(e.percentile(95))) / 1000)
+        }
+        if let tonnes = c.publishedTonnes {
+            let co2 = try #require(report.summary(.co2eKg))
+            #expect(try #require(co2.percentile(5)) / 1000 <= tonnes && tonnes <= (try #require(co2.percentile(95))) / 1000)
+        }
+    }
+}
+
 @Suite("Inference prior: prefill and decode")
 struct InferencePriorTests {
     @Test("reproduces the script's point check: Llama 3.1 405B FP8 on 8 x H100, batch 8, priors at their medians")
