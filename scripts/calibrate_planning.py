@@ -508,8 +508,10 @@ def inference_section():
                  "ShareGPT: input 50 to 1,000, output 50 to 800 tokens; batch loguniform 1-64"))
     # Provider medians: model size and tokens unknown; a frontier-serving scenario.
     for name, scope, pub, na_r, note in (
-            ("Google 2025, median Gemini Apps prompt", "host_pue", 0.10, (10e9, 150e9), "active accelerators + host + PUE"),
-            ("Google 2025, median Gemini Apps prompt", "full", 0.24, (10e9, 150e9), "full stack incl. idle capacity"),
+            ("Google 2025, median Gemini Apps prompt, 'existing approach'", "gpu", 0.10, (10e9, 150e9),
+             "active accelerators only (top-10% efficient data centres)"),
+            ("Google 2025, median Gemini Apps prompt, comprehensive", "full", 0.24, (10e9, 150e9),
+             "accelerators + host + idle capacity + PUE"),
             ("Microsoft (Oviedo et al. 2026), median query, > 200B (s)", "host_pue", 0.31, (100e9, 600e9), "facility (GPU + host + PUE)"),
             ("Epoch AI 2025, GPT-4o estimate", "host_pue", 0.3, (100e9, 100e9), "estimate: 100B active, 500 output tokens")):
         na = lognormal(rng, na_r, n) if na_r[0] != na_r[1] else np.full(n, na_r[0])
