@@ -4,8 +4,8 @@
 Reads data/calibration-2025.csv and prints every table of docs/calibration-v2.md, and the constants that
 Sources/AICarbon/Footprint/PlanningPrior.swift and InferencePrior.swift carry. Deterministic (fixed seeds).
 
-    python3 scripts/calibrate_planning.py            # everything (about a minute on one core)
-    python3 scripts/calibrate_planning.py --quick    # skip the leave-one-out refits
+    python3 scripts/calibrate_planning.py            # everything (2-7 minutes: the leave-one-out refits)
+    python3 scripts/calibrate_planning.py --quick    # skip the leave-one-out refits (seconds; energy then uses the in-sample prior)
 
 Model (compute). Published accelerator-hours H of a training run define its effective utilisation
     u_eff = 6 * N_active * D / (H * 3600 * peak)              (peak: dense BF16 FLOP/s of the accelerator)
