@@ -31,8 +31,10 @@ public struct EstimateCommand: ParsableCommand {
     var activeParams: String?
     @Option(parsing: .unconditional, help: "Training FLOPs (\"3.14e23\"), instead of --params and --tokens.")
     var flops: String?
-    @Option(parsing: .unconditional, help: "Model FLOP utilization, FLOP-based path only (\"0.4\", \"40%\").")
+    @Option(parsing: .unconditional, help: "Model FLOP utilization, FLOP-based path only (\"0.4\", \"40%\"); else the planning prior.")
     var mfu: String?
+    @Option(help: "Training recipe for the planning prior: scratch (default) or distilled (pruned and distilled from a larger model).")
+    var recipe: String?
     @Option(parsing: .unconditional, help: "Average power per chip, host share included (\"330 W\").")
     var power: String?
     @Option(name: .customLong("power-utilization"), parsing: .unconditional, help: "Average accelerator power / TDP.")
@@ -95,6 +97,7 @@ public struct EstimateCommand: ParsableCommand {
             s[slot] = try DistributionParser.parse(text, field: field ?? slot.field())
         }
         s.hardware = hardware
+        if let recipe { s.distilled = try ScenarioFile.recipe(recipe, field: "--recipe") }
         try set(.chips, chips)
         try set(.hours, hours)
         try set(.hours, days, InputRegistry.definition("days")!.field(named: "--days"))

@@ -218,7 +218,7 @@ struct PlanningPriorEngineTests {
 struct InferencePriorTests {
     @Test("reproduces the script's point check: Llama 3.1 405B FP8 on 8 x H100, batch 8, priors at their medians")
     func pointCheck() throws {
-        let bandwidth = try #require(InferencePrior.memoryBandwidth(acceleratorID: "h100-sxm"))
+        let bandwidth = try #require(InferencePrior.memoryBandwidth(of: Catalog.bundled().accelerator(named: "h100-sxm")))
         let s = InferencePrior.chipSeconds(
             activeParameters: 405e9, totalParameters: 405e9, bytesPerParameter: 1, inputTokens: 447, outputTokens: 387,
             batch: 8, chips: 8, peakFlopsPerS: 1979e12, bandwidthBytesPerS: bandwidth, kvBytesPerToken: 2 * 126 * 8 * 128 * 2,
@@ -250,9 +250,13 @@ struct InferencePriorTests {
         #expect(abs(one.decode - 2 * 140e9 / (2 * 3.35e12 * 0.6)) < 1e-12)
     }
 
-    @Test("every catalog accelerator has a datasheet bandwidth")
+    @Test("every catalog accelerator has a datasheet bandwidth (TPU v2 publishes none)")
     func bandwidths() throws {
         let catalog = try Catalog.bundled()
-        for a in catalog.accelerators { #expect(InferencePrior.memoryBandwidth(acceleratorID: a.id) != nil, "\(a.id)") }
+        // Google publishes no TPU v2 bandwidth and NVIDIA no A800 PCIe datasheet (see the catalog sources).
+        for a in catalog.accelerators where !["tpu-v2", "a800-pcie-80gb"].contains(a.id) {
+            #expect(InferencePrior.memoryBandwidth(of: a) != nil, "\(a.id)")
+        }
+        #expect(InferencePrior.memoryBandwidth(of: try catalog.accelerator(named: "h100-sxm")) == 3.35e12)
     }
 }

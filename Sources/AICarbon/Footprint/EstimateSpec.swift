@@ -16,6 +16,9 @@ public struct EstimateSpec: Sendable, Hashable {
     public var grid: GridChoice?
     /// Rank correlations between inputs, by scenario key.
     public var correlations: [Correlation] = []
+    /// Whether the model is pruned and distilled from a larger one (`--recipe distilled`), which the
+    /// planning prior of utilisation takes into account.
+    public var distilled = false
 
     /// A requested rank correlation between two inputs.
     public struct Correlation: Sendable, Hashable {
@@ -147,7 +150,11 @@ public struct EstimateSpec: Sendable, Hashable {
                                  found: "nothing")
             }
             computeMode = given(.flops) ? .flops : .parametersAndTokens
-            builder.take(.mfu, values[.mfu], Defaults.mfu(releaseYear: accelerator.releaseYear))
+            // Planning prior (calibration v2): the effective utilisation published accelerator-hours imply, by
+            // active parameters, accelerator generation and recipe; `--mfu` gives a known final-run MFU instead.
+            builder.take(.mfu, values[.mfu], PlanningPrior.utilization(
+                activeParameters: given(.flops) ? nil : active?.median, totalParameters: parameters?.median,
+                releaseYear: accelerator.releaseYear, accelerator: accelerator.name, distilled: distilled))
         } else {
             throw InputError(field: "hours",
                              expected: "a duration (`hours`, `days` or `chip_hours`) or FLOP-based inputs (`params` and `tokens`, or `flops`)",

@@ -49,18 +49,11 @@ public enum InferencePrior {
         input: "batch_size", distribution: .logUniform(8, 128), unit: "",
         source: "continuous batching in production serving (vLLM, SGLang); ML.ENERGY v3 sweeps 8-256")
 
-    /// Datasheet HBM bandwidth in bytes/s by catalog id, until the catalog carries `memory_bandwidth`.
-    /// - Parameter id: A hardware catalog id (`h100-sxm`).
-    /// - Returns: Bytes per second, or `nil` if unknown.
-    public static func memoryBandwidth(acceleratorID id: String) -> Double? {
-        let table: [String: Double] = [
-            "p100": 0.732e12, "v100": 0.9e12, "a100-sxm-40gb": 1.555e12, "a100-sxm-80gb": 2.039e12,
-            "a100-pcie-40gb": 1.555e12, "a100-pcie-80gb": 1.935e12, "h100-sxm": 3.35e12, "h100-pcie": 2.0e12,
-            "h200": 4.8e12, "b200": 8.0e12, "l4": 0.3e12, "t4": 0.32e12, "a10g": 0.6e12, "mi250x": 3.2768e12,
-            "mi300x": 5.3e12, "tpu-v2": 0.7e12, "tpu-v3": 0.9e12, "tpu-v4": 1.2e12, "tpu-v5e": 0.819e12,
-            "tpu-v5p": 2.765e12,
-        ]
-        return table[id]
+    /// Datasheet memory bandwidth of a catalog accelerator, in bytes/s (the catalog holds GB/s).
+    /// - Parameter accelerator: A catalog accelerator.
+    /// - Returns: Bytes per second, or `nil` where the datasheet gives none.
+    public static func memoryBandwidth(of accelerator: Accelerator) -> Double? {
+        accelerator.memoryBandwidthGbPerS.map { $0 * 1e9 }
     }
 
     /// Accelerator-seconds of one query, prefill and decode (see the type's equations).

@@ -15,7 +15,7 @@ public enum ScenarioFile {
         keys["days"] = (.hours, InputRegistry.days.field())
         return keys
     }()
-    static let otherKeys = ["name", "description", "kind", "hardware", "params", "grid", "correlations", "simulation"]
+    static let otherKeys = ["name", "description", "kind", "hardware", "params", "grid", "correlations", "simulation", "recipe"]
     static var allKeys: [String] { (Array(inputKeys.keys) + otherKeys).sorted() }
 
     /// Loads and checks a single-model scenario file.
@@ -113,6 +113,7 @@ public enum ScenarioFile {
             case "name": name = try scalar(value, key: key, at: valueAt)
             case "description": description = try scalar(value, key: key, at: valueAt)
             case "hardware": spec.hardware = try scalar(value, key: key, at: valueAt)
+            case "recipe": spec.distilled = try recipe(scalar(value, key: key, at: valueAt), field: key, location: valueAt)
             case "params":
                 spec.parameters = try DistributionParser.parse(scalar(value, key: key, at: valueAt),
                                                                field: NumericField("params", .count, .positive), location: valueAt)
@@ -151,6 +152,16 @@ public enum ScenarioFile {
             throw InputError(field: key, expected: "a value", found: "nothing", location: at)
         }
         return s.string
+    }
+
+    /// `scratch` (trained from scratch, the default) or `distilled` (pruned and distilled from a larger model).
+    /// - Returns: Whether the recipe is `distilled`.
+    public static func recipe(_ text: String, field: String, location: InputLocation? = nil) throws(InputError) -> Bool {
+        switch text.trimmingWhitespace().lowercased() {
+        case "scratch": return false
+        case "distilled": return true
+        default: throw InputError(field: field, expected: "scratch or distilled", found: "\"\(text)\"", location: location)
+        }
     }
 
     static func correlations(_ node: Node, path: String) throws(InputError) -> [EstimateSpec.Correlation] {
