@@ -9,7 +9,7 @@ public struct AICarbonCommand: ParsableCommand {
         discussion: "Every number accepts units (\"330 W\", \"0.429 kg/kWh\", \"14.8 days\", \"175B\"). "
             + "Values not given are assumed from documented defaults and listed with the result.",
         version: "0.1.0",
-        subcommands: [EstimateCommand.self, RunCommand.self, CompareCommand.self, ReboundCommand.self, ValidateCommand.self, CatalogCommand.self]
+        subcommands: [EstimateCommand.self, RunCommand.self, CompareCommand.self, ReboundCommand.self, SensitivityCommand.self, ValidateCommand.self, CatalogCommand.self]
     )
 
     public init() {}

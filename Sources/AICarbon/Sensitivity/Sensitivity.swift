@@ -124,3 +124,44 @@ public enum Sensitivity {
                                  settings: settings)
     }
 }
+
+extension Sensitivity {
+    /// Analyses an estimate given as a spec (what `aicarbon estimate … --sensitivity` does).
+    /// - Parameters:
+    ///   - spec: The estimate's inputs.
+    ///   - catalog: Hardware and grid catalogs.
+    ///   - method: rank, tornado or sobol.
+    ///   - output: The output's name (`co2e_kg`).
+    ///   - settings: Simulation settings.
+    ///   - bootstrap: Bootstrap resamples for the Sobol' intervals.
+    /// - Throws: ``InputError`` as ``analyse(_:method:output:year:settings:bootstrap:)``, or from resolving the spec.
+    public static func analyse(
+        _ spec: EstimateSpec, catalog: Catalog, method: SensitivityMethod, output: String = "co2e_kg",
+        settings: SimulationSettings, bootstrap: Int = defaultBootstrap
+    ) throws(InputError) -> SensitivityReport {
+        try analyse(spec.resolve(catalog: catalog).problem, method: method, output: output, settings: settings, bootstrap: bootstrap)
+    }
+
+    /// Analyses a scenario file's estimate or projection (what `aicarbon sensitivity FILE` does).
+    /// - Parameters:
+    ///   - document: The loaded scenario (``ScenarioFile/loadDocument(_:overrides:)``).
+    ///   - catalog: Hardware and grid catalogs.
+    ///   - method: rank, tornado or sobol.
+    ///   - output: The output's name (`co2e_kg`).
+    ///   - year: For a projection, the one year to report; `nil` reports every year.
+    ///   - settings: Simulation settings (the caller merges the file's `simulation:` section).
+    ///   - bootstrap: Bootstrap resamples for the Sobol' intervals.
+    /// - Throws: ``InputError`` as ``analyse(_:method:output:year:settings:bootstrap:)``, or from resolving the
+    ///   scenario (located in its file).
+    public static func analyse(
+        _ document: ScenarioDocument, catalog: Catalog, method: SensitivityMethod, output: String = "co2e_kg", year: Int? = nil,
+        settings: SimulationSettings, bootstrap: Int = defaultBootstrap
+    ) throws(InputError) -> SensitivityReport {
+        let problem: SimulationProblem
+        switch document {
+        case .estimate(let s): problem = try s.resolve(catalog: catalog).problem
+        case .projection(let p): problem = try p.spec.resolve(catalog: catalog, targetYears: p.targetYears).problem
+        }
+        return try analyse(problem, method: method, output: output, year: year, settings: settings, bootstrap: bootstrap)
+    }
+}

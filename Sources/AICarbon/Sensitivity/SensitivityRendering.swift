@@ -167,3 +167,16 @@ public enum SensitivityRendering {
         }
     }
 }
+
+extension SensitivityRendering {
+    /// An estimate's report followed by its sensitivity: the table with the sensitivity table after a
+    /// blank line; the JSON object with a `"sensitivity"` member appended (``appending(_:to:)``); the
+    /// estimate's CSV, a blank line, and the sensitivity CSV.
+    public static func estimate(_ report: EstimateReport, with sensitivity: SensitivityReport, _ format: OutputFormat) -> String {
+        switch format {
+        case .table: return report.rendered(.table) + "\n" + table(sensitivity)
+        case .json: return appending(sensitivity, to: report.json).rendered() + "\n"
+        case .csv: return report.rendered(.csv) + "\n" + csv(sensitivity)
+        }
+    }
+}

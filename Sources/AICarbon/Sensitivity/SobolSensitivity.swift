@@ -53,8 +53,8 @@ struct SobolSensitivity {
         let slots = g + 2, wanted = columns.compactMap { $0 }
         if settings.method == .sobol, 2 * d > SobolSequence.maxDimension {
             throw InputError(field: "method", expected: "at most \(SobolSequence.maxDimension / 2) uncertain input columns for Sobol' indices "
-                             + "on Sobol' points (A and B take 2 × \(d) dimensions; GSL's generator has \(SobolSequence.maxDimension)); use mc or lhs",
-                             found: "\(d) uncertain input columns")
+                             + "on Sobol' points (A and B need 2 × \(d) = \(2 * d) dimensions, GSL's Sobol' generator \(SobolSequence.maxDimension)); "
+                             + "use the mc or lhs design", found: "\(d) uncertain input columns")
         }
         // f(A), f(B), f(A_B⁽ᵏ⁾) of each wanted column: values[(w × slots + s) × n + row].
         try MemoryBudget.require(samples: n, bytesPerSample: Double(max(wanted.count * slots, 1)) * 8, field: "samples",
