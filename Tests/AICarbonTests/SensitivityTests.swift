@@ -216,4 +216,21 @@ struct SensitivityTests {
             for input in inputs { #expect(Set(input.keys) == Set(keys[method]!)) }
         }
     }
+
+    @Test("the README's library example: Sobol' indices of the planned 70B model, MFU first")
+    func readmeExample() throws {
+        let catalog = try Catalog.bundled()
+        var spec = EstimateSpec()
+        spec.hardware = "H100 SXM"
+        spec.parameters = .fixed(70e9)
+        spec[.tokens] = .fixed(2e12)
+        spec[.chips] = .fixed(1024)
+        spec.grid = .named("USA")
+        let sensitivity = try Sensitivity.analyse(spec, catalog: catalog, method: .sobol, output: "co2e_kg",
+                                                  settings: SimulationSettings(samples: 8_192, seed: 1))
+        let inputs = try #require(sensitivity.period()?.inputs)
+        #expect(inputs.first?.name == "mfu")
+        #expect(inputs.allSatisfy { $0.s1 != nil && $0.st != nil })
+        #expect(SensitivityRendering.table(sensitivity).contains("reading: mfu explains"))
+    }
 }
