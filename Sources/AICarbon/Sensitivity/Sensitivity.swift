@@ -3,14 +3,14 @@
 ///
 /// Three methods, from cheapest to most complete (``SensitivityMethod``):
 ///
-/// - **rank** (``RankSensitivity``): Spearman's rank correlation ρᵢ of each input with the output
+/// - **rank** (`RankSensitivity`): Spearman's rank correlation ρᵢ of each input with the output
 ///   (Spearman 1904), and its share of the output's rank variance ρᵢ² / Σⱼ ρⱼ². One simulation of n
 ///   samples (the same samples as the estimate's). Fit for monotonic models; works with declared rank
 ///   correlations, but then shares overlap.
-/// - **tornado** (``TornadoSensitivity``): the output with each input alone at its 5th and 95th
+/// - **tornado** (`TornadoSensitivity`): the output with each input alone at its 5th and 95th
 ///   percentile and the rest at their medians (Howard 1988): low, high, swing = |high − low|.
 ///   2d + 1 model runs; one input at a time, so interactions are not seen.
-/// - **sobol** (``SobolSensitivity``): first-order Sᵢ = V(E[Y|Xᵢ]) / V(Y) and total
+/// - **sobol** (`SobolSensitivity`): first-order Sᵢ = V(E[Y|Xᵢ]) / V(Y) and total
 ///   S_Tᵢ = E[V(Y|X₋ᵢ)] / V(Y) indices (Sobol' 1993, 2001; Homma & Saltelli 1996), estimated from base
 ///   matrices A, B and A_B⁽ⁱ⁾ (Saltelli et al. 2010) as
 ///   Sᵢ ≈ (1/N) Σ f(B)(f(A_B⁽ⁱ⁾) − f(A)) / V(Y) (Saltelli et al. 2010) and
@@ -22,7 +22,7 @@
 /// Inputs are the problem's: an estimate's scenario keys (`pue`, `grid`, `mfu`, …). A projection
 /// samples one column per year step of a path (`ai_growth@2025`) and, with `growth_noise`, a noise
 /// column per year (`noise:ai_growth@2026`); these are grouped under their key (`ai_growth`,
-/// `noise:ai_growth`) and moved together by every method (``SensitivityFactors``), so that the report
+/// `noise:ai_growth`) and moved together by every method (`SensitivityFactors`), so that the report
 /// names what a scenario file sets. Results are deterministic: the same seed and settings give the same
 /// report for any thread count.
 public enum Sensitivity {
@@ -121,7 +121,7 @@ public enum Sensitivity {
         for i in result.indices { result[i].inputs = SensitivityReport.sorted(result[i].inputs, by: method) }
         return SensitivityReport(method: method, output: output, unit: problem.units[o], kind: problem.kind, periods: result,
                                  correlated: correlated, samples: samples, runs: runs, bootstrap: method == .sobol ? bootstrap : 0,
-                                 settings: settings)
+                                 settings: settings, year: year)
     }
 }
 

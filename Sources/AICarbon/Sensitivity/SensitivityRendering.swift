@@ -8,7 +8,7 @@ import Foundation
 /// measures the method computes (`spearman`, `share`; `low`, `high`, `swing`; `s1`, `s1_low`,
 /// `s1_high`, `st`, `st_low`, `st_high`), inputs sorted by importance. An estimate, or a projection
 /// with one year asked for, gives that object; a projection without a year gives an array of them,
-/// one per year in year order. CSV has one row per period and input:
+/// one per year in year order (even when it has one year). CSV has one row per period and input:
 /// `[year,]output,method,name,<measures>`.
 public enum SensitivityRendering {
     /// The report in `format`: the table shows `year` (default: the last year), JSON and CSV every
@@ -21,11 +21,11 @@ public enum SensitivityRendering {
         }
     }
 
-    /// The value of the `"sensitivity"` member: one object, or an array of one object per year for a
-    /// projection with more than one year reported.
+    /// The value of the `"sensitivity"` member: one object for an estimate or a projection's one year
+    /// asked for, else an array of one object per year.
     public static func json(_ report: SensitivityReport) -> JSONValue {
         let objects = report.periods.map { json(report, $0) }
-        return report.isProjection && objects.count != 1 ? .array(objects) : (objects.first ?? .null)
+        return report.isProjection && report.year == nil ? .array(objects) : (objects.first ?? .null)
     }
 
     /// The estimate's JSON document with a `"sensitivity"` member appended (after its other members).

@@ -77,10 +77,12 @@ public struct SensitivityReport: Sendable, Hashable {
     public var bootstrap: Int
     /// The simulation settings used.
     public var settings: SimulationSettings
+    /// The one year asked for, or `nil` when every period is reported.
+    public var year: Int?
 
     /// Creates a report.
     public init(method: SensitivityMethod, output: String, unit: String, kind: String, periods: [Period], correlated: Bool,
-                samples: Int, runs: Int, bootstrap: Int, settings: SimulationSettings) {
+                samples: Int, runs: Int, bootstrap: Int, settings: SimulationSettings, year: Int? = nil) {
         self.method = method
         self.output = output
         self.unit = unit
@@ -91,6 +93,7 @@ public struct SensitivityReport: Sendable, Hashable {
         self.runs = runs
         self.bootstrap = bootstrap
         self.settings = settings
+        self.year = year
     }
 
     /// Whether this is a projection's report (periods carry years).

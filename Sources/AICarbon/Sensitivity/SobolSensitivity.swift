@@ -17,7 +17,7 @@ import Dispatch
 ///
 /// with V(Y) the variance of the 2N values f(A) and f(B). The outputs are centred on the mean of f(A)
 /// and f(B) before Vᵢ is formed; this leaves its expectation unchanged (E[f(A_B⁽ⁱ⁾) − f(A)] = 0) and
-/// removes the large variance a mean far from zero gives the product (Sobol' et al. 2007). A factor of
+/// removes the large variance a mean far from zero gives the product (Sobol' 2001, §4: subtract c ≈ f₀). A factor of
 /// several columns (a projection path's year steps) takes all of its columns from B at once, which
 /// gives its group indices (Sobol' 2001).
 ///
