@@ -21,9 +21,9 @@ public struct SensitivityCommand: ParsableCommand {
 
     @Argument(help: "Scenario file (.yaml, .yml or .json).")
     var file: String
-    @Option(help: "Sensitivity method: rank (default), tornado or sobol.")
+    @Option(help: "Sensitivity method: rank, tornado or sobol.")
     var method: String = "rank"
-    @Option(help: "Output to analyse (default co2e_kg).")
+    @Option(help: "Output to analyse (energy_kwh, co2e_kg, water_l, …).")
     var output: String = "co2e_kg"
     @Option(help: "Year of a projection (default: every year in JSON and CSV, the last year in the table).")
     var year: String?
