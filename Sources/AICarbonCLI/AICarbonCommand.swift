@@ -17,8 +17,8 @@ public struct AICarbonCommand: ParsableCommand {
         discussion: "Every number accepts units (\"330 W\", \"0.429 kg/kWh\", \"14.8 days\", \"175B\"). "
             + "Values not given are assumed from documented defaults and listed with the result.",
         version: versionText,
-        subcommands: [EstimateCommand.self, RunCommand.self, CompareCommand.self, ReportCommand.self, ReboundCommand.self, ValidateCommand.self,
-                      CatalogCommand.self]
+        subcommands: [EstimateCommand.self, RunCommand.self, CompareCommand.self, SensitivityCommand.self, ReportCommand.self,
+                      ReboundCommand.self, ValidateCommand.self, CatalogCommand.self]
     )
 
     public init() {}

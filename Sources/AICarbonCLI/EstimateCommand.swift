@@ -67,22 +67,27 @@ public struct EstimateCommand: ParsableCommand {
     var waterIntensity: String?
     @Option(help: "Output format: table, json or csv.")
     var format: FormatOption = .table
+    @Option(help: "Which input drives the spread: rank, tornado or sobol (see `aicarbon sensitivity --help`).")
+    var sensitivity: String?
+    @Option(name: .customLong("sensitivity-output"), help: "Output whose sensitivity is shown (default co2e_kg).")
+    var sensitivityOutput: String?
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var chart: PlotOptions
 
     public init() {}
 
     public func run() throws {
-        let report = try FlagNames.run(days: days != nil) {
+        let (report, sensitivity) = try FlagNames.run(days: days != nil) {
+            let method = try sensitivityMethod()
             let catalog = try Catalog.bundled()
             let bar = ProgressBar()
             defer { bar.finish() }
             let report = try Estimate.run(spec(), catalog: catalog, settings: simulation.settings(),
                                           percentiles: simulation.extraPercentiles(), progress: { bar.update($0) })
             try chart.write(available: report.outputs.map(\.0)) { report.rendered(by: SVGRenderer(output: $0)) }
-            return report
+            return (report, try sensitivityReport(method, catalog: catalog))
         }
-        print(report.rendered(format.format), terminator: "")
+        print(sensitivity.map { SensitivityRendering.estimate(report, with: $0, format.format) } ?? report.rendered(format.format), terminator: "")
     }
 
     /// The flags parsed into an ``EstimateSpec``; every numeric flag goes through
