@@ -33,7 +33,19 @@ public struct ReportCommand: ParsableCommand {
             case .estimate(let s): description = s.description
             case .projection(let p): description = p.description
             }
-            let renderer = HTMLRenderer(description: description, command: Self.commandLine())
+            // Which assumption drives the result: the tornado (2d + 1 model runs) and the rank shares of the main
+            // output (CO2e for an estimate, energy for a projection), in the last year of a projection.
+            let settings = try simulation.settings(file: document.simulation)
+            let mainOutput: OutputName
+            if case .projection = document { mainOutput = .energyKWh } else { mainOutput = .co2eKg }
+            let catalog = try Catalog.bundled()
+            let tornado = try Sensitivity.analyse(document, catalog: catalog, method: .tornado, output: mainOutput.rawValue, settings: settings)
+            let rank = try Sensitivity.analyse(document, catalog: catalog, method: .rank, output: mainOutput.rawValue, settings: settings)
+            let sensitivity = ImportanceChart(tornado, title: document.name).rendered()
+                + "<figcaption>Each input alone at its 5th and 95th percentile, every other input at its median.</figcaption>\n"
+                + "<pre>\(HTMLRenderer.escaped(SensitivityRendering.table(rank)))</pre>\n"
+            let renderer = HTMLRenderer(description: description, command: Self.commandLine(),
+                                        sections: [(title: "Which assumption drives the result", html: "<figure>\n\(sensitivity)</figure>\n")])
             let html: String
             switch result {
             case .estimate(let r): html = r.rendered(by: renderer)

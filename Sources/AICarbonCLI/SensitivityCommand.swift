@@ -32,6 +32,8 @@ public struct SensitivityCommand: ParsableCommand {
     @Option(help: "Output format: table, json or csv.")
     var format: FormatOption = .table
     @OptionGroup var sampling: SensitivitySamplingOptions
+    @Option(help: "Also write a chart of the ranking as SVG to this file (a tornado chart for --method tornado).")
+    var plot: String?
 
     public init() {}
 
@@ -47,8 +49,12 @@ public struct SensitivityCommand: ParsableCommand {
                 }
                 let document = try ScenarioFile.loadDocument(file, overrides: try ScenarioOverrides.parse(overrides))
                 let settings = try sampling.settings(file: document.simulation)
-                return (document, try Sensitivity.analyse(document, catalog: try Catalog.bundled(), method: method, output: output,
-                                                          year: year, settings: settings))
+                let report = try Sensitivity.analyse(document, catalog: try Catalog.bundled(), method: method, output: output,
+                                                     year: year, settings: settings)
+                if let plot {
+                    try AtomicFile.write(ImportanceChart(report, year: year, title: document.name).rendered(), to: plot, field: "--plot")
+                }
+                return (document, report)
             }
         }
         switch format {

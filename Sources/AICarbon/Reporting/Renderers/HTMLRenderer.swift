@@ -130,11 +130,12 @@ public struct HTMLRenderer: ReportRenderer {
         table { border-collapse: collapse; margin: 0.6em 0; font-size: 0.92em; } th, td { padding: 0.25em 0.7em; border-bottom: 1px solid #e3e3e3; text-align: left; vertical-align: top; }
         th { background: #f4f4f4; } td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         figure { margin: 1em 0; } figure svg { max-width: 100%; height: auto; } code, pre { font-family: Menlo, Consolas, monospace; font-size: 0.88em; }
-        pre { background: #f7f7f7; padding: 0.6em; overflow-x: auto; }
+        pre { background: #f7f7f7; padding: 0.6em; overflow-x: auto; white-space: pre-wrap; }
         @media print { body { margin: 0; max-width: none; } figure, table { break-inside: avoid; } h2 { break-after: avoid; } }
         """
 
-    static func escaped(_ text: String) -> String { SVGCanvas.escaped(text) }
+    /// Text escaped for HTML.
+    public static func escaped(_ text: String) -> String { SVGCanvas.escaped(text) }
 
     /// A table; `header` is plain text, every cell of `rows` is HTML (escaped by the caller).
     static func table(header: [String], rows: [[String]], numeric: [Bool], headless: Bool = false) -> String {
