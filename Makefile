@@ -76,6 +76,14 @@ report-check: release
 	done
 	@ls -l .build/report-check/*.png .build/report-check/*.pdf
 
+# Runs the three notebooks headless against the release CLI, in a virtual environment with the pinned
+# packages of Notebooks/requirements.txt (from PyPI).
+NOTEBOOK_VENV := .build/notebooks-venv
+notebooks: release
+	@test -x $(NOTEBOOK_VENV)/bin/python || python3 -m venv $(NOTEBOOK_VENV)
+	@$(NOTEBOOK_VENV)/bin/pip install -q --disable-pip-version-check -r Notebooks/requirements.txt
+	$(NOTEBOOK_VENV)/bin/python Notebooks/run_notebooks.py
+
 # Regenerates the embedded catalogs (Sources/AICarbon/Catalog/EmbeddedCatalogs.swift) from data/ and ../shared/data
 # (needs: pip install pycountry).
 catalogs:
