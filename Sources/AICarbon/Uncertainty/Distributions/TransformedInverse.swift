@@ -1,0 +1,20 @@
+/// An exact inverse CDF solved in a transformed variable, from which ``QuantileTable`` is built.
+///
+/// The quantile `x(p)` is found as `y = T(x)` (`logit x` for beta, `log x` for gamma) from both
+/// `log p` and `log(1 − p)`, so that either tail keeps its relative accuracy.
+protocol TransformedInverse: Sendable {
+    /// The transformed quantile `T(x)` at the probability whose logarithm is `logP` (and `logQ` that of its
+    /// complement), solved on GSL's CDF.
+    /// - Parameters:
+    ///   - logP: log p.
+    ///   - logQ: log(1 − p), computed accurately by the caller.
+    ///   - guess: A starting value of `T(x)` (e.g. a neighbouring solution), or NaN for none.
+    /// - Returns: `T(x)`, or NaN if GSL failed.
+    func transformed(logP: Double, logQ: Double, guess: Double) -> Double
+
+    /// The relative error in `x` per unit absolute error in `T(x)` at `y = T(x)`: `1 − x` for logit, 1 for log.
+    func sensitivity(_ y: Double) -> Double
+
+    /// The quantile at probability `p` (exact to GSL's CDF accuracy; about a microsecond).
+    func quantile(_ p: Double) -> Double
+}
