@@ -67,18 +67,16 @@ struct PreparedDistribution: Sendable {
 
     /// Beta quantiles `lower + width · x`: `x` from the table's `y = logit x` as `e / (1 + e)` or
     /// `1 / (1 + e)` with `e = exp(−|y|)` (one division; picked by a select, never overflowing). Probabilities outside the
-    /// table (below 5·10⁻¹⁷, 0, 1, NaN) and pieces left exact are solved exactly.
+    /// table (within 5.7·10⁻¹⁴ of 0 or 1, exactly 1/2, NaN) and pieces left exact are solved exactly.
     private static func betaQuantiles(
         _ column: UnsafeMutablePointer<Double>, count: Int, table: QuantileTable, inverse: BetaInverse, lower: Double, width: Double
     ) {
-        let lookup = table.lookup
+        let bits = table.bits
         table.coefficients.withUnsafeBufferPointer { buffer in
             let c = buffer.baseAddress!
             for i in 0..<count {
                 let p = column[i]
-                let w = Foundation.log(p / (1 - p))
-                let inside = w >= QuantileTable.lowest && w <= QuantileTable.highest
-                let y = QuantileTable.evaluate(inside ? w : 0, lookup: lookup, c)
+                let (y, inside) = QuantileTable.evaluate(p, bits: bits, c)
                 let e = Foundation.exp(-abs(y)), r = 1 / (1 + e)
                 var x = y < 0 ? e * r : r
                 if _slowPath(!inside || y.isNaN) { x = inverse.quantile(p) }
@@ -91,14 +89,12 @@ struct PreparedDistribution: Sendable {
     private static func gammaQuantiles(
         _ column: UnsafeMutablePointer<Double>, count: Int, table: QuantileTable, inverse: GammaInverse, scale: Double
     ) {
-        let lookup = table.lookup
+        let bits = table.bits
         table.coefficients.withUnsafeBufferPointer { buffer in
             let c = buffer.baseAddress!
             for i in 0..<count {
                 let p = column[i]
-                let w = Foundation.log(p / (1 - p))
-                let inside = w >= QuantileTable.lowest && w <= QuantileTable.highest
-                let y = QuantileTable.evaluate(inside ? w : 0, lookup: lookup, c)
+                let (y, inside) = QuantileTable.evaluate(p, bits: bits, c)
                 var x = Foundation.exp(y)
                 if _slowPath(!inside || y.isNaN) { x = inverse.quantile(p) }
                 column[i] = scale * x

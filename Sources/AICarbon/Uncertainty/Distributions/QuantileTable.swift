@@ -1,100 +1,101 @@
+import Dispatch
 import Foundation
 
 /// A quantile function tabulated as piecewise polynomials, for sampling at a few nanoseconds a value.
 ///
-/// The table approximates `y(w) = T(x(p))` as a function of `w = logit p = log(p / (1 − p))`, where `T` is
-/// the inverse's transform (``TransformedInverse``: `logit x` for beta, `log x` for gamma). In these
-/// variables both tails become nearly straight lines (a beta's lower tail `x ~ (p a B)^(1/a)` gives
-/// `y ≈ w / a`, its upper tail `y ≈ w / b`; a gamma's lower tail `y ≈ w / k`, its upper tail
-/// `x ≈ w + (k − 1) log w`), so one uniform grid in `w` covers `p` from 5·10⁻¹⁷ to 1 − 2⁻⁵³ (every double
-/// below 1) with pieces of the same width, and a piece is found by one multiplication.
+/// The table approximates `y = T(x(p))`, where `T` is the inverse's transform (``TransformedInverse``:
+/// `logit x` for beta, `log x` for gamma), as a function of `m = min(p, 1 − p)` on two sides (`p < 1/2`
+/// and `p ≥ 1/2`; `1 − p` is exact there). Pieces follow the binary representation of `m`: each binade
+/// `[2^e, 2^(e+1))` from 2⁻⁴⁴ (5.7·10⁻¹⁴) to 1/2 is cut into `2^bits` equal pieces, so a piece's index is
+/// read from the exponent and the leading bits of the significand, and its local variable `t ∈ [−1, 1)`
+/// from the remaining bits, exactly and without a logarithm or a division. Pieces are thus geometrically
+/// spaced, which suits the tails: a beta's lower tail `x ~ (p a B)^(1/a)` gives `y ≈ (log p) / a`, a gamma's
+/// `y ≈ (log p) / k`, its upper tail `x ≈ −log q`, all smooth on a piece whose width is at most an eighth
+/// of its distance from `m = 0`.
 ///
 /// Algorithm: Chebyshev interpolation (Trefethen, *Approximation Theory and Approximation Practice*,
 /// SIAM 2013, ch. 3–4, 8): on each piece, degree-8 interpolation at the 9 Chebyshev points of the first
 /// kind of values solved exactly on GSL's CDF (``TransformedInverse/transformed(logP:logQ:guess:)``,
-/// each started from its neighbour). The function is analytic in a strip around the real `w` axis, so
-/// the coefficients decay geometrically; the last two bound the interpolation error (as in Chebfun's
-/// "chopping", Aurentz & Trefethen, ACM TOMS 43(4), 2017). Pieces start 1/4 wide and are halved, down to
-/// 1/16, until every piece's error estimate, as relative error in `x`, is below `10⁻¹²` (plus
-/// `2·10⁻¹⁴ |dy/dw|`: the error that rounding `w` itself causes scales with the local slope too).
-/// The coefficients are then stored as a polynomial in the piece's local variable `t ∈ [−1, 1]` for
-/// Horner evaluation. A piece still failing at the finest width is marked NaN, and its values are
-/// solved exactly when sampled.
+/// each started from a quadratic extrapolation of the previous three). The function is analytic near
+/// each piece, so the coefficients decay geometrically and the last ones bound the interpolation error
+/// (as in Chebfun's "chopping", Aurentz & Trefethen, ACM TOMS 43(4), 2017). Binades start cut in 8 and
+/// are cut in 16, then 32, until every piece's error estimate, as relative error in `x`, is below
+/// `10⁻¹²` (plus `2·10⁻¹⁴ |dy/d log m|`, for ill-conditioned quantiles). The coefficients are then stored
+/// as a polynomial in `t`. A piece still failing at the finest cut is marked NaN, and its values are
+/// solved exactly when sampled, as are probabilities outside the table (below 5.7·10⁻¹⁴ from either end,
+/// exactly 1/2, 0, 1, NaN).
 ///
-/// Building costs some 10⁴ CDF evaluations (a few milliseconds); evaluating costs a `log`, a lookup and
-/// a degree-8 polynomial, all in plain double arithmetic (no fused or reassociated operations),
-/// so results are identical on every machine with the same libm, and on any number of threads.
+/// Building costs some 10⁴ CDF evaluations (milliseconds, once per process: ``QuantileTableCache``);
+/// evaluating costs a few integer operations, a lookup and a degree-8 polynomial, all in plain double
+/// arithmetic (no fused or reassociated operations), so results are identical on every machine and on
+/// any number of threads.
 struct QuantileTable: Sendable {
     /// Polynomial degree on each piece.
     static let degree = 8
     /// Coefficients per piece.
     static let coefficientCount = degree + 1
-    /// The table covers `w = logit p` in [lowest, highest]: every p from 5·10⁻¹⁷ to the largest double below 1.
-    static let lowest = -37.5
-    static let highest = 37.5
-    /// Relative error allowed in `x` per piece: `tolerance + slopeTolerance · |dy/dw|`. The second term
-    /// allows for ill-conditioned quantiles (slope `1/k` in a gamma's lower tail), where rounding `w`
-    /// alone (about 4·10⁻¹⁵ absolute) already costs `4·10⁻¹⁵ |dy/dw|`. The first is above the noise of
-    /// GSL's CDFs (up to about 10⁻¹³ in `y`, e.g. `gsl_cdf_gamma_Q` for small shapes).
+    /// Biased exponent of the smallest binade covered, 2⁻⁴⁴.
+    static let lowestExponent = 1023 - 44
+    /// Binades covered on each side: 2⁻⁴⁴ up to [1/4, 1/2).
+    static let binades = 43
+    /// Relative error allowed in `x` per piece: `tolerance + slopeTolerance · |dy/d log m|`. The second
+    /// term allows for ill-conditioned quantiles (slope `1/k` in a gamma's lower tail), where a relative
+    /// error of 10⁻¹⁶ in `p` already costs `10⁻¹⁶ |dy/d log m|`. The first is above the noise of GSL's CDFs
+    /// (up to about 10⁻¹³ in `y`, e.g. `gsl_cdf_gamma_Q` for small shapes).
     static let tolerance = 1e-12
     static let slopeTolerance = 2e-14
 
-    /// Width of each piece in `w` (a power of two).
-    let width: Double
-    /// Number of pieces.
-    let pieces: Int
-    /// `coefficientCount` monomial coefficients per piece (constant first) in `t = 2 (w − centre) / width`.
+    /// Each binade is cut into `2^bits` pieces.
+    let bits: Int
+    /// `coefficientCount` monomial coefficients per piece (constant first) in `t`: side, binade, piece.
     let coefficients: [Double]
     /// The largest estimated relative error in `x` over the accepted pieces (the slope term included).
     let estimatedError: Double
     /// Pieces left to exact solution (NaN coefficients).
     let exactPieces: Int
+    /// Number of pieces.
+    var pieces: Int { 2 * Self.binades << bits }
 
     /// Builds the table of an exact inverse.
     /// - Parameter inverse: The exact (transformed) inverse CDF.
     init(_ inverse: some TransformedInverse) {
-        var width = 0.25
+        var bits = 3
         while true {
-            let level = Self.build(inverse, width: width)
-            if level.failing == 0 || width <= 1.0 / 16 {
-                self.width = width
-                pieces = level.pieces
+            let level = Self.build(inverse, bits: bits)
+            if level.failing == 0 || bits >= 5 {
+                self.bits = bits
                 coefficients = level.coefficients
                 estimatedError = level.error
                 exactPieces = level.failing
                 return
             }
-            width /= 2
+            bits += 1
         }
     }
 
-    /// Evaluates piece `k` at `w`.
+    /// The transformed quantile `y` at probability `p`, and whether `p` is inside the table.
     /// - Parameters:
-    ///   - w: `logit p`, within the table's range.
+    ///   - p: A probability.
+    ///   - bits: ``bits``.
     ///   - c: The coefficients.
-    /// - Returns: The transformed quantile `y`.
+    /// - Returns: `y` (from piece 0 when outside, to be replaced by the caller) and whether inside.
     @inline(__always)
-    static func evaluate(_ w: Double, lookup: Lookup, _ c: UnsafePointer<Double>) -> Double {
-        let k = Int(min((w - lowest) * lookup.inverseWidth, lookup.lastPiece))
-        let t = (w - (lowest + (Double(k) + 0.5) * lookup.width)) * lookup.twiceInverseWidth
-        let d = c + k &* coefficientCount
+    static func evaluate(_ p: Double, bits: Int, _ c: UnsafePointer<Double>) -> (y: Double, inside: Bool) {
+        let upper = p >= 0.5
+        let pattern = (upper ? 1 - p : p).bitPattern
+        // NaN, negative, zero, subnormal or too small, and m = 1/2 all fall outside [0, binades).
+        let binade = Int(truncatingIfNeeded: pattern >> 52) &- lowestExponent
+        let inside = UInt(bitPattern: binade) < UInt(binades)
+        let significand = pattern & 0x000F_FFFF_FFFF_FFFF
+        let piece = (((upper ? binades : 0) &+ (inside ? binade : 0)) << bits) | Int(truncatingIfNeeded: significand >> (52 - bits))
+        // The remaining bits as a double in [1, 2), mapped exactly to t ∈ [−1, 1).
+        let t = 2 * Double(bitPattern: 0x3FF0_0000_0000_0000 | ((significand << bits) & 0x000F_FFFF_FFFF_FFFF)) - 3
+        let d = c + piece &* coefficientCount
         // Estrin's scheme (Knuth, TAOCP vol. 2, §4.6.4): the same polynomial with a shorter chain of
         // dependent operations than Horner's rule, in a fixed order.
         let t2 = t * t, t4 = t2 * t2
         let a0 = d[0] + d[1] * t, a1 = d[2] + d[3] * t, a2 = d[4] + d[5] * t, a3 = d[6] + d[7] * t
-        return (a0 + a1 * t2) + ((a2 + a3 * t2) + d[8] * t4) * t4
-    }
-
-    /// The constants of a lookup, hoisted out of sampling loops.
-    struct Lookup {
-        let width: Double
-        let inverseWidth: Double
-        let twiceInverseWidth: Double
-        let lastPiece: Double
-    }
-
-    var lookup: Lookup {
-        Lookup(width: width, inverseWidth: 1 / width, twiceInverseWidth: 2 / width, lastPiece: Double(pieces - 1))
+        return ((a0 + a1 * t2) + ((a2 + a3 * t2) + d[8] * t4) * t4, inside)
     }
 
     /// The quadratic through three points (Lagrange form) at `w`; the last point alone, or NaN, when
@@ -107,70 +108,100 @@ struct QuantileTable: Sendable {
         return ys[0] * l0 + ys[1] * l1 + ys[2] * l2
     }
 
-    /// One level of the table: every piece of width `width` interpolated, with its error estimate.
-    private static func build(_ inverse: some TransformedInverse, width: Double)
-        -> (pieces: Int, coefficients: [Double], error: Double, failing: Int) {
-        let n = degree, m = n + 1
-        let pieces = Int(((highest - lowest) / width).rounded())
+    /// One level of the table: every piece interpolated, with its error estimate. The two sides are
+    /// independent and built in parallel (each the same whichever thread builds it).
+    private static func build(_ inverse: some TransformedInverse, bits: Int)
+        -> (coefficients: [Double], error: Double, failing: Int) {
+        let sides = SideResults()
+        DispatchQueue.concurrentPerform(iterations: 2) { side in
+            let result = buildSide(inverse, bits: bits, side: side)
+            sides.set(side, result)
+        }
+        let lower = sides.results[0]!, upper = sides.results[1]!
+        return (lower.coefficients + upper.coefficients, max(lower.error, upper.error), lower.failing + upper.failing)
+    }
+
+    /// The two sides' results, each written once by its own task.
+    private final class SideResults: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var results: [(coefficients: [Double], error: Double, failing: Int)?] = [nil, nil]
+
+        func set(_ side: Int, _ result: (coefficients: [Double], error: Double, failing: Int)) {
+            lock.lock()
+            results[side] = result
+            lock.unlock()
+        }
+    }
+
+    /// One side (`p < 1/2` or `p ≥ 1/2`) of one level of the table.
+    private static func buildSide(_ inverse: some TransformedInverse, bits: Int, side: Int)
+        -> (coefficients: [Double], error: Double, failing: Int) {
+        let n = degree, m = n + 1, cuts = 1 << bits
         let nodes = (0..<m).map { Foundation.cos(Double.pi * (Double($0) + 0.5) / Double(m)) }
         // T_i(t_j), for the coefficients; and the monomial coefficients of each T_i.
         let chebyshevAtNodes = (0..<m).map { i in (0..<m).map { j in Foundation.cos(Double.pi * Double(i) * (Double(j) + 0.5) / Double(m)) } }
         var monomials = [[Double]](repeating: [Double](repeating: 0, count: m), count: m)
         monomials[0][0] = 1
-        if m > 1 { monomials[1][1] = 1 }
-        if m > 2 {
-            for i in 2..<m {
-                for d in 0..<m {
-                    monomials[i][d] = (d > 0 ? 2 * monomials[i - 1][d - 1] : 0) - monomials[i - 2][d]
-                }
+        monomials[1][1] = 1
+        for i in 2..<m {
+            for d in 0..<m {
+                monomials[i][d] = (d > 0 ? 2 * monomials[i - 1][d - 1] : 0) - monomials[i - 2][d]
             }
         }
-        var coefficients = [Double](repeating: 0, count: pieces * m)
+        var coefficients = [Double](repeating: 0, count: binades * cuts * m)
         var worst = 0.0, failing = 0
-        // The last three solutions, for a quadratic extrapolation to the next node (its solve then needs
-        // about two Newton steps).
-        var previousW = [Double](repeating: .nan, count: 3), previousY = [Double](repeating: .nan, count: 3)
         var values = [Double](repeating: 0, count: m)
-        for k in 0..<pieces {
-            let centre = lowest + (Double(k) + 0.5) * width
-            // Nodes in increasing w (t_j decreases with j), each solve started from the previous one.
-            var sensitivity = 0.0
-            for j in stride(from: n, through: 0, by: -1) {
-                let w = centre + width / 2 * nodes[j]
-                let logP = -Foundation.log1p(Foundation.exp(-w)), logQ = -Foundation.log1p(Foundation.exp(w))
-                let y = inverse.transformed(logP: logP, logQ: logQ, guess: Self.extrapolate(previousW, previousY, to: w))
-                values[j] = y
-                if y.isFinite {
-                    previousW = [previousW[1], previousW[2], w]
-                    previousY = [previousY[1], previousY[2], y]
+        do {
+            // The last three solutions (in log m), for a quadratic extrapolation to the next node (its
+            // solve then needs about two Newton steps).
+            var previousV = [Double](repeating: .nan, count: 3), previousY = [Double](repeating: .nan, count: 3)
+            for binade in 0..<binades {
+                let scale = Double(sign: .plus, exponent: binade + lowestExponent - 1023, significand: 1)
+                for cut in 0..<cuts {
+                    // Nodes in increasing m (t_j decreases with j).
+                    var sensitivity = 0.0
+                    var logM = [Double](repeating: 0, count: m)
+                    for j in stride(from: n, through: 0, by: -1) {
+                        let mass = scale * (1 + (Double(cut) + (nodes[j] + 1) / 2) / Double(cuts))
+                        let v = Foundation.log(mass), complement = Foundation.log1p(-mass)
+                        let y = inverse.transformed(logP: side == 0 ? v : complement, logQ: side == 0 ? complement : v,
+                                                    guess: Self.extrapolate(previousV, previousY, to: v))
+                        values[j] = y
+                        logM[j] = v
+                        if y.isFinite {
+                            previousV = [previousV[1], previousV[2], v]
+                            previousY = [previousY[1], previousY[2], y]
+                        }
+                        sensitivity = max(sensitivity, inverse.sensitivity(y))
+                    }
+                    var chebyshev = [Double](repeating: 0, count: m)
+                    for i in 0..<m {
+                        var sum = 0.0
+                        for j in 0..<m { sum += values[j] * chebyshevAtNodes[i][j] }
+                        chebyshev[i] = sum * 2 / Double(m)
+                    }
+                    chebyshev[0] /= 2
+                    // The interpolant's error is about twice the first neglected coefficient, below |c_n|
+                    // while the coefficients fall by half or more a degree; where they do not, |c_{n−1}| is
+                    // added.
+                    let last = abs(chebyshev[n]), previous = abs(chebyshev[n - 1])
+                    let error = (2 * last + (last > previous / 2 ? previous : 0)) * sensitivity
+                    let slope = abs(values[0] - values[n]) / (logM[0] - logM[n])
+                    let base = (binade * cuts + cut) * m
+                    if values.allSatisfy(\.isFinite) && error <= tolerance + slopeTolerance * slope {
+                        worst = max(worst, error)
+                        for d in 0..<m {
+                            var sum = 0.0
+                            for i in d..<m { sum += chebyshev[i] * monomials[i][d] }
+                            coefficients[base + d] = sum
+                        }
+                    } else {
+                        failing += 1
+                        for d in 0..<m { coefficients[base + d] = .nan }
+                    }
                 }
-                sensitivity = max(sensitivity, inverse.sensitivity(y))
-            }
-            var chebyshev = [Double](repeating: 0, count: m)
-            for i in 0..<m {
-                var sum = 0.0
-                for j in 0..<m { sum += values[j] * chebyshevAtNodes[i][j] }
-                chebyshev[i] = sum * 2 / Double(m)
-            }
-            chebyshev[0] /= 2
-            // The interpolant's error is about twice the first neglected coefficient, below |c_n| while
-            // the coefficients fall by half or more a degree; where they do not, |c_{n−1}| is added.
-            let last = abs(chebyshev[n]), previous = abs(chebyshev[n - 1])
-            let error = (2 * last + (last > previous / 2 ? previous : 0)) * sensitivity
-            let slope = abs(values[0] - values[n]) / (width / 2 * (nodes[0] - nodes[n]))
-            let base = k * m
-            if values.allSatisfy(\.isFinite) && error <= tolerance + slopeTolerance * slope {
-                worst = max(worst, error)
-                for d in 0..<m {
-                    var sum = 0.0
-                    for i in d..<m { sum += chebyshev[i] * monomials[i][d] }
-                    coefficients[base + d] = sum
-                }
-            } else {
-                failing += 1
-                for d in 0..<m { coefficients[base + d] = .nan }
             }
         }
-        return (pieces, coefficients, worst, failing)
+        return (coefficients, worst, failing)
     }
 }
