@@ -4,8 +4,8 @@ import Foundation
 /// A probability distribution for one uncertain input, sampled by its inverse CDF (quantile function).
 ///
 /// Inverse CDFs come from GSL (`gsl_cdf_*_Pinv`) for the normal, lognormal and Weibull, closed forms
-/// for uniform, triangular, log-uniform and discrete, and exact solutions on GSL's CDFs for beta, PERT and
-/// gamma (sampled through precomputed tables, ``PreparedDistribution``). Values are in the base unit of the input's
+/// for uniform, triangular, log-uniform and discrete, and exact solutions on GSL's CDFs for beta, PERT
+/// and gamma (sampled through precomputed quantile tables). Values are in the base unit of the input's
 /// ``QuantityKind``. Create distributions with the validating factories (``uniform(_:_:)`` …) or by
 /// parsing the distribution syntax (``DistributionParser``).
 public indirect enum Distribution: Sendable, Hashable {

@@ -38,13 +38,22 @@ struct BetaInverse: TransformedInverse {
         lnBeta = gsl_sf_lnbeta(a, b)
     }
 
+    /// `log x` (the table's variable: `x = exp(y)` then needs no division, and `log x` is accurate at
+    /// both ends, `y ≈ −(1 − x)` near 1), from the solution in `logit`.
     func transformed(logP: Double, logQ: Double, guess: Double) -> Double {
-        if logP <= logPHalf { return Self.half(a, b, lnBeta: lnBeta, logBelow: logP, logAbove: logQ, guess: guess) }
-        return -Self.half(b, a, lnBeta: lnBeta, logBelow: logQ, logAbove: logP, guess: -guess)
+        // The guess, from log x to logit x = log x − log(1 − x) (NaN if it is not a log of (0, 1)).
+        let logitGuess = guess - Foundation.log(-Foundation.expm1(guess))
+        if logP <= logPHalf {
+            let y = Self.half(a, b, lnBeta: lnBeta, logBelow: logP, logAbove: logQ, guess: logitGuess)
+            return y - Foundation.log1p(Foundation.exp(y))
+        }
+        // y = logit(1 − x) ≤ 0, so x = 1 / (1 + e^y).
+        let y = Self.half(b, a, lnBeta: lnBeta, logBelow: logQ, logAbove: logP, guess: -logitGuess)
+        return -Foundation.log1p(Foundation.exp(y))
     }
 
     func sensitivity(_ y: Double) -> Double {
-        y < -800 ? 0 : 1 / (1 + Foundation.exp(y))
+        y < -800 ? 0 : 1
     }
 
     func quantile(_ p: Double) -> Double {

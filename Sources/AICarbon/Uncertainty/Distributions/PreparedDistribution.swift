@@ -52,9 +52,9 @@ struct PreparedDistribution: Sendable {
         case .closedForm(let distribution):
             distribution.quantiles(column, count: count)
         case .beta(let table, let inverse, let lower, let width):
-            Self.betaQuantiles(column, count: count, table: table, inverse: inverse, lower: lower, width: width)
+            Self.tabulatedQuantiles(column, count: count, table: table, inverse: inverse, offset: lower, scale: width)
         case .gamma(let table, let inverse, let scale):
-            Self.gammaQuantiles(column, count: count, table: table, inverse: inverse, scale: scale)
+            Self.tabulatedQuantiles(column, count: count, table: table, inverse: inverse, offset: 0, scale: scale)
         case .truncated(let base, let lo, let hi, let lower, let upper):
             for i in 0..<count { column[i] = lo + column[i] * (hi - lo) }
             base.quantiles(column, count: count)
@@ -65,29 +65,12 @@ struct PreparedDistribution: Sendable {
         }
     }
 
-    /// Beta quantiles `lower + width · x`: `x` from the table's `y = logit x` as `e / (1 + e)` or
-    /// `1 / (1 + e)` with `e = exp(−|y|)` (one division; picked by a select, never overflowing). Probabilities outside the
-    /// table (within 5.7·10⁻¹⁴ of 0 or 1, exactly 1/2, NaN) and pieces left exact are solved exactly.
-    private static func betaQuantiles(
-        _ column: UnsafeMutablePointer<Double>, count: Int, table: QuantileTable, inverse: BetaInverse, lower: Double, width: Double
-    ) {
-        let bits = table.bits
-        table.coefficients.withUnsafeBufferPointer { buffer in
-            let c = buffer.baseAddress!
-            for i in 0..<count {
-                let p = column[i]
-                let (y, inside) = QuantileTable.evaluate(p, bits: bits, c)
-                let e = Foundation.exp(-abs(y)), r = 1 / (1 + e)
-                var x = y < 0 ? e * r : r
-                if _slowPath(!inside || y.isNaN) { x = inverse.quantile(p) }
-                column[i] = lower + width * x
-            }
-        }
-    }
-
-    /// Gamma quantiles `scale · exp(y)` from the table's `y = log x`; as for beta outside the table.
-    private static func gammaQuantiles(
-        _ column: UnsafeMutablePointer<Double>, count: Int, table: QuantileTable, inverse: GammaInverse, scale: Double
+    /// Quantiles `offset + scale · x` with `x = exp(y)` from the table's `y = log x` (for beta `offset` is
+    /// the lower bound and `scale` the width; for gamma 0 and the scale). Probabilities outside the table
+    /// (within 5.7·10⁻¹⁴ of 0 or 1, exactly 1/2, NaN) and pieces left exact are solved exactly.
+    private static func tabulatedQuantiles(
+        _ column: UnsafeMutablePointer<Double>, count: Int, table: QuantileTable, inverse: some TransformedInverse,
+        offset: Double, scale: Double
     ) {
         let bits = table.bits
         table.coefficients.withUnsafeBufferPointer { buffer in
@@ -97,7 +80,7 @@ struct PreparedDistribution: Sendable {
                 let (y, inside) = QuantileTable.evaluate(p, bits: bits, c)
                 var x = Foundation.exp(y)
                 if _slowPath(!inside || y.isNaN) { x = inverse.quantile(p) }
-                column[i] = scale * x
+                column[i] = offset + scale * x
             }
         }
     }

@@ -3,15 +3,14 @@ import Foundation
 
 /// A quantile function tabulated as piecewise polynomials, for sampling at a few nanoseconds a value.
 ///
-/// The table approximates `y = T(x(p))`, where `T` is the inverse's transform (``TransformedInverse``:
-/// `logit x` for beta, `log x` for gamma), as a function of `m = min(p, 1 − p)` on two sides (`p < 1/2`
+/// The table approximates `y = log x(p)` (``TransformedInverse``), as a function of `m = min(p, 1 − p)` on two sides (`p < 1/2`
 /// and `p ≥ 1/2`; `1 − p` is exact there). Pieces follow the binary representation of `m`: each binade
 /// `[2^e, 2^(e+1))` from 2⁻⁴⁴ (5.7·10⁻¹⁴) to 1/2 is cut into `2^bits` equal pieces, so a piece's index is
 /// read from the exponent and the leading bits of the significand, and its local variable `t ∈ [−1, 1)`
 /// from the remaining bits, exactly and without a logarithm or a division. Pieces are thus geometrically
-/// spaced, which suits the tails: a beta's lower tail `x ~ (p a B)^(1/a)` gives `y ≈ (log p) / a`, a gamma's
-/// `y ≈ (log p) / k`, its upper tail `x ≈ −log q`, all smooth on a piece whose width is at most an eighth
-/// of its distance from `m = 0`.
+/// spaced, which suits the tails: a beta's lower tail `x ~ (p a B)^(1/a)` gives `y ≈ (log p) / a`, its
+/// upper tail `y ≈ −(b B q)^(1/b)`, a gamma's lower tail `y ≈ (log p) / k`, its upper tail `x ≈ −log q`,
+/// all smooth on a piece whose width is at most an eighth of its distance from `m = 0`.
 ///
 /// Algorithm: Chebyshev interpolation (Trefethen, *Approximation Theory and Approximation Practice*,
 /// SIAM 2013, ch. 3–4, 8): on each piece, degree-8 interpolation at the 9 Chebyshev points of the first
