@@ -61,11 +61,12 @@ struct QuantileTable: Sendable {
         var bits = 3
         while true {
             let level = Self.build(inverse, bits: bits)
-            if level.failing == 0 || bits >= 5 {
+            // Finer pieces help inaccurate pieces, not those where GSL's CDF failed (NaN).
+            if level.inaccurate == 0 || bits >= 5 {
                 self.bits = bits
                 coefficients = level.coefficients
                 estimatedError = level.error
-                exactPieces = level.failing
+                exactPieces = level.inaccurate + level.failed
                 return
             }
             bits += 1
@@ -110,22 +111,23 @@ struct QuantileTable: Sendable {
     /// One level of the table: every piece interpolated, with its error estimate. The two sides are
     /// independent and built in parallel (each the same whichever thread builds it).
     private static func build(_ inverse: some TransformedInverse, bits: Int)
-        -> (coefficients: [Double], error: Double, failing: Int) {
+        -> (coefficients: [Double], error: Double, inaccurate: Int, failed: Int) {
         let sides = SideResults()
         DispatchQueue.concurrentPerform(iterations: 2) { side in
             let result = buildSide(inverse, bits: bits, side: side)
             sides.set(side, result)
         }
         let lower = sides.results[0]!, upper = sides.results[1]!
-        return (lower.coefficients + upper.coefficients, max(lower.error, upper.error), lower.failing + upper.failing)
+        return (lower.coefficients + upper.coefficients, max(lower.error, upper.error),
+                lower.inaccurate + upper.inaccurate, lower.failed + upper.failed)
     }
 
     /// The two sides' results, each written once by its own task.
     private final class SideResults: @unchecked Sendable {
         private let lock = NSLock()
-        private(set) var results: [(coefficients: [Double], error: Double, failing: Int)?] = [nil, nil]
+        private(set) var results: [(coefficients: [Double], error: Double, inaccurate: Int, failed: Int)?] = [nil, nil]
 
-        func set(_ side: Int, _ result: (coefficients: [Double], error: Double, failing: Int)) {
+        func set(_ side: Int, _ result: (coefficients: [Double], error: Double, inaccurate: Int, failed: Int)) {
             lock.lock()
             results[side] = result
             lock.unlock()
@@ -134,7 +136,7 @@ struct QuantileTable: Sendable {
 
     /// One side (`p < 1/2` or `p ≥ 1/2`) of one level of the table.
     private static func buildSide(_ inverse: some TransformedInverse, bits: Int, side: Int)
-        -> (coefficients: [Double], error: Double, failing: Int) {
+        -> (coefficients: [Double], error: Double, inaccurate: Int, failed: Int) {
         let n = degree, m = n + 1, cuts = 1 << bits
         let nodes = (0..<m).map { Foundation.cos(Double.pi * (Double($0) + 0.5) / Double(m)) }
         // T_i(t_j), for the coefficients; and the monomial coefficients of each T_i.
@@ -148,7 +150,7 @@ struct QuantileTable: Sendable {
             }
         }
         var coefficients = [Double](repeating: 0, count: binades * cuts * m)
-        var worst = 0.0, failing = 0
+        var worst = 0.0, inaccurate = 0, failed = 0
         var values = [Double](repeating: 0, count: m)
         do {
             // The last three solutions (in log m), for a quadratic extrapolation to the next node (its
@@ -187,7 +189,8 @@ struct QuantileTable: Sendable {
                     let error = (2 * last + (last > previous / 2 ? previous : 0)) * sensitivity
                     let slope = abs(values[0] - values[n]) / (logM[0] - logM[n])
                     let base = (binade * cuts + cut) * m
-                    if values.allSatisfy(\.isFinite) && error <= tolerance + slopeTolerance * slope {
+                    let finite = values.allSatisfy(\.isFinite)
+                    if finite && error <= tolerance + slopeTolerance * slope {
                         worst = max(worst, error)
                         for d in 0..<m {
                             var sum = 0.0
@@ -195,12 +198,12 @@ struct QuantileTable: Sendable {
                             coefficients[base + d] = sum
                         }
                     } else {
-                        failing += 1
+                        if finite { inaccurate += 1 } else { failed += 1 }
                         for d in 0..<m { coefficients[base + d] = .nan }
                     }
                 }
             }
         }
-        return (coefficients, worst, failing)
+        return (coefficients, worst, inaccurate, failed)
     }
 }
