@@ -84,7 +84,7 @@ struct QuantileAccuracyTests {
         print("tabulated vs exact \(reference.distribution): worst relative difference \(worst)")
     }
 
-    @Test("tables are built in one piece width with no piece left to exact solution, for ordinary shapes",
+    @Test("tables of ordinary shapes leave no piece to exact solution, and are built bit for bit the same again",
           arguments: [(2.0, 5.0), (0.3, 0.3), (200.0, 200.0), (11.0 / 3, 7.0 / 3)] as [(Double, Double)])
     func tableShape(_ shapes: (Double, Double)) {
         let table = QuantileTable(BetaInverse(shapes.0, shapes.1))

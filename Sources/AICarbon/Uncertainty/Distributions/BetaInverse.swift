@@ -16,9 +16,9 @@ import Foundation
 ///   (1 + a(1 − b) x / (a + 1) + O(x²))` (its hypergeometric form, DLMF §8.17(ii)). Where that gives
 ///   `x (1 + |1 − b|) < 10⁻¹⁸` the leading term alone is exact to double precision and is used directly
 ///   (this is also where GSL's CDF would underflow).
-/// - Otherwise Newton's method on `log I_x` (or `log(1 − I_x)`) in `y` (slope `f(x) x (1 − x) / I_x`), started from a normal
-///   approximation (both shapes at least 2), the tail asymptote, or a neighbouring solution, and
-///   safeguarded by bisection (``MonotoneRoot``).
+/// - Otherwise Newton's method on `log I_x` (or `log(1 − I_x)`) in `y` (slope `f(x) x (1 − x) / I_x`),
+///   started from a normal approximation (both shapes at least 2), the tail asymptote, or a neighbouring
+///   solution, and safeguarded by bisection (``MonotoneRoot``).
 struct BetaInverse: TransformedInverse {
     let a: Double
     let b: Double

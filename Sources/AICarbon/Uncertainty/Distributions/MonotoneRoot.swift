@@ -20,7 +20,12 @@ enum MonotoneRoot {
         var lo = lower, hi = upper
         var y = guess
         if !y.isFinite || y < lo || y > hi {
-            if lo.isFinite && hi.isFinite { y = lo + (hi - lo) / 2 } else if lo.isFinite { y = lo + 1 } else if hi.isFinite { y = hi - 1 } else { y = 0 }
+            switch (lo.isFinite, hi.isFinite) {
+            case (true, true): y = lo + (hi - lo) / 2
+            case (true, false): y = lo + 1
+            case (false, true): y = hi - 1
+            case (false, false): y = 0
+            }
         }
         var expansion = 1.0
         for _ in 0..<200 {
