@@ -10,7 +10,7 @@ I_x(a, b) = 1 - I_{1-x}(b, a); the upper regularised gamma Q(k, x) = 1 - p), so 
 digit. PERT shapes are computed with the same double-precision operations as Distribution.pertShapes.
 
 Writes Tests/AICarbonTests/QuantileReferenceData.swift (a CSV in a string literal, so the test target
-needs no resources). Usage: python3 scripts/quantile_reference.py   (about a minute)
+needs no resources). Usage: python3 scripts/quantile_reference.py   (a few seconds)
 """
 import math
 import os
