@@ -3,6 +3,7 @@
 // uniform(0.6, 0.9), host overhead uniform(1.1, 1.4), PUE triangular(1.1, 1.2, 1.6), grid 0.25 to 0.55
 // kg/kWh; embodied, lifetime and water fixed as in Benchmarks/numpy_baseline.py.
 // Usage: swift run -c release aicarbon-benchmark [samples] [threads]
+//        swift run -c release aicarbon-benchmark quantiles   (quantile kernels only: ns a value, GSL vs tables)
 // Times the streamed summary (the path `aicarbon estimate` takes) and the stored path, checks they agree,
 // then the library calls every sample of this estimate needs (the floor of any GSL-based engine).
 import AICarbon
@@ -54,7 +55,53 @@ func peakResidentMegabytes() -> Double {
     return Double(usage.ru_maxrss) / 1024  // Linux reports kilobytes
 }
 
+/// Nanoseconds per quantile at random probabilities (taus2 uniforms), one core: GSL's inverse CDFs
+/// (what the engine called before issue 13) against `Distribution.quantiles(at:)` (what it samples now,
+/// tile by tile: 1,024 values a call, as the engine maps a column), and the time to build each table.
+func quantileKernels() {
+    let n = 1 << 20, tile = 1_024
+    let rng = gsl_rng_alloc(aic_rng_taus2())!
+    defer { gsl_rng_free(rng) }
+    var u = [Double](repeating: 0, count: n)
+    u.withUnsafeMutableBufferPointer { aic_rng_fill_uniform_pos(rng, $0.baseAddress!, n) }
+    let pert = (1 + 4 * 2.0 / 3, 1 + 4 * 1.0 / 3)
+    let cases: [(String, Distribution, (Double) -> Double)] = [
+        ("normal(0, 1)", .normal(0, 1), { gsl_cdf_ugaussian_Pinv($0) }),
+        ("lognormal(0, 0.5)", .lognormal(mu: 0, sigma: 0.5), { Foundation.exp(0.5 * gsl_cdf_ugaussian_Pinv($0)) }),
+        ("beta(2, 5)", .beta(2, 5, lower: 0, upper: 1), { gsl_cdf_beta_Pinv($0, 2, 5) }),
+        ("beta(0.3, 0.3)", .beta(0.3, 0.3, lower: 0, upper: 1), { gsl_cdf_beta_Pinv($0, 0.3, 0.3) }),
+        ("pert(3, 5, 6)", .pert(3, 5, 6), { 3 + 3 * gsl_cdf_beta_Pinv($0, pert.0, pert.1) }),
+        ("gamma(2.5, 1)", .gamma(shape: 2.5, scale: 1), { gsl_cdf_gamma_Pinv($0, 2.5, 1) }),
+        ("gamma(0.5, 1)", .gamma(shape: 0.5, scale: 1), { gsl_cdf_gamma_Pinv($0, 0.5, 1) }),
+        ("gamma(300, 1)", .gamma(shape: 300, scale: 1), { gsl_cdf_gamma_Pinv($0, 300, 1) }),
+        ("weibull(1.5, 2)", .weibull(shape: 1.5, scale: 2), { gsl_cdf_weibull_Pinv($0, 2, 1.5) }),
+    ]
+    print("quantile kernels, ns a value at random probabilities (one core, best of 3):")
+    print("distribution        GSL inverse CDF   now (tables)   table build")
+    for (name, distribution, gsl) in cases {
+        let slow = name.hasPrefix("normal") || name.hasPrefix("lognormal") || name.hasPrefix("weibull") ? n : n / 64
+        let before = perCall(slow) { var s = 0.0; for i in 0..<slow { s += gsl(u[i]) }; return s }.0
+        var built = 0.0
+        let build = seconds { built = distribution.quantiles(at: [0.5])[0] }
+        let after = perCall(n) {
+            var s = built
+            var start = 0
+            while start < n {
+                s += distribution.quantiles(at: Array(u[start..<(start + tile)]))[tile - 1]
+                start += tile
+            }
+            return s
+        }.0
+        let padded = name.padding(toLength: 20, withPad: " ", startingAt: 0)
+        print(padded + String(format: "%15.1f %14.1f %11.1f ms", before, after, build * 1000))
+    }
+}
+
 let arguments = CommandLine.arguments
+if arguments.count > 1 && arguments[1] == "quantiles" {
+    quantileKernels()
+    exit(0)
+}
 let samples = arguments.count > 1 ? Int(arguments[1]) ?? 10_000_000 : 10_000_000
 let threads = arguments.count > 2 ? Int(arguments[2]) ?? ProcessInfo.processInfo.activeProcessorCount
     : ProcessInfo.processInfo.activeProcessorCount

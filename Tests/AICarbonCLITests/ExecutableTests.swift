@@ -82,13 +82,17 @@ struct ExecutableTests {
         #expect(result.stderr.contains(flags[0]))
     }
 
-    @Test("GSL failures for extreme parameters are errors, never an abort (beta and gamma with tiny shapes)", arguments: [
+    @Test("extreme shapes never abort: beta and gamma with tiny shapes are sampled by the exact inverses (issue 13), or refused with an error", arguments: [
         "beta(1e-9, 1e-9, 1, 2)", "gamma(1e-300, 1)",
     ])
     func gslNeverAborts(_ power: String) throws {
         let result = try runAICarbon(["estimate", "--chip-hours", "10", "--power", power, "--samples", "100"])
-        #expect(result.status == 1, "\(result.stderr)")
-        #expect(result.stderr.contains("GSL") && !result.stderr.contains("Default GSL error handler"))
+        #expect(!result.stderr.contains("Default GSL error handler"))
+        // GSL's gsl_cdf_*_Pinv failed here (an error naming GSL); the inverses solved on GSL's CDFs give
+        // the quantiles: about half the samples at each end of beta(1e-9, 1e-9, 1, 2) (10 or 20 Wh), and 0
+        // for gamma(1e-300, 1), whose quantiles are below the smallest double.
+        #expect(result.status == 0 || (result.status == 1 && result.stderr.contains("GSL")), "\(result.stderr)")
+        if result.status == 0 { #expect(!result.stdout.lowercased().contains("nan")) }
     }
 
     @Test("catalog hardware --format json lists the accelerators")

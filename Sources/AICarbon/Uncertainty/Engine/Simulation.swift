@@ -304,7 +304,7 @@ public enum Simulation {
         correlation: RankCorrelation?, model: some ChunkModel, settings: SimulationSettings, sink: Sink,
         observers: [any SampleObserver], shared: Shared, threads: Int, done: ProgressCounter
     ) {
-        let distributions = inputs.map(\.distribution), d = inputs.count, m = model.outputCount
+        let distributions = inputs.map { PreparedDistribution($0.distribution) }, d = inputs.count, m = model.outputCount
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
             // Scratch per worker, reused across its chunks: the inputs tile, the outputs tile when counting,
             // and one pointer per output.
@@ -368,7 +368,7 @@ public enum Simulation {
     private static func runChunk(
         batch: Int, chunk k: Int, rows chunk: Range<Int>, tile x: UnsafeMutablePointer<Double>,
         outputTile: UnsafeMutablePointer<Double>, pointers: UnsafeMutablePointer<UnsafeMutablePointer<Double>>,
-        distributions: [Distribution], correlation: RankCorrelation?, model: some ChunkModel, settings: SimulationSettings,
+        distributions: [PreparedDistribution], correlation: RankCorrelation?, model: some ChunkModel, settings: SimulationSettings,
         sink: Sink, observers: [any SampleObserver], worker: Int, shared: Shared
     ) throws(InputError) {
         let chunkCount = shared.chunks, d = distributions.count, m = model.outputCount

@@ -1,0 +1,87 @@
+import Foundation
+
+/// A distribution prepared for the engine's quantile loops: what can be computed once per run is.
+///
+/// Beta, PERT and gamma get their ``QuantileTable`` (from ``QuantileTableCache``), replacing GSL's
+/// iterative inverses (`gsl_cdf_beta_Pinv`, `gsl_cdf_gamma_Pinv`: 0.5–3 µs a value) by a table lookup
+/// within 10⁻¹¹ relative of a high-precision reference (tested; 1.1·10⁻¹² measured); truncated distributions
+/// get their CDF at the bounds. Every other family maps exactly as ``Distribution/quantiles(_:count:)``.
+/// Values are a pure function of the distribution and the probability: the same on any thread.
+struct PreparedDistribution: Sendable {
+    private let kind: Kind
+
+    private indirect enum Kind: Sendable {
+        case closedForm(Distribution)
+        case beta(QuantileTable, BetaInverse, lower: Double, width: Double)
+        case gamma(QuantileTable, GammaInverse, scale: Double)
+        case truncated(PreparedDistribution, lo: Double, hi: Double, lower: Double, upper: Double)
+        case clipped(PreparedDistribution, lower: Double, upper: Double)
+    }
+
+    /// Prepares `distribution`, building (or fetching) its quantile table.
+    init(_ distribution: Distribution) {
+        switch distribution {
+        case .pert(let a, let c, let b):
+            let (alpha, beta) = Distribution.pertShapes(a, c, b)
+            kind = Self.beta(alpha, beta, lower: a, width: b - a)
+        case .beta(let alpha, let beta, let lower, let upper):
+            kind = Self.beta(alpha, beta, lower: lower, width: upper - lower)
+        case .gamma(let shape, let scale):
+            let inverse = GammaInverse(shape)
+            kind = .gamma(QuantileTableCache.shared.table(.gamma(shape)) { QuantileTable(inverse) }, inverse, scale: scale)
+        case .truncated(let base, let lower, let upper):
+            kind = .truncated(PreparedDistribution(base), lo: base.cdf(lower), hi: base.cdf(upper), lower: lower, upper: upper)
+        case .clipped(let base, let lower, let upper):
+            kind = .clipped(PreparedDistribution(base), lower: lower, upper: upper)
+        default:
+            kind = .closedForm(distribution)
+        }
+    }
+
+    private static func beta(_ a: Double, _ b: Double, lower: Double, width: Double) -> Kind {
+        let inverse = BetaInverse(a, b)
+        return .beta(QuantileTableCache.shared.table(.beta(a, b)) { QuantileTable(inverse) }, inverse, lower: lower, width: width)
+    }
+
+    /// Maps a column of uniforms to quantiles in place.
+    /// - Parameters:
+    ///   - column: Probabilities in (0, 1) on entry, quantiles on return.
+    ///   - count: Number of values.
+    func quantiles(_ column: UnsafeMutablePointer<Double>, count: Int) {
+        switch kind {
+        case .closedForm(let distribution):
+            distribution.quantiles(column, count: count)
+        case .beta(let table, let inverse, let lower, let width):
+            Self.tabulatedQuantiles(column, count: count, table: table, inverse: inverse, offset: lower, scale: width)
+        case .gamma(let table, let inverse, let scale):
+            Self.tabulatedQuantiles(column, count: count, table: table, inverse: inverse, offset: 0, scale: scale)
+        case .truncated(let base, let lo, let hi, let lower, let upper):
+            for i in 0..<count { column[i] = lo + column[i] * (hi - lo) }
+            base.quantiles(column, count: count)
+            for i in 0..<count { column[i] = min(max(column[i], lower), upper) }
+        case .clipped(let base, let lower, let upper):
+            base.quantiles(column, count: count)
+            for i in 0..<count { column[i] = min(max(column[i], lower), upper) }
+        }
+    }
+
+    /// Quantiles `offset + scale · x` with `x = exp(y)` from the table's `y = log x` (for beta `offset` is
+    /// the lower bound and `scale` the width; for gamma 0 and the scale). Probabilities outside the table
+    /// (within 5.7·10⁻¹⁴ of 0 or 1, exactly 1/2, NaN) and pieces left exact are solved exactly.
+    private static func tabulatedQuantiles(
+        _ column: UnsafeMutablePointer<Double>, count: Int, table: QuantileTable, inverse: some TransformedInverse,
+        offset: Double, scale: Double
+    ) {
+        let bits = table.bits
+        table.coefficients.withUnsafeBufferPointer { buffer in
+            let c = buffer.baseAddress!
+            for i in 0..<count {
+                let p = column[i]
+                let (y, inside) = QuantileTable.evaluate(p, bits: bits, c)
+                var x = Foundation.exp(y)
+                if _slowPath(!inside || y.isNaN) { x = inverse.quantile(p) }
+                column[i] = offset + scale * x
+            }
+        }
+    }
+}
