@@ -53,7 +53,27 @@ public struct EstimateCommand: ParsableCommand {
     var energyPerQuery: String?
     @Option(name: .customLong("tokens-per-query"), parsing: .unconditional, help: "Tokens per query (FLOP-based inference).")
     var tokensPerQuery: String?
-    @Option(name: .customLong("inference-utilization"), parsing: .unconditional, help: "Achieved / peak FLOP/s while serving (FLOP-based inference).")
+    @Option(name: .customLong("output-tokens-per-query"), parsing: .unconditional, help: "Output (decode) tokens per query; the same as --tokens-per-query.")
+    var outputTokensPerQuery: String?
+    @Option(name: .customLong("input-tokens-per-query"), parsing: .unconditional, help: "Input (prefill) tokens per query (prior: 100 to 2,000).")
+    var inputTokensPerQuery: String?
+    @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Sequences served together (prior: loguniform(8, 128)).")
+    var batchSize: String?
+    @Option(name: .customLong("bytes-per-parameter"), parsing: .unconditional, help: "Bytes per weight while serving: 2 (BF16, default), 1 (FP8).")
+    var bytesPerParameter: String?
+    @Option(name: .customLong("serving-chips"), parsing: .unconditional, help: "Accelerators of one serving group (default: enough for the weights).")
+    var servingChips: String?
+    @Option(name: .customLong("kv-bytes-per-token"), parsing: .unconditional, help: "KV-cache bytes per token of context (prior: 100 kB to 600 kB).")
+    var kvBytesPerToken: String?
+    @Option(name: .customLong("prefill-utilization"), parsing: .unconditional, help: "Achieved / peak FLOP/s in prefill (prior: 0.2 to 0.6).")
+    var prefillUtilization: String?
+    @Option(name: .customLong("bandwidth-utilization"), parsing: .unconditional, help: "Achieved / peak memory bandwidth in decode (prior: 0.3 to 0.8).")
+    var bandwidthUtilization: String?
+    @Option(name: .customLong("decode-utilization"), parsing: .unconditional, help: "Achieved / peak FLOP/s of batched decode (prior: 0.1 to 0.5).")
+    var decodeUtilization: String?
+    @Option(name: .customLong("serving-power-utilization"), parsing: .unconditional, help: "Accelerator power / TDP while serving (prior: pert(0.45, 0.7, 0.95)).")
+    var servingPowerUtilization: String?
+    @Option(name: .customLong("inference-utilization"), parsing: .unconditional, help: "One achieved / peak FLOP/s for serving: the single-utilisation model instead of prefill/decode.")
     var inferenceUtilization: String?
     @Option(name: .customLong("inference-share"), parsing: .unconditional, help: "Inference share of lifetime energy, in [0, 1) (\"0.8\").")
     var inferenceShare: String?
@@ -121,6 +141,20 @@ public struct EstimateCommand: ParsableCommand {
         try set(.queries, queries)
         try set(.energyPerQuery, energyPerQuery)
         try set(.tokensPerQuery, tokensPerQuery)
+        if tokensPerQuery != nil, outputTokensPerQuery != nil {
+            throw InputError(field: "--output-tokens-per-query", expected: "either --tokens-per-query or --output-tokens-per-query (the same input)",
+                             found: "both")
+        }
+        try set(.tokensPerQuery, outputTokensPerQuery, InputRegistry.definition("output_tokens_per_query")!.field(named: "--output-tokens-per-query"))
+        try set(.inputTokensPerQuery, inputTokensPerQuery)
+        try set(.batchSize, batchSize)
+        try set(.bytesPerParameter, bytesPerParameter)
+        try set(.servingChips, servingChips)
+        try set(.kvBytesPerToken, kvBytesPerToken)
+        try set(.prefillUtilization, prefillUtilization)
+        try set(.bandwidthUtilization, bandwidthUtilization)
+        try set(.decodeUtilization, decodeUtilization)
+        try set(.servingPowerUtilization, servingPowerUtilization)
         try set(.inferenceUtilization, inferenceUtilization)
         try set(.inferenceShare, inferenceShare)
         try set(.embodiedPerChip, embodiedPerChip)

@@ -31,9 +31,9 @@ struct SweepRendering {
             for name in [OutputName.energyKWh, .co2eKg, .rebound] where first.outputs.contains(name) {
                 let reports = variants.compactMap { v -> ProjectionReport? in if case .projection(let r) = v.1 { return r } else { return nil } }
                 let peak = reports.flatMap { r in r.years.map { r.summary(name, year: $0)?.percentile(50) ?? 0 } }.max() ?? 0
-                let unit = ReadableQuantity.unit(for: peak, name.kind)
+                let unit = ReadableQuantity.unit(for: peak, name)
                 let rows = first.years.map { year in
-                    [String(year)] + reports.map { r in TableRenderer.interval(r.summary(name, year: year), name.kind, unit: unit) }
+                    [String(year)] + reports.map { r in TableRenderer.interval(r.summary(name, year: year), name, unit: unit) }
                 }
                 text += "\(name.label)\(unit.isEmpty ? "" : " (\(unit))"), median [90%]\n"
                 text += TextTable(header: ["year"] + variants.map { "\(key)=\($0.0)" }, rows: rows,
@@ -49,8 +49,8 @@ struct SweepRendering {
         let rows = first.outputs.map { name, _ -> [String] in
             [name.label] + reports.map { r in
                 guard let s = r.summary(name) else { return "-" }
-                let unit = ReadableQuantity.unit(for: s.percentile(50) ?? s.mean, name.kind)
-                return TableRenderer.interval(s, name.kind, unit: unit) + " \(unit)"
+                let unit = ReadableQuantity.unit(for: s.percentile(50) ?? s.mean, name)
+                return TableRenderer.interval(s, name, unit: unit) + " \(unit)"
             }
         }
         return "sweep of \(key), median [90%]\n\n" + TextTable(header: ["output"] + variants.map { "\(key)=\($0.0)" }, rows: rows,

@@ -207,7 +207,7 @@ public struct EstimateSpec: Sendable, Hashable {
         case nil: builder.take(.intensity, nil, Self.gridPrior(gridEntry!, defaulted: true))
         }
 
-        let inferenceMode = try resolveInference(accelerator: accelerator, active: active, builder: &builder)
+        let inferenceMode = try resolveInference(accelerator: accelerator, active: active, powerMode: powerMode, builder: &builder)
         if let d = values[.embodiedPerChip] {
             builder.set(.embodiedPerChip, d)
         } else {
@@ -222,12 +222,14 @@ public struct EstimateSpec: Sendable, Hashable {
         var template = FootprintVariables<Double>(computeMode: computeMode, powerMode: powerMode)
         template.inferenceMode = inferenceMode
         template.peakFlopsPerS = accelerator?.peakFlopsPerS ?? 0
+        template.memoryBandwidthBytesPerS = accelerator.flatMap(InferencePrior.memoryBandwidth(of:)) ?? 0
         for (slot, value) in builder.fixed { template[slot] = value }
 
         var outputs: [OutputName] = [.energyKWh, .trainingEnergyKWh, .inferenceEnergyKWh, .itEnergyKWh, .co2eKg,
                                      .embodiedCO2eKg, .totalCO2eKg, .waterL, .chipHours]
         if computeMode == .flops || computeMode == .parametersAndTokens { outputs.append(.trainingFLOPs) }
         if given(.chips) { outputs.append(.wallClockHours) }
+        if [.perQuery, .flopBased, .prefillDecode].contains(inferenceMode) { outputs.append(.energyPerQueryWh) }
         // Outputs that need no samples: structurally equal to another, or constant.
         var derived: [OutputName: Resolved.Derivation] = [:]
         if inferenceMode == .none {
@@ -256,12 +258,17 @@ public struct EstimateSpec: Sendable, Hashable {
                               + "spread gsd \(JSONValue.numberText(gsd)) for year-to-year and within-region variation")
     }
 
+    /// The inputs of the prefill/decode serving model; any of them selects it.
+    static let servingSlots: [InputSlot] = [.inputTokensPerQuery, .batchSize, .bytesPerParameter, .servingChips, .kvBytesPerToken,
+                                            .prefillUtilization, .bandwidthUtilization, .decodeUtilization, .servingPowerUtilization]
+
     private func resolveInference(
-        accelerator: Accelerator?, active: Distribution?, builder: inout Builder
+        accelerator: Accelerator?, active: Distribution?, powerMode: FootprintPowerMode, builder: inout Builder
     ) throws(InputError) -> FootprintInferenceMode {
         let given = { (slot: InputSlot) in values[slot] != nil }
+        let serving = Self.servingSlots.filter(given)
         if let share = values[.inferenceShare] {
-            if given(.queries) || given(.energyPerQuery) || given(.tokensPerQuery) {
+            if given(.queries) || given(.energyPerQuery) || given(.tokensPerQuery) || !serving.isEmpty {
                 throw InputError(field: "inference_share",
                                  expected: "either a share or bottom-up inference (`queries` with a per-query energy or tokens), not both",
                                  found: "both")
@@ -270,7 +277,7 @@ public struct EstimateSpec: Sendable, Hashable {
             return .share
         }
         guard let queries = values[.queries] else {
-            if given(.energyPerQuery) || given(.tokensPerQuery) {
+            if given(.energyPerQuery) || given(.tokensPerQuery) || !serving.isEmpty {
                 throw InputError(field: "queries", expected: "the number of queries served, with `energy_per_query` or `tokens_per_query`",
                                  found: "nothing")
             }
@@ -282,22 +289,74 @@ public struct EstimateSpec: Sendable, Hashable {
         builder.set(.queries, queries)
         switch (values[.energyPerQuery], values[.tokensPerQuery]) {
         case (let e?, nil):
+            if let first = serving.first {
+                throw InputError(field: first.rawValue, expected: "serving inputs only with `tokens_per_query` (not with `energy_per_query`)",
+                                 found: "`energy_per_query`")
+            }
             builder.set(.energyPerQuery, e)
             return .perQuery
         case (nil, let t?):
             guard active != nil else {
                 throw InputError(field: "params", expected: "the model's (active) parameters, needed with `tokens_per_query`", found: "nothing")
             }
-            guard accelerator != nil else {
+            guard let accelerator else {
                 throw InputError(field: "hardware", expected: "an accelerator (its peak FLOP/s is needed with `tokens_per_query`)", found: "nothing")
             }
             builder.set(.tokensPerQuery, t)
-            builder.take(.inferenceUtilization, values[.inferenceUtilization], Defaults.inferenceUtilization)
-            return .flopBased
+            // The single-utilisation model when its utilisation is given; else prefill and decode.
+            if given(.inferenceUtilization) {
+                if let first = serving.first {
+                    throw InputError(field: first.rawValue, expected: "either `inference_utilization` (one FLOP-based utilisation) or the "
+                                     + "prefill/decode serving inputs, not both", found: "both")
+                }
+                builder.set(.inferenceUtilization, values[.inferenceUtilization])
+                return .flopBased
+            }
+            guard accelerator.memoryBandwidthGbPerS != nil else {
+                throw InputError(field: "hardware", expected: "an accelerator with a published memory bandwidth, for decode "
+                                 + "(or give `inference_utilization` for the single-utilisation model)", found: "\(accelerator.name) (none published)")
+            }
+            try resolveServing(accelerator: accelerator, active: active!, powerMode: powerMode, builder: &builder)
+            return .prefillDecode
         case (nil, nil):
+            if let first = serving.first {
+                throw InputError(field: first.rawValue, expected: "`tokens_per_query` (output tokens) with the serving inputs", found: "none")
+            }
             throw InputError(field: "queries", expected: "`energy_per_query` or `tokens_per_query` with it", found: "neither")
         case (.some, .some):
             throw InputError(field: "tokens_per_query", expected: "either `energy_per_query` or `tokens_per_query`, not both", found: "both")
+        }
+    }
+
+    /// The priors of the prefill/decode serving model (calibrated in `docs/calibration-v2.md`, section 4).
+    private func resolveServing(accelerator: Accelerator, active: Distribution, powerMode: FootprintPowerMode,
+                                builder: inout Builder) throws(InputError) {
+        let total = parameters ?? active
+        builder.set(.totalParameters, total)
+        builder.take(.inputTokensPerQuery, values[.inputTokensPerQuery], Assumption(
+            input: "input_tokens_per_query", distribution: .lognormal(p05: 100, p95: 2_000), unit: "",
+            source: "chat prompts of 100 to 2,000 tokens (ML.ENERGY v3 chat workload; ShareGPT)"))
+        builder.take(.batchSize, values[.batchSize], InferencePrior.batchSize)
+        let bytes = values[.bytesPerParameter]
+        builder.take(.bytesPerParameter, bytes, Assumption(input: "bytes_per_parameter", distribution: .fixed(2), unit: "",
+                                                           source: "BF16 weights (1 for FP8)"))
+        // Enough accelerators to hold the weights with a third more for the KV cache and activations.
+        let memory = (accelerator.memoryGb ?? 80) * 1e9
+        let chips = Swift.max(1, (total.median * (bytes?.median ?? 2) * 1.3 / memory).rounded(.up))
+        builder.take(.servingChips, values[.servingChips], Assumption(
+            input: "serving_chips", distribution: .fixed(chips), unit: "",
+            source: "enough \(accelerator.name) (\(JSONValue.numberText(memory / 1e9)) GB) for the weights, with 30% for KV cache and activations"))
+        builder.take(.kvBytesPerToken, values[.kvBytesPerToken], InferencePrior.kvBytesPerToken)
+        builder.take(.prefillUtilization, values[.prefillUtilization], InferencePrior.prefillUtilization)
+        builder.take(.bandwidthUtilization, values[.bandwidthUtilization], InferencePrior.bandwidthUtilization)
+        builder.take(.decodeUtilization, values[.decodeUtilization], InferencePrior.decodeUtilization)
+        if powerMode == .fromTDP {
+            let prior = InferencePrior.servingPowerFraction
+            builder.take(.servingPowerUtilization, values[.servingPowerUtilization], Assumption(
+                input: "serving_power_utilization", distribution: prior.distribution, unit: "", source: prior.source))
+        } else if values[.servingPowerUtilization] != nil {
+            throw InputError(field: "serving_power_utilization", expected: "no serving utilisation when `power` gives the power per chip",
+                             found: "both")
         }
     }
 

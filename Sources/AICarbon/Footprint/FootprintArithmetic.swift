@@ -22,10 +22,20 @@ public protocol FootprintArithmetic: ExpressibleByIntegerLiteral, Sendable {
     /// - Returns: `value`, or nil when no value of `condition` is positive; lanes whose condition is not
     ///   positive are NaN.
     static func value(_ value: Self, wherePositive condition: Self) -> Self?
+    /// The larger of two values (per lane).
+    static func maximum(_ a: Self, _ b: Self) -> Self
+    /// The smaller of two values (per lane).
+    static func minimum(_ a: Self, _ b: Self) -> Self
 }
 
 extension Double: FootprintArithmetic {
     public static func value(_ value: Double, wherePositive condition: Double) -> Double? {
         condition > 0 ? value : nil
     }
+
+    @inlinable
+    public static func maximum(_ a: Double, _ b: Double) -> Double { Swift.max(a, b) }
+
+    @inlinable
+    public static func minimum(_ a: Double, _ b: Double) -> Double { Swift.min(a, b) }
 }

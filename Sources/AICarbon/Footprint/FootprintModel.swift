@@ -35,18 +35,41 @@ public enum FootprintModel {
 
         var inference: Value = 0
         var inferenceChipHours: Value = 0
+        var perQueryKWh: Value?
         switch x.inferenceMode {
         case .none:
             break
         case .perQuery:
             inference = x.queries * x.energyPerQueryKWh
+            perQueryKWh = x.energyPerQueryKWh
         case .flopBased:
             let flops = InferenceEnergy.flopsPerQuery(activeParameters: x.activeParameters, tokensPerQuery: x.tokensPerQuery)
             inferenceChipHours = x.queries * InferenceEnergy.chipHoursPerQuery(
                 flopsPerQuery: flops, peakFlopsPerS: x.peakFlopsPerS, utilization: x.inferenceUtilization)
-            inference = x.queries * InferenceEnergy.energyPerQueryKWh(
+            let perQuery = InferenceEnergy.energyPerQueryKWh(
                 flopsPerQuery: flops, peakFlopsPerS: x.peakFlopsPerS, utilization: x.inferenceUtilization,
                 powerW: power, pue: x.pue)
+            inference = x.queries * perQuery
+            perQueryKWh = perQuery
+        case .prefillDecode:
+            // Serving power: the measured per-chip power when given, else TDP × serving utilisation × host.
+            let servingPower: Value
+            switch x.powerMode {
+            case .perChip: servingPower = x.powerW
+            case .fromTDP:
+                servingPower = ChipPower.watts(tdpW: x.tdpW, powerUtilization: x.servingPowerUtilization, hostOverhead: x.hostOverhead)
+            }
+            let seconds = InferenceEnergy.prefillDecodeChipSeconds(
+                activeParameters: x.activeParameters, totalParameters: x.totalParameters, bytesPerParameter: x.bytesPerParameter,
+                inputTokens: x.inputTokensPerQuery, outputTokens: x.tokensPerQuery, batch: x.batchSize, chips: x.servingChips,
+                peakFlopsPerS: x.peakFlopsPerS, bandwidthBytesPerS: x.memoryBandwidthBytesPerS, kvBytesPerToken: x.kvBytesPerToken,
+                prefillUtilization: x.prefillUtilization, bandwidthUtilization: x.bandwidthUtilization,
+                decodeUtilization: x.decodeUtilization)
+            let chipHoursPerQuery = (seconds.prefill + seconds.decode) / 3600
+            inferenceChipHours = x.queries * chipHoursPerQuery
+            let perQuery = ChipTimeTraining.itEnergyKWh(chipHours: chipHoursPerQuery, powerW: servingPower) * x.pue
+            inference = x.queries * perQuery
+            perQueryKWh = perQuery
         case .share:
             inference = InferenceEnergy.topDownKWh(trainingKWh: training, share: x.inferenceShare)
         }
@@ -60,7 +83,7 @@ public enum FootprintModel {
         return FootprintResults(
             energyKWh: energy, trainingEnergyKWh: training, inferenceEnergyKWh: inference, itEnergyKWh: it,
             co2eKg: co2e, embodiedCO2eKg: embodied, totalCO2eKg: co2e + embodied, waterL: water,
-            chipHours: chipHours, trainingFLOPs: trainingFLOPs,
+            chipHours: chipHours, trainingFLOPs: trainingFLOPs, energyPerQueryWh: perQueryKWh.map { $0 * 1000 },
             wallClockHours: Value.value(finalRunChipHours / x.chips, wherePositive: x.chips))
     }
 }

@@ -21,6 +21,8 @@ public struct FootprintResults<Value> {
     public var chipHours: Value
     /// Final-run training FLOPs (`nil` on the chip-time path).
     public var trainingFLOPs: Value?
+    /// Facility energy per query, Wh (`nil` without per-query inference).
+    public var energyPerQueryWh: Value?
     /// Final-run wall-clock hours (`nil` when the chip count is unknown).
     public var wallClockHours: Value?
 }
@@ -39,6 +41,7 @@ extension FootprintResults where Value: FootprintArithmetic {
         switch name {
         case .trainingFLOPs: return trainingFLOPs ?? .nan
         case .wallClockHours: return wallClockHours ?? .nan
+        case .energyPerQueryWh: return energyPerQueryWh ?? .nan
         case .energyKWh, .trainingEnergyKWh, .inferenceEnergyKWh, .itEnergyKWh, .co2eKg, .embodiedCO2eKg, .totalCO2eKg, .waterL,
              .chipHours:
             return .nan   // unreachable: these have a key path
@@ -60,7 +63,7 @@ extension FootprintResults where Value: FootprintArithmetic {
         case .totalCO2eKg: return \.totalCO2eKg
         case .waterL: return \.waterL
         case .chipHours: return \.chipHours
-        case .trainingFLOPs, .wallClockHours, .queries, .rebound, .energyWithoutReboundKWh, .co2eMarketKg, .aiEnergyKWh,
+        case .trainingFLOPs, .wallClockHours, .energyPerQueryWh, .queries, .rebound, .energyWithoutReboundKWh, .co2eMarketKg, .aiEnergyKWh,
              .conventionalEnergyKWh:
             return nil
         }

@@ -26,6 +26,9 @@ public enum FootprintInferenceMode: Sendable, Hashable {
     case perQuery
     /// ``queries`` of ``tokensPerQuery`` through ``activeParameters`` at ``inferenceUtilization``.
     case flopBased
+    /// Queries split into prefill (compute-bound) and decode (memory-bandwidth-bound, batched) on the
+    /// serving hardware (``InferenceEnergy/prefillDecodeChipSeconds(activeParameters:totalParameters:bytesPerParameter:inputTokens:outputTokens:batch:chips:peakFlopsPerS:bandwidthBytesPerS:kvBytesPerToken:prefillUtilization:bandwidthUtilization:decodeUtilization:)``).
+    case prefillDecode
     /// ``inferenceShare`` of lifetime energy.
     case share
 }
@@ -81,6 +84,28 @@ public struct FootprintVariables<Value> {
     public var tokensPerQuery: Value
     /// Achieved / peak FLOP/s while serving.
     public var inferenceUtilization: Value
+    /// Input (prefill) tokens per query.
+    public var inputTokensPerQuery: Value
+    /// Sequences served together in a batch.
+    public var batchSize: Value
+    /// Bytes per weight while serving (2 for BF16).
+    public var bytesPerParameter: Value
+    /// Accelerators of one serving group holding the weights.
+    public var servingChips: Value
+    /// KV-cache bytes per token of context.
+    public var kvBytesPerToken: Value
+    /// Achieved / peak FLOP/s in prefill.
+    public var prefillUtilization: Value
+    /// Achieved / peak memory bandwidth in decode.
+    public var bandwidthUtilization: Value
+    /// Achieved / peak FLOP/s of batched decode.
+    public var decodeUtilization: Value
+    /// Average accelerator power / TDP while serving.
+    public var servingPowerUtilization: Value
+    /// Total parameters (weights held while serving).
+    public var totalParameters: Value
+    /// Peak memory bandwidth per accelerator, bytes/s, from the catalog (not an input slot).
+    public var memoryBandwidthBytesPerS: Value
     /// Inference share of lifetime energy.
     public var inferenceShare: Value
     /// Embodied emissions per accelerator, kg CO2e.
@@ -100,6 +125,7 @@ public struct FootprintVariables<Value> {
         // accelerator); every slot is then set from its own value.
         var result = FootprintVariables<T>(computeMode: computeMode, powerMode: powerMode, inferenceMode: inferenceMode,
                                            filling: transform(peakFlopsPerS))
+        result.memoryBandwidthBytesPerS = transform(memoryBandwidthBytesPerS)
         for slot in InputSlot.allCases { result[slot] = transform(self[slot]) }
         return result
     }
@@ -128,6 +154,17 @@ public struct FootprintVariables<Value> {
         energyPerQueryKWh = value
         tokensPerQuery = value
         inferenceUtilization = value
+        inputTokensPerQuery = value
+        batchSize = value
+        bytesPerParameter = value
+        servingChips = value
+        kvBytesPerToken = value
+        prefillUtilization = value
+        bandwidthUtilization = value
+        decodeUtilization = value
+        servingPowerUtilization = value
+        totalParameters = value
+        memoryBandwidthBytesPerS = value
         inferenceShare = value
         embodiedPerChipKg = value
         lifetimeHours = value
@@ -188,6 +225,16 @@ extension FootprintVariables {
         case .energyPerQuery: return \.energyPerQueryKWh
         case .tokensPerQuery: return \.tokensPerQuery
         case .inferenceUtilization: return \.inferenceUtilization
+        case .inputTokensPerQuery: return \.inputTokensPerQuery
+        case .batchSize: return \.batchSize
+        case .bytesPerParameter: return \.bytesPerParameter
+        case .servingChips: return \.servingChips
+        case .kvBytesPerToken: return \.kvBytesPerToken
+        case .prefillUtilization: return \.prefillUtilization
+        case .bandwidthUtilization: return \.bandwidthUtilization
+        case .decodeUtilization: return \.decodeUtilization
+        case .servingPowerUtilization: return \.servingPowerUtilization
+        case .totalParameters: return \.totalParameters
         case .inferenceShare: return \.inferenceShare
         case .embodiedPerChip: return \.embodiedPerChipKg
         case .lifetime: return \.lifetimeHours

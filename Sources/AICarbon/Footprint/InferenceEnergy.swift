@@ -40,6 +40,31 @@ public enum InferenceEnergy {
     ///   - trainingKWh: Training facility energy, kWh.
     ///   - share: Inference share of lifetime energy, in [0, 1).
     /// - Returns: Inference energy, kWh.
+    /// Accelerator-seconds of one query served in a batch, prefill (compute-bound) and decode
+    /// (memory-bandwidth-bound, the weights read once a step and shared by the batch), on the roofline
+    /// (Pope et al. 2022, "Efficiently Scaling Transformer Inference"; Kwon et al. 2023, vLLM):
+    ///
+    ///     prefill = 2 · N_active · tokens_in / (peak · u_prefill)
+    ///     step    = max(bytes / (chips · bandwidth · u_bw), 2 · N_active · batch / (chips · peak · u_decode))
+    ///     bytes   = min(N_total, N_active · batch) · bytes_per_param + batch · (tokens_in + tokens_out / 2) · kv_bytes
+    ///     decode  = tokens_out · chips · step / batch
+    ///
+    /// Calibrated against public measurements in `docs/calibration-v2.md`, section 4 (``InferencePrior``).
+    /// - Returns: Prefill and decode accelerator-seconds per query.
+    @inlinable
+    public static func prefillDecodeChipSeconds<V: FootprintArithmetic>(
+        activeParameters: V, totalParameters: V, bytesPerParameter: V, inputTokens: V, outputTokens: V, batch: V, chips: V,
+        peakFlopsPerS: V, bandwidthBytesPerS: V, kvBytesPerToken: V, prefillUtilization: V, bandwidthUtilization: V,
+        decodeUtilization: V
+    ) -> (prefill: V, decode: V) {
+        let prefill = 2 * activeParameters * inputTokens / (peakFlopsPerS * prefillUtilization)
+        let context = inputTokens + outputTokens / 2
+        let bytes = V.minimum(totalParameters, activeParameters * batch) * bytesPerParameter + batch * context * kvBytesPerToken
+        let memoryTime = bytes / (chips * bandwidthBytesPerS * bandwidthUtilization)
+        let computeTime = 2 * activeParameters * batch / (chips * peakFlopsPerS * decodeUtilization)
+        return (prefill, outputTokens * chips * V.maximum(memoryTime, computeTime) / batch)
+    }
+
     @inlinable
     public static func topDownKWh<V: FootprintArithmetic>(trainingKWh: V, share: V) -> V { trainingKWh * share / (1 - share) }
 }

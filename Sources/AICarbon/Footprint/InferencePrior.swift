@@ -78,13 +78,11 @@ public enum InferencePrior {
         peakFlopsPerS: Double, bandwidthBytesPerS: Double, kvBytesPerToken: Double,
         prefillUtilization: Double, bandwidthUtilization: Double, decodeUtilization: Double
     ) -> (prefill: Double, decode: Double) {
-        let prefill = 2 * activeParameters * inputTokens / (peakFlopsPerS * prefillUtilization)
-        let context = inputTokens + outputTokens / 2
-        let bytes = min(totalParameters, activeParameters * batch) * bytesPerParameter + batch * context * kvBytesPerToken
-        let memoryTime = bytes / (chips * bandwidthBytesPerS * bandwidthUtilization)
-        let computeTime = 2 * activeParameters * batch / (chips * peakFlopsPerS * decodeUtilization)
-        let step = max(memoryTime, computeTime)
-        return (prefill, outputTokens * chips * step / batch)
+        InferenceEnergy.prefillDecodeChipSeconds(
+            activeParameters: activeParameters, totalParameters: totalParameters, bytesPerParameter: bytesPerParameter,
+            inputTokens: inputTokens, outputTokens: outputTokens, batch: batch, chips: chips, peakFlopsPerS: peakFlopsPerS,
+            bandwidthBytesPerS: bandwidthBytesPerS, kvBytesPerToken: kvBytesPerToken, prefillUtilization: prefillUtilization,
+            bandwidthUtilization: bandwidthUtilization, decodeUtilization: decodeUtilization)
     }
 
     /// Facility energy per query in Wh: `(prefill + decode chip-seconds) × P_chip × PUE / 3600`.

@@ -11,6 +11,7 @@ public enum OutputName: String, Sendable, Hashable, CaseIterable, Codable {
     case chipHours = "chip_hours"
     case trainingFLOPs = "training_flops"
     case wallClockHours = "wall_clock_hours"
+    case energyPerQueryWh = "energy_per_query_wh"
     case queries
     case rebound
     case energyWithoutReboundKWh = "energy_without_rebound_kwh"
@@ -30,6 +31,7 @@ public enum OutputName: String, Sendable, Hashable, CaseIterable, Codable {
         case .chipHours: return .count
         case .trainingFLOPs: return .flops
         case .wallClockHours: return .duration
+        case .energyPerQueryWh: return .energy
         }
     }
 
@@ -42,8 +44,13 @@ public enum OutputName: String, Sendable, Hashable, CaseIterable, Codable {
              .conventionalEnergyKWh, .waterL, .wallClockHours, .trainingFLOPs, .rebound:
             return kind.baseUnit
         case .co2eKg, .embodiedCO2eKg, .totalCO2eKg, .co2eMarketKg: return "kg CO2e"
+        case .energyPerQueryWh: return "Wh"
         }
     }
+
+    /// The factor from this output's JSON unit (``baseUnit``) to its kind's base unit: 1, or 1e-3 for an
+    /// output given in Wh rather than kWh.
+    public var kindBaseFactor: Double { self == .energyPerQueryWh ? 1e-3 : 1 }
 
     /// A short label for tables.
     public var label: String {
@@ -59,6 +66,7 @@ public enum OutputName: String, Sendable, Hashable, CaseIterable, Codable {
         case .chipHours: return "accelerator-hours"
         case .trainingFLOPs: return "training FLOPs (final run)"
         case .wallClockHours: return "wall-clock time (final run)"
+        case .energyPerQueryWh: return "energy per query (facility)"
         case .queries: return "queries"
         case .rebound: return "rebound effect R"
         case .energyWithoutReboundKWh: return "energy without rebound"

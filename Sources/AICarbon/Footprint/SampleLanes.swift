@@ -32,6 +32,12 @@ struct SampleLanes: FootprintArithmetic {
     @inline(__always)
     static func / (lhs: SampleLanes, rhs: SampleLanes) -> SampleLanes { SampleLanes(lhs.values / rhs.values) }
 
+    @inline(__always)
+    static func maximum(_ a: SampleLanes, _ b: SampleLanes) -> SampleLanes { SampleLanes(pointwiseMax(a.values, b.values)) }
+
+    @inline(__always)
+    static func minimum(_ a: SampleLanes, _ b: SampleLanes) -> SampleLanes { SampleLanes(pointwiseMin(a.values, b.values)) }
+
     static func value(_ value: SampleLanes, wherePositive condition: SampleLanes) -> SampleLanes? {
         let positive = condition.values .> 0
         if !any(positive) { return nil }

@@ -28,7 +28,26 @@ public enum InputRegistry {
     static let queries = InputDefinition("queries", .count, .nonNegative, "queries served")
     static let energyPerQuery = InputDefinition("energy_per_query", .energy, .positive, unit: "Wh", scopes: .estimate,
                                                 "facility energy per query, PUE included")
-    static let tokensPerQuery = InputDefinition("tokens_per_query", .count, .positive, "tokens per query")
+    static let tokensPerQuery = InputDefinition("tokens_per_query", .count, .positive, "tokens per query (output tokens)")
+    static let outputTokensPerQuery = InputDefinition("output_tokens_per_query", .count, .positive, scopes: .estimate,
+                                                      "output (decode) tokens per query, the same as tokens_per_query")
+    static let inputTokensPerQuery = InputDefinition("input_tokens_per_query", .count, .nonNegative, scopes: .estimate,
+                                                     "input (prefill) tokens per query")
+    static let batchSize = InputDefinition("batch_size", .count, .positive, scopes: .estimate, "sequences served together in a batch")
+    static let bytesPerParameter = InputDefinition("bytes_per_parameter", .dimensionless, .positive, scopes: .estimate,
+                                                   "bytes per weight while serving (2 for BF16, 1 for FP8)")
+    static let servingChips = InputDefinition("serving_chips", .count, .positiveInteger, scopes: .estimate,
+                                              "accelerators of one serving group holding the weights")
+    static let kvBytesPerToken = InputDefinition("kv_bytes_per_token", .count, .nonNegative, scopes: .estimate,
+                                                 "KV-cache bytes per token of context")
+    static let prefillUtilization = InputDefinition("prefill_utilization", .dimensionless, .unitInterval, scopes: .estimate,
+                                                    "achieved / peak FLOP/s in prefill")
+    static let bandwidthUtilization = InputDefinition("bandwidth_utilization", .dimensionless, .unitInterval, scopes: .estimate,
+                                                      "achieved / peak memory bandwidth in decode")
+    static let decodeUtilization = InputDefinition("decode_utilization", .dimensionless, .unitInterval, scopes: .estimate,
+                                                   "achieved / peak FLOP/s of batched decode")
+    static let servingPowerUtilization = InputDefinition("serving_power_utilization", .dimensionless, .unitInterval, scopes: .estimate,
+                                                         "average accelerator power / TDP while serving")
     static let inferenceUtilization = InputDefinition("inference_utilization", .dimensionless, .unitInterval,
                                                       "achieved / peak FLOP/s while serving")
     static let inferenceShare = InputDefinition("inference_share", .dimensionless, .share, "inference share of lifetime energy")
@@ -77,7 +96,9 @@ public enum InputRegistry {
     /// Every definition, in documentation order.
     public static let all: [InputDefinition] = [
         chipHours, hours, days, chips, flops, params, activeParams, tokens, mfu, developmentMultiplier, power, tdp, powerUtilization,
-        hostOverhead, pue, grid, queries, energyPerQuery, tokensPerQuery, inferenceUtilization, inferenceShare, embodiedPerChip,
+        hostOverhead, pue, grid, queries, energyPerQuery, tokensPerQuery, outputTokensPerQuery, inputTokensPerQuery, batchSize,
+        bytesPerParameter, servingChips, kvBytesPerToken, prefillUtilization, bandwidthUtilization, decodeUtilization,
+        servingPowerUtilization, inferenceUtilization, inferenceShare, embodiedPerChip,
         lifetime, wue, waterIntensity, baseElectricity, aiShare,
     ] + growth + [
         trainingCompute, trainingRuns, trainingParams, tokensPerParam, pueTarget, pueDecline, puePoints, gridDecline, gridTarget,

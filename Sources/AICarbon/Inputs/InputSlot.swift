@@ -18,6 +18,16 @@ public enum InputSlot: String, Sendable, Hashable, CaseIterable {
     case queries
     case energyPerQuery = "energy_per_query"
     case tokensPerQuery = "tokens_per_query"
+    case inputTokensPerQuery = "input_tokens_per_query"
+    case batchSize = "batch_size"
+    case bytesPerParameter = "bytes_per_parameter"
+    case servingChips = "serving_chips"
+    case kvBytesPerToken = "kv_bytes_per_token"
+    case prefillUtilization = "prefill_utilization"
+    case bandwidthUtilization = "bandwidth_utilization"
+    case decodeUtilization = "decode_utilization"
+    case servingPowerUtilization = "serving_power_utilization"
+    case totalParameters = "params"
     case inferenceUtilization = "inference_utilization"
     case inferenceShare = "inference_share"
     case embodiedPerChip = "embodied_per_chip"
@@ -45,6 +55,16 @@ public enum InputSlot: String, Sendable, Hashable, CaseIterable {
         case .queries: return InputRegistry.queries
         case .energyPerQuery: return InputRegistry.energyPerQuery
         case .tokensPerQuery: return InputRegistry.tokensPerQuery
+        case .inputTokensPerQuery: return InputRegistry.inputTokensPerQuery
+        case .batchSize: return InputRegistry.batchSize
+        case .bytesPerParameter: return InputRegistry.bytesPerParameter
+        case .servingChips: return InputRegistry.servingChips
+        case .kvBytesPerToken: return InputRegistry.kvBytesPerToken
+        case .prefillUtilization: return InputRegistry.prefillUtilization
+        case .bandwidthUtilization: return InputRegistry.bandwidthUtilization
+        case .decodeUtilization: return InputRegistry.decodeUtilization
+        case .servingPowerUtilization: return InputRegistry.servingPowerUtilization
+        case .totalParameters: return InputRegistry.params
         case .inferenceUtilization: return InputRegistry.inferenceUtilization
         case .inferenceShare: return InputRegistry.inferenceShare
         case .embodiedPerChip: return InputRegistry.embodiedPerChip

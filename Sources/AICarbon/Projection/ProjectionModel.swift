@@ -166,6 +166,8 @@ struct ProjectionModel: ChunkModel {
                 values[9] = gridMarket.map { energy * $0.value(at: t, x, n, i) } ?? .nan
                 values[10] = ai
                 values[11] = conventional
+                // Facility energy per query served, Wh (bottom-up with queries only).
+                values[12] = inference * 1000 / served
                 for o in 0..<m { columns[t * m + o][i] = values[slots[o]] }
             }
         }
@@ -187,10 +189,11 @@ struct ProjectionModel: ChunkModel {
         case .co2eMarketKg: return 9
         case .aiEnergyKWh: return 10
         case .conventionalEnergyKWh: return 11
+        case .energyPerQueryWh: return 12
         case .itEnergyKWh, .totalCO2eKg, .chipHours, .trainingFLOPs, .wallClockHours: return nil
         }
     }
 
     /// Per-year values the model computes, one slot each (see ``slot(_:)``).
-    static let slotCount = 12
+    static let slotCount = 13
 }

@@ -169,7 +169,7 @@ public struct ProjectionSpec: Sendable {
             model.embodiedPerChipKg = b.take("embodied_per_chip", accelerator.embodiedPrior)
             model.lifetimeHours = b.take("lifetime", Defaults.lifetime)
             model.outputs = [.energyKWh, .trainingEnergyKWh, .inferenceEnergyKWh, .co2eKg, .embodiedCO2eKg, .waterL]
-            if model.queries != nil { model.outputs.append(.queries) }
+            if model.queries != nil { model.outputs += [.queries, .energyPerQueryWh] }
             model.outputs += [.rebound, .energyWithoutReboundKWh]
         }
         let gridEntry: Grid?

@@ -9,10 +9,11 @@ public enum ScenarioFile {
     /// Keys that carry an input, with the field each is parsed as.
     static let inputKeys: [String: (InputSlot, NumericField)] = {
         var keys: [String: (InputSlot, NumericField)] = [:]
-        for slot in InputSlot.allCases where slot != .tdpW && slot != .intensity {
+        for slot in InputSlot.allCases where ![.tdpW, .intensity, .totalParameters].contains(slot) {
             keys[slot.rawValue] = (slot, slot.field(named: slot.rawValue))
         }
         keys["days"] = (.hours, InputRegistry.days.field())
+        keys["output_tokens_per_query"] = (.tokensPerQuery, InputRegistry.outputTokensPerQuery.field())
         return keys
     }()
     static let otherKeys = ["name", "description", "kind", "hardware", "params", "grid", "correlations", "simulation", "recipe"]

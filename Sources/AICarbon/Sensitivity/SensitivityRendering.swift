@@ -90,7 +90,7 @@ public enum SensitivityRendering {
 
     /// The output's value in a readable unit (`553.1 t CO2e`), or the number with its base unit.
     static func value(_ x: Double, _ report: SensitivityReport) -> String {
-        if let name = OutputName(rawValue: report.output) { return ReadableQuantity.format(x, name.kind) }
+        if let name = OutputName(rawValue: report.output) { return ReadableQuantity.format(x, name) }
         return ReadableQuantity.number(x) + (report.unit.isEmpty ? "" : " \(report.unit)")
     }
 

@@ -67,10 +67,10 @@ struct ChartFrame {
     /// Tick text: readable digits (three significant), thousands separated.
     static func tick(_ x: Double) -> String { ReadableQuantity.number(x, significant: 3) }
 
-    /// The unit a set of base-unit values is shown in, and the factor base → shown.
-    static func displayUnit(for values: [Double], _ kind: QuantityKind) -> (unit: String, scale: (Double) -> Double) {
+    /// The unit an output's values (in its JSON unit) are shown in, and the map to that unit.
+    static func displayUnit(for values: [Double], _ output: OutputName) -> (unit: String, scale: (Double) -> Double) {
         let peak = values.filter(\.isFinite).map(abs).max() ?? 0
-        let unit = ReadableQuantity.unit(for: peak, kind)
-        return (unit, { ReadableQuantity.scale($0, kind, unit: unit) })
+        let unit = ReadableQuantity.unit(for: peak, output)
+        return (unit, { ReadableQuantity.scale($0, output, unit: unit) })
     }
 }

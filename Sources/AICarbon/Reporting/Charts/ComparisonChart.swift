@@ -21,10 +21,10 @@ public struct ComparisonChart: Sendable {
     private var title: String { "A = \(report.a), B = \(report.b)" }
 
     private func perYear() -> String {
-        let o = report.outputs.firstIndex(of: output) ?? 0, kind = output.kind
+        let o = report.outputs.firstIndex(of: output) ?? 0
         let d = report.difference.map { $0[o] }
         let all = d.flatMap { [$0.percentile(5) ?? $0.min, $0.percentile(95) ?? $0.max] }
-        let (unit, shown) = ChartFrame.displayUnit(for: all, kind)
+        let (unit, shown) = ChartFrame.displayUnit(for: all, output)
         let unitText = unit.isEmpty ? "" : " (\(unit))"
         var frame = ChartFrame(title: title, subtitle: "A − B of \(output.label)\(unitText) per year, paired on "
             + (report.commonRandomNumbers ? "common random numbers" : "independent samples"))

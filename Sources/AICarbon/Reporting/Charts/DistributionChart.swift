@@ -17,9 +17,9 @@ public struct DistributionChart: Sendable {
 
     /// The SVG document.
     public func rendered() -> String {
-        let s = summary, kind = output.kind
+        let s = summary
         let median = s.percentile(50) ?? s.mean, p05 = s.percentile(5) ?? s.min, p95 = s.percentile(95) ?? s.max
-        let (unit, shown) = ChartFrame.displayUnit(for: [median], kind)   // the unit the results table uses
+        let (unit, shown) = ChartFrame.displayUnit(for: [median], output)   // the unit the results table uses
         let unitText = unit.isEmpty ? "" : " (\(unit))"
         let constant = s.min == s.max
         var frame = ChartFrame(title: title, subtitle: "\(output.label)\(unitText): median \(ChartFrame.tick(shown(median)))"

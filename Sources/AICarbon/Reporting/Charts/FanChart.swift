@@ -47,7 +47,7 @@ public struct FanChart: Sendable {
     public func rendered() -> String {
         let kind = output.kind
         let all = series.flatMap { $0.summaries.flatMap { [$0.percentile(5) ?? $0.min, $0.percentile(95) ?? $0.max] } } + references.map(\.value)
-        let (unit, shown) = ChartFrame.displayUnit(for: all, kind)
+        let (unit, shown) = ChartFrame.displayUnit(for: all, output)
         let unitText = unit.isEmpty ? "" : " (\(unit))"
         let years = Array(Set(series.flatMap(\.years) + references.map(\.year))).sorted()
         var frame = ChartFrame(title: title, subtitle: "\(output.label)\(unitText) per year: median, 50% and 90% bands"

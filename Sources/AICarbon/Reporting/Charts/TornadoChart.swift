@@ -40,7 +40,7 @@ public struct TornadoChart: Sendable {
     public func rendered() -> String {
         let kind = output.kind
         let values = bars.flatMap { [$0.low, $0.high] } + [base]
-        let (unit, shown) = ChartFrame.displayUnit(for: values, kind)
+        let (unit, shown) = ChartFrame.displayUnit(for: values, output)
         let unitText = unit.isEmpty ? "" : " (\(unit))"
         let rowHeight = 28.0
         var frame = ChartFrame(height: 180 + rowHeight * Double(Swift.max(bars.count, 1)), title: title,

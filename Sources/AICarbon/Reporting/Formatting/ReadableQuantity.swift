@@ -47,6 +47,17 @@ public enum ReadableQuantity {
         value / (UnitTable.factor(for: unit, kind: kind) ?? 1)
     }
 
+    /// The readable unit of an output's value (in the output's JSON unit, e.g. Wh for `energy_per_query_wh`).
+    public static func unit(for value: Double, _ output: OutputName) -> String { unit(for: value * output.kindBaseFactor, output.kind) }
+
+    /// An output's value (in its JSON unit) expressed in `unit`.
+    public static func scale(_ value: Double, _ output: OutputName, unit: String) -> Double {
+        scale(value * output.kindBaseFactor, output.kind, unit: unit)
+    }
+
+    /// An output's value (in its JSON unit) in a readable unit, with that unit.
+    public static func format(_ value: Double, _ output: OutputName) -> String { format(value * output.kindBaseFactor, output.kind) }
+
     /// Four significant digits (trailing zeros dropped), thousands separated by commas; scientific notation beyond 1e15 or
     /// below 1e-3.
     public static func number(_ x: Double, significant digits: Int = 4) -> String {

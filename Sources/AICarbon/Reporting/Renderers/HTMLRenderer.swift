@@ -26,8 +26,8 @@ public struct HTMLRenderer: ReportRenderer {
         let title = report.name ?? "aicarbon estimate"
         var body = "<h2>Results</h2>\n" + Self.table(header: ["output", "median", "90% interval", "mean ± MCSE", "unit", "key"],
                                                       rows: report.outputs.map { name, s in
-            let unit = ReadableQuantity.unit(for: s.percentile(50) ?? s.mean, name.kind)
-            func f(_ x: Double?) -> String { x.map { ReadableQuantity.number(ReadableQuantity.scale($0, name.kind, unit: unit)) } ?? "–" }
+            let unit = ReadableQuantity.unit(for: s.percentile(50) ?? s.mean, name)
+            func f(_ x: Double?) -> String { x.map { ReadableQuantity.number(ReadableQuantity.scale($0, name, unit: unit)) } ?? "–" }
             return [name.label, f(s.percentile(50)), "\(f(s.percentile(5))) – \(f(s.percentile(95)))", "\(f(s.mean)) ± \(f(s.mcse))", unit]
                 .map(Self.escaped) + ["<code>\(Self.escaped(name.rawValue))</code>"]
         }, numeric: [false, true, true, true, false, false])
@@ -49,11 +49,11 @@ public struct HTMLRenderer: ReportRenderer {
         var body = "<h2>Results</h2>\n<p>Each cell: median [5th–95th percentile].</p>\n"
         let main = report.outputs.filter { [.energyKWh, .aiEnergyKWh, .inferenceEnergyKWh, .co2eKg, .queries].contains($0) }
         let units = main.map { name in
-            ReadableQuantity.unit(for: report.years.compactMap { report.summary(name, year: $0)?.percentile(50) }.max() ?? 0, name.kind)
+            ReadableQuantity.unit(for: report.years.compactMap { report.summary(name, year: $0)?.percentile(50) }.max() ?? 0, name)
         }
         body += Self.table(header: ["year"] + zip(main, units).map { "\($0.0.label)\($0.1.isEmpty ? "" : " (\($0.1))")" },
                            rows: report.years.map { year in
-            ([String(year)] + zip(main, units).map { TableRenderer.interval(report.summary($0.0, year: year), $0.0.kind, unit: $0.1) })
+            ([String(year)] + zip(main, units).map { TableRenderer.interval(report.summary($0.0, year: year), $0.0, unit: $0.1) })
                 .map(Self.escaped)
         }, numeric: [true] + main.map { _ in true })
         body += "<h2>Charts</h2>\n"

@@ -12,8 +12,8 @@ public struct TableRenderer: ReportRenderer {
             text += "samples: \(ReadableQuantity.number(Double(report.sampleCount), significant: 12)) (\(settings.method.rawValue), seed \(settings.seed)"
                 + (settings.until.map { ", until \($0)" } ?? "") + ")\n\n"
             let rows = report.outputs.map { name, s -> [String] in
-                let unit = ReadableQuantity.unit(for: s.percentile(50) ?? s.mean, name.kind)
-                func f(_ x: Double) -> String { ReadableQuantity.number(ReadableQuantity.scale(x, name.kind, unit: unit)) }
+                let unit = ReadableQuantity.unit(for: s.percentile(50) ?? s.mean, name)
+                func f(_ x: Double) -> String { ReadableQuantity.number(ReadableQuantity.scale(x, name, unit: unit)) }
                 let p05 = s.percentile(5) ?? .nan, p95 = s.percentile(95) ?? .nan
                 return [name.label, f(s.percentile(50) ?? .nan), "\(f(p05)) – \(f(p95))", "\(f(s.mean)) ± \(f(s.mcse))",
                         unit, name.rawValue]
@@ -22,7 +22,7 @@ public struct TableRenderer: ReportRenderer {
                               rightAligned: [false, true, true, true, false, false]).rendered()
         } else {
             text += "\n"
-            let rows = report.outputs.map { name, s in [name.label, ReadableQuantity.format(s.mean, name.kind), name.rawValue] }
+            let rows = report.outputs.map { name, s in [name.label, ReadableQuantity.format(s.mean, name), name.rawValue] }
             text += TextTable(header: ["output", "value", "key"], rows: rows, rightAligned: [false, true, false]).rendered()
         }
         let givenUncertain = report.inputs.filter { input in !report.assumptions.contains { $0.input == input.0 } }
@@ -44,14 +44,14 @@ public struct TableRenderer: ReportRenderer {
         var header = ["year"], right = [true], units: [String] = []
         for name in main {
             let peak = summaries.map { $0[outputs.firstIndex(of: name)!].percentile(50) ?? 0 }.max() ?? 0
-            let unit = ReadableQuantity.unit(for: peak, name.kind)
+            let unit = ReadableQuantity.unit(for: peak, name)
             units.append(unit)
             header.append("\(name.rawValue)\(unit.isEmpty ? "" : " (\(unit))")")
             right.append(true)
         }
         let rows = years.indices.map { t -> [String] in
             [String(years[t])] + main.enumerated().map { i, name in
-                Self.interval(summaries[t][outputs.firstIndex(of: name)!], name.kind, unit: units[i])
+                Self.interval(summaries[t][outputs.firstIndex(of: name)!], name, unit: units[i])
             }
         }
         var text = "scenario: \(report.name), \(years.first!)–\(years.last!), "
@@ -71,10 +71,10 @@ public struct TableRenderer: ReportRenderer {
         let header = ["A median", "B median", "A − B median [90%]", "P(A < B)"]
         if report.years.isEmpty {
             let rows = report.outputs.enumerated().map { o, name -> [String] in
-                let unit = ReadableQuantity.unit(for: Swift.max(abs(report.medians[0][o].0), abs(report.medians[0][o].1)), name.kind)
-                func f(_ x: Double) -> String { ReadableQuantity.number(ReadableQuantity.scale(x, name.kind, unit: unit), significant: 3) }
+                let unit = ReadableQuantity.unit(for: Swift.max(abs(report.medians[0][o].0), abs(report.medians[0][o].1)), name)
+                func f(_ x: Double) -> String { ReadableQuantity.number(ReadableQuantity.scale(x, name, unit: unit), significant: 3) }
                 return [name.label, f(report.medians[0][o].0), f(report.medians[0][o].1),
-                        Self.interval(report.difference[0][o], name.kind, unit: unit),
+                        Self.interval(report.difference[0][o], name, unit: unit),
                         ReadableQuantity.number(report.probability[0][o], significant: 3), unit]
             }
             return text + TextTable(header: ["output"] + header + ["unit"], rows: rows,
@@ -83,11 +83,11 @@ public struct TableRenderer: ReportRenderer {
         for name in report.outputs where [.energyKWh, .co2eKg].contains(name) {
             let o = report.outputs.firstIndex(of: name)!
             let peak = report.years.indices.map { abs(report.medians[$0][o].0) }.max() ?? 0
-            let unit = ReadableQuantity.unit(for: peak, name.kind)
-            func f(_ x: Double) -> String { ReadableQuantity.number(ReadableQuantity.scale(x, name.kind, unit: unit), significant: 3) }
+            let unit = ReadableQuantity.unit(for: peak, name)
+            func f(_ x: Double) -> String { ReadableQuantity.number(ReadableQuantity.scale(x, name, unit: unit), significant: 3) }
             let rows = report.years.indices.map { t -> [String] in
                 [String(report.years[t]), f(report.medians[t][o].0), f(report.medians[t][o].1),
-                 Self.interval(report.difference[t][o], name.kind, unit: unit),
+                 Self.interval(report.difference[t][o], name, unit: unit),
                  ReadableQuantity.number(report.probability[t][o], significant: 3)]
             }
             text += "\(name.label) (\(unit))\n"
@@ -110,16 +110,16 @@ public struct TableRenderer: ReportRenderer {
         return text
     }
 
-    /// `median [p05–p95]` of a summary in `unit`, three significant digits.
+    /// `median [p05–p95]` of an output's summary in `unit`, three significant digits.
     /// - Parameters:
     ///   - s: The summary.
-    ///   - kind: Its physical kind.
+    ///   - output: The output (its kind and JSON unit).
     ///   - unit: A unit ``ReadableQuantity/unit(for:_:)`` chose (ignored for dimensionless values).
     /// - Returns: The cell text.
-    public static func interval(_ s: OutputSummary?, _ kind: QuantityKind, unit: String) -> String {
+    public static func interval(_ s: OutputSummary?, _ output: OutputName, unit: String) -> String {
         func f(_ x: Double?) -> String {
             guard let x else { return "-" }
-            return ReadableQuantity.number(kind == .dimensionless ? x : ReadableQuantity.scale(x, kind, unit: unit), significant: 3)
+            return ReadableQuantity.number(output.kind == .dimensionless ? x : ReadableQuantity.scale(x, output, unit: unit), significant: 3)
         }
         return "\(f(s?.percentile(50))) [\(f(s?.percentile(5)))–\(f(s?.percentile(95)))]"
     }
