@@ -38,7 +38,6 @@ public struct TornadoChart: Sendable {
 
     /// The SVG document.
     public func rendered() -> String {
-        let kind = output.kind
         let values = bars.flatMap { [$0.low, $0.high] } + [base]
         let (unit, shown) = ChartFrame.displayUnit(for: values, output)
         let unitText = unit.isEmpty ? "" : " (\(unit))"
