@@ -53,7 +53,13 @@ def main() -> int:
         except CellExecutionError as error:
             print(f"FAIL {path.name}: a cell raised\n{error}")
             failed += 1
+        finally:
+            # Stop the kernel before the next notebook (and before this process exits).
+            if manager.has_kernel:
+                manager.shutdown_kernel(now=True)
         nbformat.write(nb, out / path.name)
+    sys.stdout.flush()
+    sys.stderr.flush()
     print(f"{len(notebooks) - failed} passed, {failed} failed")
     return 1 if failed else 0
 
