@@ -156,6 +156,35 @@ struct ChartTests {
         #expect(svg.coordinatesFinite)
     }
 
+    @Test("importance: a share bar per input for rank; S1 and ST bars with their intervals for sobol; a tornado for tornado")
+    func importance() throws {
+        func entry(_ name: String, _ fill: (inout SensitivityReport.Entry) -> Void) -> SensitivityReport.Entry {
+            var e = SensitivityReport.Entry(name: name)
+            fill(&e)
+            return e
+        }
+        let settings = SimulationSettings(samples: 100, seed: 1)
+        let rank = SensitivityReport(method: .rank, output: "co2e_kg", unit: "kg CO2e", kind: "estimate",
+                                     periods: [.init(year: nil, inputs: [entry("grid") { $0.spearman = 0.8; $0.share = 0.7 },
+                                                                         entry("pue") { $0.spearman = 0.5; $0.share = 0.3 }])],
+                                     correlated: false, samples: 100, runs: 100, bootstrap: 0, settings: settings)
+        let bars = try SVGElements.parse(ImportanceChart(rank, title: "t").rendered())
+        #expect(bars.all("share").count == 2 && bars.all("input").map(\.text) == ["grid", "pue"])
+        #expect(bars.text("x-label").contains("%") && bars.coordinatesFinite)
+        let sobol = SensitivityReport(method: .sobol, output: "co2e_kg", unit: "kg CO2e", kind: "estimate",
+                                      periods: [.init(year: nil, inputs: [entry("grid") { e in
+                                          e.s1 = 0.6; e.s1Low = 0.55; e.s1High = 0.65; e.st = 0.62; e.stLow = 0.6; e.stHigh = 0.64
+                                      }])], correlated: false, samples: 100, runs: 300, bootstrap: 200, settings: settings)
+        let indices = try SVGElements.parse(ImportanceChart(sobol, title: "t").rendered())
+        #expect(indices.all("s1").count == 1 && indices.all("st").count == 1 && indices.all("interval").count == 2)
+        let tornado = SensitivityReport(method: .tornado, output: "co2e_kg", unit: "kg CO2e", kind: "estimate",
+                                        periods: [.init(year: nil, inputs: [entry("grid") { $0.low = 80; $0.high = 140; $0.swing = 60 }],
+                                                        baseline: 100)],
+                                        correlated: false, samples: 0, runs: 3, bootstrap: 0, settings: settings)
+        let swing = try SVGElements.parse(ImportanceChart(tornado, title: "t").rendered())
+        #expect(swing.all("low").count == 1 && swing.all("high").count == 1 && swing.all("base").count == 1)
+    }
+
     @Test("text is escaped and a non-finite coordinate is never written")
     func escaping() throws {
         var canvas = SVGCanvas(width: 100, height: 100)
