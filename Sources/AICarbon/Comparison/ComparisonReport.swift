@@ -32,40 +32,35 @@ public struct ComparisonReport: Sendable {
         let n = a.set.count
         sampleCount = n
         /// The values of one output in one period: its stored column, or a constant repeated.
-        func withValues<R>(_ side: (name: String, problem: SimulationProblem, set: SampleSet), _ t: Int, _ name: OutputName,
+        @Sendable func withValues<R>(_ side: (name: String, problem: SimulationProblem, set: SampleSet), _ t: Int, _ name: OutputName,
                            _ body: (UnsafeBufferPointer<Double>) -> R) -> R {
             switch side.problem.sources[t][side.problem.outputs.firstIndex(of: name.rawValue)!] {
             case .column(let c): return side.set.outputs[c].withUnsafeBufferPointer(body)
             case .constant(let v): return [Double](repeating: v, count: n).withUnsafeBufferPointer(body)
             }
         }
-        var columns: [[Double]] = [], med: [[(Double, Double)]] = [], prob: [[Double]] = []
-        for t in 0..<a.problem.periodCount {
-            var rowMedians: [(Double, Double)] = [], rowProbability: [Double] = []
-            for name in outputs {
-                withValues(a, t, name) { ca in
-                    withValues(b, t, name) { cb in
-                        var diff = [Double](repeating: 0, count: n)
-                        var less = 0
-                        for i in 0..<n {
-                            diff[i] = ca[i] - cb[i]
-                            if ca[i] < cb[i] { less += 1 }
-                        }
-                        columns.append(diff)
-                        rowProbability.append(Double(less) / Double(Swift.max(n, 1)))
-                        rowMedians.append((OutputSummary.percentiles([50], of: ca)[0], OutputSummary.percentiles([50], of: cb)[0]))
+        // One job per period and output, run in parallel; each difference column lives only while its job
+        // summarises it (storing them all would double the memory of the two runs).
+        let m = outputs.count, periods = a.problem.periodCount, names = outputs
+        let jobs = parallelMap(periods * m, threads: settings.threads) { job -> (OutputSummary, (Double, Double), Double) in
+            let t = job / m, name = names[job % m]
+            return withValues(a, t, name) { ca in
+                withValues(b, t, name) { cb in
+                    var diff = [Double](repeating: 0, count: n)
+                    var less = 0
+                    for i in 0..<n {
+                        diff[i] = ca[i] - cb[i]
+                        if ca[i] < cb[i] { less += 1 }
                     }
+                    let summary = OutputSummary(SampleSet(derived: [diff], chunks: settings.chunks), output: 0)
+                    return (summary, (OutputSummary.percentiles([50], of: ca)[0], OutputSummary.percentiles([50], of: cb)[0]),
+                            Double(less) / Double(Swift.max(n, 1)))
                 }
             }
-            med.append(rowMedians)
-            prob.append(rowProbability)
         }
-        let set = SampleSet(derived: columns, chunks: settings.chunks)
-        let all = OutputSummary.all(set, threads: settings.threads)
-        let m = outputs.count
-        difference = (0..<a.problem.periodCount).map { t in (0..<m).map { o in all[t * m + o] } }
-        medians = med
-        probability = prob
+        difference = (0..<periods).map { t in (0..<m).map { o in jobs[t * m + o].0 } }
+        medians = (0..<periods).map { t in (0..<m).map { o in jobs[t * m + o].1 } }
+        probability = (0..<periods).map { t in (0..<m).map { o in jobs[t * m + o].2 } }
     }
 
     /// The summary of A − B for `output` in `year`.
