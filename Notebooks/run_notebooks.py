@@ -30,7 +30,8 @@ def main() -> int:
         print(f"error: {binary} not found; run `make release` first", file=sys.stderr)
         return 1
     os.environ.setdefault("AICARBON", str(binary))
-    os.environ["MPLBACKEND"] = "Agg"
+    # The kernel draws with IPython's inline backend, so the executed copies keep their figures.
+    os.environ.pop("MPLBACKEND", None)
     out = ROOT / ".build" / "notebooks"
     out.mkdir(parents=True, exist_ok=True)
     notebooks = sorted((ROOT / "Notebooks").glob("*.ipynb"))

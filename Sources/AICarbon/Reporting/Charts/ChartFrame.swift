@@ -46,19 +46,35 @@ struct ChartFrame {
         canvas.text(title, x: 24, y: middle, anchor: .middle, size: 13, rotate: -90, role: "y-label")
     }
 
-    /// A legend row under the x-axis title: a swatch and a label per entry.
+    /// A legend under the x-axis title: a swatch and a label per entry, wrapped onto further rows below
+    /// (the chart grows) when the entries do not fit the width.
     mutating func legend(_ entries: [(label: String, colour: String, kind: LegendSwatch)]) {
-        var x = plotLeft
-        let y = canvas.height - 16
+        func width(_ label: String) -> Double { 44 + Double(label.count) * 7 }
+        var rows: [[(label: String, colour: String, kind: LegendSwatch)]] = [[]]
+        var used = 0.0
         for entry in entries {
-            switch entry.kind {
-            case .band(let opacity): canvas.rect(x: x, y: y - 10, width: 18, height: 12, fill: entry.colour, opacity: opacity)
-            case .line: canvas.line(x1: x, y1: y - 4, x2: x + 18, y2: y - 4, stroke: entry.colour, width: 2.5)
-            case .dashed: canvas.line(x1: x, y1: y - 4, x2: x + 18, y2: y - 4, stroke: entry.colour, width: 2, dash: "5 3")
-            case .marker: canvas.circle(x: x + 9, y: y - 4, r: 5, fill: "#ffffff", stroke: entry.colour)
+            if used + width(entry.label) > plotRight - plotLeft, !rows[rows.count - 1].isEmpty {
+                rows.append([])
+                used = 0
             }
-            canvas.text(entry.label, x: x + 24, y: y, size: 12, role: "legend")
-            x += 44 + Double(entry.label.count) * 7
+            rows[rows.count - 1].append(entry)
+            used += width(entry.label)
+        }
+        let first = canvas.height - 16
+        canvas.height += Double(rows.count - 1) * 17
+        for (r, row) in rows.enumerated() {
+            var x = plotLeft
+            let y = first + Double(r) * 17
+            for entry in row {
+                switch entry.kind {
+                case .band(let opacity): canvas.rect(x: x, y: y - 10, width: 18, height: 12, fill: entry.colour, opacity: opacity)
+                case .line: canvas.line(x1: x, y1: y - 4, x2: x + 18, y2: y - 4, stroke: entry.colour, width: 2.5)
+                case .dashed: canvas.line(x1: x, y1: y - 4, x2: x + 18, y2: y - 4, stroke: entry.colour, width: 2, dash: "5 3")
+                case .marker: canvas.circle(x: x + 9, y: y - 4, r: 5, fill: "#ffffff", stroke: entry.colour)
+                }
+                canvas.text(entry.label, x: x + 24, y: y, size: 12, role: "legend")
+                x += width(entry.label)
+            }
         }
     }
 

@@ -75,8 +75,11 @@ public struct FanChart: Sendable {
             }
             legend.append((series.count > 1 ? s.name : "median", colour, .line))
         }
-        legend.append(("50% band", ChartFrame.palette[0], .band(0.4)))
-        legend.append(("90% band", ChartFrame.palette[0], .band(0.2)))
+        // Bands only where some fan has a spread (a scenario with fixed inputs has none).
+        if series.contains(where: { s in s.summaries.contains { ($0.percentile(95) ?? 0) > ($0.percentile(5) ?? 0) } }) {
+            legend.append(("50% band", ChartFrame.palette[0], .band(0.4)))
+            legend.append(("90% band", ChartFrame.palette[0], .band(0.2)))
+        }
         for r in references {
             let px = x.position(Double(r.year)), py = y.position(shown(r.value))
             frame.canvas.circle(x: px, y: py, r: 5.5, fill: "#ffffff", stroke: "#000000", role: "reference",

@@ -4,7 +4,9 @@ import Foundation
 /// with two decimals (a non-finite coordinate is never written: the element is left out), text escaped
 /// for XML.
 struct SVGCanvas {
-    let width: Double, height: Double
+    let width: Double
+    /// Grows when a legend needs more rows.
+    var height: Double
     private var body: [String] = []
 
     init(width: Double, height: Double) {
