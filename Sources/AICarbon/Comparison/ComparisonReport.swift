@@ -11,8 +11,11 @@ public struct ComparisonReport: Sendable {
     public var difference: [[OutputSummary]]
     /// `medians[period][o]`: (median of A, median of B).
     public var medians: [[(Double, Double)]]
-    /// `probability[period][o]`: fraction of paired samples with A < B.
+    /// `probability[period][o]`: fraction of paired samples with A < B by more than rounding (ties,
+    /// `|A − B| ≤ 10⁻¹² max(|A|, |B|)`, do not count).
     public var probability: [[Double]]
+    /// `equal[period][o]`: whether A and B are tied (equal to within rounding) in every paired sample.
+    public var equal: [[Bool]]
     /// Paired samples (trajectories for projections).
     public var sampleCount: Int
     /// Run settings (both runs).
@@ -39,26 +42,33 @@ public struct ComparisonReport: Sendable {
             case .constant(let v): return [Double](repeating: v, count: n).withUnsafeBufferPointer(body)
             }
         }
-        var columns: [[Double]] = [], med: [[(Double, Double)]] = [], prob: [[Double]] = []
+        var columns: [[Double]] = [], med: [[(Double, Double)]] = [], prob: [[Double]] = [], eq: [[Bool]] = []
         for t in 0..<a.problem.periodCount {
-            var rowMedians: [(Double, Double)] = [], rowProbability: [Double] = []
+            var rowMedians: [(Double, Double)] = [], rowProbability: [Double] = [], rowEqual: [Bool] = []
             for name in outputs {
                 withValues(a, t, name) { ca in
                     withValues(b, t, name) { cb in
                         var diff = [Double](repeating: 0, count: n)
-                        var less = 0
+                        var less = 0, ties = 0
                         for i in 0..<n {
                             diff[i] = ca[i] - cb[i]
-                            if ca[i] < cb[i] { less += 1 }
+                            // Rounding noise (the same value summed in another order) is a tie, not "less".
+                            if abs(diff[i]) <= 1e-12 * Swift.max(abs(ca[i]), abs(cb[i])) {
+                                ties += 1
+                            } else if ca[i] < cb[i] {
+                                less += 1
+                            }
                         }
                         columns.append(diff)
                         rowProbability.append(Double(less) / Double(Swift.max(n, 1)))
+                        rowEqual.append(ties == n)
                         rowMedians.append((OutputSummary.percentiles([50], of: ca)[0], OutputSummary.percentiles([50], of: cb)[0]))
                     }
                 }
             }
             med.append(rowMedians)
             prob.append(rowProbability)
+            eq.append(rowEqual)
         }
         let set = SampleSet(derived: columns, chunks: settings.chunks)
         let all = OutputSummary.all(set, threads: settings.threads)
@@ -66,6 +76,7 @@ public struct ComparisonReport: Sendable {
         difference = (0..<a.problem.periodCount).map { t in (0..<m).map { o in all[t * m + o] } }
         medians = med
         probability = prob
+        equal = eq
     }
 
     /// The summary of A − B for `output` in `year`.

@@ -36,13 +36,49 @@ public enum ScenarioFile {
     /// - Returns: The estimate or projection.
     /// - Throws: ``InputError`` naming the file, line, column and key.
     public static func loadDocument(_ path: String, overrides: [(key: String, value: String)] = []) throws(InputError) -> ScenarioDocument {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(field: "FILE", expected: "a readable scenario file", found: "no file at \"\(path)\"")
-        }
+        let data = try readLimited(path)
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputError(field: "FILE", expected: "UTF-8 text", found: "bytes that are not UTF-8", location: InputLocation(file: path))
         }
         return try parseDocument(text, path: path, overrides: overrides)
+    }
+
+    /// The largest scenario file accepted, in bytes (1 MB; the shipped scenarios are a few kilobytes).
+    public static let maximumFileSize = 1_000_000
+
+    /// Reads a file of at most ``maximumFileSize`` bytes, never more than one byte past the limit.
+    /// - Parameter path: The file's path, or `-` for standard input.
+    /// - Returns: Its bytes.
+    /// - Throws: ``InputError`` when there is no file, a directory, an unreadable file, or a file too large.
+    static func readLimited(_ path: String) throws(InputError) -> Data {
+        if path == "-" { return try readLimited(FileHandle.standardInput, path: "standard input") }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError(field: "FILE", expected: "a readable scenario file", found: "no file at \"\(path)\"")
+        }
+        guard !isDirectory.boolValue else {
+            throw InputError(field: "FILE", expected: "a scenario file", found: "a directory at \"\(path)\"")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError(field: "FILE", expected: "a readable scenario file", found: "a file that cannot be read at \"\(path)\"")
+        }
+        defer { try? handle.close() }
+        return try readLimited(handle, path: path)
+    }
+
+    private static func readLimited(_ handle: FileHandle, path: String) throws(InputError) -> Data {
+        // Read one byte more than the limit: a regular file's size, a pipe's or a device's alike.
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maximumFileSize + 1) ?? Data()
+        } catch {
+            throw InputError(field: "FILE", expected: "a readable scenario file", found: "a read error at \"\(path)\"")
+        }
+        guard data.count <= maximumFileSize else {
+            throw InputError(field: "FILE", expected: "a scenario file of at most \(maximumFileSize / 1_000_000) MB",
+                             found: "a larger file at \"\(path)\"", location: InputLocation(file: path))
+        }
+        return data
     }
 
     /// Parses scenario text.

@@ -6,7 +6,7 @@ public struct TableRenderer: ReportRenderer {
 
     public func render(_ report: EstimateReport) -> String {
         var text = ""
-        for (label, line) in report.context { text += "\(label): \(line)\n" }
+        for (label, line) in report.context { text += "\(Self.terminalSafe(label)): \(Self.terminalSafe(line))\n" }
         let settings = report.settings
         if report.isUncertain {
             text += "samples: \(ReadableQuantity.number(Double(report.sampleCount), significant: 12)) (\(settings.method.rawValue), seed \(settings.seed)"
@@ -54,7 +54,7 @@ public struct TableRenderer: ReportRenderer {
                 Self.interval(summaries[t][outputs.firstIndex(of: name)!], name.kind, unit: units[i])
             }
         }
-        var text = "scenario: \(report.name), \(years.first!)–\(years.last!), "
+        var text = "scenario: \(Self.terminalSafe(report.name)), \(years.first!)–\(years.last!), "
             + "\(ReadableQuantity.number(Double(report.sampleCount), significant: 12)) trajectories "
             + "(\(report.settings.method.rawValue), seed \(report.settings.seed))\n"
         text += "each cell: median [5th–95th percentile]\n\n"
@@ -75,7 +75,7 @@ public struct TableRenderer: ReportRenderer {
                 func f(_ x: Double) -> String { ReadableQuantity.number(ReadableQuantity.scale(x, name.kind, unit: unit), significant: 3) }
                 return [name.label, f(report.medians[0][o].0), f(report.medians[0][o].1),
                         Self.interval(report.difference[0][o], name.kind, unit: unit),
-                        ReadableQuantity.number(report.probability[0][o], significant: 3), unit]
+                        Self.probability(report, 0, o), unit]
             }
             return text + TextTable(header: ["output"] + header + ["unit"], rows: rows,
                                     rightAligned: [false, true, true, true, true, false]).rendered()
@@ -88,12 +88,17 @@ public struct TableRenderer: ReportRenderer {
             let rows = report.years.indices.map { t -> [String] in
                 [String(report.years[t]), f(report.medians[t][o].0), f(report.medians[t][o].1),
                  Self.interval(report.difference[t][o], name.kind, unit: unit),
-                 ReadableQuantity.number(report.probability[t][o], significant: 3)]
+                 Self.probability(report, t, o)]
             }
             text += "\(name.label) (\(unit))\n"
             text += TextTable(header: ["year"] + header, rows: rows, rightAligned: [true, true, true, true, true]).rendered() + "\n"
         }
         return text
+    }
+
+    /// P(A < B), or "A = B" when the two are equal (to within rounding) in every paired sample.
+    static func probability(_ report: ComparisonReport, _ t: Int, _ o: Int) -> String {
+        report.equal[t][o] ? "A = B" : ReadableQuantity.number(report.probability[t][o], significant: 3)
     }
 
     /// The cases, with the rebound classes explained.
@@ -134,5 +139,11 @@ public struct TableRenderer: ReportRenderer {
             text += "  \(a.input) = \(value): \(a.source)\n"
         }
         return text
+    }
+
+    /// Text from a scenario (a name, a description) with terminal control characters escaped (`\u{1B}`),
+    /// so that it cannot move the cursor, change colours or break the table's lines.
+    static func terminalSafe(_ text: String) -> String {
+        text.unicodeScalars.map { InputError.escaped($0) }.joined()
     }
 }

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+/// Issue 15 through the executable: every bad input is one short line and a non-zero exit; no crash.
+@Suite("aicarbon reliability (issue 15)")
+struct ReliabilityCommandTests {
+    static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Scenarios")
+
+    static func temporaryFile(_ name: String, _ text: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aicarbon-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    @Test("a distribution nested 4,000 deep in a flag is an error, not a stack overflow")
+    func deepNestingFlag() throws {
+        let nested = String(repeating: "truncated(", count: 4_000) + "normal(1.2, 0.1)" + String(repeating: ", 1, 2)", count: 4_000)
+        let result = try runAICarbon(["estimate", "--chip-hours", "10", "--power", "300 W", "--pue", nested])
+        #expect(result.status == 64 || result.status == 1, "status \(result.status)")
+        #expect(result.stderr.contains("--pue") && result.stderr.contains("nested at most 32 deep"), "\(result.stderr.prefix(300))")
+        #expect(result.stderr.count < 500)
+    }
+
+    @Test("an error echoing a long input with newlines and escapes is one short line")
+    func shortErrorLine() throws {
+        let junk = String(repeating: "x", count: 5_000) + "\n\u{1B}[2J"
+        let result = try runAICarbon(["estimate", "--chip-hours", "10", "--power", "300 W", "--pue", junk])
+        #expect(result.status != 0)
+        let line = result.stderr.trimmingCharacters(in: .newlines)
+        #expect(!line.contains("\n") && !line.contains("\u{1B}") && line.count < 600, "\(line.count) characters")
+    }
+
+    @Test("a directory given as FILE is called a directory")
+    func directory() throws {
+        let result = try runAICarbon(["run", FileManager.default.temporaryDirectory.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("a directory"), "\(result.stderr)")
+    }
+
+    @Test("rebound --efficiency-gain 25% is the factor 1.25 (the growth-unit rule)")
+    func reboundPercent() throws {
+        let result = try runAICarbon(["rebound", "--efficiency-gain", "25%", "--elasticity", "-0.2", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"efficiency_gain\": 1.25"), "\(result.stdout)")
+    }
+
+    @Test("rebound that overflows (k = 1e300, elasticity -3) is an error, not null or inf with exit 0")
+    func reboundOverflow() throws {
+        let result = try runAICarbon(["rebound", "--efficiency-gain", "1e300", "--elasticity", "-3", "--format", "json"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--efficiency-gain"), "\(result.stderr)")
+        #expect(!result.stdout.contains("null") && !result.stdout.contains("inf"))
+    }
+
+    @Test("compare refuses --until (both runs pair sample for sample) instead of ignoring it")
+    func compareUntil() throws {
+        let file = Self.scenarios.appendingPathComponent("iea-base-2024-2035.yaml").path
+        let result = try runAICarbon(["compare", file, file, "--until", "p95:1%@nope", "--samples", "1000"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--until"), "\(result.stderr)")
+    }
+
+    @Test("compare of a scenario with itself: every row is A = B, P(A < B) counts no rounding noise")
+    func compareIdentical() throws {
+        let file = Self.scenarios.appendingPathComponent("iea-base-2024-2035.yaml").path
+        let result = try runAICarbon(["compare", file, file, "--samples", "2000"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = result.stdout.split(separator: "\n").filter { $0.first?.isNumber == true }
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.hasSuffix("A = B") }, "\(result.stdout)")
+    }
+
+    @Test("terminal control characters in a scenario's name are escaped in the table")
+    func controlCharactersInName() throws {
+        let url = try Self.temporaryFile("evil.yaml", """
+            kind: projection
+            name: "evil\\e[2J\\e]0;pwned\\a"
+            start_year: 2024
+            end_year: 2025
+            base_electricity: 415 TWh
+            ai_share: 0.2
+            ai_growth: 1.2
+            conventional_growth: 1.05
+
+            """)
+        let result = try runAICarbon(["run", url.path, "--samples", "200"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("\u{1B}") && !result.stdout.contains("\u{07}"))
+        #expect(result.stdout.contains("evil\\u{1B}[2J"), "\(result.stdout.prefix(200))")
+    }
+
+    @Test("a scenario read from standard input with FILE -")
+    func stdinScenario() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let process = Process()
+        process.executableURL = root.appendingPathComponent(".build/debug/aicarbon")
+        process.arguments = ["run", "-", "--samples", "200", "--format", "json"]
+        let input = Pipe(), out = Pipe()
+        process.standardInput = input
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data(try String(contentsOf: Self.scenarios.appendingPathComponent("iea-base-2024-2035.yaml"), encoding: .utf8).utf8))
+        try input.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(String(decoding: stdout, as: UTF8.self).contains("\"energy_kwh\""))
+    }
+}
