@@ -110,3 +110,92 @@ struct ReliabilityCommandTests {
         #expect(String(decoding: stdout, as: UTF8.self).contains("\"energy_kwh\""))
     }
 }
+
+/// Issue 15: inputs that were accepted and should be refused, and confusing output.
+@Suite("aicarbon refusals and ergonomics (issue 15)")
+struct RefusalCommandTests {
+    static let scenarios = ReliabilityCommandTests.scenarios
+
+    @Test("conflicting duplicate correlation pairs are refused")
+    func conflictingCorrelations() throws {
+        let url = try ReliabilityCommandTests.temporaryFile("c.yaml", """
+            params: 7B
+            tokens: 1T
+            hardware: H100 SXM
+            chips: 64
+            mfu: 0.3 to 0.5
+            pue: triangular(1.1, 1.2, 1.6)
+            grid: 0.25 to 0.55 kg/kWh
+            correlations:
+              - [mfu, pue, -0.3]
+              - [pue, mfu, 0.5]
+
+            """)
+        let result = try runAICarbon(["run", url.path, "--samples", "200"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("correlations") && result.stderr.contains("each pair of inputs once"), "\(result.stderr)")
+    }
+
+    @Test("--sweep hardware on an aggregate projection is refused (hardware does not apply there)")
+    func hardwareOnAggregate() throws {
+        let file = Self.scenarios.appendingPathComponent("iea-base-2024-2035.yaml").path
+        let result = try runAICarbon(["run", file, "--sweep", "hardware=h100,nope", "--samples", "200"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("hardware"), "\(result.stderr)")
+    }
+
+    @Test("a second --sweep is an error, not a silent replacement of the first")
+    func twoSweeps() throws {
+        let file = Self.scenarios.appendingPathComponent("classroom-rebound.yaml").path
+        let result = try runAICarbon(["run", file, "--sweep", "elasticity=-1,0", "--sweep", "efficiency_gain=1.1,1.2"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--sweep"), "\(result.stderr)")
+    }
+
+    @Test("YAML tags such as !!python/object are refused")
+    func yamlTags() throws {
+        let url = try ReliabilityCommandTests.temporaryFile("t.yaml", "name: !!python/object:os.system x\nchip_hours: 10\npower: 300 W\n")
+        let result = try runAICarbon(["run", url.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("python/object"), "\(result.stderr)")
+    }
+
+    @Test("brackets nested 100,000 deep in a file are refused, not a crash")
+    func deepYAML() throws {
+        let url = try ReliabilityCommandTests.temporaryFile("d.yaml", "name: " + String(repeating: "[", count: 100_000) + "\n")
+        let result = try runAICarbon(["run", url.path])
+        #expect(result.status == 1 || result.status == 64, "status \(result.status)")
+        #expect(result.stderr.contains("nested at most 64 deep"), "\(result.stderr.prefix(300))")
+    }
+
+    @Test("--percentiles reach the table")
+    func percentilesInTable() throws {
+        let result = try runAICarbon(["estimate", "--chip-hours", "1000", "--power", "300 to 400 W", "--percentiles", "1,99", "--samples", "1000"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let header = result.stdout.split(separator: "\n").first { $0.hasPrefix("output") } ?? ""
+        #expect(header.contains("p1 ") && header.contains("p99"), "\(header)")
+    }
+
+    @Test("the hint for a distribution that can fall outside names concrete bounds, not placeholders")
+    func truncationHint() throws {
+        let result = try runAICarbon(["estimate", "--chip-hours", "10", "--power", "300 W", "--pue", "1.1 to 1.3"])
+        #expect(result.status != 0)
+        #expect(!result.stderr.contains("lower, upper") && result.stderr.contains("truncated(1.1 to 1.3, 1, "), "\(result.stderr)")
+    }
+
+    @Test("one trajectory is \"1 trajectory\"")
+    func oneTrajectory() throws {
+        let file = Self.scenarios.appendingPathComponent("classroom-rebound.yaml").path
+        let result = try runAICarbon(["run", file])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(" 1 trajectory (") && !result.stdout.contains("1 trajectories"), "\(result.stdout.prefix(200))")
+    }
+
+    @Test("catalog CSV: numeric columns are plain numbers, missing values empty", arguments: ["hardware", "grids", "sources"])
+    func catalogCSV(_ kind: String) throws {
+        let result = try runAICarbon(["catalog", kind, "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains(",-,") && !result.stdout.contains(",-\n"))
+        #expect(result.stdout.range(of: #""[0-9]+,[0-9]"#, options: .regularExpression) == nil, "a number with a thousands separator")
+    }
+}

@@ -96,6 +96,7 @@ public enum ScenarioFile {
 
     /// Parses scenario text of either kind (`kind: projection`, or a `start_year`, makes a projection).
     public static func parseDocument(_ text: String, path: String, overrides: [(key: String, value: String)] = []) throws(InputError) -> ScenarioDocument {
+        try checkFlowNesting(text, path: path)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -108,6 +109,7 @@ public enum ScenarioFile {
         } catch {
             throw InputError(field: "syntax", expected: "valid YAML or JSON", found: "\(error)", location: InputLocation(file: path))
         }
+        if let root { try checkTags(root, path: path) }
         guard let root, case .mapping(var mapping) = root else {
             throw InputError(field: "scenario", expected: "a mapping of scenario keys (see Scenarios/README.md)",
                              found: root == nil ? "an empty file" : "a \(kind(root!))", location: location(root?.mark, path) ?? InputLocation(file: path, line: 1))
@@ -172,6 +174,48 @@ public enum ScenarioFile {
         }
         return .estimate(Scenario(name: name, description: description, path: path, spec: spec, simulation: simulation,
                                   keyLocations: keyLocations))
+    }
+
+    /// The deepest nesting of `[` and `{` accepted in a scenario file (the schema needs 2).
+    public static let maximumFlowNesting = 64
+
+    /// Refuses text whose brackets nest deeper than ``maximumFlowNesting`` (counted over the whole text,
+    /// quotes included, which can only overcount), so that the YAML parser never recurses deeply.
+    static func checkFlowNesting(_ text: String, path: String) throws(InputError) {
+        var depth = 0, line = 1
+        for c in text.utf8 {
+            switch c {
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > maximumFlowNesting {
+                    throw InputError(field: "syntax", expected: "[ and { nested at most \(maximumFlowNesting) deep",
+                                     found: "deeper nesting", location: InputLocation(file: path, line: line))
+                }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+            case UInt8(ascii: "\n"): line += 1
+            default: break
+            }
+        }
+    }
+
+    /// The YAML core schema's tags; any other (`!!python/object`, `!custom`) is refused.
+    static let coreTags: Set<String> = ["str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge", "value"]
+        .reduce(into: []) { $0.insert("tag:yaml.org,2002:" + $1) }
+
+    static func checkTags(_ node: Node, path: String) throws(InputError) {
+        var stack = [node]
+        while let n = stack.popLast() {
+            let tag = n.tag.description
+            guard tag.isEmpty || tag == "!" || tag == "?" || coreTags.contains(tag) else {
+                throw InputError(field: "syntax", expected: "plain YAML values (no tags such as !!python/object)",
+                                 found: "the tag \"\(tag)\"", location: location(n.mark, path) ?? InputLocation(file: path))
+            }
+            switch n {
+            case .mapping(let m): for (k, v) in m { stack.append(k); stack.append(v) }
+            case .sequence(let items): stack.append(contentsOf: items)
+            default: break
+            }
+        }
     }
 
     /// "; did you mean a or b?" for the keys closest to a misspelled `key`, or `nil` if none is close.

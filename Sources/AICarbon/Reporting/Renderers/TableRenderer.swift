@@ -11,15 +11,19 @@ public struct TableRenderer: ReportRenderer {
         if report.isUncertain {
             text += "samples: \(ReadableQuantity.number(Double(report.sampleCount), significant: 12)) (\(settings.method.rawValue), seed \(settings.seed)"
                 + (settings.until.map { ", until \($0)" } ?? "") + ")\n\n"
+            // Percentiles asked for with --percentiles (or the file's simulation.percentiles), one column each.
+            let standard = Set(EstimateReport.reportedPercentiles([]))
+            let extra = report.percentiles.filter { !standard.contains($0) }
             let rows = report.outputs.map { name, s -> [String] in
                 let unit = ReadableQuantity.unit(for: s.percentile(50) ?? s.mean, name.kind)
                 func f(_ x: Double) -> String { ReadableQuantity.number(ReadableQuantity.scale(x, name.kind, unit: unit)) }
                 let p05 = s.percentile(5) ?? .nan, p95 = s.percentile(95) ?? .nan
-                return [name.label, f(s.percentile(50) ?? .nan), "\(f(p05)) – \(f(p95))", "\(f(s.mean)) ± \(f(s.mcse))",
-                        unit, name.rawValue]
+                return [name.label, f(s.percentile(50) ?? .nan), "\(f(p05)) – \(f(p95))"] + extra.map { f(s.percentile($0) ?? .nan) }
+                    + ["\(f(s.mean)) ± \(f(s.mcse))", unit, name.rawValue]
             }
-            text += TextTable(header: ["output", "median", "90% interval", "mean ± mcse", "unit", "key"], rows: rows,
-                              rightAligned: [false, true, true, true, false, false]).rendered()
+            text += TextTable(header: ["output", "median", "90% interval"] + extra.map { "p\(ReadableQuantity.number($0))" }
+                              + ["mean ± mcse", "unit", "key"], rows: rows,
+                              rightAligned: [false, true, true] + extra.map { _ in true } + [true, false, false]).rendered()
         } else {
             text += "\n"
             let rows = report.outputs.map { name, s in [name.label, ReadableQuantity.format(s.mean, name.kind), name.rawValue] }
@@ -55,7 +59,7 @@ public struct TableRenderer: ReportRenderer {
             }
         }
         var text = "scenario: \(Self.terminalSafe(report.name)), \(years.first!)–\(years.last!), "
-            + "\(ReadableQuantity.number(Double(report.sampleCount), significant: 12)) trajectories "
+            + "\(Self.count(report.sampleCount, "trajectory", "trajectories")) "
             + "(\(report.settings.method.rawValue), seed \(report.settings.seed))\n"
         text += "each cell: median [5th–95th percentile]\n\n"
         text += TextTable(header: header, rows: rows, rightAligned: right).rendered()
@@ -67,7 +71,7 @@ public struct TableRenderer: ReportRenderer {
     public func render(_ report: ComparisonReport) -> String {
         var text = "A = \(report.a), B = \(report.b); paired on "
             + "\(report.commonRandomNumbers ? "common random numbers" : "independent samples"), "
-            + "\(ReadableQuantity.number(Double(report.sampleCount), significant: 12)) \(report.years.isEmpty ? "samples" : "trajectories")\n\n"
+            + "\(report.years.isEmpty ? Self.count(report.sampleCount, "sample", "samples") : Self.count(report.sampleCount, "trajectory", "trajectories"))\n\n"
         let header = ["A median", "B median", "A − B median [90%]", "P(A < B)"]
         if report.years.isEmpty {
             let rows = report.outputs.enumerated().map { o, name -> [String] in
@@ -143,7 +147,14 @@ public struct TableRenderer: ReportRenderer {
 
     /// Text from a scenario (a name, a description) with terminal control characters escaped (`\u{1B}`),
     /// so that it cannot move the cursor, change colours or break the table's lines.
-    static func terminalSafe(_ text: String) -> String {
+    /// - Parameter text: Any text.
+    /// - Returns: The text with every control character as an escape (``InputError/escaped(_:)``).
+    public static func terminalSafe(_ text: String) -> String {
         text.unicodeScalars.map { InputError.escaped($0) }.joined()
+    }
+
+    /// "1 trajectory", "20,000 trajectories".
+    static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
+        "\(ReadableQuantity.number(Double(n), significant: 12)) \(n == 1 ? singular : plural)"
     }
 }

@@ -41,7 +41,14 @@ public enum DistributionParser {
             let hint: String
             switch d {
             case .fixed, .discrete: hint = ""
-            default: hint = "; it can fall outside: write truncated(\(trimmed), lower, upper), or use pert or uniform"
+            default:
+                // Concrete bounds: the domain's where it has one, else the distribution's 0.01% and 99.99% points.
+                let (low, high) = field.domain.bounds
+                let lower = low.isFinite ? low : d.quantile(1e-4), upper = high.isFinite ? high : d.quantile(1 - 1e-4)
+                func text(_ x: Double) -> String { String(format: "%.3g", x) }
+                hint = lower.isFinite && upper.isFinite && lower < upper
+                    ? "; it can fall outside: write truncated(\(trimmed), \(text(lower)), \(text(upper))), or use pert or uniform"
+                    : "; it can fall outside: use truncated(…), pert or uniform"
             }
             let what = field.domain == .positiveInteger ? "a whole number of at least 1 (or discrete(…) of such)" : field.domain.text
             throw InputError(field: field.name, expected: "values \(what) (all but 10⁻⁶ of the probability)\(hint)",
