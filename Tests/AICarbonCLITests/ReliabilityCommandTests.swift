@@ -199,3 +199,27 @@ struct RefusalCommandTests {
         #expect(result.stdout.range(of: #""[0-9]+,[0-9]"#, options: .regularExpression) == nil, "a number with a thousands separator")
     }
 }
+
+@Suite("aicarbon schema (issue 15)")
+struct SchemaCommandTests {
+    @Test("schema lists every input key with type, unit, domain and default, in JSON")
+    func json() throws {
+        let result = try runAICarbon(["schema", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let pue = try #require(rows.first { $0["key"] as? String == "pue" })
+        #expect(pue["domain"] as? String == "at least 1")
+        #expect((pue["default"] as? String)?.isEmpty == false)
+        let growth = try #require(rows.first { $0["key"] as? String == "ai_growth" })
+        #expect((growth["type"] as? String)?.contains("30% = 1.30") == true)
+        #expect(rows.contains { $0["key"] as? String == "start_year" })
+    }
+
+    @Test("schema table and CSV")
+    func tableAndCSV() throws {
+        let table = try runAICarbon(["schema"])
+        #expect(table.status == 0 && table.stdout.contains("lifetime"))
+        let csv = try runAICarbon(["schema", "--format", "csv"])
+        #expect(csv.status == 0 && csv.stdout.hasPrefix("key,flag,scope,type,unit,domain,year_path,default,description\n"))
+    }
+}
