@@ -146,4 +146,14 @@ struct ReliabilityTests {
         #expect(falling[0] == flat[0])
         #expect(abs(falling[2] / flat[2] - 1.1 / 1.2) < 1e-12)
     }
+
+    @Test("lifetime is service hours: a given 6 years is 52,560 h of use; the default prior is 3-6 years at 85% use")
+    func lifetimeSemantics() throws {
+        let field = try #require(InputRegistry.definition("lifetime")).field()
+        let sixYears: Double = 6 * 8760
+        #expect(try DistributionParser.parse("6 years", field: field) == .fixed(sixYears))
+        let hoursAt85: Double = 8760 * 0.85
+        let prior = Distribution.pert(3 * hoursAt85, 5 * hoursAt85, 6 * hoursAt85)
+        #expect(Defaults.lifetime.distribution == prior)
+    }
 }
