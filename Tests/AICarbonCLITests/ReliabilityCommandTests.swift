@@ -183,6 +183,17 @@ struct RefusalCommandTests {
         #expect(!result.stderr.contains("lower, upper") && result.stderr.contains("truncated(1.1 to 1.3, 1, "), "\(result.stderr)")
     }
 
+    @Test("a bad --set value is reported at --set, not at the file line of the value it replaced",
+          arguments: [("planned-70b-h100.yaml", "pue=0.5", "pue"), ("iea-base-2024-2035.yaml", "ai_growth=20% to 40%", "ai_growth"),
+                      ("planned-70b-h100.yaml", "hardware=nope", "hardware")])
+    func setErrors(_ file: String, _ set: String, _ key: String) throws {
+        let path = Self.scenarios.appendingPathComponent(file).path
+        let result = try runAICarbon(["run", path, "--set", set, "--samples", "200"])
+        #expect(result.status != 0)
+        #expect(result.stderr.hasPrefix("Error: --set: "), "\(result.stderr)")
+        #expect(!result.stderr.contains(file), "\(result.stderr)")
+    }
+
     @Test("one trajectory is \"1 trajectory\"")
     func oneTrajectory() throws {
         let file = Self.scenarios.appendingPathComponent("classroom-rebound.yaml").path

@@ -156,4 +156,10 @@ struct ReliabilityTests {
         let prior = Distribution.pert(3 * hoursAt85, 5 * hoursAt85, 6 * hoursAt85)
         #expect(Defaults.lifetime.distribution == prior)
     }
+
+    @Test("discrete weights near the largest double are normalised without overflow (1e308 and 1e308 are 50/50)")
+    func hugeDiscreteWeights() throws {
+        let d = try DistributionParser.parse("discrete(1: 1e308, 2: 1e308)", field: NumericField("x", .dimensionless, .real))
+        #expect(d.quantile(0.25) == 1 && d.quantile(0.75) == 2)
+    }
 }

@@ -95,7 +95,31 @@ public enum ScenarioFile {
     }
 
     /// Parses scenario text of either kind (`kind: projection`, or a `start_year`, makes a projection).
+    ///
+    /// A value given with `--set key=value` is not in the file, so its errors are placed at `--set` (not at
+    /// the line of the value it replaced).
     public static func parseDocument(_ text: String, path: String, overrides: [(key: String, value: String)] = []) throws(InputError) -> ScenarioDocument {
+        let overridden = Set(overrides.map(\.key)), atSet = InputLocation(file: "--set")
+        var document: ScenarioDocument
+        do {
+            document = try parseDocumentBody(text, path: path, overrides: overrides)
+        } catch {
+            var e = error
+            if overridden.contains(e.field), e.location?.file == path { e.location = atSet }
+            throw e
+        }
+        switch document {
+        case .estimate(var s):
+            for key in overridden { s.keyLocations[key] = atSet }
+            document = .estimate(s)
+        case .projection(var p):
+            for key in overridden { p.spec.locations[key] = atSet }
+            document = .projection(p)
+        }
+        return document
+    }
+
+    private static func parseDocumentBody(_ text: String, path: String, overrides: [(key: String, value: String)]) throws(InputError) -> ScenarioDocument {
         try checkFlowNesting(text, path: path)
         let root: Node?
         do {

@@ -78,11 +78,14 @@ extension Distribution {
     /// - Returns: The distribution, or `nil` if the weights are invalid.
     public static func discrete(_ values: [Double], weights: [Double]) -> Distribution? {
         guard values.count == weights.count, !values.isEmpty, weights.allSatisfy({ $0 >= 0 && $0.isFinite }) else { return nil }
-        let total = weights.reduce(0, +)
-        guard total > 0 else { return nil }
+        // Scaled by the largest weight first, so that huge weights (1e308) cannot overflow the sum.
+        let largest = weights.max() ?? 0
+        guard largest > 0 else { return nil }
+        let scaled = weights.map { $0 / largest }
+        let total = scaled.reduce(0, +)
         var running = 0.0
         var cumulative: [Double] = []
-        for w in weights {
+        for w in scaled {
             running += w
             cumulative.append(running / total)
         }
