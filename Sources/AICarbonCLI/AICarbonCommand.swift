@@ -18,7 +18,7 @@ public struct AICarbonCommand: ParsableCommand {
             + "Values not given are assumed from documented defaults and listed with the result.",
         version: versionText,
         subcommands: [EstimateCommand.self, RunCommand.self, CompareCommand.self, SensitivityCommand.self, ReportCommand.self,
-                      ReboundCommand.self, ValidateCommand.self, CatalogCommand.self]
+                      ReboundCommand.self, ValidateCommand.self, CatalogCommand.self, SchemaCommand.self]
     )
 
     public init() {}

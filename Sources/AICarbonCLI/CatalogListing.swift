@@ -9,8 +9,19 @@ struct CatalogListing {
     var catalog: Catalog
     var kind: CatalogCommand.Kind
 
+    /// Whether numeric cells are plain numbers (`1000`, `0.429`) with missing values empty, as CSV needs
+    /// them to load as numbers; tables show readable numbers (`1,000`) and `-`.
+    private var plain = false
+
+    init(catalog: Catalog, kind: CatalogCommand.Kind) {
+        self.catalog = catalog
+        self.kind = kind
+    }
+
     func rendered(_ format: OutputFormat) -> String {
-        let (header, rows, json) = content()
+        var listing = self
+        listing.plain = format == .csv
+        let (header, rows, json) = listing.content()
         switch format {
         case .json: return JSONValue.array(json).rendered() + "\n"
         case .table: return TextTable(header: header, rows: rows).rendered()
@@ -29,7 +40,11 @@ struct CatalogListing {
 
     private func optional(_ x: Double?) -> JSONValue { x.map(JSONValue.number) ?? .null }
     private func string(_ x: String?) -> JSONValue { x.map(JSONValue.string) ?? .null }
-    private func text(_ x: Double?) -> String { x.map { ReadableQuantity.number($0) } ?? "-" }
+    private func text(_ x: Double?) -> String {
+        guard let x else { return plain ? "" : "-" }
+        guard plain else { return ReadableQuantity.number(x) }
+        return x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)"
+    }
 
     private func hardware() -> ([String], [[String]], [JSONValue]) {
         return (["id", "name", "TDP W", "peak TFLOP/s", "memory GB", "GB/s", "year", "measured W", "vendor mean W", "embodied kg",
@@ -63,7 +78,7 @@ struct CatalogListing {
         }
         return (["id", "name", "kind", "kg CO2e/kWh", "gsd", "year", "basis", "water L/kWh", "source"],
                 catalog.grids.map {
-                    [$0.id, $0.name, $0.kind, ReadableQuantity.number($0.intensityKgPerKwh), text($0.intensityGsd), String($0.year),
+                    [$0.id, $0.name, $0.kind, text($0.intensityKgPerKwh), text($0.intensityGsd), String($0.year),
                      $0.basis.description, text($0.waterIntensityLPerKwh), $0.source]
                 },
                 catalog.grids.map {

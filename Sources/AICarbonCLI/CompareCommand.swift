@@ -33,6 +33,12 @@ public struct CompareCommand: ParsableCommand {
 
     public func run() throws {
         let report = try FlagNames.run { () throws -> ComparisonReport in
+            // The two runs pair sample for sample, so both need the same fixed count: a precision target
+            // would stop them at different counts (and used to be ignored silently).
+            if let until = simulation.until {
+                throw InputError(field: "--until", expected: "no precision target with compare (give --samples; both runs pair sample for sample)",
+                                 found: "\"\(until)\"")
+            }
             let sets = try ScenarioOverrides.parse(overrides)
             let setsA = try ScenarioOverrides.parse(overridesA, flag: "--set-a"), setsB = try ScenarioOverrides.parse(overridesB, flag: "--set-b")
             let catalog = try Catalog.bundled()

@@ -14,7 +14,7 @@ public struct ReboundCommand: ParsableCommand {
               aicarbon rebound --efficiency-gain 2 --elasticities -1.5,-1,-0.5,0
             """)
 
-    @Option(name: .customLong("efficiency-gain"), help: "Efficiency gain k > 0 (2 = half the energy per unit of service).")
+    @Option(name: .customLong("efficiency-gain"), help: "Efficiency gain k > 0 (2 = half the energy per unit of service; 25% = the factor 1.25).")
     var efficiencyGain: String
     @Option(parsing: .unconditional, help: "Price elasticity of demand for the service (usually between -2 and 0).")
     var elasticity: String?
@@ -26,7 +26,10 @@ public struct ReboundCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let k = try NumericField("--efficiency-gain", .dimensionless, .positive).parse(efficiencyGain)
+        // The growth-unit rule: "25%" is the factor 1.25, never 0.25.
+        guard case .fixed(let k) = try GrowthText.parse(efficiencyGain, field: NumericField("--efficiency-gain", .dimensionless, .positive)) else {
+            throw InputError(field: "--efficiency-gain", expected: "a single number such as 2 or 25%", found: "\"\(efficiencyGain)\"")
+        }
         let etas: [Double]
         switch (elasticity, elasticities) {
         case (let e?, nil):
@@ -43,6 +46,10 @@ public struct ReboundCommand: ParsableCommand {
             throw InputError(field: "--elasticities", expected: "either --elasticity or --elasticities", found: "both")
         }
         let cases = etas.map { Rebound(efficiencyGain: k, elasticity: $0) }
+        for c in cases where !(c.rebound.isFinite && c.energyFactor.isFinite && c.demandFactor.isFinite) {
+            throw InputError(field: "--efficiency-gain", expected: "a gain and elasticity whose energy and demand factors are finite numbers",
+                             found: "k = \(k), elasticity \(c.elasticity) (k^(-elasticity) overflows)")
+        }
         print(ReboundReport(cases: cases, single: elasticity != nil).rendered(format.format), terminator: "")
     }
 

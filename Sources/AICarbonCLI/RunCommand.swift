@@ -18,8 +18,8 @@ public struct RunCommand: ParsableCommand {
     var file: String
     @Option(name: .customLong("set"), help: "Override a scenario value: key=value (repeatable).")
     var overrides: [String] = []
-    @Option(help: "Run variants side by side: key=v1,v2,v3.")
-    var sweep: String?
+    @Option(help: "Run variants side by side: key=v1,v2,v3 (once).")
+    var sweep: [String] = []
     @Option(help: "Output format: table, json or csv.")
     var format: FormatOption = .table
     @OptionGroup var simulation: SimulationOptions
@@ -34,7 +34,11 @@ public struct RunCommand: ParsableCommand {
     private func execute() throws {
         let sets = try ScenarioOverrides.parse(overrides)
         let catalog = try Catalog.bundled()
-        if let sweep {
+        if sweep.count > 1 {
+            throw InputError(field: "--sweep", expected: "one --sweep (run the others with --set, one at a time)",
+                             found: "\(sweep.count) of them (\(sweep.joined(separator: "; ")))")
+        }
+        if let sweep = sweep.first {
             let (key, values) = try ScenarioOverrides.sweep(sweep)
             var variants: [(String, ScenarioDocument)] = []
             for value in values {
@@ -70,7 +74,7 @@ public struct RunCommand: ParsableCommand {
         case .projection(let r): try chart.write(available: r.outputs) { r.rendered(by: SVGRenderer(output: $0)) }
         }
         if format == .table, case .estimate(let s) = document {
-            print("scenario: \(s.name)" + (s.description.map { " — \($0)" } ?? ""))
+            print("scenario: \(TableRenderer.terminalSafe(s.name))" + (s.description.map { " — \(TableRenderer.terminalSafe($0))" } ?? ""))
         }
         print(result.rendered(format.format), terminator: "")
     }

@@ -26,7 +26,9 @@ struct ReboundTests {
     @Test("small-change limit: R → -η as k → 1")
     func limit() {
         #expect(abs(Rebound.rebound(1.0001, -0.3) - 0.3) < 1e-4)
-        #expect(Rebound.rebound(1, -0.3) == 0.3)
+        #expect(abs(Rebound.rebound(1 + 1e-12, -0.3) - 0.3) < 1e-11)
+        // No efficiency gain at all: nothing saved, nothing taken back (issue 15).
+        #expect(Rebound.rebound(1, -0.3) == 0)
     }
 
     @Test("positive elasticity (demand falls) is super-conservation")

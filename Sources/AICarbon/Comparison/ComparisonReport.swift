@@ -11,8 +11,11 @@ public struct ComparisonReport: Sendable {
     public var difference: [[OutputSummary]]
     /// `medians[period][o]`: (median of A, median of B).
     public var medians: [[(Double, Double)]]
-    /// `probability[period][o]`: fraction of paired samples with A < B.
+    /// `probability[period][o]`: fraction of paired samples with A < B by more than rounding (ties,
+    /// `|A − B| ≤ 10⁻¹² max(|A|, |B|)`, do not count).
     public var probability: [[Double]]
+    /// `equal[period][o]`: whether A and B are tied (equal to within rounding) in every paired sample.
+    public var equal: [[Bool]]
     /// Paired samples (trajectories for projections).
     public var sampleCount: Int
     /// Run settings (both runs).
@@ -42,25 +45,31 @@ public struct ComparisonReport: Sendable {
         // One job per period and output, run in parallel; each difference column lives only while its job
         // summarises it (storing them all would double the memory of the two runs).
         let m = outputs.count, periods = a.problem.periodCount, names = outputs
-        let jobs = parallelMap(periods * m, threads: settings.threads) { job -> (OutputSummary, (Double, Double), Double) in
+        let jobs = parallelMap(periods * m, threads: settings.threads) { job -> (OutputSummary, (Double, Double), Double, Bool) in
             let t = job / m, name = names[job % m]
             return withValues(a, t, name) { ca in
                 withValues(b, t, name) { cb in
                     var diff = [Double](repeating: 0, count: n)
-                    var less = 0
+                    var less = 0, ties = 0
                     for i in 0..<n {
                         diff[i] = ca[i] - cb[i]
-                        if ca[i] < cb[i] { less += 1 }
+                        // Rounding noise (the same value summed in another order) is a tie, not "less".
+                        if abs(diff[i]) <= 1e-12 * Swift.max(abs(ca[i]), abs(cb[i])) {
+                            ties += 1
+                        } else if ca[i] < cb[i] {
+                            less += 1
+                        }
                     }
                     let summary = OutputSummary(SampleSet(derived: [diff], chunks: settings.chunks), output: 0)
                     return (summary, (OutputSummary.percentiles([50], of: ca)[0], OutputSummary.percentiles([50], of: cb)[0]),
-                            Double(less) / Double(Swift.max(n, 1)))
+                            Double(less) / Double(Swift.max(n, 1)), ties == n)
                 }
             }
         }
         difference = (0..<periods).map { t in (0..<m).map { o in jobs[t * m + o].0 } }
         medians = (0..<periods).map { t in (0..<m).map { o in jobs[t * m + o].1 } }
         probability = (0..<periods).map { t in (0..<m).map { o in jobs[t * m + o].2 } }
+        equal = (0..<periods).map { t in (0..<m).map { o in jobs[t * m + o].3 } }
     }
 
     /// The summary of A − B for `output` in `year`.

@@ -4,7 +4,8 @@ import Foundation
 /// trajectory, with optional year-to-year noise on growth).
 ///
 /// Aggregate mode (IEA 2025; Shehabi et al. 2024): a base-year data-centre electricity level split into
-/// AI (accelerated) and conventional servers, each growing by its own annual factors.
+/// AI (accelerated) and conventional servers, each growing by its own annual factors. That level is
+/// facility energy at the start year's PUE; a PUE path scales it by `PUE(t) / PUE(start)`.
 ///
 /// Bottom-up mode (DESIGN.md §2): training compute per year (runs × compute per run, the latter given or
 /// `6 × N × tokens per parameter × N` with parameter growth) and queries × 2 × active parameters ×
@@ -103,12 +104,16 @@ struct ProjectionModel: ChunkModel {
                 var k = efficiency, embodied = 0.0, served = 0.0, ai = 0.0, conventional = 0.0
                 switch mode {
                 case .aggregate:
-                    let base = baseElectricityKWh.value(x, n, i), s = aiShare.value(x, n, i)
-                    let aiWithout = base * s * g1
-                    ai = aiWithout * Rebound.demandFactor(k, eta)
-                    conventional = base * (1 - s) * g2
-                    energy = ai + conventional
-                    without = aiWithout + conventional
+                    // The base-year electricity is facility energy at the start year's PUE: a PUE path scales
+                    // it by PUE(t) / PUE(start) (the IT load grows with the growth factors alone).
+                    // The total is base × (share factors), not ai + conventional: with no growth yet the factors
+                    // sum to 1 exactly, so a fixed base gives exactly that value in every trajectory.
+                    let base = baseElectricityKWh.value(x, n, i) * (pueT / pue0), s = aiShare.value(x, n, i)
+                    let demand = Rebound.demandFactor(k, eta)
+                    ai = base * (s * g1 * demand)
+                    conventional = base * ((1 - s) * g2)
+                    energy = base * (s * g1 * demand + (1 - s) * g2)
+                    without = base * (s * g1 + (1 - s) * g2)
                     inference = ai * share
                     training = ai - inference
                     it = energy / pueT

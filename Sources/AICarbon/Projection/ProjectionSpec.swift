@@ -112,6 +112,11 @@ public struct ProjectionSpec: Sendable {
         model.elasticity = b.take("elasticity", Assumption(
             input: "elasticity", distribution: .fixed(0), unit: "", source: "no rebound unless an elasticity is given"))
         if aggregate {
+            // hardware applies to the bottom-up mode only; accepting it here would let any name (even one not
+            // in the catalog, as in `--sweep hardware=h100,nope`) pass silently.
+            if let name = hardware {
+                throw error("hardware", "no hardware in an aggregate projection (it applies to the bottom-up mode)", "\"\(name)\"")
+            }
             model.baseElectricityKWh = b.parameter("base_electricity", scalars["base_electricity"]!)
             guard scalars["ai_share"] != nil else { throw error("base_electricity", "ai_share with base_electricity", "no ai_share") }
             model.aiShare = b.parameter("ai_share", scalars["ai_share"]!)

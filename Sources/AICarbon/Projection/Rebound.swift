@@ -55,7 +55,7 @@ public struct Rebound: Sendable, Hashable {
     public var expectedSaving: Double { 1 - 1 / efficiencyGain }
     /// Actual saving `1 − k^(−(1+η))`.
     public var actualSaving: Double { 1 - energyFactor }
-    /// Rebound effect `R = 1 − actual / expected`; `−η` in the limit k → 1.
+    /// Rebound effect `R = 1 − actual / expected`; `−η` in the limit k → 1, 0 at k = 1 exactly.
     public var rebound: Double { Self.rebound(efficiencyGain, elasticity) }
     /// The class of `rebound`.
     public var reboundClass: Class { Self.classify(rebound) }
@@ -63,10 +63,16 @@ public struct Rebound: Sendable, Hashable {
     /// `k^(−η)`.
     public static func demandFactor(_ k: Double, _ eta: Double) -> Double { Foundation.pow(k, -eta) }
 
-    /// `R = 1 − (1 − k^(−(1+η))) / (1 − 1/k)`, or `−η` when `k` is 1 to within 1e-12.
+    /// `R = 1 − (1 − k^(−(1+η))) / (1 − 1/k)`, in a form that does not cancel near `k = 1`:
+    /// with `L = ln k`, `R = −e^(−L) · expm1(−η L) / expm1(−L)`, which tends to `−η` as `k → 1`.
+    ///
+    /// With no efficiency gain at all (`k = 1` exactly) nothing is saved and nothing taken back: `R = 0`
+    /// (class `none`). The result is not finite when `k^(−η)` overflows; callers refuse such inputs.
     public static func rebound(_ k: Double, _ eta: Double) -> Double {
-        if abs(k - 1) < 1e-12 { return -eta }
-        return 1 - (1 - Foundation.pow(k, -(1 + eta))) / (1 - 1 / k)
+        if k == 1 || eta == 0 { return 0 }
+        // ln k to full relative accuracy near 1 (k − 1 is exact there).
+        let l = (0.5...2).contains(k) ? Foundation.log1p(k - 1) : Foundation.log(k)
+        return -Foundation.exp(-l) * Foundation.expm1(-eta * l) / Foundation.expm1(-l)
     }
 
     /// The class of a rebound value, with a tolerance of 1e-9 for `none` and `full`.

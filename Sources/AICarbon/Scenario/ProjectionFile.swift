@@ -59,7 +59,7 @@ enum ProjectionFile {
                         let yearAt = ScenarioFile.location(yearNode.mark, path) ?? valueAt
                         let y = try year(yearNode.scalar?.string ?? "", key: key, at: yearAt)
                         let vAt = ScenarioFile.location(v.mark, path) ?? yearAt
-                        list.append((y, try DistributionParser.parse(ScenarioFile.scalar(v, key: key, at: vAt), field: field, location: vAt)))
+                        list.append((y, try parseValue(ScenarioFile.scalar(v, key: key, at: vAt), key: key, field: field, location: vAt)))
                     }
                     guard !list.isEmpty else {
                         throw InputError(field: key, expected: "at least one year: value", found: "an empty mapping", location: valueAt)
@@ -69,7 +69,7 @@ enum ProjectionFile {
                     throw InputError(field: key, expected: "a mapping of year: value, such as {2024: 0.48, 2030: 0.35}",
                                      found: "a \(ScenarioFile.kind(value))", location: valueAt)
                 } else {
-                    scalars[key] = try DistributionParser.parse(ScenarioFile.scalar(value, key: key, at: valueAt), field: field, location: valueAt)
+                    scalars[key] = try parseValue(ScenarioFile.scalar(value, key: key, at: valueAt), key: key, field: field, location: valueAt)
                 }
             }
         }
@@ -92,6 +92,13 @@ enum ProjectionFile {
         targets.removeValue(forKey: "end_year")
         return ProjectionScenario(name: name, description: description, path: path, spec: spec, targetYears: targets,
                                   simulation: simulation)
+    }
+
+    /// A driver's value: growth keys under the growth-unit rule (``GrowthText``), others as distributions.
+    static func parseValue(_ text: String, key: String, field: NumericField, location: InputLocation?) throws(InputError) -> Distribution {
+        GrowthText.keys.contains(key)
+            ? try GrowthText.parse(text, field: field, location: location)
+            : try DistributionParser.parse(text, field: field, location: location)
     }
 
     /// `references:`, a list of `{year, value, label, output}` (output `energy_kwh` unless given), each

@@ -37,13 +37,49 @@ public enum ScenarioFile {
     /// - Returns: The estimate or projection.
     /// - Throws: ``InputError`` naming the file, line, column and key.
     public static func loadDocument(_ path: String, overrides: [(key: String, value: String)] = []) throws(InputError) -> ScenarioDocument {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(field: "FILE", expected: "a readable scenario file", found: "no file at \"\(path)\"")
-        }
+        let data = try readLimited(path)
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputError(field: "FILE", expected: "UTF-8 text", found: "bytes that are not UTF-8", location: InputLocation(file: path))
         }
         return try parseDocument(text, path: path, overrides: overrides)
+    }
+
+    /// The largest scenario file accepted, in bytes (1 MB; the shipped scenarios are a few kilobytes).
+    public static let maximumFileSize = 1_000_000
+
+    /// Reads a file of at most ``maximumFileSize`` bytes, never more than one byte past the limit.
+    /// - Parameter path: The file's path, or `-` for standard input.
+    /// - Returns: Its bytes.
+    /// - Throws: ``InputError`` when there is no file, a directory, an unreadable file, or a file too large.
+    static func readLimited(_ path: String) throws(InputError) -> Data {
+        if path == "-" { return try readLimited(FileHandle.standardInput, path: "standard input") }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError(field: "FILE", expected: "a readable scenario file", found: "no file at \"\(path)\"")
+        }
+        guard !isDirectory.boolValue else {
+            throw InputError(field: "FILE", expected: "a scenario file", found: "a directory at \"\(path)\"")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError(field: "FILE", expected: "a readable scenario file", found: "a file that cannot be read at \"\(path)\"")
+        }
+        defer { try? handle.close() }
+        return try readLimited(handle, path: path)
+    }
+
+    private static func readLimited(_ handle: FileHandle, path: String) throws(InputError) -> Data {
+        // Read one byte more than the limit: a regular file's size, a pipe's or a device's alike.
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maximumFileSize + 1) ?? Data()
+        } catch {
+            throw InputError(field: "FILE", expected: "a readable scenario file", found: "a read error at \"\(path)\"")
+        }
+        guard data.count <= maximumFileSize else {
+            throw InputError(field: "FILE", expected: "a scenario file of at most \(maximumFileSize / 1_000_000) MB",
+                             found: "a larger file at \"\(path)\"", location: InputLocation(file: path))
+        }
+        return data
     }
 
     /// Parses scenario text.
@@ -60,7 +96,32 @@ public enum ScenarioFile {
     }
 
     /// Parses scenario text of either kind (`kind: projection`, or a `start_year`, makes a projection).
+    ///
+    /// A value given with `--set key=value` is not in the file, so its errors are placed at `--set` (not at
+    /// the line of the value it replaced).
     public static func parseDocument(_ text: String, path: String, overrides: [(key: String, value: String)] = []) throws(InputError) -> ScenarioDocument {
+        let overridden = Set(overrides.map(\.key)), atSet = InputLocation(file: "--set")
+        var document: ScenarioDocument
+        do {
+            document = try parseDocumentBody(text, path: path, overrides: overrides)
+        } catch {
+            var e = error
+            if overridden.contains(e.field), e.location?.file == path { e.location = atSet }
+            throw e
+        }
+        switch document {
+        case .estimate(var s):
+            for key in overridden { s.keyLocations[key] = atSet }
+            document = .estimate(s)
+        case .projection(var p):
+            for key in overridden { p.spec.locations[key] = atSet }
+            document = .projection(p)
+        }
+        return document
+    }
+
+    private static func parseDocumentBody(_ text: String, path: String, overrides: [(key: String, value: String)]) throws(InputError) -> ScenarioDocument {
+        try checkFlowNesting(text, path: path)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -73,6 +134,7 @@ public enum ScenarioFile {
         } catch {
             throw InputError(field: "syntax", expected: "valid YAML or JSON", found: "\(error)", location: InputLocation(file: path))
         }
+        if let root { try checkTags(root, path: path) }
         guard let root, case .mapping(var mapping) = root else {
             throw InputError(field: "scenario", expected: "a mapping of scenario keys (see Scenarios/README.md)",
                              found: root == nil ? "an empty file" : "a \(kind(root!))", location: location(root?.mark, path) ?? InputLocation(file: path, line: 1))
@@ -137,6 +199,48 @@ public enum ScenarioFile {
         }
         return .estimate(Scenario(name: name, description: description, path: path, spec: spec, simulation: simulation,
                                   keyLocations: keyLocations))
+    }
+
+    /// The deepest nesting of `[` and `{` accepted in a scenario file (the schema needs 2).
+    public static let maximumFlowNesting = 64
+
+    /// Refuses text whose brackets nest deeper than ``maximumFlowNesting`` (counted over the whole text,
+    /// quotes included, which can only overcount), so that the YAML parser never recurses deeply.
+    static func checkFlowNesting(_ text: String, path: String) throws(InputError) {
+        var depth = 0, line = 1
+        for c in text.utf8 {
+            switch c {
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > maximumFlowNesting {
+                    throw InputError(field: "syntax", expected: "[ and { nested at most \(maximumFlowNesting) deep",
+                                     found: "deeper nesting", location: InputLocation(file: path, line: line))
+                }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+            case UInt8(ascii: "\n"): line += 1
+            default: break
+            }
+        }
+    }
+
+    /// The YAML core schema's tags; any other (`!!python/object`, `!custom`) is refused.
+    static let coreTags: Set<String> = ["str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge", "value"]
+        .reduce(into: []) { $0.insert("tag:yaml.org,2002:" + $1) }
+
+    static func checkTags(_ node: Node, path: String) throws(InputError) {
+        var stack = [node]
+        while let n = stack.popLast() {
+            let tag = n.tag.description
+            guard tag.isEmpty || tag == "!" || tag == "?" || coreTags.contains(tag) else {
+                throw InputError(field: "syntax", expected: "plain YAML values (no tags such as !!python/object)",
+                                 found: "the tag \"\(tag)\"", location: location(n.mark, path) ?? InputLocation(file: path))
+            }
+            switch n {
+            case .mapping(let m): for (k, v) in m { stack.append(k); stack.append(v) }
+            case .sequence(let items): stack.append(contentsOf: items)
+            default: break
+            }
+        }
     }
 
     /// "; did you mean a or b?" for the keys closest to a misspelled `key`, or `nil` if none is close.

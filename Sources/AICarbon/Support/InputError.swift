@@ -54,9 +54,49 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         self.location = location
     }
 
+    /// One line: `file:line:column: field: expected …, found …`, with every control character escaped
+    /// (`\n`, `\u{1B}`) and each part cut to ``maximumPartLength`` characters, so an input of any size
+    /// or content gives one short line.
     public var description: String {
-        let place = location.map { $0.description.isEmpty ? "" : "\($0): " } ?? ""
-        return "\(place)\(field): expected \(expected), found \(found)"
+        let place = location.map { $0.description.isEmpty ? "" : "\(Self.printable($0.description)): " } ?? ""
+        return "\(place)\(Self.printable(field)): expected \(Self.printable(expected)), found \(Self.printable(found))"
+    }
+
+    /// The most characters of each part of a message (the file, the field, what was expected, what was found).
+    public static let maximumPartLength = 200
+
+    /// `text` with control characters escaped and cut to `limit` characters (then `…` and the length).
+    /// - Parameters:
+    ///   - text: Any text, such as an input as typed.
+    ///   - limit: The most characters kept.
+    /// - Returns: Text safe to print on one terminal line.
+    public static func printable(_ text: String, limit: Int = maximumPartLength) -> String {
+        var out = "", kept = 0, total = 0
+        for scalar in text.unicodeScalars {
+            total += 1
+            guard kept < limit else { continue }
+            kept += 1
+            out += escaped(scalar)
+        }
+        return total > limit ? out + "… (\(total) characters)" : out
+    }
+
+    /// A scalar as it can be shown on a terminal: control characters (C0, DEL, C1, line and paragraph
+    /// separators, bidirectional overrides) as escapes.
+    public static func escaped(_ scalar: Unicode.Scalar) -> String {
+        switch scalar {
+        case "\n": return "\\n"
+        case "\r": return "\\r"
+        case "\t": return "\\t"
+        case "\0": return "\\0"
+        default:
+            let v = scalar.value
+            if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || (0x202A...0x202E).contains(v)
+                || (0x2066...0x2069).contains(v) {
+                return "\\u{\(String(v, radix: 16, uppercase: true))}"
+            }
+            return String(scalar)
+        }
     }
 }
 

@@ -6,20 +6,24 @@ public struct TableRenderer: ReportRenderer {
 
     public func render(_ report: EstimateReport) -> String {
         var text = ""
-        for (label, line) in report.context { text += "\(label): \(line)\n" }
+        for (label, line) in report.context { text += "\(Self.terminalSafe(label)): \(Self.terminalSafe(line))\n" }
         let settings = report.settings
         if report.isUncertain {
             text += "samples: \(ReadableQuantity.number(Double(report.sampleCount), significant: 12)) (\(settings.method.rawValue), seed \(settings.seed)"
                 + (settings.until.map { ", until \($0)" } ?? "") + ")\n\n"
+            // Percentiles asked for with --percentiles (or the file's simulation.percentiles), one column each.
+            let standard = Set(EstimateReport.reportedPercentiles([]))
+            let extra = report.percentiles.filter { !standard.contains($0) }
             let rows = report.outputs.map { name, s -> [String] in
                 let unit = ReadableQuantity.unit(for: s.percentile(50) ?? s.mean, name)
                 func f(_ x: Double) -> String { ReadableQuantity.number(ReadableQuantity.scale(x, name, unit: unit)) }
                 let p05 = s.percentile(5) ?? .nan, p95 = s.percentile(95) ?? .nan
-                return [name.label, f(s.percentile(50) ?? .nan), "\(f(p05)) – \(f(p95))", "\(f(s.mean)) ± \(f(s.mcse))",
-                        unit, name.rawValue]
+                return [name.label, f(s.percentile(50) ?? .nan), "\(f(p05)) – \(f(p95))"] + extra.map { f(s.percentile($0) ?? .nan) }
+                    + ["\(f(s.mean)) ± \(f(s.mcse))", unit, name.rawValue]
             }
-            text += TextTable(header: ["output", "median", "90% interval", "mean ± mcse", "unit", "key"], rows: rows,
-                              rightAligned: [false, true, true, true, false, false]).rendered()
+            text += TextTable(header: ["output", "median", "90% interval"] + extra.map { "p\(ReadableQuantity.number($0))" }
+                              + ["mean ± mcse", "unit", "key"], rows: rows,
+                              rightAligned: [false, true, true] + extra.map { _ in true } + [true, false, false]).rendered()
         } else {
             text += "\n"
             let rows = report.outputs.map { name, s in [name.label, ReadableQuantity.format(s.mean, name), name.rawValue] }
@@ -54,8 +58,8 @@ public struct TableRenderer: ReportRenderer {
                 Self.interval(summaries[t][outputs.firstIndex(of: name)!], name, unit: units[i])
             }
         }
-        var text = "scenario: \(report.name), \(years.first!)–\(years.last!), "
-            + "\(ReadableQuantity.number(Double(report.sampleCount), significant: 12)) trajectories "
+        var text = "scenario: \(Self.terminalSafe(report.name)), \(years.first!)–\(years.last!), "
+            + "\(Self.count(report.sampleCount, "trajectory", "trajectories")) "
             + "(\(report.settings.method.rawValue), seed \(report.settings.seed))\n"
         text += "each cell: median [5th–95th percentile]\n\n"
         text += TextTable(header: header, rows: rows, rightAligned: right).rendered()
@@ -67,7 +71,7 @@ public struct TableRenderer: ReportRenderer {
     public func render(_ report: ComparisonReport) -> String {
         var text = "A = \(report.a), B = \(report.b); paired on "
             + "\(report.commonRandomNumbers ? "common random numbers" : "independent samples"), "
-            + "\(ReadableQuantity.number(Double(report.sampleCount), significant: 12)) \(report.years.isEmpty ? "samples" : "trajectories")\n\n"
+            + "\(report.years.isEmpty ? Self.count(report.sampleCount, "sample", "samples") : Self.count(report.sampleCount, "trajectory", "trajectories"))\n\n"
         let header = ["A median", "B median", "A − B median [90%]", "P(A < B)"]
         if report.years.isEmpty {
             let rows = report.outputs.enumerated().map { o, name -> [String] in
@@ -75,7 +79,7 @@ public struct TableRenderer: ReportRenderer {
                 func f(_ x: Double) -> String { ReadableQuantity.number(ReadableQuantity.scale(x, name, unit: unit), significant: 3) }
                 return [name.label, f(report.medians[0][o].0), f(report.medians[0][o].1),
                         Self.interval(report.difference[0][o], name, unit: unit),
-                        ReadableQuantity.number(report.probability[0][o], significant: 3), unit]
+                        Self.probability(report, 0, o), unit]
             }
             return text + TextTable(header: ["output"] + header + ["unit"], rows: rows,
                                     rightAligned: [false, true, true, true, true, false]).rendered()
@@ -88,12 +92,17 @@ public struct TableRenderer: ReportRenderer {
             let rows = report.years.indices.map { t -> [String] in
                 [String(report.years[t]), f(report.medians[t][o].0), f(report.medians[t][o].1),
                  Self.interval(report.difference[t][o], name, unit: unit),
-                 ReadableQuantity.number(report.probability[t][o], significant: 3)]
+                 Self.probability(report, t, o)]
             }
             text += "\(name.label) (\(unit))\n"
             text += TextTable(header: ["year"] + header, rows: rows, rightAligned: [true, true, true, true, true]).rendered() + "\n"
         }
         return text
+    }
+
+    /// P(A < B), or "A = B" when the two are equal (to within rounding) in every paired sample.
+    static func probability(_ report: ComparisonReport, _ t: Int, _ o: Int) -> String {
+        report.equal[t][o] ? "A = B" : ReadableQuantity.number(report.probability[t][o], significant: 3)
     }
 
     /// The cases, with the rebound classes explained.
@@ -134,5 +143,18 @@ public struct TableRenderer: ReportRenderer {
             text += "  \(a.input) = \(value): \(a.source)\n"
         }
         return text
+    }
+
+    /// Text from a scenario (a name, a description) with terminal control characters escaped (`\u{1B}`),
+    /// so that it cannot move the cursor, change colours or break the table's lines.
+    /// - Parameter text: Any text.
+    /// - Returns: The text with every control character as an escape (``InputError/escaped(_:)``).
+    public static func terminalSafe(_ text: String) -> String {
+        text.unicodeScalars.map { InputError.escaped($0) }.joined()
+    }
+
+    /// "1 trajectory", "20,000 trajectories".
+    static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
+        "\(ReadableQuantity.number(Double(n), significant: 12)) \(n == 1 ? singular : plural)"
     }
 }

@@ -15,7 +15,16 @@ import Foundation
 /// Every value must lie in the input's physical range (a PUE of at least 1, a utilization in (0, 1], …).
 /// A continuous distribution with less than 10⁻⁶ of its probability outside is clipped to the range
 /// (`0.3 to 0.5` for MFU); more is an error that suggests `truncated(…)`.
+///
+/// Limits: parentheses may nest at most ``maximumNesting`` deep and the text may be at most
+/// ``maximumLength`` characters long; longer or deeper text is refused before it is parsed, so parsing
+/// takes time linear in the length of the text and bounded stack depth.
 public enum DistributionParser {
+    /// The deepest nesting of parentheses accepted (`truncated(truncated(normal(…), …), …)` is 3 deep).
+    public static let maximumNesting = 32
+    /// The longest distribution text accepted, in characters.
+    public static let maximumLength = 100_000
+
     /// Parses `text` for `field`, checks the parameters and the field's physical domain.
     /// - Parameters:
     ///   - text: What the person typed.
@@ -25,13 +34,21 @@ public enum DistributionParser {
     /// - Throws: ``InputError`` naming the field, what was expected and what was found.
     public static func parse(_ text: String, field: NumericField, location: InputLocation? = nil) throws(InputError) -> Distribution {
         let trimmed = text.trimmingWhitespace()
+        try checkLimits(trimmed, field: field, location: location)
         let d = try parseExpression(trimmed, field: field, location: location)
             .validated(field: field.name, text: trimmed, location: location)
         guard let fitted = field.domain.fitting(d) else {
             let hint: String
             switch d {
             case .fixed, .discrete: hint = ""
-            default: hint = "; it can fall outside: write truncated(\(trimmed), lower, upper), or use pert or uniform"
+            default:
+                // Concrete bounds: the domain's where it has one, else the distribution's 0.01% and 99.99% points.
+                let (low, high) = field.domain.bounds
+                let lower = low.isFinite ? low : d.quantile(1e-4), upper = high.isFinite ? high : d.quantile(1 - 1e-4)
+                func text(_ x: Double) -> String { String(format: "%.3g", x) }
+                hint = lower.isFinite && upper.isFinite && lower < upper
+                    ? "; it can fall outside: write truncated(\(trimmed), \(text(lower)), \(text(upper))), or use pert or uniform"
+                    : "; it can fall outside: use truncated(…), pert or uniform"
             }
             let what = field.domain == .positiveInteger ? "a whole number of at least 1 (or discrete(…) of such)" : field.domain.text
             throw InputError(field: field.name, expected: "values \(what) (all but 10⁻⁶ of the probability)\(hint)",
@@ -66,6 +83,23 @@ public enum DistributionParser {
             return .lognormal(p05: low, p95: high)
         }
         return .fixed(try number(text, field: field, location: location))
+    }
+
+    /// Refuses text longer than ``maximumLength`` or nested deeper than ``maximumNesting``, in one pass.
+    static func checkLimits(_ text: String, field: NumericField, location: InputLocation?) throws(InputError) {
+        var count = 0, depth = 0, deepest = 0
+        for c in text.unicodeScalars {
+            count += 1
+            if c == "(" { depth += 1; deepest = max(deepest, depth) } else if c == ")" { depth -= 1 }
+        }
+        guard count <= maximumLength else {
+            throw InputError(field: field.name, expected: "a distribution of at most \(maximumLength) characters",
+                             found: "\(count) characters", location: location)
+        }
+        guard deepest <= maximumNesting else {
+            throw InputError(field: field.name, expected: "parentheses nested at most \(maximumNesting) deep",
+                             found: "\(deepest) levels of nesting", location: location)
+        }
     }
 
     /// The names of the distribution functions the syntax accepts (`pert(…)`, `normal(…)`, …), as the

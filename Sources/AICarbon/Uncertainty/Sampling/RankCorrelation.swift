@@ -69,6 +69,11 @@ public struct RankCorrelation: Sendable, Hashable {
                 throw InputError(field: "correlations", expected: "a rank correlation between -1 and 1 of two different inputs",
                                  found: "\(c.first), \(c.second): \(c.rho)", location: c.location)
             }
+            // A pair given twice must agree: the second would otherwise silently replace the first.
+            if let earlier = list.first(where: { $0.rho != c.rho && Set([$0.first, $0.second]) == Set([c.first, c.second]) }) {
+                throw InputError(field: "correlations", expected: "each pair of inputs once (or with the same correlation)",
+                                 found: "\(c.first), \(c.second) with \(earlier.rho) and \(c.rho)", location: c.location)
+            }
             pairs.append((local[0], local[1], c.rho))
         }
         let k = involved.count

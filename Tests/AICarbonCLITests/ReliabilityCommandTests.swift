@@ -1,0 +1,236 @@
+import Foundation
+import Testing
+
+/// Issue 15 through the executable: every bad input is one short line and a non-zero exit; no crash.
+@Suite("aicarbon reliability (issue 15)")
+struct ReliabilityCommandTests {
+    static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Scenarios")
+
+    static func temporaryFile(_ name: String, _ text: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aicarbon-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    @Test("a distribution nested 4,000 deep in a flag is an error, not a stack overflow")
+    func deepNestingFlag() throws {
+        let nested = String(repeating: "truncated(", count: 4_000) + "normal(1.2, 0.1)" + String(repeating: ", 1, 2)", count: 4_000)
+        let result = try runAICarbon(["estimate", "--chip-hours", "10", "--power", "300 W", "--pue", nested])
+        #expect(result.status == 64 || result.status == 1, "status \(result.status)")
+        #expect(result.stderr.contains("--pue") && result.stderr.contains("nested at most 32 deep"), "\(result.stderr.prefix(300))")
+        #expect(result.stderr.count < 500)
+    }
+
+    @Test("an error echoing a long input with newlines and escapes is one short line")
+    func shortErrorLine() throws {
+        let junk = String(repeating: "x", count: 5_000) + "\n\u{1B}[2J"
+        let result = try runAICarbon(["estimate", "--chip-hours", "10", "--power", "300 W", "--pue", junk])
+        #expect(result.status != 0)
+        let line = result.stderr.trimmingCharacters(in: .newlines)
+        #expect(!line.contains("\n") && !line.contains("\u{1B}") && line.count < 600, "\(line.count) characters")
+    }
+
+    @Test("a directory given as FILE is called a directory")
+    func directory() throws {
+        let result = try runAICarbon(["run", FileManager.default.temporaryDirectory.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("a directory"), "\(result.stderr)")
+    }
+
+    @Test("rebound --efficiency-gain 25% is the factor 1.25 (the growth-unit rule)")
+    func reboundPercent() throws {
+        let result = try runAICarbon(["rebound", "--efficiency-gain", "25%", "--elasticity", "-0.2", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"efficiency_gain\": 1.25"), "\(result.stdout)")
+    }
+
+    @Test("rebound that overflows (k = 1e300, elasticity -3) is an error, not null or inf with exit 0")
+    func reboundOverflow() throws {
+        let result = try runAICarbon(["rebound", "--efficiency-gain", "1e300", "--elasticity", "-3", "--format", "json"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--efficiency-gain"), "\(result.stderr)")
+        #expect(!result.stdout.contains("null") && !result.stdout.contains("inf"))
+    }
+
+    @Test("compare refuses --until (both runs pair sample for sample) instead of ignoring it")
+    func compareUntil() throws {
+        let file = Self.scenarios.appendingPathComponent("iea-base-2024-2035.yaml").path
+        let result = try runAICarbon(["compare", file, file, "--until", "p95:1%@nope", "--samples", "1000"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--until"), "\(result.stderr)")
+    }
+
+    @Test("compare of a scenario with itself: every row is A = B, P(A < B) counts no rounding noise")
+    func compareIdentical() throws {
+        let file = Self.scenarios.appendingPathComponent("iea-base-2024-2035.yaml").path
+        let result = try runAICarbon(["compare", file, file, "--samples", "2000"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = result.stdout.split(separator: "\n").filter { $0.first?.isNumber == true }
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.hasSuffix("A = B") }, "\(result.stdout)")
+    }
+
+    @Test("terminal control characters in a scenario's name are escaped in the table")
+    func controlCharactersInName() throws {
+        let url = try Self.temporaryFile("evil.yaml", """
+            kind: projection
+            name: "evil\\e[2J\\e]0;pwned\\a"
+            start_year: 2024
+            end_year: 2025
+            base_electricity: 415 TWh
+            ai_share: 0.2
+            ai_growth: 1.2
+            conventional_growth: 1.05
+
+            """)
+        let result = try runAICarbon(["run", url.path, "--samples", "200"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("\u{1B}") && !result.stdout.contains("\u{07}"))
+        #expect(result.stdout.contains("evil\\u{1B}[2J"), "\(result.stdout.prefix(200))")
+    }
+
+    @Test("a scenario read from standard input with FILE -")
+    func stdinScenario() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let process = Process()
+        process.executableURL = root.appendingPathComponent(".build/debug/aicarbon")
+        process.arguments = ["run", "-", "--samples", "200", "--format", "json"]
+        let input = Pipe(), out = Pipe()
+        process.standardInput = input
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data(try String(contentsOf: Self.scenarios.appendingPathComponent("iea-base-2024-2035.yaml"), encoding: .utf8).utf8))
+        try input.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(String(decoding: stdout, as: UTF8.self).contains("\"energy_kwh\""))
+    }
+}
+
+/// Issue 15: inputs that were accepted and should be refused, and confusing output.
+@Suite("aicarbon refusals and ergonomics (issue 15)")
+struct RefusalCommandTests {
+    static let scenarios = ReliabilityCommandTests.scenarios
+
+    @Test("conflicting duplicate correlation pairs are refused")
+    func conflictingCorrelations() throws {
+        let url = try ReliabilityCommandTests.temporaryFile("c.yaml", """
+            params: 7B
+            tokens: 1T
+            hardware: H100 SXM
+            chips: 64
+            mfu: 0.3 to 0.5
+            pue: triangular(1.1, 1.2, 1.6)
+            grid: 0.25 to 0.55 kg/kWh
+            correlations:
+              - [mfu, pue, -0.3]
+              - [pue, mfu, 0.5]
+
+            """)
+        let result = try runAICarbon(["run", url.path, "--samples", "200"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("correlations") && result.stderr.contains("each pair of inputs once"), "\(result.stderr)")
+    }
+
+    @Test("--sweep hardware on an aggregate projection is refused (hardware does not apply there)")
+    func hardwareOnAggregate() throws {
+        let file = Self.scenarios.appendingPathComponent("iea-base-2024-2035.yaml").path
+        let result = try runAICarbon(["run", file, "--sweep", "hardware=h100,nope", "--samples", "200"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("hardware"), "\(result.stderr)")
+    }
+
+    @Test("a second --sweep is an error, not a silent replacement of the first")
+    func twoSweeps() throws {
+        let file = Self.scenarios.appendingPathComponent("classroom-rebound.yaml").path
+        let result = try runAICarbon(["run", file, "--sweep", "elasticity=-1,0", "--sweep", "efficiency_gain=1.1,1.2"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--sweep"), "\(result.stderr)")
+    }
+
+    @Test("YAML tags such as !!python/object are refused")
+    func yamlTags() throws {
+        let url = try ReliabilityCommandTests.temporaryFile("t.yaml", "name: !!python/object:os.system x\nchip_hours: 10\npower: 300 W\n")
+        let result = try runAICarbon(["run", url.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("python/object"), "\(result.stderr)")
+    }
+
+    @Test("brackets nested 100,000 deep in a file are refused, not a crash")
+    func deepYAML() throws {
+        let url = try ReliabilityCommandTests.temporaryFile("d.yaml", "name: " + String(repeating: "[", count: 100_000) + "\n")
+        let result = try runAICarbon(["run", url.path])
+        #expect(result.status == 1 || result.status == 64, "status \(result.status)")
+        #expect(result.stderr.contains("nested at most 64 deep"), "\(result.stderr.prefix(300))")
+    }
+
+    @Test("--percentiles reach the table")
+    func percentilesInTable() throws {
+        let result = try runAICarbon(["estimate", "--chip-hours", "1000", "--power", "300 to 400 W", "--percentiles", "1,99", "--samples", "1000"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let header = result.stdout.split(separator: "\n").first { $0.hasPrefix("output") } ?? ""
+        #expect(header.contains("p1 ") && header.contains("p99"), "\(header)")
+    }
+
+    @Test("the hint for a distribution that can fall outside names concrete bounds, not placeholders")
+    func truncationHint() throws {
+        let result = try runAICarbon(["estimate", "--chip-hours", "10", "--power", "300 W", "--pue", "1.1 to 1.3"])
+        #expect(result.status != 0)
+        #expect(!result.stderr.contains("lower, upper") && result.stderr.contains("truncated(1.1 to 1.3, 1, "), "\(result.stderr)")
+    }
+
+    @Test("a bad --set value is reported at --set, not at the file line of the value it replaced",
+          arguments: [("planned-70b-h100.yaml", "pue=0.5", "pue"), ("iea-base-2024-2035.yaml", "ai_growth=20% to 40%", "ai_growth"),
+                      ("planned-70b-h100.yaml", "hardware=nope", "hardware")])
+    func setErrors(_ file: String, _ set: String, _ key: String) throws {
+        let path = Self.scenarios.appendingPathComponent(file).path
+        let result = try runAICarbon(["run", path, "--set", set, "--samples", "200"])
+        #expect(result.status != 0)
+        #expect(result.stderr.hasPrefix("Error: --set: "), "\(result.stderr)")
+        #expect(!result.stderr.contains(file), "\(result.stderr)")
+    }
+
+    @Test("one trajectory is \"1 trajectory\"")
+    func oneTrajectory() throws {
+        let file = Self.scenarios.appendingPathComponent("classroom-rebound.yaml").path
+        let result = try runAICarbon(["run", file])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(" 1 trajectory (") && !result.stdout.contains("1 trajectories"), "\(result.stdout.prefix(200))")
+    }
+
+    @Test("catalog CSV: numeric columns are plain numbers, missing values empty", arguments: ["hardware", "grids", "sources"])
+    func catalogCSV(_ kind: String) throws {
+        let result = try runAICarbon(["catalog", kind, "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains(",-,") && !result.stdout.contains(",-\n"))
+        #expect(result.stdout.range(of: #""[0-9]+,[0-9]"#, options: .regularExpression) == nil, "a number with a thousands separator")
+    }
+}
+
+@Suite("aicarbon schema (issue 15)")
+struct SchemaCommandTests {
+    @Test("schema lists every input key with type, unit, domain and default, in JSON")
+    func json() throws {
+        let result = try runAICarbon(["schema", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let pue = try #require(rows.first { $0["key"] as? String == "pue" })
+        #expect(pue["domain"] as? String == "at least 1")
+        #expect((pue["default"] as? String)?.isEmpty == false)
+        let growth = try #require(rows.first { $0["key"] as? String == "ai_growth" })
+        #expect((growth["type"] as? String)?.contains("30% = 1.30") == true)
+        #expect(rows.contains { $0["key"] as? String == "start_year" })
+    }
+
+    @Test("schema table and CSV")
+    func tableAndCSV() throws {
+        let table = try runAICarbon(["schema"])
+        #expect(table.status == 0 && table.stdout.contains("lifetime"))
+        let csv = try runAICarbon(["schema", "--format", "csv"])
+        #expect(csv.status == 0 && csv.stdout.hasPrefix("key,flag,scope,type,unit,domain,year_path,default,description\n"))
+    }
+}
