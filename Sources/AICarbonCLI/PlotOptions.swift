@@ -28,6 +28,9 @@ struct PlotOptions: ParsableArguments {
             if plotOutput != nil { throw InputError(field: "--plot-output", expected: "it only with --plot FILE.svg", found: "no --plot") }
             return
         }
+        guard plot.lowercased().hasSuffix(".svg") else {
+            throw InputError(field: "--plot", expected: "a file name ending in .svg (the chart is SVG)", found: "\"\(plot)\"")
+        }
         try AtomicFile.write(render(try output(among: available)), to: plot, field: "--plot")
     }
 }

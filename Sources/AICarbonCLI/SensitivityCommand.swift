@@ -52,6 +52,9 @@ public struct SensitivityCommand: ParsableCommand {
                 let report = try Sensitivity.analyse(document, catalog: try Catalog.bundled(), method: method, output: output,
                                                      year: year, settings: settings)
                 if let plot {
+                    guard plot.lowercased().hasSuffix(".svg") else {
+                        throw InputError(field: "--plot", expected: "a file name ending in .svg (the chart is SVG)", found: "\"\(plot)\"")
+                    }
                     try AtomicFile.write(ImportanceChart(report, year: year, title: document.name).rendered(), to: plot, field: "--plot")
                 }
                 return (document, report)

@@ -44,6 +44,8 @@ struct ReportCommandTests {
         #expect(missing.status != 0 && missing.stderr.contains("--plot: expected a file in an existing folder"))
         let unknown = try runAICarbon(["estimate", "--chip-hours", "10", "--power", "300", "--plot", svg, "--plot-output", "nope"])
         #expect(unknown.status != 0 && unknown.stderr.contains("--plot-output"))
+        let png = try runAICarbon(["estimate", "--chip-hours", "10", "--power", "300", "--plot", folder.appendingPathComponent("x.png").path])
+        #expect(png.status != 0 && png.stderr.contains("ending in .svg"))
         let sweep = try runAICarbon(["run", Self.root.appendingPathComponent("Scenarios/planned-70b-h100.yaml").path, "--sweep", "pue=1.1,1.2",
                                      "--samples", "1000", "--plot", svg])
         #expect(sweep.status != 0 && sweep.stderr.contains("--plot"))

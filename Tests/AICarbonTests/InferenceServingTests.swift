@@ -85,6 +85,16 @@ struct InferenceServingTests {
         #expect(throws: InputError.self, "\(label)") { _ = try spec.resolve(catalog: Catalog.bundled()) }
     }
 
+    @Test("active parameters above the total are refused")
+    func activeAboveTotal() {
+        var spec = EstimateSpec()
+        spec.hardware = "h100"
+        spec.parameters = .fixed(7e9)
+        spec[.activeParameters] = .fixed(70e9)
+        spec[.tokens] = .fixed(1e12)
+        #expect(throws: InputError.self) { _ = try spec.resolve(catalog: Catalog.bundled()) }
+    }
+
     @Test("a projection with queries reports energy per query per year: inference energy over queries served")
     func projection() throws {
         guard case .projection(let p) = try ScenarioFile.loadDocument(scenariosFolder.appendingPathComponent("chatbot-service.yaml").path) else {

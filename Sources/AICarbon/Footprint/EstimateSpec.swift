@@ -127,6 +127,10 @@ public struct EstimateSpec: Sendable, Hashable {
                              found: "`flops` and \(parameters != nil ? "`params`" : "`tokens`")")
         }
         let active = values[.activeParameters] ?? parameters
+        if let total = parameters, let given = values[.activeParameters], given.median > total.median {
+            throw InputError(field: "active_params", expected: "active parameters at most the total (`params`, \(JSONValue.numberText(total.median)))",
+                             found: JSONValue.numberText(given.median))
+        }
         let computeMode: FootprintComputeMode
         if given(.chipHours) {
             computeMode = .chipHours
