@@ -42,7 +42,10 @@ public struct CompareCommand: ParsableCommand {
             let sets = try ScenarioOverrides.parse(overrides)
             let setsA = try ScenarioOverrides.parse(overridesA, flag: "--set-a"), setsB = try ScenarioOverrides.parse(overridesB, flag: "--set-b")
             let catalog = try Catalog.bundled()
-            let da = try ScenarioFile.loadDocument(a, overrides: sets + setsA), db = try ScenarioFile.loadDocument(b, overrides: sets + setsB)
+            let da = try ScenarioFile.loadDocument(a, overrides: sets + setsA,
+                                                   overrideFlags: Dictionary(setsA.map { ($0.key, "--set-a") }, uniquingKeysWith: { $1 }))
+            let db = try ScenarioFile.loadDocument(b, overrides: sets + setsB,
+                                                   overrideFlags: Dictionary(setsB.map { ($0.key, "--set-b") }, uniquingKeysWith: { $1 }))
             /// A scenario's name, with the overrides only it was given (so that A and B differ in print).
             func named(_ name: String, _ own: [(key: String, value: String)]) -> String {
                 own.isEmpty ? name : name + " (" + own.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + ")"

@@ -51,7 +51,7 @@ public struct ReportCommand: ParsableCommand {
             case .estimate(let r): html = r.rendered(by: renderer)
             case .projection(let r): html = r.rendered(by: renderer)
             }
-            try AtomicFile.write(html, to: output, field: "output")
+            try AtomicFile.write(html, to: output, field: "--output")
             print("wrote \(output)")
         }
     }

@@ -42,7 +42,7 @@ public struct RunCommand: ParsableCommand {
             let (key, values) = try ScenarioOverrides.sweep(sweep)
             var variants: [(String, ScenarioDocument)] = []
             for value in values {
-                variants.append((value, try ScenarioFile.loadDocument(file, overrides: sets + [(key, value)])))
+                variants.append((value, try ScenarioFile.loadDocument(file, overrides: sets + [(key, value)], overrideFlags: [key: "--sweep"])))
             }
             let reports = try variants.map { value, document throws -> (String, RunResult) in
                 (value, try Self.execute(document, catalog: catalog, simulation: simulation, progress: nil))

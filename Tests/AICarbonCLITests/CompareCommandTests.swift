@@ -49,4 +49,17 @@ struct CompareCommandTests {
         #expect(result.stderr.contains("two scenarios of the same kind"))
         #expect(result.stderr.trimmingCharacters(in: .newlines).split(separator: "\n").count == 1)
     }
+
+    @Test("an override's error names the flag that gave it: --set-a, --set-b, --sweep")
+    func overrideErrors() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let file = root.appendingPathComponent(Self.planned).path
+        let b = try runAICarbon(["compare", file, file, "--set-b", "pue=0.5", "--samples", "100"])
+        #expect(b.status != 0 && b.stderr.hasPrefix("Error: --set-b: pue:"), "\(b.stderr)")
+        let a = try runAICarbon(["compare", file, file, "--set-a", "pue=abc", "--samples", "100"])
+        #expect(a.status != 0 && a.stderr.hasPrefix("Error: --set-a: pue:"), "\(a.stderr)")
+        let sweep = try runAICarbon(["run", root.appendingPathComponent("Scenarios/iea-base-2024-2035.yaml").path, "--sweep", "elasticity=-1,x",
+                                     "--samples", "100"])
+        #expect(sweep.status != 0 && sweep.stderr.hasPrefix("Error: --sweep: elasticity:"), "\(sweep.stderr)")
+    }
 }

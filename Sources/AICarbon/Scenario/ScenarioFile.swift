@@ -36,12 +36,13 @@ public enum ScenarioFile {
     ///   - overrides: `--set key=value` pairs, applied to top-level keys before checking.
     /// - Returns: The estimate or projection.
     /// - Throws: ``InputError`` naming the file, line, column and key.
-    public static func loadDocument(_ path: String, overrides: [(key: String, value: String)] = []) throws(InputError) -> ScenarioDocument {
+    public static func loadDocument(_ path: String, overrides: [(key: String, value: String)] = [],
+                                    overrideFlags: [String: String] = [:]) throws(InputError) -> ScenarioDocument {
         let data = try readLimited(path)
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputError(field: "FILE", expected: "UTF-8 text", found: "bytes that are not UTF-8", location: InputLocation(file: path))
         }
-        return try parseDocument(text, path: path, overrides: overrides)
+        return try parseDocument(text, path: path, overrides: overrides, overrideFlags: overrideFlags)
     }
 
     /// The largest scenario file accepted, in bytes (1 MB; the shipped scenarios are a few kilobytes).
@@ -98,23 +99,25 @@ public enum ScenarioFile {
     /// Parses scenario text of either kind (`kind: projection`, or a `start_year`, makes a projection).
     ///
     /// A value given with `--set key=value` is not in the file, so its errors are placed at `--set` (not at
-    /// the line of the value it replaced).
-    public static func parseDocument(_ text: String, path: String, overrides: [(key: String, value: String)] = []) throws(InputError) -> ScenarioDocument {
-        let overridden = Set(overrides.map(\.key)), atSet = InputLocation(file: "--set")
+    /// the line of the value it replaced), or at the flag `overrideFlags` names for its key (`--set-a`, `--sweep`).
+    public static func parseDocument(_ text: String, path: String, overrides: [(key: String, value: String)] = [],
+                                     overrideFlags: [String: String] = [:]) throws(InputError) -> ScenarioDocument {
+        let overridden = Set(overrides.map(\.key))
+        func atSet(_ key: String) -> InputLocation { InputLocation(file: overrideFlags[key] ?? "--set") }
         var document: ScenarioDocument
         do {
             document = try parseDocumentBody(text, path: path, overrides: overrides)
         } catch {
             var e = error
-            if overridden.contains(e.field), e.location?.file == path { e.location = atSet }
+            if overridden.contains(e.field), e.location?.file == path { e.location = atSet(e.field) }
             throw e
         }
         switch document {
         case .estimate(var s):
-            for key in overridden { s.keyLocations[key] = atSet }
+            for key in overridden { s.keyLocations[key] = atSet(key) }
             document = .estimate(s)
         case .projection(var p):
-            for key in overridden { p.spec.locations[key] = atSet }
+            for key in overridden { p.spec.locations[key] = atSet(key) }
             document = .projection(p)
         }
         return document
