@@ -28,7 +28,7 @@ public struct HTMLRenderer: ReportRenderer {
                                                       rows: report.outputs.map { name, s in
             let unit = ReadableQuantity.unit(for: s.percentile(50) ?? s.mean, name)
             func f(_ x: Double?) -> String { x.map { ReadableQuantity.number(ReadableQuantity.scale($0, name, unit: unit)) } ?? "–" }
-            return [name.label, f(s.percentile(50)), "\(f(s.percentile(5))) – \(f(s.percentile(95)))", "\(f(s.mean)) ± \(f(s.mcse))", unit]
+            return [name.label, f(s.percentile(50)), "\(f(s.percentile(5))) – \(f(s.percentile(95)))", "\(f(s.mean)) ± \(f(s.mcse))", TableRenderer.unitLabel(unit, name)]
                 .map(Self.escaped) + ["<code>\(Self.escaped(name.rawValue))</code>"]
         }, numeric: [false, true, true, true, false, false])
         if !report.context.isEmpty {

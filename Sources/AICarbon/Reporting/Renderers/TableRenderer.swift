@@ -19,7 +19,7 @@ public struct TableRenderer: ReportRenderer {
                 func f(_ x: Double) -> String { ReadableQuantity.number(ReadableQuantity.scale(x, name, unit: unit)) }
                 let p05 = s.percentile(5) ?? .nan, p95 = s.percentile(95) ?? .nan
                 return [name.label, f(s.percentile(50) ?? .nan), "\(f(p05)) – \(f(p95))"] + extra.map { f(s.percentile($0) ?? .nan) }
-                    + ["\(f(s.mean)) ± \(f(s.mcse))", unit, name.rawValue]
+                    + ["\(f(s.mean)) ± \(f(s.mcse))", Self.unitLabel(unit, name), name.rawValue]
             }
             text += TextTable(header: ["output", "median", "90% interval"] + extra.map { "p\(ReadableQuantity.number($0))" }
                               + ["mean ± mcse", "unit", "key"], rows: rows,
@@ -79,7 +79,7 @@ public struct TableRenderer: ReportRenderer {
                 func f(_ x: Double) -> String { ReadableQuantity.number(ReadableQuantity.scale(x, name, unit: unit), significant: 3) }
                 return [name.label, f(report.medians[0][o].0), f(report.medians[0][o].1),
                         Self.interval(report.difference[0][o], name, unit: unit),
-                        Self.probability(report, 0, o), unit]
+                        Self.probability(report, 0, o), Self.unitLabel(unit, name)]
             }
             return text + TextTable(header: ["output"] + header + ["unit"], rows: rows,
                                     rightAligned: [false, true, true, true, true, false]).rendered()
@@ -117,6 +117,17 @@ public struct TableRenderer: ReportRenderer {
         text += "\nR = 1 - actual saving / expected saving; demand scales by k^(-η), energy by k^-(1+η) (Sorrell & Dimitropoulos 2008).\n"
         for c in Rebound.Class.allCases { text += "  \(c.rawValue): \(c.explanation)\n" }
         return text
+    }
+
+    /// The unit column of an output: the readable unit, naming what a count counts (`chip-h`,
+    /// `B queries`).
+    /// - Parameters:
+    ///   - unit: The unit ``ReadableQuantity/unit(for:_:)`` chose.
+    ///   - output: The output.
+    /// - Returns: The text of the unit column.
+    public static func unitLabel(_ unit: String, _ output: OutputName) -> String {
+        guard output.kind == .count else { return unit }
+        return unit.isEmpty ? output.baseUnit : "\(unit) \(output.baseUnit)"
     }
 
     /// `median [p05–p95]` of an output's summary in `unit`, three significant digits.
