@@ -89,9 +89,15 @@ public enum SensitivityRendering {
     }
 
     /// The output's value in a readable unit (`553.1 t CO2e`), or the number with its base unit.
-    static func value(_ x: Double, _ report: SensitivityReport) -> String {
-        if let name = OutputName(rawValue: report.output) { return ReadableQuantity.format(x, name) }
-        return ReadableQuantity.number(x) + (report.unit.isEmpty ? "" : " \(report.unit)")
+    /// A value of the analysed output in one readable unit for the whole table (chosen from `reference`,
+    /// the output at every input's median), so that a column never mixes kg and t.
+    static func value(_ x: Double, _ report: SensitivityReport, reference: Double? = nil) -> String {
+        guard let name = OutputName(rawValue: report.output) else {
+            return ReadableQuantity.number(x) + (report.unit.isEmpty ? "" : " \(report.unit)")
+        }
+        let unit = ReadableQuantity.unit(for: reference ?? x, name)
+        let shown = name.kind == .dimensionless ? x : ReadableQuantity.scale(x, name, unit: unit)
+        return ReadableQuantity.number(shown) + (unit.isEmpty ? "" : " \(unit)")
     }
 
     static func percent(_ x: Double) -> String {
@@ -126,7 +132,11 @@ public enum SensitivityRendering {
             rows = period.inputs.map { [$0.name, fixed($0.spearman), percent($0.share ?? .nan)] }
         case .tornado:
             header = ["input", "at its p05", "at its p95", "swing"]
-            rows = period.inputs.map { [$0.name, value($0.low ?? .nan, report), value($0.high ?? .nan, report), value($0.swing ?? .nan, report)] }
+            let base = period.baseline
+            rows = period.inputs.map {
+                [$0.name, value($0.low ?? .nan, report, reference: base), value($0.high ?? .nan, report, reference: base),
+                 value($0.swing ?? .nan, report, reference: base)]
+            }
         case .sobol:
             header = ["input", "S1", "S1 95% interval", "ST", "ST 95% interval"]
             rows = period.inputs.map {

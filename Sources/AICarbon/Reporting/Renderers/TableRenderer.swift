@@ -32,7 +32,10 @@ public struct TableRenderer: ReportRenderer {
         let givenUncertain = report.inputs.filter { input in !report.assumptions.contains { $0.input == input.0 } }
         if !givenUncertain.isEmpty {
             text += "\nuncertain inputs (given):\n"
-            for (name, d) in givenUncertain { text += "  \(name) ~ \(d)\n" }
+            for (name, d) in givenUncertain {
+                let unit = report.inputUnits[name] ?? ""
+                text += "  \(name) ~ \(d)\(unit.isEmpty ? "" : " \(unit)")\n"
+            }
         }
         return text + Self.assumptions(report.assumptions)
     }

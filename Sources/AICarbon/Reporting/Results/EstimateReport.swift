@@ -7,6 +7,8 @@ public struct EstimateReport: Sendable {
     public var outputs: [(OutputName, OutputSummary)]
     /// Uncertain inputs (key, distribution).
     public var inputs: [(String, Distribution)]
+    /// The base unit of each uncertain input (`grid`: kg/kWh; empty for counts and plain numbers).
+    public var inputUnits: [String: String] = [:]
     /// Defaults the estimate relied on.
     public var assumptions: [Assumption]
     /// What was resolved from the catalogs, as (label, text) lines.
@@ -44,6 +46,7 @@ public struct EstimateReport: Sendable {
         self.batches = batches
         outputs = Array(zip(resolved.outputs, summaries))
         inputs = resolved.uncertain.map { ($0.slot.rawValue, $0.distribution) }
+        inputUnits = Dictionary(resolved.uncertain.map { ($0.slot.rawValue, $0.slot.unit) }, uniquingKeysWith: { a, _ in a })
         assumptions = resolved.assumptions
         self.settings = settings
         var context: [(String, String)] = []
