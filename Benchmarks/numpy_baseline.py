@@ -10,10 +10,11 @@ embodied 462.5 kg per chip over 5 years, WUE 0.55 L/kWh, water intensity 3.14 L/
 
 Usage: python3 numpy_baseline.py [samples] [seed]   (prints JSON with the same statistics as aicarbon)
 """
-import json
 import sys
 
 import numpy as np
+
+from numpy_summary import print_summary
 
 Z95 = 1.6448536269514722
 
@@ -54,13 +55,7 @@ def main():
         "chip_hours": chip_hours,
         "training_flops": np.full(n, flops),
     }
-    result = {"samples": n, "outputs": {}}
-    for name, x in outputs.items():
-        p05, p25, p50, p75, p95 = np.percentile(x, [5, 25, 50, 75, 95])
-        result["outputs"][name] = {"mean": float(x.mean()), "p05": p05, "p25": p25, "p50": p50, "p75": p75,
-                                   "p95": p95, "sd": float(x.std(ddof=1))}
-    json.dump(result, sys.stdout, indent=1, default=float)
-    print()
+    print_summary(n, outputs)
 
 
 if __name__ == "__main__":

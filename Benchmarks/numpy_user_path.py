@@ -15,11 +15,12 @@ Vectorised over all samples, every output computed and summarised (mean, sd, p05
 
 Usage: python3 numpy_user_path.py [samples] [seed]   (prints JSON with the same statistics as aicarbon)
 """
-import json
 import sys
 
 import numpy as np
 from scipy.special import ndtr, ndtri
+
+from numpy_summary import print_summary
 
 
 def pert(rng, a, m, b, n):
@@ -63,13 +64,7 @@ def main():
         "total_co2e_kg": co2e + embodied, "water_l": it_energy * wue + energy * water_intensity,
         "chip_hours": chip_hours, "wall_clock_hours": chip_hours / 1024,
     }
-    result = {"samples": n, "outputs": {}}
-    for name, x in outputs.items():
-        p05, p25, p50, p75, p95 = np.percentile(x, [5, 25, 50, 75, 95])
-        result["outputs"][name] = {"mean": float(x.mean()), "p05": p05, "p25": p25, "p50": p50, "p75": p75,
-                                   "p95": p95, "sd": float(x.std(ddof=1))}
-    json.dump(result, sys.stdout, indent=1, default=float)
-    print()
+    print_summary(n, outputs)
 
 
 if __name__ == "__main__":

@@ -11,12 +11,12 @@ let builtAICarbon: URL? = {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
 }()
 
-/// Runs `binary` with `arguments` in `directory`.
-func run(_ binary: URL, _ arguments: [String], in directory: URL) throws -> (status: Int32, stdout: String, stderr: String) {
+/// Runs `binary` with `arguments` in `directory` (the current one when `nil`).
+func run(_ binary: URL, _ arguments: [String], in directory: URL?) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
-    process.currentDirectoryURL = directory
+    if let directory { process.currentDirectoryURL = directory }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

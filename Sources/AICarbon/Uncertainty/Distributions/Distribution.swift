@@ -115,16 +115,30 @@ public indirect enum Distribution: Sendable, Hashable {
             }
         case .truncated(let base, let lower, let upper):
             // The base distribution's CDF at the bounds once per column.
-            let lo = base.cdf(lower), hi = base.cdf(upper)
-            for i in 0..<count { column[i] = lo + column[i] * (hi - lo) }
-            base.quantiles(column, count: count)
-            for i in 0..<count { column[i] = min(max(column[i], lower), upper) }
+            Self.truncatedQuantiles(column, count: count, cdfBounds: (base.cdf(lower), base.cdf(upper)), lower: lower, upper: upper) {
+                base.quantiles($0, count: $1)
+            }
         case .clipped(let base, let lower, let upper):
             base.quantiles(column, count: count)
-            for i in 0..<count { column[i] = min(max(column[i], lower), upper) }
+            Self.clamp(column, count: count, lower: lower, upper: upper)
         default:
             for i in 0..<count { column[i] = quantile(column[i]) }
         }
+    }
+
+    /// Quantiles of a distribution truncated to `[lower, upper]`: uniforms rescaled to the base's CDF at the
+    /// bounds, mapped by `base`, and clamped to the bounds (against rounding at the edges).
+    static func truncatedQuantiles(_ column: UnsafeMutablePointer<Double>, count: Int, cdfBounds: (Double, Double),
+                                   lower: Double, upper: Double, base: (UnsafeMutablePointer<Double>, Int) -> Void) {
+        let (lo, hi) = cdfBounds
+        for i in 0..<count { column[i] = lo + column[i] * (hi - lo) }
+        base(column, count)
+        clamp(column, count: count, lower: lower, upper: upper)
+    }
+
+    /// Clamps every value of a column to `[lower, upper]`.
+    static func clamp(_ column: UnsafeMutablePointer<Double>, count: Int, lower: Double, upper: Double) {
+        for i in 0..<count { column[i] = min(max(column[i], lower), upper) }
     }
 
     /// The cumulative probability at `x` (the CDF).

@@ -56,12 +56,12 @@ struct PreparedDistribution: Sendable {
         case .gamma(let table, let inverse, let scale):
             Self.tabulatedQuantiles(column, count: count, table: table, inverse: inverse, offset: 0, scale: scale)
         case .truncated(let base, let lo, let hi, let lower, let upper):
-            for i in 0..<count { column[i] = lo + column[i] * (hi - lo) }
-            base.quantiles(column, count: count)
-            for i in 0..<count { column[i] = min(max(column[i], lower), upper) }
+            Distribution.truncatedQuantiles(column, count: count, cdfBounds: (lo, hi), lower: lower, upper: upper) {
+                base.quantiles($0, count: $1)
+            }
         case .clipped(let base, let lower, let upper):
             base.quantiles(column, count: count)
-            for i in 0..<count { column[i] = min(max(column[i], lower), upper) }
+            Distribution.clamp(column, count: count, lower: lower, upper: upper)
         }
     }
 
