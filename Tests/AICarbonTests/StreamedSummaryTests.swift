@@ -53,17 +53,47 @@ struct StreamedSummaryTests {
         for (a, b) in zip(one.outputs, two.outputs) { #expect(identical(a, b)) }
     }
 
-    @Test("atoms too heavy to keep fall back to storing, with the same summary")
-    func fallback() throws {
-        // 60% of the samples are exactly 1: the cell holding the median would keep over a million samples.
+    @Test("heavy atoms of a discrete input are counted, not kept: the run streams, with the stored summary")
+    func atomsStream() throws {
+        // 60% of the samples are exactly 1: the cell holding the median would otherwise keep over a million
+        // samples (more than the keep limit, which forced storing every sample before atoms were counted).
         let inputs = [(name: "x", distribution: Distribution.discrete(values: [1, 2, 3], cumulative: [0.6, 0.8, 1]))]
         let settings = SimulationSettings(samples: 1 << 21, seed: 2, threads: 2)
         let summary = try Simulation.summarise(inputs: inputs, model: IdentityModel(dimension: 1), settings: settings)
-        #expect(!summary.streamed)
+        #expect(summary.streamed)
         let stored = OutputSummary.all(try Simulation.run(inputs: inputs, model: IdentityModel(dimension: 1), settings: settings),
                                        bins: 30, threads: 2)
         #expect(identical(summary.outputs[0], stored[0]))
         #expect(summary.outputs[0].percentile(50) == 1 && summary.outputs[0].percentile(95) == 3)
+    }
+
+    @Test("an atom beside other values in its cell: ranks below, on and above it are exact")
+    func atomAmongValues() throws {
+        // Distinct values just below 1 for u < 0.3, exactly 1 for 0.3 ≤ u < 0.7 (the atom), and spread up to 2.5
+        // above: the median's cell holds the atom and the distinct values beside it.
+        let inputs = [(name: "u", distribution: Distribution.uniform(0, 1))]
+        let settings = SimulationSettings(samples: 1 << 20, seed: 5, threads: 2)
+        let percentiles = [5.0, 20, 29, 31, 50, 69, 71, 95]
+        let summary = try Simulation.summarise(inputs: inputs, model: ClusterModel(atomFrom: 0.3, atomTo: 0.7), settings: settings,
+                                               percentiles: percentiles)
+        #expect(summary.streamed)
+        let set = try Simulation.run(inputs: inputs, model: ClusterModel(atomFrom: 0.3, atomTo: 0.7), settings: settings)
+        #expect(identical(summary.outputs[0], OutputSummary.all(set, percentiles: percentiles, bins: 30, threads: 2)[0]))
+        let p = summary.outputs[0]
+        #expect(p.percentile(29)! < 1 && p.percentile(31) == 1 && p.percentile(50) == 1 && p.percentile(69) == 1)
+        #expect(p.percentile(71)! > 1)
+    }
+
+    @Test("samples too concentrated to keep, with no atom, fall back to storing, with the same summary")
+    func fallback() throws {
+        // 60% of the samples within 10⁻⁹ below 1, all distinct: one cell would keep more than the keep limit.
+        let inputs = [(name: "u", distribution: Distribution.uniform(0, 1))]
+        let settings = SimulationSettings(samples: 1 << 21, seed: 2, threads: 2)
+        let model = ClusterModel(atomFrom: 0.6, atomTo: 0.6)
+        let summary = try Simulation.summarise(inputs: inputs, model: model, settings: settings)
+        #expect(!summary.streamed)
+        let stored = OutputSummary.all(try Simulation.run(inputs: inputs, model: model, settings: settings), bins: 30, threads: 2)
+        #expect(identical(summary.outputs[0], stored[0]))
     }
 
     @Test("a rank outside the kept cells is reported, not guessed")
@@ -100,6 +130,19 @@ struct StreamedSummaryTests {
         for s in summary.outputs where s.sd > 0 {
             #expect(s.histogramCounts.reduce(0, +) + s.below + s.above == n)
             #expect(abs(Double(s.below) / Double(n) - 0.005) < 0.002 && abs(Double(s.above) / Double(n) - 0.005) < 0.002)
+        }
+    }
+}
+
+/// A uniform `u` mapped to `1 − (atomFrom − u)·10⁻⁹` below `atomFrom` (distinct values just below 1), exactly 1 from
+/// `atomFrom` to `atomTo` (an atom), and `1 + 5(u − atomTo)` above: most samples crowded into one cell.
+private struct ClusterModel: ChunkModel {
+    var atomFrom: Double, atomTo: Double
+    var outputCount: Int { 1 }
+    func evaluate(inputs: UnsafePointer<Double>, count: Int, outputs: UnsafeMutableBufferPointer<UnsafeMutablePointer<Double>>) {
+        for i in 0..<count {
+            let u = inputs[i]
+            outputs[0][i] = u < atomFrom ? 1 - (atomFrom - u) * 1e-9 : u < atomTo ? 1 : 1 + 5 * (u - atomTo)
         }
     }
 }

@@ -11,27 +11,38 @@ enum LevelPath: Sendable, Hashable {
     /// Linear interpolation between (year index, value) points.
     case points([Int], [ProjectionParameter])
 
-    @inline(__always)
-    func value(at t: Int, _ inputs: UnsafePointer<Double>, _ count: Int, _ i: Int) -> Double {
+    /// The level in year index `t` for a chunk of `count` samples, as a column (row `i` is sample `i`'s
+    /// level).
+    func column(at t: Int, _ inputs: UnsafePointer<Double>, _ count: Int, _ scratch: inout ColumnScratch) -> UnsafePointer<Double> {
         switch self {
         case .constant(let p):
-            return p.value(inputs, count, i)
+            return p.column(inputs, count, &scratch)
         case .decline(let start, let rate, let floor):
-            var level = start.value(inputs, count, i)
-            let r = rate.value(inputs, count, i)
-            for _ in 0..<t { level *= 1 - r }
-            return Swift.max(level, floor)
-        case .target(let start, let target, let index):
-            let a = start.value(inputs, count, i), b = target.value(inputs, count, i)
-            return t >= index ? b : a + (b - a) * Double(t) / Double(index)
-        case .points(let years, let values):
-            if t <= years[0] { return values[0].value(inputs, count, i) }
-            for p in 1..<years.count where t <= years[p] {
-                let a = values[p - 1].value(inputs, count, i), b = values[p].value(inputs, count, i)
-                return a + (b - a) * Double(t - years[p - 1]) / Double(years[p] - years[p - 1])
+            let s = start.column(inputs, count, &scratch), r = rate.column(inputs, count, &scratch)
+            let out = scratch.column(filled: 0)
+            for i in 0..<count {
+                var level = s[i]
+                for _ in 0..<t { level *= 1 - r[i] }
+                out[i] = Swift.max(level, floor)
             }
-            return values[values.count - 1].value(inputs, count, i)
+            return UnsafePointer(out)
+        case .target(let start, let target, let index):
+            if t >= index { return target.column(inputs, count, &scratch) }
+            let a = start.column(inputs, count, &scratch), b = target.column(inputs, count, &scratch)
+            let out = scratch.column(filled: 0)
+            for i in 0..<count { out[i] = a[i] + (b[i] - a[i]) * Double(t) / Double(index) }
+            return UnsafePointer(out)
+        case .points(let years, let values):
+            if t <= years[0] { return values[0].column(inputs, count, &scratch) }
+            for p in 1..<years.count where t <= years[p] {
+                let a = values[p - 1].column(inputs, count, &scratch), b = values[p].column(inputs, count, &scratch)
+                let out = scratch.column(filled: 0)
+                for i in 0..<count {
+                    out[i] = a[i] + (b[i] - a[i]) * Double(t - years[p - 1]) / Double(years[p] - years[p - 1])
+                }
+                return UnsafePointer(out)
+            }
+            return values[values.count - 1].column(inputs, count, &scratch)
         }
     }
-
 }

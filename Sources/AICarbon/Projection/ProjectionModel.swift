@@ -62,119 +62,164 @@ struct ProjectionModel: ChunkModel {
     /// The column of output `o` in year index `t`.
     func column(year t: Int, output o: Int) -> Int { t * outputs.count + o }
 
-    @inline(__always)
-    private func step(_ path: GrowthPath, _ s: Int, _ sigma: Double, _ x: UnsafePointer<Double>, _ n: Int, _ i: Int) -> Double {
-        // A driver the mode does not use has no steps: no growth.
-        guard s < path.steps.count else { return 1 }
-        var g = path.steps[s].value(x, n, i)
-        if let z = path.noise[s] { g *= Foundation.exp(sigma * z.value(x, n, i)) }
-        return g
+    /// Multiplies the running product `g` by the growth factor of step `s` of `path` for each sample,
+    /// with its noise `exp(σ z)` when the step has one. A driver the mode does not use has no steps: no growth.
+    private func grow(_ g: UnsafeMutablePointer<Double>, by path: GrowthPath, step s: Int, sigma: UnsafePointer<Double>,
+                      _ x: UnsafePointer<Double>, _ n: Int, _ scratch: inout ColumnScratch) {
+        guard s < path.steps.count else { return }
+        let factor = path.steps[s].column(x, n, &scratch)
+        if let noise = path.noise[s] {
+            let z = noise.column(x, n, &scratch)
+            for i in 0..<n { g[i] *= factor[i] * Foundation.exp(sigma[i] * z[i]) }
+        } else {
+            for i in 0..<n { g[i] *= factor[i] }
+        }
     }
 
+    /// Evaluates a tile of trajectories year by year, each year's values as columns over the tile: every
+    /// input is read as a column (``ProjectionParameter/column(_:_:_:)``), so the inner loops carry no
+    /// per-value lookups and each sample's arithmetic is the same, in the same order, as one trajectory
+    /// evaluated alone. Values no output reports and no other value needs are not computed.
     public func evaluate(inputs x: UnsafePointer<Double>, count n: Int,
                          outputs columns: UnsafeMutableBufferPointer<UnsafeMutablePointer<Double>>) {
+        var scratch = ColumnScratch(count: n)
+        defer { scratch.deallocate() }
         let m = outputs.count
-        var values = [Double](repeating: 0, count: Self.slotCount)
         let slots = outputs.map { Self.slot($0)! }
-        for i in 0..<n {
-            let sigma = noiseSigma.value(x, n, i)
-            let eta = elasticity.value(x, n, i)
-            let share = inferenceShare.value(x, n, i)
-            var g1 = 1.0, g2 = 1.0, g3 = 1.0, g4 = 1.0, g5 = 1.0, efficiency = 1.0
-            let pue0 = pue.value(at: 0, x, n, i)
-            for t in 0..<years.count {
-                if t > 0 {
-                    switch mode {
-                    case .aggregate:
-                        g1 *= step(aiGrowth, t - 1, sigma, x, n, i)
-                        g2 *= step(conventionalGrowth, t - 1, sigma, x, n, i)
-                        efficiency *= step(efficiencyGain, t - 1, sigma, x, n, i)
-                    case .bottomUp:
-                        g1 *= step(trainingGrowth, t - 1, sigma, x, n, i)
-                        g2 *= step(queriesGrowth, t - 1, sigma, x, n, i)
-                        g3 *= step(tokensGrowth, t - 1, sigma, x, n, i)
-                        g4 *= step(parametersGrowth, t - 1, sigma, x, n, i)
-                        g5 *= step(trainingParametersGrowth, t - 1, sigma, x, n, i)
-                        efficiency *= step(flopPerJouleGrowth, t - 1, sigma, x, n, i)
-                    }
-                }
-                let pueT = pue.value(at: t, x, n, i)
-                let intensity = grid.value(at: t, x, n, i)
-                let energy: Double, without: Double, training: Double, inference: Double, it: Double
-                var k = efficiency, embodied = 0.0, served = 0.0, ai = 0.0, conventional = 0.0
+        let sigma = noiseSigma.column(x, n, &scratch), eta = elasticity.column(x, n, &scratch)
+        let share = inferenceShare.column(x, n, &scratch)
+        // Running growth products since the start year, and the efficiency gain k's driver.
+        let g1 = scratch.column(filled: 1), g2 = scratch.column(filled: 1), g3 = scratch.column(filled: 1)
+        let g4 = scratch.column(filled: 1), g5 = scratch.column(filled: 1), efficiency = scratch.column(filled: 1)
+        let pue0 = pue.column(at: 0, x, n, &scratch)
+        // Where each slot's values go: the output that reports it, else a scratch column (reused every year).
+        var reported = [Int?](repeating: nil, count: Self.slotCount)
+        for (o, slot) in slots.enumerated() { reported[slot] = o }
+        let spare = (0..<Self.slotCount).map { reported[$0] == nil ? scratch.column(filled: 0) : nil }
+        let k = scratch.column(filled: 1), it = scratch.column(filled: 0)
+        // Inputs that do not change from year to year, as columns once.
+        let wue = self.wue.column(x, n, &scratch), waterIntensity = self.waterIntensity.column(x, n, &scratch)
+        for t in 0..<years.count {
+            if t > 0 {
                 switch mode {
                 case .aggregate:
-                    // The base-year electricity is facility energy at the start year's PUE: a PUE path scales
-                    // it by PUE(t) / PUE(start) (the IT load grows with the growth factors alone).
-                    // The total is base × (share factors), not ai + conventional: with no growth yet the factors
-                    // sum to 1 exactly, so a fixed base gives exactly that value in every trajectory.
-                    let base = baseElectricityKWh.value(x, n, i) * (pueT / pue0), s = aiShare.value(x, n, i)
-                    let demand = Rebound.demandFactor(k, eta)
-                    ai = base * (s * g1 * demand)
-                    conventional = base * ((1 - s) * g2)
-                    energy = base * (s * g1 * demand + (1 - s) * g2)
-                    without = base * (s * g1 + (1 - s) * g2)
-                    inference = ai * share
-                    training = ai - inference
-                    it = energy / pueT
+                    grow(g1, by: aiGrowth, step: t - 1, sigma: sigma, x, n, &scratch)
+                    grow(g2, by: conventionalGrowth, step: t - 1, sigma: sigma, x, n, &scratch)
+                    grow(efficiency, by: efficiencyGain, step: t - 1, sigma: sigma, x, n, &scratch)
                 case .bottomUp:
-                    k = efficiency * pue0 / pueT
-                    let rebound = Rebound.demandFactor(k, eta)
-                    // The footprint equations (DESIGN.md §2), with the hardware's FLOP/s per watt improved by
-                    // `efficiency` since the start year (Epoch AI: about 1.3× a year) at the same power.
-                    let power = ChipPower.watts(tdpW: tdpW, powerUtilization: powerUtilization.value(x, n, i),
-                                                hostOverhead: hostOverhead.value(x, n, i))
-                    let peak = peakFlopsPerS * efficiency
-                    let perRun: Double
-                    if let trainingParameters {
-                        let parameters = trainingParameters.value(x, n, i) * g5
-                        perRun = FLOPTraining.trainingFLOPs(activeParameters: parameters,
-                                                            tokens: tokensPerParameter.value(x, n, i) * parameters)
-                    } else {
-                        perRun = trainingCompute.value(x, n, i)
-                    }
-                    let trainingChipHours = FLOPTraining.chipHours(flops: trainingRuns.value(x, n, i) * perRun * g1 * rebound,
-                                                                   peakFlopsPerS: peak, mfu: mfu.value(x, n, i))
-                    let trainIT = ChipTimeTraining.itEnergyKWh(chipHours: trainingChipHours, powerW: power)
-                    var inferenceIT: Double, inferenceChipHours = 0.0
-                    if let queries {
-                        served = queries.value(x, n, i) * g2 * rebound
-                        let flopsPerQuery = InferenceEnergy.flopsPerQuery(
-                            activeParameters: activeParameters.value(x, n, i) * g4, tokensPerQuery: tokensPerQuery.value(x, n, i) * g3)
-                        inferenceChipHours = served * InferenceEnergy.chipHoursPerQuery(
-                            flopsPerQuery: flopsPerQuery, peakFlopsPerS: peak, utilization: inferenceUtilization.value(x, n, i))
-                        inferenceIT = ChipTimeTraining.itEnergyKWh(chipHours: inferenceChipHours, powerW: power)
-                    } else {
-                        inferenceIT = InferenceEnergy.topDownKWh(trainingKWh: trainIT, share: share)
-                        // Top-down inference runs on the same hardware: its accelerator-hours in proportion.
-                        inferenceChipHours = InferenceEnergy.topDownKWh(trainingKWh: trainingChipHours, share: share)
-                    }
-                    it = trainIT + inferenceIT
-                    training = trainIT * pueT
-                    inference = inferenceIT * pueT
-                    energy = training + inference
-                    without = energy / rebound
-                    embodied = EmbodiedEmissions.kilograms(chipHours: trainingChipHours + inferenceChipHours,
-                                                           embodiedPerChipKg: embodiedPerChipKg.value(x, n, i),
-                                                           lifetimeHours: lifetimeHours.value(x, n, i))
+                    grow(g1, by: trainingGrowth, step: t - 1, sigma: sigma, x, n, &scratch)
+                    grow(g2, by: queriesGrowth, step: t - 1, sigma: sigma, x, n, &scratch)
+                    grow(g3, by: tokensGrowth, step: t - 1, sigma: sigma, x, n, &scratch)
+                    grow(g4, by: parametersGrowth, step: t - 1, sigma: sigma, x, n, &scratch)
+                    grow(g5, by: trainingParametersGrowth, step: t - 1, sigma: sigma, x, n, &scratch)
+                    grow(efficiency, by: flopPerJouleGrowth, step: t - 1, sigma: sigma, x, n, &scratch)
                 }
-                values[0] = energy
-                values[1] = training
-                values[2] = inference
-                values[3] = energy * intensity
-                values[4] = embodied
-                values[5] = WaterUse.litres(itEnergyKWh: it, facilityEnergyKWh: energy, wueOnsite: wue.value(x, n, i),
-                                            waterIntensity: waterIntensity.value(x, n, i))
-                values[6] = served
-                values[7] = Rebound.rebound(k, eta)
-                values[8] = without
-                values[9] = gridMarket.map { energy * $0.value(at: t, x, n, i) } ?? .nan
-                values[10] = ai
-                values[11] = conventional
-                // Facility energy per query served, Wh (bottom-up with queries only).
-                values[12] = inference * 1000 / served
-                for o in 0..<m { columns[t * m + o][i] = values[slots[o]] }
             }
+            let out = (0..<Self.slotCount).map { reported[$0].map { columns[t * m + $0] } ?? spare[$0]! }
+            let energy = out[0], training = out[1], inference = out[2], embodied = out[4], served = out[6]
+            let without = out[8], ai = out[10], conventional = out[11]
+            let pueT = pue.column(at: t, x, n, &scratch)
+            switch mode {
+            case .aggregate:
+                // The base-year electricity is facility energy at the start year's PUE: a PUE path scales it
+                // by PUE(t) / PUE(start) (the IT load grows with the growth factors alone). The total is
+                // base × (share factors), not ai + conventional: with no growth yet the factors sum to 1
+                // exactly, so a fixed base gives exactly that value in every trajectory.
+                let baseKWh = baseElectricityKWh.column(x, n, &scratch), aiShare = self.aiShare.column(x, n, &scratch)
+                for i in 0..<n {
+                    let base = baseKWh[i] * (pueT[i] / pue0[i]), s = aiShare[i]
+                    k[i] = efficiency[i]
+                    let demand = Rebound.demandFactor(k[i], eta[i])
+                    ai[i] = base * (s * g1[i] * demand)
+                    conventional[i] = base * ((1 - s) * g2[i])
+                    energy[i] = base * (s * g1[i] * demand + (1 - s) * g2[i])
+                    without[i] = base * (s * g1[i] + (1 - s) * g2[i])
+                    inference[i] = ai[i] * share[i]
+                    training[i] = ai[i] - inference[i]
+                    it[i] = energy[i] / pueT[i]
+                    embodied[i] = 0
+                    served[i] = 0
+                }
+            case .bottomUp:
+                evaluateBottomUp(year: t, x, n, &scratch, pue0: pue0, pueT: pueT, eta: eta, share: share,
+                                 growth: (g1, g2, g3, g4, g5, efficiency), k: k, it: it, out: out)
+            }
+            let intensity = grid.column(at: t, x, n, &scratch)
+            for i in 0..<n {
+                out[3][i] = energy[i] * intensity[i]
+                out[5][i] = WaterUse.litres(itEnergyKWh: it[i], facilityEnergyKWh: energy[i], wueOnsite: wue[i],
+                                            waterIntensity: waterIntensity[i])
+            }
+            if reported[7] != nil { for i in 0..<n { out[7][i] = Rebound.rebound(k[i], eta[i]) } }
+            if reported[9] != nil {
+                if let gridMarket {
+                    let market = gridMarket.column(at: t, x, n, &scratch)
+                    for i in 0..<n { out[9][i] = energy[i] * market[i] }
+                } else {
+                    out[9].update(repeating: .nan, count: n)
+                }
+            }
+            // Facility energy per query served, Wh (bottom-up with queries only).
+            if reported[12] != nil { for i in 0..<n { out[12][i] = inference[i] * 1000 / served[i] } }
+        }
+    }
+
+    /// The bottom-up values of year index `t` (DESIGN.md §2): training and inference energy, served
+    /// queries, embodied emissions, IT energy and the efficiency gain `k`, per sample.
+    private func evaluateBottomUp(
+        year t: Int, _ x: UnsafePointer<Double>, _ n: Int, _ scratch: inout ColumnScratch,
+        pue0: UnsafePointer<Double>, pueT: UnsafePointer<Double>, eta: UnsafePointer<Double>, share: UnsafePointer<Double>,
+        growth: (g1: UnsafeMutablePointer<Double>, g2: UnsafeMutablePointer<Double>, g3: UnsafeMutablePointer<Double>,
+                 g4: UnsafeMutablePointer<Double>, g5: UnsafeMutablePointer<Double>, efficiency: UnsafeMutablePointer<Double>),
+        k: UnsafeMutablePointer<Double>, it: UnsafeMutablePointer<Double>, out: [UnsafeMutablePointer<Double>]
+    ) {
+        let (g1, g2, g3, g4, g5, efficiency) = growth
+        let powerUtilization = self.powerUtilization.column(x, n, &scratch), hostOverhead = self.hostOverhead.column(x, n, &scratch)
+        let runs = trainingRuns.column(x, n, &scratch), mfu = self.mfu.column(x, n, &scratch)
+        let compute = trainingCompute.column(x, n, &scratch)
+        let parameters0 = trainingParameters?.column(x, n, &scratch), perParameter = tokensPerParameter.column(x, n, &scratch)
+        let queries0 = queries?.column(x, n, &scratch), tokens = tokensPerQuery.column(x, n, &scratch)
+        let active = activeParameters.column(x, n, &scratch), utilization = inferenceUtilization.column(x, n, &scratch)
+        let embodiedPerChip = embodiedPerChipKg.column(x, n, &scratch), lifetime = lifetimeHours.column(x, n, &scratch)
+        for i in 0..<n {
+            k[i] = efficiency[i] * pue0[i] / pueT[i]
+            let rebound = Rebound.demandFactor(k[i], eta[i])
+            // The footprint equations (DESIGN.md §2), with the hardware's FLOP/s per watt improved by
+            // `efficiency` since the start year (Epoch AI: about 1.3× a year) at the same power.
+            let power = ChipPower.watts(tdpW: tdpW, powerUtilization: powerUtilization[i], hostOverhead: hostOverhead[i])
+            let peak = peakFlopsPerS * efficiency[i]
+            let perRun: Double
+            if let parameters0 {
+                let parameters = parameters0[i] * g5[i]
+                perRun = FLOPTraining.trainingFLOPs(activeParameters: parameters, tokens: perParameter[i] * parameters)
+            } else {
+                perRun = compute[i]
+            }
+            let trainingChipHours = FLOPTraining.chipHours(flops: runs[i] * perRun * g1[i] * rebound, peakFlopsPerS: peak, mfu: mfu[i])
+            let trainIT = ChipTimeTraining.itEnergyKWh(chipHours: trainingChipHours, powerW: power)
+            var inferenceIT: Double, inferenceChipHours = 0.0, served = 0.0
+            if let queries0 {
+                served = queries0[i] * g2[i] * rebound
+                let flopsPerQuery = InferenceEnergy.flopsPerQuery(activeParameters: active[i] * g4[i], tokensPerQuery: tokens[i] * g3[i])
+                inferenceChipHours = served * InferenceEnergy.chipHoursPerQuery(
+                    flopsPerQuery: flopsPerQuery, peakFlopsPerS: peak, utilization: utilization[i])
+                inferenceIT = ChipTimeTraining.itEnergyKWh(chipHours: inferenceChipHours, powerW: power)
+            } else {
+                inferenceIT = InferenceEnergy.topDownKWh(trainingKWh: trainIT, share: share[i])
+                // Top-down inference runs on the same hardware: its accelerator-hours in proportion.
+                inferenceChipHours = InferenceEnergy.topDownKWh(trainingKWh: trainingChipHours, share: share[i])
+            }
+            it[i] = trainIT + inferenceIT
+            let training = trainIT * pueT[i], inference = inferenceIT * pueT[i]
+            out[1][i] = training
+            out[2][i] = inference
+            out[0][i] = training + inference
+            out[8][i] = out[0][i] / rebound
+            out[4][i] = EmbodiedEmissions.kilograms(chipHours: trainingChipHours + inferenceChipHours,
+                                                    embodiedPerChipKg: embodiedPerChip[i], lifetimeHours: lifetime[i])
+            out[6][i] = served
+            out[10][i] = 0
+            out[11][i] = 0
         }
     }
 

@@ -3,13 +3,12 @@ enum ProjectionParameter: Sendable, Hashable {
     case fixed(Double)
     case column(Int)
 
-    /// The value for sample `i` of a chunk of `count` samples.
-    @inline(__always)
-    func value(_ inputs: UnsafePointer<Double>, _ count: Int, _ i: Int) -> Double {
+    /// The values for a chunk of `count` samples as a column: the sampled column itself, or the fixed
+    /// value broadcast into `scratch`.
+    func column(_ inputs: UnsafePointer<Double>, _ count: Int, _ scratch: inout ColumnScratch) -> UnsafePointer<Double> {
         switch self {
-        case .fixed(let v): return v
-        case .column(let j): return inputs[j * count + i]
+        case .fixed(let v): return scratch.constant(v)
+        case .column(let j): return inputs + j * count
         }
     }
-
 }

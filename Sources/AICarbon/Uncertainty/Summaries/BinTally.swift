@@ -4,6 +4,8 @@
 struct BinTally: Sendable {
     /// Samples per cell.
     private(set) var counts: [Int]
+    /// Samples per cell equal to the cell's atom (``CountingBins/atoms``); counted in ``counts`` too, never kept.
+    private(set) var atomHits: [Int]
     /// The samples that fell in kept cells, in no particular order (this tally's own; see ``merged``).
     private(set) var kept: [Double] = []
     /// The kept samples of tallies merged into this one, as they were (not copied into ``kept``).
@@ -16,6 +18,7 @@ struct BinTally: Sendable {
     /// An empty tally for `binning`.
     init(binning: CountingBins, keepLimit: Int = .max) {
         counts = [Int](repeating: 0, count: binning.cellCount)
+        atomHits = binning.hasAtoms ? [Int](repeating: 0, count: binning.cellCount) : []
         self.keepLimit = keepLimit
     }
 
@@ -25,13 +28,24 @@ struct BinTally: Sendable {
         kept.reserveCapacity(Swift.min(capacity, keepLimit))
     }
 
-    /// Counts `values`, keeping those in kept cells.
+    /// Counts `values`, keeping those in kept cells (except a cell's atom, only counted).
     mutating func add(_ values: UnsafeBufferPointer<Double>, binning: CountingBins) {
         var kept = self.kept
         self.kept = []
-        var overflowed = self.overflowed
+        var counts = self.counts, atomHits = self.atomHits
+        self.counts = []
+        self.atomHits = []
+        defer {
+            self.kept = kept
+            self.counts = counts
+            self.atomHits = atomHits
+        }
         let block = 1_024
+        let keepLimit = keepLimit
+        var overflowed = self.overflowed
         counts.withUnsafeMutableBufferPointer { counts in
+        atomHits.withUnsafeMutableBufferPointer { atomHits in
+        binning.atoms.withUnsafeBufferPointer { atoms in
             // Bool is one byte, 0 or 1: read as a number, it advances the write index without a branch.
             binning.kept.withUnsafeBufferPointer { flags in flags.withMemoryRebound(to: UInt8.self) { keep in
                 withUnsafeTemporaryAllocation(of: Int32.self, capacity: block) { cells in
@@ -45,11 +59,23 @@ struct BinTally: Sendable {
                             // to mispredict on the few that are kept).
                             for i in 0..<rows { cells[i] = Int32(truncatingIfNeeded: binning.cell(v[i])) }
                             var found = 0
-                            for i in 0..<rows {
-                                let c = Int(cells[i])
-                                counts[c] &+= 1
-                                candidates[found] = v[i]
-                                found &+= Int(keep[c])
+                            if binning.hasAtoms {
+                                // A sample equal to its cell's atom is counted there, not kept.
+                                for i in 0..<rows {
+                                    let c = Int(cells[i])
+                                    let other = atoms[c].bitPattern != v[i].bitPattern ? 1 : 0
+                                    counts[c] &+= 1
+                                    atomHits[c] &+= 1 &- other
+                                    candidates[found] = v[i]
+                                    found &+= Int(keep[c]) & other
+                                }
+                            } else {
+                                for i in 0..<rows {
+                                    let c = Int(cells[i])
+                                    counts[c] &+= 1
+                                    candidates[found] = v[i]
+                                    found &+= Int(keep[c])
+                                }
                             }
                             let room = Swift.max(0, keepLimit - kept.count)
                             if found > room { overflowed = true }
@@ -59,14 +85,14 @@ struct BinTally: Sendable {
                     }
                 }
             } }
-        }
-        self.kept = kept
+        } } }
         self.overflowed = overflowed
     }
 
     /// Adds another tally of the same binning.
     mutating func merge(_ other: BinTally) {
         for c in counts.indices { counts[c] += other.counts[c] }
+        for c in atomHits.indices { atomHits[c] += other.atomHits[c] }
         merged.append(other.kept)
         merged.append(contentsOf: other.merged)
         overflowed = overflowed || other.overflowed
@@ -86,26 +112,53 @@ struct BinTally: Sendable {
             guard binning.kept[c] else { return nil }
             cellOfRank[r] = c
         }
-        // The kept samples of the cells holding a wanted rank, sorted per cell.
+        // The kept samples of the cells holding a wanted rank, gathered per cell into one buffer (each
+        // cell's share known from its counts), then selected exactly.
+        let hits = { (cell: Int) in atomHits.isEmpty ? 0 : atomHits[cell] }
         var slot = [Int](repeating: -1, count: counts.count)
-        var members: [[Double]] = []
-        for cell in Set(cellOfRank.values).sorted() {
-            slot[cell] = members.count
-            members.append([])
-            members[members.count - 1].reserveCapacity(counts[cell])
+        var offsets = [0]
+        let wantedCells = Set(cellOfRank.values).sorted()
+        for cell in wantedCells {
+            slot[cell] = offsets.count - 1
+            offsets.append(offsets[offsets.count - 1] + counts[cell] - hits(cell))
         }
-        for part in [kept] + merged {
-            for v in part {
-                let s = slot[binning.cell(v)]
-                if s >= 0 { members[s].append(v) }
+        let buffer = UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(offsets[offsets.count - 1], 1))
+        defer { buffer.deallocate() }
+        var filled = Array(offsets.dropLast())
+        let complete: Bool = slot.withUnsafeBufferPointer { slot in
+            filled.withUnsafeMutableBufferPointer { filled in
+                for part in [kept] + merged {
+                    for v in part {
+                        let s = slot[binning.cell(v)]
+                        if s >= 0 {
+                            // More kept samples than the cell counted cannot happen; refuse rather than overrun.
+                            guard filled[s] < offsets[s + 1] else { return false }
+                            buffer[filled[s]] = v
+                            filled[s] += 1
+                        }
+                    }
+                }
+                return true
             }
         }
-        for (cell, s) in slot.enumerated() where s >= 0 {
-            guard members[s].count == counts[cell] else { return nil }
-            members[s].sort()
-        }
+        guard complete else { return nil }
         var result: [Int: Double] = [:]
-        for (r, cell) in cellOfRank { result[r] = members[slot[cell]][r - start[cell]] }
+        for cell in wantedCells {
+            let s = slot[cell], members = UnsafeBufferPointer(start: buffer + offsets[s], count: offsets[s + 1] - offsets[s])
+            guard filled[s] == offsets[s + 1] else { return nil }
+            // The cell's wanted ranks, among its kept samples and its atom's copies (none without an atom).
+            let atomCount = hits(cell), atom = binning.atoms[cell]
+            let below = atomCount == 0 ? 0 : members.reduce(0) { $0 + (OrderStatistics.key($1) < OrderStatistics.key(atom) ? 1 : 0) }
+            var inMembers: [Int: Int] = [:]
+            for (r, c) in cellOfRank where c == cell {
+                let local = r - start[cell]
+                if local < below { inMembers[r] = local } else if local < below + atomCount { result[r] = atom } else {
+                    inMembers[r] = local - atomCount
+                }
+            }
+            let order = OrderStatistics.select(members, ranks: Set(inMembers.values))
+            for (r, local) in inMembers { result[r] = order[local]! }
+        }
         return result
     }
 

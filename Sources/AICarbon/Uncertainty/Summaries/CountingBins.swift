@@ -26,6 +26,12 @@ struct CountingBins: Sendable {
     let top: Double
     /// Per cell (below, `bins × cellsPerBin` cells between the edges, above): whether its samples are kept.
     private(set) var kept: [Bool]
+    /// Per cell: the value of an atom the pilot found in a kept cell (a value holding at least half of
+    /// the cell's pilot samples, e.g. from a discrete input or a constant year of a projection), or NaN.
+    /// Samples equal to a cell's atom (bit for bit) are counted, not kept (``BinTally``).
+    private(set) var atoms: [Double]
+    /// Whether any cell has an atom (the tally then counts them on a slower path).
+    private(set) var hasAtoms = false
 
     /// Cells in all: the middle ones and the two outer ones.
     var cellCount: Int { bins * Self.cellsPerBin + 2 }
@@ -85,8 +91,40 @@ struct CountingBins: Sendable {
         self.scale = scale
         top = Double(self.bins * Self.cellsPerBin + 1)
         kept = [Bool](repeating: false, count: self.bins * Self.cellsPerBin + 2)
+        atoms = [Double](repeating: .nan, count: kept.count)
         for (l, h) in brackets {
             for c in cell(at(l))...cell(at(h)) { kept[c] = true }
+        }
+        findAtoms(pilot)
+    }
+
+    /// Marks the atoms of the kept cells: per cell, the majority value of its pilot samples (Boyer and
+    /// Moore 1991, "MJRTY: a fast majority vote algorithm", one pass), kept as an atom if it holds at
+    /// least half of them and at least 16 samples. Which cells have atoms changes only what is kept,
+    /// never a reported value.
+    private mutating func findAtoms(_ pilot: UnsafeBufferPointer<Double>) {
+        var candidate = [Double](repeating: .nan, count: kept.count)
+        var votes = [Int](repeating: 0, count: kept.count)
+        for v in pilot {
+            let c = cell(v)
+            guard kept[c] else { continue }
+            if votes[c] == 0 {
+                candidate[c] = v
+                votes[c] = 1
+            } else {
+                votes[c] += candidate[c].bitPattern == v.bitPattern ? 1 : -1
+            }
+        }
+        var hits = [Int](repeating: 0, count: kept.count), total = [Int](repeating: 0, count: kept.count)
+        for v in pilot {
+            let c = cell(v)
+            guard kept[c] else { continue }
+            total[c] += 1
+            if v.bitPattern == candidate[c].bitPattern { hits[c] += 1 }
+        }
+        for c in kept.indices where kept[c] && hits[c] >= 16 && 2 * hits[c] >= total[c] {
+            atoms[c] = candidate[c]
+            hasAtoms = true
         }
     }
 }
