@@ -6,7 +6,8 @@
 /// then reflects the scenarios, not sampling noise (Glasserman 2004, *Monte Carlo Methods in Financial
 /// Engineering*, §4.2, common random numbers). Without them, B is sampled from another seed.
 public enum Comparison {
-    /// Runs both problems and summarises their paired differences.
+    /// Runs both problems together and summarises their paired differences, streaming (without storing
+    /// the samples) when the run is large enough (``Simulation/streamingThreshold``).
     /// - Parameters:
     ///   - a: Problem A and its name.
     ///   - b: Problem B and its name.
@@ -36,14 +37,32 @@ public enum Comparison {
             q.model = ColumnSelection(model: p.model, columns: map)
             return q
         }
-        var sb = settings
-        sb.until = nil
-        let sa = sb
-        if !commonRandomNumbers { sb.seed = settings.seed &+ 0x9E37_79B9_7F4A_7C15 }
-        let pa = aligned(a.problem), pb = aligned(b.problem)
-        let setA = try Simulation.run(pa, settings: sa)
-        let setB = try Simulation.run(pb, settings: sb)
-        return ComparisonReport(a: (a.name, pa, setA), b: (b.name, pb, setB), settings: sa, commonRandomNumbers: commonRandomNumbers)
+        var shared = settings
+        shared.until = nil
+        let pa = aligned(a.problem), pb = aligned(b.problem), width = names.count
+        // One run of both: A's inputs, then B's. With common random numbers an input of B takes the design
+        // column of A's input of the same name (so A's samples are those A would draw alone); without, B's
+        // inputs have design columns of their own.
+        let inputs = (pa.inputs.map { ($0.name, $0.distribution) } + pb.inputs.map { ("\($0.name) (\(b.name))", $0.distribution) })
+            .map { (name: $0.0, distribution: $0.1) }
+        let designColumns = commonRandomNumbers ? Array(0..<width) + Array(0..<width) : nil
+        let correlation = RankCorrelation.joining(pa.correlation, pb.correlation, offset: width)
+        let outputs = a.problem.outputs.filter { b.problem.outputs.contains($0) }.compactMap(OutputName.init(rawValue:))
+        var pairs: [(a: SimulationProblem.OutputSource, b: SimulationProblem.OutputSource, name: String)] = []
+        for t in 0..<a.problem.periodCount {
+            for name in outputs {
+                let year = a.problem.years.isEmpty ? "" : " in \(a.problem.years[t])"
+                pairs.append((pa.sources[t][pa.outputs.firstIndex(of: name.rawValue)!],
+                              pb.sources[t][pb.outputs.firstIndex(of: name.rawValue)!], name.rawValue + year))
+            }
+        }
+        let model = PairedModel(a: pa.model, b: pb.model, width: width, pairs: pairs)
+        let counter = PairCounter(pairs: pairs.count)
+        // Streamed when large enough: the paired samples are counted and summarised as they are drawn.
+        let summary = try Simulation.summarise(inputs: inputs, correlation: correlation, model: model, settings: shared,
+                                               designColumns: designColumns, bins: 30, observers: [counter])
+        return ComparisonReport(a: a.name, b: b.name, years: a.problem.years, outputs: outputs, summary: summary,
+                                counts: counter.totals, settings: shared, commonRandomNumbers: commonRandomNumbers)
     }
 }
 
@@ -51,5 +70,17 @@ extension RankCorrelation {
     /// The same correlations on renumbered columns.
     init(remapping other: RankCorrelation, _ map: [Int]) {
         self.init(dimensions: other.dimensions.map { map[$0] }, cholesky: other.cholesky)
+    }
+
+    /// Both sides' correlations as one (a block-diagonal Cholesky factor), B's columns shifted by `offset`:
+    /// each block acts on its own columns exactly as it would alone.
+    static func joining(_ a: RankCorrelation?, _ b: RankCorrelation?, offset: Int) -> RankCorrelation? {
+        guard a != nil || b != nil else { return nil }
+        let da = a?.dimensions ?? [], db = (b?.dimensions ?? []).map { $0 + offset }
+        let ka = da.count, kb = db.count, k = ka + kb
+        var cholesky = [Double](repeating: 0, count: k * k)
+        for r in 0..<ka { for c in 0..<ka { cholesky[r * k + c] = a!.cholesky[r * ka + c] } }
+        for r in 0..<kb { for c in 0..<kb { cholesky[(ka + r) * k + ka + c] = b!.cholesky[r * kb + c] } }
+        return RankCorrelation(dimensions: da + db, cholesky: cholesky)
     }
 }

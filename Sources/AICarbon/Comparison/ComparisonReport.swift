@@ -23,53 +23,37 @@ public struct ComparisonReport: Sendable {
     /// Whether the runs shared random numbers.
     public var commonRandomNumbers: Bool
 
-    init(a: (name: String, problem: SimulationProblem, set: SampleSet), b: (name: String, problem: SimulationProblem, set: SampleSet),
-         settings: SimulationSettings, commonRandomNumbers: Bool) {
-        self.a = a.name
-        self.b = b.name
-        years = a.problem.years
+    /// The report of a paired run (``PairedModel``): per period and output, A's, B's and A − B's summaries.
+    init(a: String, b: String, years: [Int], outputs: [OutputName], summary: SimulationSummary,
+         counts: (less: [Int], ties: [Int]), settings: SimulationSettings, commonRandomNumbers: Bool) {
+        self.a = a
+        self.b = b
+        self.years = years
+        self.outputs = outputs
         self.settings = settings
         self.commonRandomNumbers = commonRandomNumbers
-        let shared = a.problem.outputs.filter { b.problem.outputs.contains($0) }
-        outputs = shared.compactMap(OutputName.init(rawValue:))
-        let n = a.set.count
+        let n = summary.count, m = outputs.count, periods = Swift.max(years.count, 1)
         sampleCount = n
-        /// The values of one output in one period: its stored column, or a constant repeated.
-        @Sendable func withValues<R>(_ side: (name: String, problem: SimulationProblem, set: SampleSet), _ t: Int, _ name: OutputName,
-                           _ body: (UnsafeBufferPointer<Double>) -> R) -> R {
-            switch side.problem.sources[t][side.problem.outputs.firstIndex(of: name.rawValue)!] {
-            case .column(let c): return side.set.outputs[c].withUnsafeBufferPointer(body)
-            case .constant(let v): return [Double](repeating: v, count: n).withUnsafeBufferPointer(body)
+        func pair(_ t: Int, _ o: Int) -> Int { t * m + o }
+        difference = (0..<periods).map { t in
+            (0..<m).map { o in
+                // The difference's statistics, without the histogram the counting bins also give.
+                var d = summary.outputs[PairedModel.column(pair: pair(t, o)) + 2]
+                d.histogramEdges = []
+                d.histogramCounts = []
+                d.below = 0
+                d.above = 0
+                return d
             }
         }
-        // One job per period and output, run in parallel; each difference column lives only while its job
-        // summarises it (storing them all would double the memory of the two runs).
-        let m = outputs.count, periods = a.problem.periodCount, names = outputs
-        let jobs = parallelMap(periods * m, threads: settings.threads) { job -> (OutputSummary, (Double, Double), Double, Bool) in
-            let t = job / m, name = names[job % m]
-            return withValues(a, t, name) { ca in
-                withValues(b, t, name) { cb in
-                    var diff = [Double](repeating: 0, count: n)
-                    var less = 0, ties = 0
-                    for i in 0..<n {
-                        diff[i] = ca[i] - cb[i]
-                        // Rounding noise (the same value summed in another order) is a tie, not "less".
-                        if abs(diff[i]) <= 1e-12 * Swift.max(abs(ca[i]), abs(cb[i])) {
-                            ties += 1
-                        } else if ca[i] < cb[i] {
-                            less += 1
-                        }
-                    }
-                    let summary = OutputSummary(SampleSet(derived: [diff], chunks: settings.chunks), output: 0)
-                    return (summary, (OutputSummary.percentiles([50], of: ca)[0], OutputSummary.percentiles([50], of: cb)[0]),
-                            Double(less) / Double(Swift.max(n, 1)), ties == n)
-                }
+        medians = (0..<periods).map { t in
+            (0..<m).map { o in
+                let c = PairedModel.column(pair: pair(t, o))
+                return (summary.outputs[c].percentile(50) ?? .nan, summary.outputs[c + 1].percentile(50) ?? .nan)
             }
         }
-        difference = (0..<periods).map { t in (0..<m).map { o in jobs[t * m + o].0 } }
-        medians = (0..<periods).map { t in (0..<m).map { o in jobs[t * m + o].1 } }
-        probability = (0..<periods).map { t in (0..<m).map { o in jobs[t * m + o].2 } }
-        equal = (0..<periods).map { t in (0..<m).map { o in jobs[t * m + o].3 } }
+        probability = (0..<periods).map { t in (0..<m).map { o in Double(counts.less[pair(t, o)]) / Double(Swift.max(n, 1)) } }
+        equal = (0..<periods).map { t in (0..<m).map { o in counts.ties[pair(t, o)] == n } }
     }
 
     /// The summary of A − B for `output` in `year`.

@@ -78,14 +78,19 @@ public enum Simulation {
     ///   - correlation: Optional rank correlations among them.
     ///   - model: The model.
     ///   - settings: Samples, seed, design, generator, threads, stopping rule.
+    ///   - designColumns: For each input, the column of the uniform design it takes its uniforms from (at most
+    ///     its own index; the design has as many columns as the largest plus one), or nil for one design
+    ///     column each. Two inputs on one design column share their uniforms (common random numbers).
     ///   - progress: Called with the fraction done (0…1) as chunks finish; may be called from any thread.
     /// - Returns: The samples of every output.
     /// - Throws: ``InputError`` for invalid settings, or when an input's inverse CDF fails in GSL.
     static func run(
         inputs: [(name: String, distribution: Distribution)], correlation: RankCorrelation? = nil, model: some ChunkModel,
-        settings: SimulationSettings, observers: [any SampleObserver] = [], progress: (@Sendable (Double) -> Void)? = nil
+        settings: SimulationSettings, designColumns: [Int]? = nil, observers: [any SampleObserver] = [],
+        progress: (@Sendable (Double) -> Void)? = nil
     ) throws(InputError) -> SampleSet {
-        try validate(settings, inputCount: inputs.count, outputCount: model.outputCount, storing: true)
+        try validate(settings, designDimension: designDimension(inputs.count, designColumns), outputCount: model.outputCount,
+                     storing: true)
         let capacity = settings.until == nil ? settings.samples : settings.samples * 4
         var set = SampleSet(outputs: (0..<model.outputCount).map { _ in SampleColumn(capacity: capacity) },
                             chunkMoments: Array(repeating: [], count: model.outputCount), batches: 0)
@@ -93,7 +98,8 @@ public enum Simulation {
         repeat {
             let estimatedTotal = settings.until == nil ? settings.samples : settings.maxSamples
             let done = Double(batch * settings.samples)
-            try runBatch(batch, inputs: inputs, correlation: correlation, model: model, settings: settings, observers: observers, into: &set,
+            try runBatch(batch, inputs: inputs, correlation: correlation, model: model, settings: settings, designColumns: designColumns,
+                         observers: observers, into: &set,
                          progress: progress.map { report in { @Sendable fraction in
                              report(min(1, (done + fraction * Double(settings.samples)) / Double(estimatedTotal)))
                          } })
@@ -107,7 +113,7 @@ public enum Simulation {
 
     /// Checks settings before any work: sample and thread counts, the Sobol' dimension, and, when every
     /// sample is to be stored, that they fit in available memory.
-    private static func validate(_ settings: SimulationSettings, inputCount: Int, outputCount: Int, storing: Bool) throws(InputError) {
+    private static func validate(_ settings: SimulationSettings, designDimension: Int, outputCount: Int, storing: Bool) throws(InputError) {
         GSLRuntime.prepare()
         guard settings.samples >= 1 else {
             throw InputError(field: "samples", expected: "a whole number of at least 1", found: "\(settings.samples)")
@@ -121,10 +127,19 @@ public enum Simulation {
         guard settings.threads >= 1 else {
             throw InputError(field: "threads", expected: "a whole number of at least 1", found: "\(settings.threads)")
         }
-        if settings.method == .sobol, inputCount > SobolSequence.maxDimension {
+        if settings.method == .sobol, designDimension > SobolSequence.maxDimension {
             throw InputError(field: "method", expected: "at most 40 uncertain inputs for sobol (use mc or lhs)",
-                             found: "\(inputCount) uncertain inputs")
+                             found: "\(designDimension) uncertain inputs")
         }
+    }
+
+    /// Columns of the uniform design for `inputs` inputs mapped by `designColumns` (see
+    /// ``run(inputs:correlation:model:settings:designColumns:observers:progress:)``).
+    static func designDimension(_ inputs: Int, _ designColumns: [Int]?) -> Int {
+        guard let designColumns else { return inputs }
+        precondition(designColumns.count == inputs && designColumns.enumerated().allSatisfy { $0.element >= 0 && $0.element <= $0.offset },
+                     "each input takes a design column at most its own index")
+        return (designColumns.max() ?? -1) + 1
     }
 
     /// Runs a simulation and summarises every output, without storing every sample when it can.
@@ -149,18 +164,20 @@ public enum Simulation {
     /// - Throws: ``InputError`` for invalid settings, or when an input's inverse CDF fails in GSL.
     static func summarise(
         inputs: [(name: String, distribution: Distribution)], correlation: RankCorrelation? = nil, model: some ChunkModel,
-        settings: SimulationSettings, percentiles: [Double] = OutputSummary.standardPercentiles, bins: Int = 30,
-        observers: [any SampleObserver] = [], progress: (@Sendable (Double) -> Void)? = nil
+        settings: SimulationSettings, designColumns: [Int]? = nil, percentiles: [Double] = OutputSummary.standardPercentiles,
+        bins: Int = 30, observers: [any SampleObserver] = [], progress: (@Sendable (Double) -> Void)? = nil
     ) throws(InputError) -> SimulationSummary {
         if settings.until == nil, settings.samples >= streamingThreshold {
-            try validate(settings, inputCount: inputs.count, outputCount: model.outputCount, storing: false)
+            try validate(settings, designDimension: designDimension(inputs.count, designColumns), outputCount: model.outputCount,
+                         storing: false)
             if let summary = try stream(inputs: inputs, correlation: correlation, model: model, settings: settings,
-                                        percentiles: percentiles, bins: bins, observers: observers, progress: progress) {
+                                        designColumns: designColumns, percentiles: percentiles, bins: bins, observers: observers,
+                                        progress: progress) {
                 return summary
             }
         }
-        let set = try run(inputs: inputs, correlation: correlation, model: model, settings: settings, observers: observers,
-                          progress: progress)
+        let set = try run(inputs: inputs, correlation: correlation, model: model, settings: settings, designColumns: designColumns,
+                          observers: observers, progress: progress)
         return SimulationSummary(outputs: OutputSummary.all(set, percentiles: percentiles, bins: bins, threads: settings.threads),
                                  count: set.count, batches: set.batches, streamed: false)
     }
@@ -173,7 +190,7 @@ public enum Simulation {
     /// nil when a wanted order statistic was not kept.
     private static func stream(
         inputs: [(name: String, distribution: Distribution)], correlation: RankCorrelation?, model: some ChunkModel,
-        settings: SimulationSettings, percentiles: [Double], bins: Int, observers: [any SampleObserver],
+        settings: SimulationSettings, designColumns: [Int]?, percentiles: [Double], bins: Int, observers: [any SampleObserver],
         progress: (@Sendable (Double) -> Void)?
     ) throws(InputError) -> SimulationSummary? {
         let n = settings.samples, chunkCount = min(settings.chunks, n), m = model.outputCount
@@ -198,7 +215,7 @@ public enum Simulation {
         defer { stored.deallocate() }
         for observer in observers { observer.begin(batch: 0, chunks: chunkCount, inputs: inputs.count, outputs: m) }
         runChunks(0..<prelude, batch: 0, samples: n, inputs: inputs, correlation: correlation, model: model, settings: settings,
-                  sink: .store((0..<m).map { stored + $0 * storedRows }), observers: observers, shared: shared, threads: prelude, done: done)
+                  designColumns: designColumns, sink: .store((0..<m).map { stored + $0 * storedRows }), observers: observers, shared: shared, threads: prelude, done: done)
         try check(0..<prelude, shared: shared, inputs: inputs, model: model)
         let pilot = SharedSlots(base: stored)
         let binnings = parallelMap(m, threads: threads) { o in
@@ -226,7 +243,7 @@ public enum Simulation {
             }
         }
         runChunks(prelude..<chunkCount, batch: 0, samples: n, inputs: inputs, correlation: correlation, model: model,
-                  settings: settings, sink: .tally(binnings: binnings, tallies: tallies), observers: observers, shared: shared,
+                  settings: settings, designColumns: designColumns, sink: .tally(binnings: binnings, tallies: tallies), observers: observers, shared: shared,
                   threads: threads, done: done)
         try check(0..<chunkCount, shared: shared, inputs: inputs, model: model)
         for observer in observers { observer.end(batch: 0) }
@@ -279,15 +296,15 @@ public enum Simulation {
 
     private static func runBatch(
         _ batch: Int, inputs: [(name: String, distribution: Distribution)], correlation: RankCorrelation?,
-        model: some ChunkModel, settings: SimulationSettings, observers: [any SampleObserver], into set: inout SampleSet,
-        progress: (@Sendable (Double) -> Void)?
+        model: some ChunkModel, settings: SimulationSettings, designColumns: [Int]?, observers: [any SampleObserver],
+        into set: inout SampleSet, progress: (@Sendable (Double) -> Void)?
     ) throws(InputError) {
         let n = settings.samples, chunkCount = min(settings.chunks, n), m = model.outputCount
         let shared = Shared(chunks: chunkCount, outputs: m)
         defer { shared.deallocate() }
         for observer in observers { observer.begin(batch: batch, chunks: chunkCount, inputs: inputs.count, outputs: m) }
         runChunks(0..<chunkCount, batch: batch, samples: n, inputs: inputs, correlation: correlation, model: model,
-                  settings: settings, sink: .store(set.outputs.map { $0.reserve(n) }), observers: observers, shared: shared,
+                  settings: settings, designColumns: designColumns, sink: .store(set.outputs.map { $0.reserve(n) }), observers: observers, shared: shared,
                   threads: min(settings.threads, chunkCount), done: ProgressCounter(total: chunkCount, report: progress))
         try check(0..<chunkCount, shared: shared, inputs: inputs, model: model)
         for observer in observers { observer.end(batch: batch) }
@@ -301,7 +318,7 @@ public enum Simulation {
     /// ``roundRobin(_:worker:workers:)``.
     private static func runChunks(
         _ chunks: Range<Int>, batch: Int, samples n: Int, inputs: [(name: String, distribution: Distribution)],
-        correlation: RankCorrelation?, model: some ChunkModel, settings: SimulationSettings, sink: Sink,
+        correlation: RankCorrelation?, model: some ChunkModel, settings: SimulationSettings, designColumns: [Int]?, sink: Sink,
         observers: [any SampleObserver], shared: Shared, threads: Int, done: ProgressCounter
     ) {
         let distributions = inputs.map { PreparedDistribution($0.distribution) }, d = inputs.count, m = model.outputCount
@@ -316,7 +333,7 @@ public enum Simulation {
                 do {
                     try runChunk(batch: batch, chunk: k, rows: ChunkMoments.range(chunk: k, of: n, chunks: shared.chunks), tile: tile,
                                  outputTile: outputTile, pointers: pointers, distributions: distributions, correlation: correlation,
-                                 model: model, settings: settings, sink: sink, observers: observers, worker: worker, shared: shared)
+                                 model: model, settings: settings, designColumns: designColumns, sink: sink, observers: observers, worker: worker, shared: shared)
                 } catch let error as InputError {
                     shared.errors[k] = error
                 } catch {
@@ -369,16 +386,23 @@ public enum Simulation {
         batch: Int, chunk k: Int, rows chunk: Range<Int>, tile x: UnsafeMutablePointer<Double>,
         outputTile: UnsafeMutablePointer<Double>, pointers: UnsafeMutablePointer<UnsafeMutablePointer<Double>>,
         distributions: [PreparedDistribution], correlation: RankCorrelation?, model: some ChunkModel, settings: SimulationSettings,
-        sink: Sink, observers: [any SampleObserver], worker: Int, shared: Shared
+        designColumns: [Int]?, sink: Sink, observers: [any SampleObserver], worker: Int, shared: Shared
     ) throws(InputError) {
         let chunkCount = shared.chunks, d = distributions.count, m = model.outputCount
         let rng = try RandomGenerator(settings.generator, seed: SeedSequence.seed(master: settings.seed, batch: batch, chunk: k))
-        let design = try UniformDesign(method: settings.method, dimension: d, count: chunk.count, rng: rng)
+        let design = try UniformDesign(method: settings.method, dimension: designDimension(d, designColumns), count: chunk.count, rng: rng)
         var accumulators = [MomentAccumulator](repeating: MomentAccumulator(), count: m)
         var row = chunk.lowerBound
         while row < chunk.upperBound {
             let rows = min(tileRows, chunk.upperBound - row)
             design.next(x, rows: rows)
+            if let designColumns {
+                // Each input's uniforms from its design column; from the last input down, so that a design
+                // column (at most the input's own index) is read before it is overwritten.
+                for j in stride(from: d - 1, through: 0, by: -1) where designColumns[j] != j {
+                    (x + j * rows).update(from: x + designColumns[j] * rows, count: rows)
+                }
+            }
             correlation?.apply(x, count: rows)
             for j in 0..<d {
                 let column = x + j * rows

@@ -30,62 +30,54 @@ struct BinTally: Sendable {
 
     /// Counts `values`, keeping those in kept cells (except a cell's atom, only counted).
     mutating func add(_ values: UnsafeBufferPointer<Double>, binning: CountingBins) {
-        var kept = self.kept
-        self.kept = []
-        var counts = self.counts, atomHits = self.atomHits
-        self.counts = []
-        self.atomHits = []
-        defer {
-            self.kept = kept
-            self.counts = counts
-            self.atomHits = atomHits
-        }
-        let block = 1_024
-        let keepLimit = keepLimit
+        let block = 1_024, keepLimit = keepLimit
         var overflowed = self.overflowed
+        // Counts and flags are read through pointers; the kept samples grow in place (room reserved by the engine).
         counts.withUnsafeMutableBufferPointer { counts in
-        atomHits.withUnsafeMutableBufferPointer { atomHits in
-        binning.atoms.withUnsafeBufferPointer { atoms in
-            // Bool is one byte, 0 or 1: read as a number, it advances the write index without a branch.
-            binning.kept.withUnsafeBufferPointer { flags in flags.withMemoryRebound(to: UInt8.self) { keep in
-                withUnsafeTemporaryAllocation(of: Int32.self, capacity: block) { cells in
-                    withUnsafeTemporaryAllocation(of: Double.self, capacity: block) { candidates in
-                        var start = 0
-                        while start < values.count {
-                            let rows = Swift.min(block, values.count - start)
-                            let v = values.baseAddress! + start
-                            // Cells first (a loop without branches), then the counts; every value is
-                            // written to the candidates and only a kept one advances the end (no branch
-                            // to mispredict on the few that are kept).
-                            for i in 0..<rows { cells[i] = Int32(truncatingIfNeeded: binning.cell(v[i])) }
-                            var found = 0
-                            if binning.hasAtoms {
-                                // A sample equal to its cell's atom is counted there, not kept.
-                                for i in 0..<rows {
-                                    let c = Int(cells[i])
-                                    let other = atoms[c].bitPattern != v[i].bitPattern ? 1 : 0
-                                    counts[c] &+= 1
-                                    atomHits[c] &+= 1 &- other
-                                    candidates[found] = v[i]
-                                    found &+= Int(keep[c]) & other
-                                }
-                            } else {
-                                for i in 0..<rows {
-                                    let c = Int(cells[i])
-                                    counts[c] &+= 1
-                                    candidates[found] = v[i]
-                                    found &+= Int(keep[c])
+            atomHits.withUnsafeMutableBufferPointer { atomHits in
+                binning.atoms.withUnsafeBufferPointer { atoms in
+                    // Bool is one byte, 0 or 1: read as a number, it advances the write index without a branch.
+                    binning.kept.withUnsafeBufferPointer { flags in flags.withMemoryRebound(to: UInt8.self) { keep in
+                        withUnsafeTemporaryAllocation(of: Int32.self, capacity: block) { cells in
+                            withUnsafeTemporaryAllocation(of: Double.self, capacity: block) { candidates in
+                                var start = 0
+                                while start < values.count {
+                                    let rows = Swift.min(block, values.count - start)
+                                    let v = values.baseAddress! + start
+                                    // Cells first (a loop without branches), then the counts; every value is
+                                    // written to the candidates and only a kept one advances the end (no branch
+                                    // to mispredict on the few that are kept).
+                                    for i in 0..<rows { cells[i] = Int32(truncatingIfNeeded: binning.cell(v[i])) }
+                                    var found = 0
+                                    if binning.hasAtoms {
+                                        // A sample equal to its cell's atom is counted there, not kept.
+                                        for i in 0..<rows {
+                                            let c = Int(cells[i])
+                                            let other = atoms[c].bitPattern != v[i].bitPattern ? 1 : 0
+                                            counts[c] &+= 1
+                                            atomHits[c] &+= 1 &- other
+                                            candidates[found] = v[i]
+                                            found &+= Int(keep[c]) & other
+                                        }
+                                    } else {
+                                        for i in 0..<rows {
+                                            let c = Int(cells[i])
+                                            counts[c] &+= 1
+                                            candidates[found] = v[i]
+                                            found &+= Int(keep[c])
+                                        }
+                                    }
+                                    let room = Swift.max(0, keepLimit - kept.count)
+                                    if found > room { overflowed = true }
+                                    kept.append(contentsOf: UnsafeBufferPointer(start: candidates.baseAddress, count: Swift.min(found, room)))
+                                    start += rows
                                 }
                             }
-                            let room = Swift.max(0, keepLimit - kept.count)
-                            if found > room { overflowed = true }
-                            kept.append(contentsOf: UnsafeBufferPointer(start: candidates.baseAddress, count: Swift.min(found, room)))
-                            start += rows
                         }
-                    }
+                    } }
                 }
-            } }
-        } } }
+            }
+        }
         self.overflowed = overflowed
     }
 
