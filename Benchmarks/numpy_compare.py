@@ -19,8 +19,8 @@ Differences from aicarbon: the sampling of numpy_projection.py (32 SciPy Latin h
 ppf, against aicarbon's 32 hypercubes from taus2 and GSL/table inverses); years are computed and summarised one
 at a time (aicarbon runs and stores both projections whole, then summarises each year's differences).
 
-Usage: python3 numpy_compare.py [samples] [seed] [--se]   (--se adds percentile standard errors of the differences, for
-the agreement check only)
+Usage: python3 numpy_compare.py [samples] [seed] [--se]   (--se adds percentile standard errors of the differences and
+of both medians, and the mean and sd of A and B, for run_benchmark.py's agreement and memory checks only)
 """
 import json
 import sys
@@ -46,10 +46,13 @@ def main():
             ties = np.abs(diff) <= 1e-12 * np.maximum(np.abs(ca), np.abs(cb))
             less = np.count_nonzero(~ties & (ca < cb))
             summary = statistics(diff, mcse_chunks=CHUNKS)
-            if with_se:
-                summary["percentile_se"] = percentile_se(diff)
             outputs[name] = {"a_p50": float(np.percentile(ca, 50)), "b_p50": float(np.percentile(cb, 50)),
                              "difference": summary, "p_a_less_than_b": less / n, "all_tied": bool(ties.all())}
+            if with_se:
+                summary["percentile_se"] = percentile_se(diff)
+                for side, values in (("a", ca), ("b", cb)):
+                    outputs[name][f"{side}_p50_se"] = percentile_se(values)["p50"]
+                    outputs[name][f"{side}_mean"], outputs[name][f"{side}_sd"] = float(values.mean()), float(values.std())
         years.append({"year": year, "outputs": outputs})
     json.dump({"a": A, "b": B, "samples": n, "common_random_numbers": True, "years": years}, sys.stdout, indent=1)
     print()

@@ -24,7 +24,8 @@ The model is aicarbon's (Sources/AICarbon/Footprint/FootprintModel.swift, FLOP p
   energy = training = chip_hours x power / 1000 x pue; it = energy / pue; co2e = energy x grid
   embodied = embodied_per_chip x chip_hours / lifetime; water = it x wue + energy x water_intensity
   wall_clock_hours = chip_hours / 1024; inference = 0; training_flops = flops (constant)
-and every one of the 11 outputs aicarbon reports is computed and summarised (mean, sd, p05-p95).
+and every one of the 11 outputs aicarbon reports is computed and summarised (mean, sd, p05-p95); as aicarbon, the
+constant outputs (inference 0, training_flops) and training energy (equal to energy) are derived, not sampled.
 
 Methods (the second argument after samples and seed):
   mc     NumPy's own samplers (Generator.beta, gamma, weibull, lognormal), as a NumPy user writes it; aicarbon draws
@@ -42,7 +43,6 @@ Usage: python3 numpy_mixed_path.py [samples] [seed] [mc|lhs|sobol]   (prints JSO
 import sys
 
 import numpy as np
-from scipy import stats
 
 from numpy_summary import print_summary
 
@@ -62,18 +62,23 @@ def pert_shapes(a, m, b):
 WUE = lognormal_5_95(0.2, 1.8)
 WATER = lognormal_5_95(1.6, 6.1)
 EMBODIED = (np.log(EMBODIED_MEDIAN), np.log(EMBODIED_GSD))
-# (name, scipy.stats frozen distribution) in aicarbon's input order.
-PRIORS = [
-    ("mfu", stats.beta(6, 10, loc=0.2, scale=0.4)),
-    ("power_utilization", stats.beta(8, 3, loc=0.5, scale=0.5)),
-    ("host_overhead", stats.beta(*pert_shapes(1.1, 1.25, 1.6), loc=1.1, scale=0.5)),
-    ("pue", stats.beta(*pert_shapes(1.08, 1.15, 1.4), loc=1.08, scale=0.32)),
-    ("grid", stats.gamma(16, scale=0.025)),
-    ("embodied_per_chip", stats.lognorm(EMBODIED[1], scale=EMBODIED_MEDIAN)),
-    ("lifetime", stats.weibull_min(3.5, scale=40000)),
-    ("wue", stats.lognorm(WUE[1], scale=np.exp(WUE[0]))),
-    ("water_intensity", stats.lognorm(WATER[1], scale=np.exp(WATER[0]))),
-]
+
+
+def priors():
+    """(name, scipy.stats frozen distribution) in aicarbon's input order; scipy.stats is imported only for lhs and
+    sobol (the mc peer needs NumPy alone, and importing SciPy's stats costs a large part of a second)."""
+    from scipy import stats
+    return [
+        ("mfu", stats.beta(6, 10, loc=0.2, scale=0.4)),
+        ("power_utilization", stats.beta(8, 3, loc=0.5, scale=0.5)),
+        ("host_overhead", stats.beta(*pert_shapes(1.1, 1.25, 1.6), loc=1.1, scale=0.5)),
+        ("pue", stats.beta(*pert_shapes(1.08, 1.15, 1.4), loc=1.08, scale=0.32)),
+        ("grid", stats.gamma(16, scale=0.025)),
+        ("embodied_per_chip", stats.lognorm(EMBODIED[1], scale=EMBODIED_MEDIAN)),
+        ("lifetime", stats.weibull_min(3.5, scale=40000)),
+        ("wue", stats.lognorm(WUE[1], scale=np.exp(WUE[0]))),
+        ("water_intensity", stats.lognorm(WATER[1], scale=np.exp(WATER[0]))),
+    ]
 
 
 def sample_mc(rng, n):
@@ -92,9 +97,15 @@ def sample_mc(rng, n):
     }
 
 
-def sample_qmc(engine, n):
+def sample_qmc(method, seed, n):
+    from scipy.stats import qmc
+    columns = priors()
+    if method == "lhs":
+        engine = qmc.LatinHypercube(d=len(columns), seed=seed)
+    else:
+        engine = qmc.Sobol(d=len(columns), scramble=True, seed=seed)
     u = engine.random(n)
-    return {name: prior.ppf(u[:, j]) for j, (name, prior) in enumerate(PRIORS)}
+    return {name: prior.ppf(u[:, j]) for j, (name, prior) in enumerate(columns)}
 
 
 def model(x, n):
@@ -107,10 +118,10 @@ def model(x, n):
     co2e = energy * x["grid"]
     embodied = x["embodied_per_chip"] * chip_hours / x["lifetime"]
     return {
-        "energy_kwh": energy, "training_energy_kwh": energy, "inference_energy_kwh": np.zeros(n),
+        "energy_kwh": energy, "training_energy_kwh": energy, "inference_energy_kwh": 0.0,
         "it_energy_kwh": it_energy, "co2e_kg": co2e, "embodied_co2e_kg": embodied, "total_co2e_kg": co2e + embodied,
         "water_l": it_energy * x["wue"] + energy * x["water_intensity"], "chip_hours": chip_hours,
-        "training_flops": np.full(n, flops), "wall_clock_hours": chip_hours / 1024,
+        "training_flops": flops, "wall_clock_hours": chip_hours / 1024,
     }
 
 
@@ -120,10 +131,8 @@ def main():
     method = sys.argv[3] if len(sys.argv) > 3 else "mc"
     if method == "mc":
         x = sample_mc(np.random.default_rng(seed), n)
-    elif method == "lhs":
-        x = sample_qmc(stats.qmc.LatinHypercube(d=len(PRIORS), seed=seed), n)
-    elif method == "sobol":
-        x = sample_qmc(stats.qmc.Sobol(d=len(PRIORS), scramble=True, seed=seed), n)
+    elif method in ("lhs", "sobol"):
+        x = sample_qmc(method, seed, n)
     else:
         sys.exit(f"unknown method {method}: mc, lhs or sobol")
     print_summary(n, model(x, n))

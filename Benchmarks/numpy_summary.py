@@ -1,6 +1,7 @@
 """The summaries the NumPy peers print, as JSON shaped like aicarbon's.
 
-- `print_summary(n, outputs)`: per output mean, p05-p95 and sd (the estimate peers).
+- `print_summary(n, outputs)`: per output mean, p05-p95 and sd (the estimate peers); constants and outputs equal to
+  another are derived, not summarised again, as aicarbon derives them.
 - `statistics(x, mcse_chunks=...)`: one output's mean, p05-p95, sd and, when asked, the standard error of the mean
   from the spread of equal chunk means (what aicarbon's `mcse` is: 32 chunks); the projection and compare peers.
 - `percentile_se(x)`: standard errors of p05-p95 from order statistics at ranks n p -/+ 1.96 sqrt(n p (1 - p))
@@ -41,8 +42,27 @@ def percentile_se(x):
     return se
 
 
+def constant(value):
+    """The statistics of an output that is the same value in every sample."""
+    result = {"mean": float(value)}
+    result.update((key, float(value)) for key in KEYS)
+    result["sd"] = 0.0
+    return result
+
+
 def print_summary(n, outputs):
-    """Prints {"samples": n, "outputs": {NAME: {"mean", "p05", "p25", "p50", "p75", "p95", "sd"}}} to stdout."""
-    result = {"samples": n, "outputs": {name: statistics(x) for name, x in outputs.items()}}
+    """Prints {"samples": n, "outputs": {NAME: {"mean", "p05", "p25", "p50", "p75", "p95", "sd"}}} to stdout.
+
+    An output given as a plain number is constant; an output given as the same array as another is summarised once
+    (aicarbon derives such outputs, e.g. training energy equal to energy without inference, instead of sampling them)."""
+    done = {}
+    result = {"samples": n, "outputs": {}}
+    for name, x in outputs.items():
+        if isinstance(x, (int, float)):
+            result["outputs"][name] = constant(x)
+        else:
+            if id(x) not in done:
+                done[id(x)] = statistics(x)
+            result["outputs"][name] = done[id(x)]
     json.dump(result, sys.stdout, indent=1, default=float)
     print()
