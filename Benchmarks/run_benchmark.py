@@ -261,6 +261,21 @@ def run_path(name, samples, runs, with_profile, top):
             "stored_mib": stored, "memory_ratio": ratio, "agreement": worst, "where": where, "relative": relative}
 
 
+def machine():
+    """One line: the date, the CPU, cores, load averages and versions, for the record."""
+    model = ""
+    try:
+        with open("/proc/cpuinfo") as f:
+            model = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), "")
+    except OSError:
+        pass
+    import numpy
+    import scipy
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (f"{time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())}; {model}, {os.cpu_count()} CPUs; load average {load} "
+            f"(1, 5, 15 min) at start; Python {sys.version.split()[0]}, NumPy {numpy.__version__}, SciPy {scipy.__version__}\n")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--samples", type=int, default=None, help="samples for every path (default: per path)")
@@ -272,7 +287,9 @@ def main():
     if not os.path.exists(AICARBON):
         sys.exit("build first: make release")
     names = list(PATHS) if args.path == "all" else [args.path]
+    print(machine())
     rows = [run_path(name, args.samples, args.runs, args.profile, args.top) for name in names]
+    print(f"load average at the end {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if len(rows) > 1:
         print("| path | samples | aicarbon wall | user+sys | peak | peer wall | user+sys | peak | speed-up | CPU ratio "
               "| aicarbon peak / stored | agreement (SE) |")
