@@ -27,7 +27,7 @@ The model is aicarbon's (Sources/AICarbon/Footprint/FootprintModel.swift, FLOP p
 and every one of the 11 outputs aicarbon reports is computed and summarised (mean, sd, p05-p95); as aicarbon, the
 constant outputs (inference 0, training_flops) and training energy (equal to energy) are derived, not sampled.
 
-Methods (the second argument after samples and seed):
+Methods (the third argument, after samples and seed):
   mc     NumPy's own samplers (Generator.beta, gamma, weibull, lognormal), as a NumPy user writes it; aicarbon draws
          uniforms (taus2) and inverts each CDF. The same distributions, not the same numbers.
   lhs    scipy.stats.qmc.LatinHypercube(d=9) (randomised within cells), each column through its distribution's ppf
