@@ -26,11 +26,14 @@ public struct CatalogCommand: ParsableCommand {
     var kind: Kind
     @Option(help: "Output format: table, json or csv.")
     var format: FormatOption = .table
+    @OptionGroup var outputFile: OutputFileOption
 
     public init() {}
 
     public func run() throws {
+        let destination = outputFile.destination
+        try destination.check()
         let catalog = try Catalog.bundled()
-        print(CatalogListing(catalog: catalog, kind: kind).rendered(format.format), terminator: "")
+        try destination.write(CatalogListing(catalog: catalog, kind: kind).rendered(format.format))
     }
 }

@@ -28,10 +28,13 @@ public struct CompareCommand: ParsableCommand {
     var format: FormatOption = .table
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var chart: PlotOptions
+    @OptionGroup var outputFile: OutputFileOption
 
     public init() {}
 
     public func run() throws {
+        let destination = outputFile.destination
+        try destination.check()
         let report = try FlagNames.run { () throws -> ComparisonReport in
             // The two runs pair sample for sample, so both need the same fixed count: a precision target
             // would stop them at different counts (and used to be ignored silently).
@@ -66,6 +69,6 @@ public struct CompareCommand: ParsableCommand {
             }
         }
         try FlagNames.run { try chart.write(available: report.outputs) { report.rendered(by: SVGRenderer(output: $0)) } }
-        print(report.rendered(format.format), terminator: "")
+        try destination.write(report.rendered(format.format))
     }
 }
