@@ -26,6 +26,8 @@ public struct CatalogCommand: ParsableCommand {
     var kind: Kind
     @Option(help: "Output format: table, json or csv.")
     var format: FormatOption = .table
+    @Option(help: "Only the rows containing this text (ignoring case): id, name, aliases; grids also kind and location grid, hardware vendor.")
+    var search: String?
     @OptionGroup var outputFile: OutputFileOption
 
     public init() {}
@@ -34,6 +36,6 @@ public struct CatalogCommand: ParsableCommand {
         let destination = outputFile.destination
         try destination.check()
         let catalog = try Catalog.bundled()
-        try destination.write(CatalogListing(catalog: catalog, kind: kind).rendered(format.format))
+        try destination.write(CatalogListing(catalog: catalog, kind: kind, search: search).rendered(format.format))
     }
 }
