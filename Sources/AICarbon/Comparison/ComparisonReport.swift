@@ -23,11 +23,21 @@ public struct ComparisonReport: Sendable {
     /// Whether the runs shared random numbers.
     public var commonRandomNumbers: Bool
 
+    /// Summarises the paired samples of two runs.
+    /// - Parameters:
+    ///   - a: Scenario A: its name, problem and samples.
+    ///   - b: Scenario B, sampled on the same uniforms for its same-named inputs.
+    ///   - settings: The runs' settings.
+    ///   - commonRandomNumbers: Whether the runs shared random numbers.
+    ///   - years: The years compared, each projected by both (empty for two estimates).
     init(a: (name: String, problem: SimulationProblem, set: SampleSet), b: (name: String, problem: SimulationProblem, set: SampleSet),
-         settings: SimulationSettings, commonRandomNumbers: Bool) {
+         settings: SimulationSettings, commonRandomNumbers: Bool, years: [Int]) {
         self.a = a.name
         self.b = b.name
-        years = a.problem.years
+        self.years = years
+        // Each compared period's index in A's and in B's run (one period for estimates).
+        let periodsA = years.isEmpty ? [0] : years.map { a.problem.years.firstIndex(of: $0)! }
+        let periodsB = years.isEmpty ? [0] : years.map { b.problem.years.firstIndex(of: $0)! }
         self.settings = settings
         self.commonRandomNumbers = commonRandomNumbers
         let shared = a.problem.outputs.filter { b.problem.outputs.contains($0) }
@@ -44,11 +54,11 @@ public struct ComparisonReport: Sendable {
         }
         // One job per period and output, run in parallel; each difference column lives only while its job
         // summarises it (storing them all would double the memory of the two runs).
-        let m = outputs.count, periods = a.problem.periodCount, names = outputs
+        let m = outputs.count, periods = periodsA.count, names = outputs
         let jobs = parallelMap(periods * m, threads: settings.threads) { job -> (OutputSummary, (Double, Double), Double, Bool) in
             let t = job / m, name = names[job % m]
-            return withValues(a, t, name) { ca in
-                withValues(b, t, name) { cb in
+            return withValues(a, periodsA[t], name) { ca in
+                withValues(b, periodsB[t], name) { cb in
                     var diff = [Double](repeating: 0, count: n)
                     var less = 0, ties = 0
                     for i in 0..<n {
