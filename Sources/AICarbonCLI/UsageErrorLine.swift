@@ -105,8 +105,10 @@ private extension String {
         return (String(self[..<space]), String(self[index(after: space)...]))
     }
 
+    /// The text without one final `.`.
     var trimmingTrailingPeriod: String { hasSuffix(".") ? String(dropLast()) : self }
 
+    /// The text without its final line breaks.
     var trimmingTrailingNewlines: String {
         var text = self
         while text.last?.isNewline == true { text.removeLast() }
