@@ -28,6 +28,12 @@ enum UsageErrorLine {
             // Unknown option '--foo'. Did you mean '--format'?
             let (name, tail) = rest.splitQuoted()
             let suggestion = tail.dropping(prefix: ". Did you mean '").map { $0.splitQuoted().0 }
+            // "-ofile": unknown, or the short option -o glued to its value.
+            if let marker = tail.range(of: "or: Missing value for '") {
+                let (short, _) = String(tail[marker.upperBound...]).splitQuoted().0.flagAndValue
+                return InputError(field: name, expected: "an option of \(command), or \(short) then a space and its value",
+                                  found: "an unknown option")
+            }
             return InputError(field: name, expected: "an option of \(command)",
                               found: "an unknown option" + (suggestion.map { "; did you mean \($0)?" } ?? ""))
         }

@@ -24,6 +24,9 @@ struct UsageErrorTests {
         Case(arguments: ["estmate"], line: ["Error: aicarbon: expected a command: estimate, run, compare", "found \"estmate\" (see aicarbon --help)"]),
         Case(arguments: ["validate", "extra"], line: ["Error: extra: expected no further argument for aicarbon validate, found \"extra\""]),
         Case(arguments: ["schema", "-o"], line: ["Error: -o: expected a value <file> after it, found none (see aicarbon schema --help)"]),
+        Case(arguments: ["schema", "-ofile.txt"],
+             line: ["Error: -ofile.txt: expected an option of aicarbon schema, or -o then a space and its value, found an unknown option"]),
+        Case(arguments: ["compare", "a.yaml"], line: ["Error: <b>: expected the argument <b>, found none (see aicarbon compare --help)"]),
     ]
 
     @Test("one line on stderr naming the flag, what was expected and found; exit 64; nothing on stdout", arguments: cases)
