@@ -26,11 +26,16 @@ public struct CatalogCommand: ParsableCommand {
     var kind: Kind
     @Option(help: "Output format: table, json or csv.")
     var format: FormatOption = .table
+    @Option(help: "Only the rows containing this text (ignoring case): id, name, aliases; grids also kind and location grid, hardware vendor.")
+    var search: String?
+    @OptionGroup var outputFile: OutputFileOption
 
     public init() {}
 
     public func run() throws {
+        let destination = outputFile.destination
+        try destination.check()
         let catalog = try Catalog.bundled()
-        print(CatalogListing(catalog: catalog, kind: kind).rendered(format.format), terminator: "")
+        try destination.write(CatalogListing(catalog: catalog, kind: kind, search: search).rendered(format.format))
     }
 }

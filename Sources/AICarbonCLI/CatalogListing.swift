@@ -1,4 +1,5 @@
 import AICarbon
+import Foundation
 
 /// Renders one bundled catalog as a table, JSON or CSV.
 ///
@@ -6,21 +7,34 @@ import AICarbon
 /// `basis_detail`, `intensity_gsd` and its `spread` terms, water intensity and, for cloud regions, the location grid,
 /// provider PUE and any stale snapshot.
 struct CatalogListing {
-    var catalog: Catalog
     var kind: CatalogCommand.Kind
+    /// `--search TEXT`: keep only the rows whose id, name, aliases, kind (grids), location grid (cloud
+    /// regions) or vendor (hardware) contain it, ignoring case; `nil` keeps every row.
+    var search: String?
 
     /// Whether numeric cells are plain numbers (`1000`, `0.429`) with missing values empty, as CSV needs
     /// them to load as numbers; tables show readable numbers (`1,000`) and `-`.
     private var plain = false
 
-    init(catalog: Catalog, kind: CatalogCommand.Kind) {
-        self.catalog = catalog
+    /// The rows listed (all, or those `--search` keeps).
+    private var accelerators: [Accelerator], grids: [Grid], generationSources: [GenerationSource]
+
+    init(catalog: Catalog, kind: CatalogCommand.Kind, search: String? = nil) {
+        accelerators = catalog.accelerators
+        grids = catalog.grids
+        generationSources = catalog.generationSources
         self.kind = kind
+        self.search = search
     }
 
-    func rendered(_ format: OutputFormat) -> String {
+    /// The listing in `format`.
+    /// - Parameter format: Table, JSON or CSV.
+    /// - Returns: The text to print.
+    /// - Throws: ``InputError`` naming `--search` when it is empty or no row matches it.
+    func rendered(_ format: OutputFormat) throws(InputError) -> String {
         var listing = self
         listing.plain = format == .csv
+        try listing.filterRows()
         let (header, rows, json) = listing.content()
         switch format {
         case .json: return JSONValue.array(json).rendered() + "\n"
@@ -30,11 +44,43 @@ struct CatalogListing {
         }
     }
 
+    /// Keeps the rows `--search` matches (case-insensitive substring of the searched fields).
+    private mutating func filterRows() throws(InputError) {
+        guard let search else { return }
+        let needle = search.trimmingCharacters(in: .whitespaces).lowercased()
+        let searched: String
+        switch kind {
+        case .hardware: searched = "id, name, aliases or vendor"
+        case .grids: searched = "id (country or region code), name, aliases, kind or location grid"
+        case .sources: searched = "name"
+        }
+        guard !needle.isEmpty else {
+            throw InputError(field: "--search", expected: "text to find in a row's \(searched)", found: "\"\(search)\" (nothing to search for)")
+        }
+        func matches(_ fields: [String?]) -> Bool { fields.contains { $0?.lowercased().contains(needle) == true } }
+        let count: Int
+        switch kind {
+        case .hardware:
+            accelerators = accelerators.filter { matches([$0.id, $0.name, $0.vendor] + $0.aliases) }
+            count = accelerators.count
+        case .grids:
+            grids = grids.filter { matches([$0.id, $0.name, $0.kind, $0.locationGrid] + $0.aliases) }
+            count = grids.count
+        case .sources:
+            generationSources = generationSources.filter { matches([$0.source]) }
+            count = generationSources.count
+        }
+        guard count > 0 else {
+            throw InputError(field: "--search", expected: "text found in some \(kind.rawValue) row's \(searched), ignoring case",
+                             found: "\"\(search)\", which no row contains (aicarbon catalog \(kind.rawValue) lists them all)")
+        }
+    }
+
     private func content() -> ([String], [[String]], [JSONValue]) {
         switch kind {
-        case .hardware: return hardware()
-        case .grids: return grids()
-        case .sources: return sources()
+        case .hardware: return hardwareRows()
+        case .grids: return gridRows()
+        case .sources: return sourceRows()
         }
     }
 
@@ -46,15 +92,15 @@ struct CatalogListing {
         return x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)"
     }
 
-    private func hardware() -> ([String], [[String]], [JSONValue]) {
+    private func hardwareRows() -> ([String], [[String]], [JSONValue]) {
         return (["id", "name", "TDP W", "peak TFLOP/s", "memory GB", "GB/s", "year", "measured W", "vendor mean W", "embodied kg",
                  "embodied gsd", "source"],
-                catalog.accelerators.map {
+                accelerators.map {
                     [$0.id, $0.name, text($0.tdpW), text($0.peakFlopsPerS / 1e12), text($0.memoryGb), text($0.memoryBandwidthGbPerS),
                      String($0.releaseYear), text($0.measuredPowerW), text($0.vendorMeanPowerW), text($0.embodiedKg), text($0.embodiedGsd),
                      $0.source]
                 },
-                catalog.accelerators.map {
+                accelerators.map {
                     .object([("id", .string($0.id)), ("name", .string($0.name)), ("aliases", .array($0.aliases.map(JSONValue.string))),
                              ("vendor", .string($0.vendor)), ("tdp_w", optional($0.tdpW)), ("peak_flops_per_s", .number($0.peakFlopsPerS)),
                              ("memory_gb", optional($0.memoryGb)), ("memory_bandwidth_gb_per_s", optional($0.memoryBandwidthGbPerS)),
@@ -65,7 +111,7 @@ struct CatalogListing {
                 })
     }
 
-    private func grids() -> ([String], [[String]], [JSONValue]) {
+    private func gridRows() -> ([String], [[String]], [JSONValue]) {
         func spread(_ s: Grid.Spread?) -> JSONValue {
             guard let s else { return .null }
             return .object([("mix_sigma", optional(s.mixSigma)), ("year_sigma", optional(s.yearSigma)),
@@ -77,11 +123,11 @@ struct CatalogListing {
             return .object([("intensity_kg_per_kwh", .number(c.intensityKgPerKwh)), ("source", .string(c.source))])
         }
         return (["id", "name", "kind", "kg CO2e/kWh", "gsd", "year", "basis", "water L/kWh", "source"],
-                catalog.grids.map {
+                grids.map {
                     [$0.id, $0.name, $0.kind, text($0.intensityKgPerKwh), text($0.intensityGsd), String($0.year),
                      $0.basis.description, text($0.waterIntensityLPerKwh), $0.source]
                 },
-                catalog.grids.map {
+                grids.map {
                     .object([("id", .string($0.id)), ("name", .string($0.name)), ("kind", .string($0.kind)),
                              ("aliases", .array($0.aliases.map(JSONValue.string))),
                              ("intensity_kg_per_kwh", .number($0.intensityKgPerKwh)), ("year", .number(Double($0.year))),
@@ -99,11 +145,11 @@ struct CatalogListing {
                 })
     }
 
-    private func sources() -> ([String], [[String]], [JSONValue]) {
+    private func sourceRows() -> ([String], [[String]], [JSONValue]) {
         let source = "IPCC AR5 WGIII Annex III, Table A.III.2"
         return (["source", "min g/kWh", "median g/kWh", "max g/kWh", "reference"],
-                catalog.generationSources.map { [$0.source, text($0.minGPerKwh), text($0.medianGPerKwh), text($0.maxGPerKwh), source] },
-                catalog.generationSources.map {
+                generationSources.map { [$0.source, text($0.minGPerKwh), text($0.medianGPerKwh), text($0.maxGPerKwh), source] },
+                generationSources.map {
                     .object([("source", .string($0.source)), ("min_g_per_kwh", .number($0.minGPerKwh)),
                              ("median_g_per_kwh", .number($0.medianGPerKwh)), ("max_g_per_kwh", .number($0.maxGPerKwh)),
                              ("reference", .string(source))])

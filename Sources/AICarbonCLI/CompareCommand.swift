@@ -1,5 +1,6 @@
 import AICarbon
 import ArgumentParser
+import Foundation
 
 /// `aicarbon compare A B`: two projections on common random numbers.
 public struct CompareCommand: ParsableCommand {
@@ -7,11 +8,13 @@ public struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compare two scenarios on common random numbers: paired difference A - B and P(A < B), per output (and year).",
         discussion: """
-            Both must be single-model estimates, or projections over the same years. Each named uncertain input \
-            draws the same random numbers in both runs, so the difference reflects the scenarios, not sampling noise.
+            Both must be single-model estimates, or projections over the same years (or, with --years, projections \
+            compared in years both project). Each named uncertain input draws the same random numbers in both runs, \
+            so the difference reflects the scenarios, not sampling noise.
             Examples:
               aicarbon compare Scenarios/iea-high-efficiency-2024-2035.yaml Scenarios/iea-base-2024-2035.yaml
               aicarbon compare Scenarios/planned-70b-h100.yaml Scenarios/planned-70b-h100.yaml --set-a grid=FRA --set-b grid=DEU
+              aicarbon compare Scenarios/lbnl-us-2023-2028.yaml Scenarios/iea-base-2024-2035.yaml --years 2024-2028
             """)
 
     @Argument(help: "Scenario A (an estimate or a projection).")
@@ -24,14 +27,20 @@ public struct CompareCommand: ParsableCommand {
     var overridesA: [String] = []
     @Option(name: .customLong("set-b"), help: "Override a value in scenario B only: key=value (repeatable).")
     var overridesB: [String] = []
+    @Option(help: ArgumentHelp("Years to compare, each projected by both scenarios: \"2026,2030\", a range \"2026-2030\", or both (projections only).",
+                               valueName: "years"))
+    var years: String?
     @Option(help: "Output format: table, json or csv.")
     var format: FormatOption = .table
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var chart: PlotOptions
+    @OptionGroup var outputFile: OutputFileOption
 
     public init() {}
 
     public func run() throws {
+        let destination = outputFile.destination
+        try destination.check()
         let report = try FlagNames.run { () throws -> ComparisonReport in
             // The two runs pair sample for sample, so both need the same fixed count: a precision target
             // would stop them at different counts (and used to be ignored silently).
@@ -51,10 +60,21 @@ public struct CompareCommand: ParsableCommand {
                 own.isEmpty ? name : name + " (" + own.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + ")"
             }
             let settings = try simulation.settings(file: da.simulation)
+            let chosen = try years.map { text throws(InputError) in try Self.years(text) }
             switch (da, db) {
             case (.projection(let pa), .projection(let pb)):
-                return try Projection.compare((pa.spec, named(pa.name, setsA), pa.targetYears),
-                                              (pb.spec, named(pb.name, setsB), pb.targetYears), catalog: catalog, settings: settings)
+                guard let chosen else {
+                    return try Projection.compare((pa.spec, named(pa.name, setsA), pa.targetYears),
+                                                  (pb.spec, named(pb.name, setsB), pb.targetYears), catalog: catalog, settings: settings)
+                }
+                let ra = try pa.spec.resolve(catalog: catalog, targetYears: pa.targetYears)
+                let rb = try pb.spec.resolve(catalog: catalog, targetYears: pb.targetYears)
+                return try SensitivityFlags.renaming(["years": "--years"]) {
+                    try Comparison.run((ra.problem, named(pa.name, setsA)), (rb.problem, named(pb.name, setsB)), settings: settings, years: chosen)
+                }
+            case (.estimate, .estimate) where chosen != nil:
+                throw InputError(field: "--years", expected: "two projections (years apply to projections; an estimate has none)",
+                                 found: "two single-model estimates (\(a), \(b))")
             case (.estimate(let ea), .estimate(let eb)):
                 return try Comparison.run((ea.resolve(catalog: catalog).problem, named(ea.name, setsA)),
                                           (eb.resolve(catalog: catalog).problem, named(eb.name, setsB)), settings: settings)
@@ -66,6 +86,28 @@ public struct CompareCommand: ParsableCommand {
             }
         }
         try FlagNames.run { try chart.write(available: report.outputs) { report.rendered(by: SVGRenderer(output: $0)) } }
-        print(report.rendered(format.format), terminator: "")
+        try destination.write(report.rendered(format.format))
+    }
+
+    /// The years of `--years`: comma-separated years and ranges (`2024,2026-2030`), sorted, each once.
+    /// - Parameter text: The flag's value.
+    /// - Returns: The years.
+    /// - Throws: ``InputError`` naming `--years` for anything else (an empty item, a reversed range, text).
+    static func years(_ text: String) throws(InputError) -> [Int] {
+        let syntax = "years such as 2030, comma-separated years (2026,2030) or a range (2026-2030)"
+        var years = Set<Int>()
+        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let item = item.trimmingCharacters(in: .whitespaces)
+            let bounds = item.split(separator: "-", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let numbers = bounds.compactMap { $0.allSatisfy(\.isASCII) && $0.count <= 6 ? Int($0) : nil }
+            guard !item.isEmpty, numbers.count == bounds.count, (1...2).contains(numbers.count), numbers.allSatisfy({ $0 >= 0 }) else {
+                throw InputError(field: "--years", expected: syntax, found: "\"\(text)\"" + (text.contains(",") ? " (the item \"\(item)\")" : ""))
+            }
+            guard numbers.first! <= numbers.last! else {
+                throw InputError(field: "--years", expected: "a range from the earlier year to the later (2026-2030)", found: "\"\(item)\"")
+            }
+            years.formUnion(numbers.first!...numbers.last!)
+        }
+        return years.sorted()
     }
 }

@@ -93,10 +93,13 @@ public struct EstimateCommand: ParsableCommand {
     var sensitivityOutput: String?
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var chart: PlotOptions
+    @OptionGroup var outputFile: OutputFileOption
 
     public init() {}
 
     public func run() throws {
+        let destination = outputFile.destination
+        try destination.check()
         let (report, sensitivity) = try FlagNames.run(days: days != nil) {
             let method = try sensitivityMethod()
             let catalog = try Catalog.bundled()
@@ -107,7 +110,7 @@ public struct EstimateCommand: ParsableCommand {
             try chart.write(available: report.outputs.map(\.0)) { report.rendered(by: SVGRenderer(output: $0)) }
             return (report, try sensitivityReport(method, catalog: catalog))
         }
-        print(sensitivity.map { SensitivityRendering.estimate(report, with: $0, format.format) } ?? report.rendered(format.format), terminator: "")
+        try destination.write(sensitivity.map { SensitivityRendering.estimate(report, with: $0, format.format) } ?? report.rendered(format.format))
     }
 
     /// The flags parsed into an ``EstimateSpec``; every numeric flag goes through

@@ -22,10 +22,13 @@ public struct ReboundCommand: ParsableCommand {
     var elasticities: String?
     @Option(help: "Output format: table, json or csv.")
     var format: FormatOption = .table
+    @OptionGroup var outputFile: OutputFileOption
 
     public init() {}
 
     public func run() throws {
+        let destination = outputFile.destination
+        try destination.check()
         // The growth-unit rule: "25%" is the factor 1.25, never 0.25.
         guard case .fixed(let k) = try GrowthText.parse(efficiencyGain, field: NumericField("--efficiency-gain", .dimensionless, .positive)) else {
             throw InputError(field: "--efficiency-gain", expected: "a single number such as 2 or 25%", found: "\"\(efficiencyGain)\"")
@@ -50,7 +53,7 @@ public struct ReboundCommand: ParsableCommand {
             throw InputError(field: "--efficiency-gain", expected: "a gain and elasticity whose energy and demand factors are finite numbers",
                              found: "k = \(k), elasticity \(c.elasticity) (k^(-elasticity) overflows)")
         }
-        print(ReboundReport(cases: cases, single: elasticity != nil).rendered(format.format), terminator: "")
+        try destination.write(ReboundReport(cases: cases, single: elasticity != nil).rendered(format.format))
     }
 
     /// An elasticity: any finite number (the shared quantity parser rejects text, `nan` and `inf`).

@@ -14,7 +14,8 @@ public struct ReportCommand: ParsableCommand {
 
     @Argument(help: "Scenario file (.yaml, .yml or .json).")
     var file: String
-    @Option(name: .shortAndLong, help: "The HTML file to write (written completely or not at all).")
+    @Option(name: [.customShort("o"), .customLong("output"), .customLong("output-file")],
+            help: ArgumentHelp("The HTML file to write (atomically: completely or not at all); - is standard output.", valueName: "file"))
     var output: String
     @Option(name: .customLong("set"), help: "Override a scenario value: key=value (repeatable).")
     var overrides: [String] = []
@@ -23,6 +24,8 @@ public struct ReportCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
+        let destination = OutputDestination(path: output, spellings: ["--output", "--output-file", "-o"])
+        try destination.check()
         try FlagNames.run {
             let document = try ScenarioFile.loadDocument(file, overrides: try ScenarioOverrides.parse(overrides))
             let bar = ProgressBar()
@@ -51,8 +54,8 @@ public struct ReportCommand: ParsableCommand {
             case .estimate(let r): html = r.rendered(by: renderer)
             case .projection(let r): html = r.rendered(by: renderer)
             }
-            try AtomicFile.write(html, to: output, field: "--output")
-            print("wrote \(output)")
+            try destination.write(html)
+            if !destination.isStandardOutput { print("wrote \(output)") }
         }
     }
 

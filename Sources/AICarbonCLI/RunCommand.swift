@@ -24,14 +24,18 @@ public struct RunCommand: ParsableCommand {
     var format: FormatOption = .table
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var chart: PlotOptions
+    @OptionGroup var outputFile: OutputFileOption
 
     public init() {}
 
     public func run() throws {
-        try FlagNames.run { try execute() }
+        let destination = outputFile.destination
+        try destination.check()
+        try destination.write(try FlagNames.run { try execute() })
     }
 
-    private func execute() throws {
+    /// Runs the scenario (or its sweep), writes any chart, and returns the text to print.
+    private func execute() throws -> String {
         let sets = try ScenarioOverrides.parse(overrides)
         let catalog = try Catalog.bundled()
         if sweep.count > 1 {
@@ -62,8 +66,7 @@ public struct RunCommand: ParsableCommand {
                     }, output: name, references: first.references, title: "\(variants[0].1.name): sweep of \(key)").rendered()
                 }
             }
-            print(SweepRendering(key: key, variants: reports).rendered(format.format), terminator: "")
-            return
+            return SweepRendering(key: key, variants: reports).rendered(format.format)
         }
         let document = try ScenarioFile.loadDocument(file, overrides: sets)
         let bar = ProgressBar()
@@ -73,10 +76,11 @@ public struct RunCommand: ParsableCommand {
         case .estimate(let r): try chart.write(available: r.outputs.map(\.0)) { r.rendered(by: SVGRenderer(output: $0)) }
         case .projection(let r): try chart.write(available: r.outputs) { r.rendered(by: SVGRenderer(output: $0)) }
         }
+        var text = ""
         if format == .table, case .estimate(let s) = document {
-            print("scenario: \(TableRenderer.terminalSafe(s.name))" + (s.description.map { " — \(TableRenderer.terminalSafe($0))" } ?? ""))
+            text = "scenario: \(TableRenderer.terminalSafe(s.name))" + (s.description.map { " — \(TableRenderer.terminalSafe($0))" } ?? "") + "\n"
         }
-        print(result.rendered(format.format), terminator: "")
+        return text + result.rendered(format.format)
     }
 
     static func execute(_ document: ScenarioDocument, catalog: Catalog, simulation: SimulationOptions,

@@ -17,11 +17,14 @@ public struct SchemaCommand: ParsableCommand {
 
     @Option(help: "Output format: table, json or csv.")
     var format: FormatOption = .table
+    @OptionGroup var outputFile: OutputFileOption
 
     public init() {}
 
     public func run() throws {
-        print(Self.rendered(format.format), terminator: "")
+        let destination = outputFile.destination
+        try destination.check()
+        try destination.write(Self.rendered(format.format))
     }
 
     /// One key of the schema.

@@ -34,10 +34,13 @@ public struct SensitivityCommand: ParsableCommand {
     @OptionGroup var sampling: SensitivitySamplingOptions
     @Option(help: "Also write a chart of the ranking as SVG to this file (a tornado chart for --method tornado).")
     var plot: String?
+    @OptionGroup var outputFile: OutputFileOnlyOption
 
     public init() {}
 
     public func run() throws {
+        let destination = outputFile.destination
+        try destination.check()
         let (document, report) = try FlagNames.run {
             try SensitivityFlags.renaming(["sensitivity": "--method", "output": "--output", "year": "--year", "method": "--design"]) {
                 let method = try SensitivityMethod(parsing: self.method, field: "--method")
@@ -67,11 +70,11 @@ public struct SensitivityCommand: ParsableCommand {
             if report.isProjection, report.periods.count > 1 {
                 text += "(the last year; --year Y shows another, and JSON and CSV give every year)\n"
             }
-            print(text, terminator: "")
+            try destination.write(text)
         case .json:
-            print(SensitivityRendering.document(report, scenario: document.name).rendered(), terminator: "\n")
+            try destination.write(SensitivityRendering.document(report, scenario: document.name).rendered() + "\n")
         case .csv:
-            print(SensitivityRendering.csv(report), terminator: "")
+            try destination.write(SensitivityRendering.csv(report))
         }
     }
 }

@@ -9,12 +9,15 @@ public struct ValidateCommand: ParsableCommand {
 
     @Option(help: "Output format: table, json or csv.")
     var format: FormatOption = .table
+    @OptionGroup var outputFile: OutputFileOption
 
     public init() {}
 
     public func run() throws {
+        let destination = outputFile.destination
+        try destination.check()
         let report = ValidationReport()
-        print(report.rendered(format.format), terminator: "")
+        try destination.write(report.rendered(format.format))
         if !report.allPass { throw ExitCode(1) }
     }
 }

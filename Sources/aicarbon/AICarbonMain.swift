@@ -4,6 +4,6 @@ import AICarbonCLI
 @main
 struct AICarbonMain {
     static func main() {
-        AICarbonCommand.main()
+        AICarbonCommand.runFromCommandLine()
     }
 }

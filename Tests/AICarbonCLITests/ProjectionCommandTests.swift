@@ -21,12 +21,12 @@ struct ProjectionCommandTests {
         }
     }
 
-    @Test("tidy CSV: scenario,year,output,statistic,value")
+    @Test("tidy CSV: scenario,year,output,unit,statistic,value")
     func csv() throws {
         let result = try runAICarbon(["run", "\(scenarios)/iea-base-2024-2035.yaml", "--samples", "1000", "--format", "csv"])
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.first == "scenario,year,output,statistic,value")
-        #expect(lines.contains { $0.hasPrefix("iea-base,2030,energy_kwh,p50,") })
+        #expect(lines.first == "scenario,year,output,unit,statistic,value")
+        #expect(lines.contains { $0.hasPrefix("iea-base,2030,energy_kwh,kWh,p50,") })
     }
 
     @Test("compare prints the paired difference and P(A < B)")

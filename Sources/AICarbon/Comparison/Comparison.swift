@@ -14,15 +14,21 @@ public enum Comparison {
     ///   - settings: Samples, seed, design, generator and threads of both runs (a precision target does
     ///     not apply).
     ///   - commonRandomNumbers: Whether same-named inputs share random numbers.
+    ///   - years: The years to compare, each projected by both problems (two projections only); `nil`
+    ///     compares every year, and then both must project the same years.
     /// - Returns: The comparison.
-    /// - Throws: ``InputError`` when the problems are of different kinds or years, or a run fails.
+    /// - Throws: ``InputError`` when the problems are of different kinds or years, a year of `years` is
+    ///   not projected by both (field `years`), or a run fails.
     public static func run(_ a: (problem: SimulationProblem, name: String), _ b: (problem: SimulationProblem, name: String),
-                           settings: SimulationSettings, commonRandomNumbers: Bool = true) throws(InputError) -> ComparisonReport {
+                           settings: SimulationSettings, commonRandomNumbers: Bool = true,
+                           years: [Int]? = nil) throws(InputError) -> ComparisonReport {
         guard a.problem.kind == b.problem.kind else {
             throw InputError(field: "scenario", expected: "two scenarios of the same kind (\(a.name) is an \(a.problem.kind))",
                              found: "\(b.name), a \(b.problem.kind)")
         }
-        guard a.problem.years == b.problem.years else {
+        if let years {
+            try check(years, a, b)
+        } else if a.problem.years != b.problem.years {
             throw InputError(field: "end_year", expected: "the same years in both scenarios", found: "different years")
         }
         // Union of the sampled inputs, by name, in a fixed order.
@@ -48,12 +54,15 @@ public enum Comparison {
         let designColumns = commonRandomNumbers ? Array(0..<width) + Array(0..<width) : nil
         let correlation = RankCorrelation.joining(pa.correlation, pb.correlation, offset: width)
         let outputs = a.problem.outputs.filter { b.problem.outputs.contains($0) }.compactMap(OutputName.init(rawValue:))
+        // The compared periods: each year's index in A's and in B's problem (one period for estimates).
+        let compared = years ?? a.problem.years
+        let periods = compared.isEmpty ? [(0, 0)] : compared.map { (a.problem.years.firstIndex(of: $0)!, b.problem.years.firstIndex(of: $0)!) }
         var pairs: [(a: SimulationProblem.OutputSource, b: SimulationProblem.OutputSource, name: String)] = []
-        for t in 0..<a.problem.periodCount {
+        for (t, (ta, tb)) in periods.enumerated() {
             for name in outputs {
-                let year = a.problem.years.isEmpty ? "" : " in \(a.problem.years[t])"
-                pairs.append((pa.sources[t][pa.outputs.firstIndex(of: name.rawValue)!],
-                              pb.sources[t][pb.outputs.firstIndex(of: name.rawValue)!], name.rawValue + year))
+                let year = compared.isEmpty ? "" : " in \(compared[t])"
+                pairs.append((pa.sources[ta][pa.outputs.firstIndex(of: name.rawValue)!],
+                              pb.sources[tb][pb.outputs.firstIndex(of: name.rawValue)!], name.rawValue + year))
             }
         }
         let model = PairedModel(a: pa.model, b: pb.model, width: width, pairs: pairs)
@@ -61,8 +70,28 @@ public enum Comparison {
         // Streamed when large enough: the paired samples are counted and summarised as they are drawn.
         let summary = try Simulation.summarise(inputs: inputs, correlation: correlation, model: model, settings: shared,
                                                designColumns: designColumns, bins: 30, observers: [counter])
-        return ComparisonReport(a: a.name, b: b.name, years: a.problem.years, outputs: outputs, summary: summary,
+        return ComparisonReport(a: a.name, b: b.name, years: compared, outputs: outputs, summary: summary,
                                 counts: counter.totals, settings: shared, commonRandomNumbers: commonRandomNumbers)
+    }
+
+    /// Refuses years to compare that are not projected by both problems, or given for two estimates.
+    private static func check(_ years: [Int], _ a: (problem: SimulationProblem, name: String),
+                              _ b: (problem: SimulationProblem, name: String)) throws(InputError) {
+        guard !a.problem.years.isEmpty else {
+            throw InputError(field: "years", expected: "two projections (an estimate has no years)", found: "two single-model estimates")
+        }
+        guard !years.isEmpty else { throw InputError(field: "years", expected: "at least one year", found: "none") }
+        let shared = a.problem.years.filter(b.problem.years.contains)
+        func span(_ list: [Int]) -> String {
+            guard let first = list.first, let last = list.last else { return "none" }
+            return list == Array(first...last) ? (first == last ? "\(first)" : "\(first)–\(last)") : list.map(String.init).joined(separator: ", ")
+        }
+        for year in years where !shared.contains(year) {
+            let missing = [a, b].filter { !$0.problem.years.contains(year) }.map(\.name)
+            throw InputError(field: "years", expected: "years both scenarios project (shared: \(span(shared)); \(a.name) \(span(a.problem.years)), "
+                                 + "\(b.name) \(span(b.problem.years)))",
+                             found: "\(year), not in \(missing.joined(separator: " or "))")
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 public struct ComparisonReport: Sendable {
     /// Names of scenarios A and B.
     public var a: String, b: String
-    /// The years compared; empty when two estimates are compared.
+    /// The years compared (each projected by both); empty when two estimates are compared.
     public var years: [Int]
     /// Outputs both scenarios have.
     public var outputs: [OutputName]

@@ -1,55 +1,78 @@
 /// Results as comma-separated values, in base units, one header line.
 ///
-/// - Estimate: `output,unit,mean,p05,…,sd,mcse`, a row per output.
-/// - Projection (tidy): `scenario,year,output,statistic,value`.
-/// - Comparison: `year,output,a_p50,b_p50,difference_mean,difference_p05,difference_p50,difference_p95,
-///   p_a_less_than_b` (without `year` for two estimates).
-/// - Rebound: `efficiency_gain,elasticity,expected_saving,actual_saving,rebound,class`.
+/// Estimates, projections and comparisons share one tidy (long) schema, one value a row:
+///
+///     scenario,year,output,unit,statistic,value
+///
+/// - `scenario`: the scenario's name (empty for an estimate from flags); for a comparison `A vs B`.
+/// - `year`: the projection year; empty for an estimate and a comparison of estimates.
+/// - `output`: the output's key (`energy_kwh`, `co2e_kg`, …).
+/// - `unit`: the unit of `value`, as JSON names it (`kWh`, `kg CO2e`, `L`, `chip-h`; empty for a
+///   plain number such as the rebound); a probability (`p_a_less_than_b`) has an empty unit.
+/// - `statistic`: `mean`, `p05`, `p25`, `p50`, `p75`, `p95` (and any requested percentiles), `sd`,
+///   `mcse`; a comparison has `a_p50`, `b_p50`, `difference_mean`, `difference_p05`, …,
+///   `difference_sd`, `difference_mcse` and `p_a_less_than_b`.
+/// - `value`: the number, as JSON writes it (shortest round-trip text).
+///
+/// Rebound keeps its own row per case: `efficiency_gain,elasticity,expected_saving,actual_saving,rebound,class`.
 ///
 /// Text fields are quoted (RFC 4180) when they hold a comma, a quote or a line break.
 public struct CSVRenderer: ReportRenderer {
+    /// The header of estimates, projections and comparisons.
+    public static let header = "scenario,year,output,unit,statistic,value"
+
     /// Creates the renderer.
     public init() {}
 
     public func render(_ report: EstimateReport) -> String {
-        let keys = report.percentiles.map(JSONRenderer.key)
-        var lines = ["output,unit,mean," + keys.joined(separator: ",") + ",sd,mcse"]
+        var lines = [Self.header]
         for (name, s) in report.outputs {
-            let values = [s.mean] + s.percentiles.map(\.value) + [s.sd, s.mcse]
-            lines.append("\(name.rawValue),\(Self.field(name.baseUnit))," + Self.numbers(values))
+            lines += Self.rows(scenario: report.name ?? "", year: nil, output: name, statistics: Self.statistics(s))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     public func render(_ report: ProjectionReport) -> String {
-        var lines = ["scenario,year,output,statistic,value"]
-        let scenario = Self.field(report.name)
+        var lines = [Self.header]
         for t in report.years.indices {
             for (o, name) in report.outputs.enumerated() {
-                let s = report.summaries[t][o]
-                var stats: [(String, Double)] = [("mean", s.mean)]
-                stats += s.percentiles.map { (JSONRenderer.key($0.percent), $0.value) }
-                stats += [("sd", s.sd), ("mcse", s.mcse)]
-                for (stat, value) in stats {
-                    lines.append("\(scenario),\(report.years[t]),\(name.rawValue),\(stat),\(JSONValue.numberText(value))")
-                }
+                lines += Self.rows(scenario: report.name, year: report.years[t], output: name, statistics: Self.statistics(report.summaries[t][o]))
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     public func render(_ report: ComparisonReport) -> String {
-        let columns = "output,a_p50,b_p50,difference_mean,difference_p05,difference_p50,difference_p95,p_a_less_than_b"
-        var lines = [report.years.isEmpty ? columns : "year," + columns]
+        var lines = [Self.header]
+        let scenario = "\(report.a) vs \(report.b)"
         for t in 0..<Swift.max(report.years.count, 1) {
             for (o, name) in report.outputs.enumerated() {
-                let d = report.difference[t][o]
-                let values = [report.medians[t][o].0, report.medians[t][o].1, d.mean, d.percentile(5)!, d.percentile(50)!,
-                              d.percentile(95)!, report.probability[t][o]]
-                lines.append((report.years.isEmpty ? "" : "\(report.years[t]),") + "\(name.rawValue)," + Self.numbers(values))
+                var stats = [("a_p50", report.medians[t][o].0), ("b_p50", report.medians[t][o].1)]
+                stats += Self.statistics(report.difference[t][o]).map { ("difference_" + $0.0, $0.1) }
+                lines += Self.rows(scenario: scenario, year: report.years.isEmpty ? nil : report.years[t], output: name, statistics: stats)
+                lines += Self.rows(scenario: scenario, year: report.years.isEmpty ? nil : report.years[t], output: name,
+                                   statistics: [("p_a_less_than_b", report.probability[t][o])], unit: "")
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `mean`, the percentiles (`p05`, …), `sd` and `mcse` of a summary.
+    static func statistics(_ s: OutputSummary) -> [(String, Double)] {
+        [("mean", s.mean)] + s.percentiles.map { (JSONRenderer.key($0.percent), $0.value) } + [("sd", s.sd), ("mcse", s.mcse)]
+    }
+
+    /// One row of the tidy schema per statistic.
+    /// - Parameters:
+    ///   - scenario: The scenario column (quoted as needed here).
+    ///   - year: The year, or `nil` for an estimate.
+    ///   - output: The output.
+    ///   - statistics: Each statistic's name and value.
+    ///   - unit: The unit, when not the output's (`""` for a probability).
+    /// - Returns: The rows.
+    static func rows(scenario: String, year: Int?, output: OutputName, statistics: [(String, Double)], unit: String? = nil) -> [String] {
+        let prefix = "\(field(scenario)),\(year.map(String.init) ?? ""),\(output.rawValue),\(field(unit ?? output.baseUnit)),"
+        return statistics.map { prefix + "\($0.0),\(JSONValue.numberText($0.1))" }
     }
 
     public func render(_ report: ReboundReport) -> String {

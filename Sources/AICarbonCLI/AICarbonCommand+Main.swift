@@ -1,0 +1,37 @@
+import AICarbon
+import ArgumentParser
+import Foundation
+
+extension AICarbonCommand {
+    /// The exit status of a refused command line (an unknown flag, a missing value): `EX_USAGE` of
+    /// sysexits(3).
+    public static let usageExitCode: Int32 = 64
+
+    /// Parses the command line, runs the command and exits.
+    ///
+    /// `--help` and `--version` print as ArgumentParser prints them. A command line ArgumentParser
+    /// refuses gets one line on standard error (the flag, what was expected, what was found, and the
+    /// `--help` to see) and exit status ``usageExitCode``; errors of the command itself are printed by
+    /// ArgumentParser (one ``InputError`` line) with status 1.
+    /// - Parameter arguments: The arguments after the program name.
+    public static func runFromCommandLine(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            guard exitCode(for: error) != .success else { exit(withError: error) }
+            let names = configuration.subcommands.map { $0._commandName }
+            let sub = arguments.first.flatMap { names.contains($0) ? $0 : nil }
+            let line = UsageErrorLine.error(message: message(for: error), command: "aicarbon" + (sub.map { " \($0)" } ?? ""),
+                                            commands: names, atRoot: sub == nil)
+            FileHandle.standardError.write(Data("Error: \(line)\n".utf8))
+            Foundation.exit(usageExitCode)
+        }
+        do {
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+        exit()
+    }
+}
