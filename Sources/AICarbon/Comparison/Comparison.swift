@@ -4,7 +4,7 @@
 /// With common random numbers (the default), both are sampled on the union of their inputs by name,
 /// in a fixed order, so that an input both have draws the same uniforms in both runs: the difference
 /// then reflects the scenarios, not sampling noise (Glasserman 2004, *Monte Carlo Methods in Financial
-/// Engineering*, §4.2, common random numbers). Without them, B is sampled from another seed.
+/// Engineering*, §4.2, common random numbers). Without them, B's inputs draw uniforms of their own.
 public enum Comparison {
     /// Runs both problems together and summarises their paired differences, streaming (without storing
     /// the samples) when the run is large enough (``Simulation/streamingThreshold``).
