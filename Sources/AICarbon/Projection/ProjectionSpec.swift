@@ -35,6 +35,12 @@ public struct ProjectionSpec: Sendable {
     public static let keys: [String: (field: NumericField, path: Bool)] = Dictionary(uniqueKeysWithValues:
         InputRegistry.all.filter { $0.scopes.contains(.projection) && $0.key != "grid" }.map { ($0.key, ($0.field(), $0.yearPath)) })
 
+    /// The start years accepted: 2015 to 2035. The base-year inputs come from data of that era (the
+    /// accelerator catalog from 2016 on, grid intensities and water of 2023, PUE and utilisation priors of
+    /// 2020s practice), so a start year far from it (`start_year: 1990`) would apply today's data to
+    /// another time; it is refused rather than silently projected.
+    public static let startYears = 2015...2035
+
     /// Keys that take a whole year, not a quantity.
     public static let yearKeys = ["start_year", "end_year", "pue_target_year", "grid_target_year"]
 
@@ -85,6 +91,10 @@ public struct ProjectionSpec: Sendable {
     ///   - yearValues: `pue_target_year` and `grid_target_year`, when given.
     /// - Throws: ``InputError`` naming the key and its place in the file.
     public func resolve(catalog: Catalog, targetYears: [String: Int] = [:]) throws(InputError) -> Resolved {
+        guard Self.startYears.contains(startYear) else {
+            throw error("start_year", "a year from \(Self.startYears.lowerBound) to \(Self.startYears.upperBound) (the catalogs and priors "
+                        + "describe accelerators from 2016 on and grids of 2023)", "\(startYear)")
+        }
         guard endYear >= startYear else {
             throw error("end_year", "a year not before start_year (\(startYear))", "\(endYear)")
         }

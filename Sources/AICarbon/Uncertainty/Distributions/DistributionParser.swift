@@ -10,7 +10,7 @@ import Foundation
 ///   `lognormal(median, gsd)`, `lognormal(p05 = a, p95 = b)`, `beta(a, b)`, `beta(a, b, min, max)`,
 ///   `gamma(shape, scale)`, `weibull(shape, scale)`, `loguniform(a, b)`;
 /// - `truncated(normal(1.2, 0.1), 1, 2)` — restrict a continuous distribution to [lower, upper];
-/// - `discrete(1.1: 0.5, 1.2: 0.3, 1.5: 0.2)` — values with weights.
+/// - `discrete(1.1: 0.5, 1.2: 0.3, 1.5: 0.2)` — values with weights (probabilities summing to 1).
 ///
 /// Every value must lie in the input's physical range (a PUE of at least 1, a utilization in (0, 1], …).
 /// A continuous distribution with less than 10⁻⁶ of its probability outside is clipped to the range
@@ -24,6 +24,9 @@ public enum DistributionParser {
     public static let maximumNesting = 32
     /// The longest distribution text accepted, in characters.
     public static let maximumLength = 100_000
+    /// How far the weights of `discrete(value: weight, …)` may sum from 1 (rounding of decimal weights such
+    /// as 0.1 + 0.2 + 0.7); further is an error, not a silent renormalisation.
+    public static let discreteWeightTolerance = 1e-9
 
     /// Parses `text` for `field`, checks the parameters and the field's physical domain.
     /// - Parameters:
@@ -184,6 +187,12 @@ public enum DistributionParser {
             }
             guard let d = Distribution.discrete(values, weights: weights) else {
                 throw fail("discrete(value: weight, …) with weights ≥ 0 that do not all vanish")
+            }
+            // Weights are probabilities: a sum other than 1 is a typo or a missing value, never silently rescaled.
+            let sum = weights.reduce(0, +)
+            guard abs(sum - 1) <= discreteWeightTolerance else {
+                throw InputError(field: field.name, expected: "discrete(value: weight, …) with weights that sum to 1 (±1e-9)",
+                                 found: "weights that sum to \(Distribution.compact(sum)) in \"\(whole)\"", location: location)
             }
             return d
         default:
