@@ -245,6 +245,7 @@ public struct EstimateSpec: Sendable, Hashable {
            let flops = FootprintModel.evaluate(template).trainingFLOPs {
             derived[.trainingFLOPs] = .constant(flops)
         }
+        try Self.checkFinite(template: template, uncertain: builder.uncertain, fixed: builder.fixed, outputs: outputs)
         let correlation = try resolveCorrelation(builder.uncertain.map(\.slot))
         return Resolved(template: template, uncertain: builder.uncertain, correlation: correlation,
                         assumptions: builder.assumptions, outputs: outputs, sampled: outputs.filter { derived[$0] == nil },
@@ -366,6 +367,26 @@ public struct EstimateSpec: Sendable, Hashable {
             throw InputError(field: "serving_power_utilization", expected: "no serving utilisation when `power` gives the power per chip",
                              found: "both")
         }
+    }
+
+    /// Refuses inputs whose outputs overflow (or are undefined) at the inputs' medians, before any sampling:
+    /// the error names the output and the inputs of extreme magnitude that can cause it (`--mfu 1e-300`
+    /// makes `energy_kwh` infinite). Overflows only in the tails are caught by the engine, with the same message.
+    /// - Parameters:
+    ///   - template: The fixed inputs and modes.
+    ///   - uncertain: The sampled inputs, set to their medians here.
+    ///   - fixed: The fixed inputs, to name the causes.
+    ///   - outputs: The outputs reported.
+    /// - Throws: ``InputError/overflow(output:causes:)`` for the first output that is not finite.
+    static func checkFinite(template: FootprintVariables<Double>, uncertain: [(slot: InputSlot, distribution: Distribution)],
+                            fixed: [(InputSlot, Double)], outputs: [OutputName]) throws(InputError) {
+        var atMedians = template
+        for (slot, d) in uncertain { atMedians[slot] = d.median }
+        let results = FootprintModel.evaluate(atMedians)
+        guard let output = outputs.first(where: { !results[$0].isFinite }) else { return }
+        let inputs = fixed.map { (name: $0.0.rawValue, distribution: Distribution.fixed($0.1)) }
+            + uncertain.map { (name: $0.slot.rawValue, distribution: $0.distribution) }
+        throw InputError.overflow(output: output.rawValue, causes: InputError.extremeInputs(inputs))
     }
 
     /// Refuses a serving group too small to hold the model's weights: `parameters × bytes per parameter`

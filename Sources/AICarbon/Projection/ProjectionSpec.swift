@@ -81,6 +81,41 @@ public struct ProjectionSpec: Sendable {
         return field.kind.baseUnit
     }
 
+    /// Refuses a projection whose outputs overflow at the drivers' medians, before any sampling: the error
+    /// names the output and year, and the inputs that can cause it (drivers of extreme magnitude, else the
+    /// growth drivers given and the years they compound over). Overflows only in the tails are caught by
+    /// the engine.
+    func checkFinite(model: ProjectionModel, columns: [(name: String, distribution: Distribution)]) throws(InputError) {
+        let medians = columns.map(\.distribution.median), m = model.outputCount
+        var values = [Double](repeating: .nan, count: m)
+        let firstBad: Int? = medians.withUnsafeBufferPointer { x in
+            values.withUnsafeMutableBufferPointer { out in
+                let pointers = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: Swift.max(m, 1))
+                defer { pointers.deallocate() }
+                for o in 0..<m { pointers[o] = out.baseAddress! + o }
+                let zero = 0.0
+                withUnsafePointer(to: zero) { z in
+                    model.evaluate(inputs: x.baseAddress ?? z, count: 1, outputs: UnsafeMutableBufferPointer(start: pointers, count: m))
+                }
+                return (0..<m).first { !out[$0].isFinite }
+            }
+        }
+        guard let bad = firstBad else { return }
+        var given = scalars.map { (name: $0.key, distribution: $0.value) }
+        for (key, path) in paths { given += path.map { (name: "\(key)@\($0.year)", distribution: $0.value) } }
+        var causes = InputError.extremeInputs(given)
+        if causes.isEmpty {
+            causes = scalars.keys.filter { GrowthText.keys.contains($0) && scalars[$0]!.median != 1 }.sorted().map { "`\($0)` = \(scalars[$0]!)" }
+                + paths.keys.filter(GrowthText.keys.contains).sorted().map { "`\($0)` (a year path)" }
+            if !causes.isEmpty { causes.append("`end_year` = \(endYear) (\(endYear - startYear) years of growth compounded)") }
+        }
+        // Placed at the first growth driver in the file (where the fix usually is), else at the file.
+        var e = InputError.overflow(output: model.outputName(bad), causes: causes)
+        let growthKey = (Array(scalars.keys) + Array(paths.keys)).filter(GrowthText.keys.contains).sorted().first
+        e.location = growthKey.flatMap { locations[$0] } ?? locations["start_year"].map { InputLocation(file: $0.file) }
+        throw e
+    }
+
     func error(_ key: String, _ expected: String, _ found: String) -> InputError {
         InputError(field: key, expected: expected, found: found, location: locations[key])
     }
@@ -224,6 +259,7 @@ public struct ProjectionSpec: Sendable {
         }
         precondition(model.outputs.allSatisfy { ProjectionModel.slot($0) != nil }, "a projection output without a model slot")
         let correlation = try b.correlation(correlations)
+        try checkFinite(model: model, columns: b.columns)
         return Resolved(model: model, columns: b.columns, correlation: correlation, assumptions: b.assumptions)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a value came from: a command-line flag, or a position in a scenario file.
 public struct InputLocation: Sendable, Hashable, CustomStringConvertible {
     /// The file path, or `nil` for a command-line flag.
@@ -125,5 +127,50 @@ extension InputError {
         e.expected = rename(expected)
         e.found = rename(found)
         return e
+    }
+}
+
+extension InputError {
+    /// The error for an output that is not finite (it overflowed, or is undefined) for the inputs given: it
+    /// names the output (and year) in `field`, and in `found` the inputs that can cause it.
+    /// - Parameters:
+    ///   - output: The output's name (`energy_kwh`, or `energy_kwh in 2200` in a projection).
+    ///   - causes: The inputs that can cause it, as ``extremeInputs(_:)`` describes them; when empty, the
+    ///     message points at growth factors, years and input magnitudes in general.
+    /// - Returns: The error.
+    public static func overflow(output: String, causes: [String]) -> InputError {
+        let culprits = causes.isEmpty
+            ? "; check growth factors, years and input magnitudes for overflow"
+            : "; the inputs that can cause it: " + causes.joined(separator: ", ")
+        return InputError(field: output, expected: "finite values of the output \(output)",
+                          found: "infinite or undefined values (it overflows)" + culprits)
+    }
+
+    /// Magnitudes beyond which an input is reported as a likely cause of an overflow: above 10¹⁰⁰ or below
+    /// 10⁻¹⁰⁰ (no physical input of AICarbon comes near either).
+    public static let extremeMagnitudes = (small: 1e-100, large: 1e100)
+
+    /// The inputs whose values reach extreme magnitudes (``extremeMagnitudes``), largest excess first, each
+    /// as `` `key` = 1e-300 `` (a fixed value) or `` `key` reaching 1e+200 `` (a distribution's 10⁻⁶ or
+    /// 1 − 10⁻⁶ quantile), with the key in backticks so that the command line shows its flag.
+    /// - Parameter inputs: Input names and their values (fixed or distributions).
+    /// - Returns: At most five descriptions.
+    public static func extremeInputs(_ inputs: [(name: String, distribution: Distribution)]) -> [String] {
+        var found: [(excess: Double, text: String)] = []
+        for (name, d) in inputs {
+            let values = d.isFixed ? [d.median] : [d.quantile(1e-6), d.median, d.quantile(1 - 1e-6)]
+            var worst: (excess: Double, value: Double)?
+            for x in values where x != 0 {
+                let magnitude = abs(x)
+                let excess = !magnitude.isFinite ? .infinity
+                    : magnitude > extremeMagnitudes.large ? log10(magnitude / extremeMagnitudes.large)
+                    : magnitude < extremeMagnitudes.small ? log10(extremeMagnitudes.small / magnitude) : -1
+                if excess >= 0, excess > (worst?.excess ?? -1) { worst = (excess, x) }
+            }
+            guard let worst else { continue }
+            let value = Distribution.compact(worst.value)
+            found.append((worst.excess, d.isFixed ? "`\(name)` = \(value)" : "`\(name)` reaching \(value)"))
+        }
+        return found.sorted { $0.excess > $1.excess }.prefix(5).map(\.text)
     }
 }
