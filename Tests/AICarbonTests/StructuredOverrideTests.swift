@@ -34,6 +34,12 @@ struct StructuredOverrideTests {
         #expect(s.simulation.samples == 2000 && s.simulation.percentiles == [1, 99])
     }
 
+    @Test("references take a list of {year, value, label}")
+    func references() throws {
+        let p = try loadProjection("iea-base-2024-2035.yaml", overrides: [("references", "[{year: 2030, value: 945 TWh, label: IEA 2025 Base}]")])
+        #expect(p.spec.references.count == 1 && p.spec.references[0].year == 2030 && p.spec.references[0].value == 945e9)
+    }
+
     @Test("bad structured values are errors at the flag, naming the key",
           arguments: [
               ("ai_growth", "{2025: 1.2, 2031: 1.05", "--set: ai_growth: expected a value, a {year: value} mapping"),
