@@ -56,6 +56,20 @@ struct OverflowMessageTests {
         }
     }
 
+    @Test("a projection overflowing only in the tails (found by the engine) names the growth driver and is placed at it in the file")
+    func projectionTail() throws {
+        let text = "kind: projection\nstart_year: 2024\nend_year: 2200\nbase_electricity: 415 TWh\nai_share: 1\nai_growth: 1.1 to 100\nconventional_growth: 1\n"
+        guard case .projection(let p) = try ScenarioFile.parseDocument(text, path: "t.yaml") else { Issue.record("kind"); return }
+        do {
+            _ = try p.run(catalog: Catalog.bundled(), settings: SimulationSettings(samples: 1000, threads: 2))
+            Issue.record("accepted")
+        } catch {
+            #expect(error.isOverflow && error.field.contains(" in 2"), "\(error)")
+            #expect(error.found.contains("the inputs that can cause it: `ai_growth` reaching "), "\(error)")
+            #expect(error.location?.description == "t.yaml:6:12", "\(error)")
+        }
+    }
+
     @Test("extreme inputs are listed most extreme first; ordinary magnitudes are not listed")
     func ranking() {
         let causes = InputError.extremeInputs([("pue", .fixed(1.2)), ("flops", .fixed(1e250)), ("mfu", .fixed(1e-300)), ("queries", .fixed(0))])

@@ -103,17 +103,22 @@ public struct ProjectionSpec: Sendable {
         guard let bad = firstBad else { return }
         var given = scalars.map { (name: $0.key, distribution: $0.value) }
         for (key, path) in paths { given += path.map { (name: "\(key)@\($0.year)", distribution: $0.value) } }
-        var causes = InputError.extremeInputs(given)
+        var causes = InputError.extremeInputs(given, growthFallback: false)
         if causes.isEmpty {
             causes = scalars.keys.filter { GrowthText.keys.contains($0) && scalars[$0]!.median != 1 }.sorted().map { "`\($0)` = \(scalars[$0]!)" }
                 + paths.keys.filter(GrowthText.keys.contains).sorted().map { "`\($0)` (a year path)" }
             if !causes.isEmpty { causes.append("`end_year` = \(endYear) (\(endYear - startYear) years of growth compounded)") }
         }
-        // Placed at the first growth driver in the file (where the fix usually is), else at the file.
         var e = InputError.overflow(output: model.outputName(bad), causes: causes)
-        let growthKey = (Array(scalars.keys) + Array(paths.keys)).filter(GrowthText.keys.contains).sorted().first
-        e.location = growthKey.flatMap { locations[$0] } ?? locations["start_year"].map { InputLocation(file: $0.file) }
+        e.location = overflowLocation
         throw e
+    }
+
+    /// Where an overflow of this projection is reported: at the first growth driver given (where the fix
+    /// usually is), else at the file (or flag) that gave the years.
+    public var overflowLocation: InputLocation? {
+        let growthKey = (Array(scalars.keys) + Array(paths.keys)).filter(GrowthText.keys.contains).sorted().first
+        return growthKey.flatMap { locations[$0] } ?? locations["start_year"].map { InputLocation(file: $0.file) }
     }
 
     func error(_ key: String, _ expected: String, _ found: String) -> InputError {

@@ -142,9 +142,14 @@ extension InputError {
         let culprits = causes.isEmpty
             ? "; check growth factors, years and input magnitudes for overflow"
             : "; the inputs that can cause it: " + causes.joined(separator: ", ")
-        return InputError(field: output, expected: "finite values of the output \(output)",
+        return InputError(field: output, expected: overflowExpected + output,
                           found: "infinite or undefined values (it overflows)" + culprits)
     }
+
+    /// Whether this is the error of ``overflow(output:causes:)``.
+    public var isOverflow: Bool { expected.hasPrefix(Self.overflowExpected) }
+
+    static let overflowExpected = "finite values of the output "
 
     /// Magnitudes beyond which an input is reported as a likely cause of an overflow: above 10¹⁰⁰ or below
     /// 10⁻¹⁰⁰ (no physical input of AICarbon comes near either).
@@ -153,9 +158,16 @@ extension InputError {
     /// The inputs whose values reach extreme magnitudes (``extremeMagnitudes``), largest excess first, each
     /// as `` `key` = 1e-300 `` (a fixed value) or `` `key` reaching 1e+200 `` (a distribution's 10⁻⁶ or
     /// 1 − 10⁻⁶ quantile), with the key in backticks so that the command line shows its flag.
-    /// - Parameter inputs: Input names and their values (fixed or distributions).
+    ///
+    /// When no input is extreme and `growthFallback` is set, the growth drivers among them (``GrowthText/keys``,
+    /// also as year columns `ai_growth@2030`) that can compound upwards are named instead, with their
+    /// 1 − 10⁻⁶ quantile (`` `ai_growth` reaching 412 ``): compounded over many years they overflow without
+    /// any single value being extreme.
+    /// - Parameters:
+    ///   - inputs: Input names and their values (fixed or distributions).
+    ///   - growthFallback: Whether to name growth drivers when no input is extreme.
     /// - Returns: At most five descriptions.
-    public static func extremeInputs(_ inputs: [(name: String, distribution: Distribution)]) -> [String] {
+    public static func extremeInputs(_ inputs: [(name: String, distribution: Distribution)], growthFallback: Bool = true) -> [String] {
         var found: [(excess: Double, text: String)] = []
         for (name, d) in inputs {
             let values = d.isFixed ? [d.median] : [d.quantile(1e-6), d.median, d.quantile(1 - 1e-6)]
@@ -170,6 +182,14 @@ extension InputError {
             guard let worst else { continue }
             let value = Distribution.compact(worst.value)
             found.append((worst.excess, d.isFixed ? "`\(name)` = \(value)" : "`\(name)` reaching \(value)"))
+        }
+        if found.isEmpty, growthFallback {
+            for (name, d) in inputs {
+                let key = name.split(separator: "@").first.map(String.init) ?? name
+                let high = d.isFixed ? d.median : d.quantile(1 - 1e-6)
+                guard GrowthText.keys.contains(key), high > 1 else { continue }
+                found.append((high, d.isFixed ? "`\(key)` = \(Distribution.compact(high))" : "`\(key)` reaching \(Distribution.compact(high))"))
+            }
         }
         return found.sorted { $0.excess > $1.excess }.prefix(5).map(\.text)
     }
