@@ -79,7 +79,7 @@ public struct EstimateCommand: ParsableCommand {
     var inferenceShare: String?
     @Option(name: .customLong("embodied-per-chip"), parsing: .unconditional, help: "Embodied emissions per accelerator incl. server share (\"462.5 kg\").")
     var embodiedPerChip: String?
-    @Option(parsing: .unconditional, help: "Accelerator service life for amortisation (\"5 years\").")
+    @Option(parsing: .unconditional, help: "Accelerator service life in calendar years (\"6 years\"); embodied emissions are amortised over 85% of it, the hours in use (default prior: pert(3, 5, 6) years).")
     var lifetime: String?
     @Option(parsing: .unconditional, help: "On-site water usage effectiveness (\"0.55 L/kWh\").")
     var wue: String?

@@ -1,6 +1,8 @@
 import AICarbon
 
-/// Parsing of `--set key=value` and `--sweep key=v1,v2,v3`.
+/// Parsing of `--set key=value` and `--sweep key=v1,v2,v3`. A value may be a flow mapping or list, as a
+/// scenario file writes it (`--set "ai_growth={2025: 1.2, 2031: 1.05}"`); the file loader reads it
+/// (``ScenarioFile/parseDocument(_:path:overrides:overrideFlags:)``).
 enum ScenarioOverrides {
     /// `key=value` pairs.
     static func parse(_ items: [String], flag: String = "--set") throws(InputError) -> [(key: String, value: String)] {
@@ -18,14 +20,15 @@ enum ScenarioOverrides {
         return list
     }
 
-    /// `key=v1,v2,v3` split at commas outside parentheses.
+    /// `key=v1,v2,v3` split at commas outside parentheses, brackets and braces (so a value may be
+    /// `{2025: 1.2, 2031: 1.05}`).
     static func sweep(_ text: String) throws(InputError) -> (key: String, values: [String]) {
         guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
             throw InputError(field: "--sweep", expected: "key=v1,v2,v3, such as elasticity=-1.5,-1,-0.5,0", found: "\"\(text)\"")
         }
         var values: [String] = [], current = "", depth = 0
         for c in text[text.index(after: eq)...] {
-            if c == "(" { depth += 1 } else if c == ")" { depth -= 1 }
+            if "([{".contains(c) { depth += 1 } else if ")]}".contains(c) { depth -= 1 }
             if c == ",", depth == 0 { values.append(current); current = "" } else { current.append(c) }
         }
         values.append(current)

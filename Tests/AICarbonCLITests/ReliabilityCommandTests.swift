@@ -178,9 +178,17 @@ struct RefusalCommandTests {
 
     @Test("the hint for a distribution that can fall outside names concrete bounds, not placeholders")
     func truncationHint() throws {
-        let result = try runAICarbon(["estimate", "--chip-hours", "10", "--power", "300 W", "--pue", "1.1 to 1.3"])
+        // "1.1 to 1.3" is now read within the bound (BoundedRangeTests); an explicit normal still crosses it.
+        let result = try runAICarbon(["estimate", "--chip-hours", "10", "--power", "300 W", "--pue", "normal(1.2, 0.2)"])
         #expect(result.status != 0)
-        #expect(!result.stderr.contains("lower, upper") && result.stderr.contains("truncated(1.1 to 1.3, 1, "), "\(result.stderr)")
+        #expect(!result.stderr.contains("lower, upper") && result.stderr.contains("truncated(normal(1.2, 0.2), 1, 1.94)"), "\(result.stderr)")
+    }
+
+    @Test("--pue \"1.1 to 1.3\" runs: a lognormal truncated at 1 with p05 1.1 and p95 1.3")
+    func pueRange() throws {
+        let result = try runAICarbon(["estimate", "--chip-hours", "10", "--power", "300 W", "--pue", "1.1 to 1.3", "--samples", "1000"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("pue ~ truncated(lognormal(median 1.19576, gsd 1.05212), 1, inf) = 1.1 to 1.3"), "\(result.stdout)")
     }
 
     @Test("a bad --set value is reported at --set, not at the file line of the value it replaced",

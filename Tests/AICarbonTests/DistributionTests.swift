@@ -96,7 +96,7 @@ struct DistributionTests {
         ("uniform(a, b)", anyNumber, "plain number"),
         ("beta(0, 1)", share, "a > 0 and b > 0"),
         ("normal(1.2, 0.2)", pue, "truncated(normal(1.2, 0.2), 1, 1.94)"),
-        ("1.1 to 1.4", pue, "truncated(1.1 to 1.4, 1, 1.63)"),
+        ("lognormal(p05 = 1.1, p95 = 1.4)", pue, "truncated(lognormal(p05 = 1.1, p95 = 1.4), 1, 1.63)"),
         ("uniform(0.9, 1.2)", pue, "at least 1"),
         ("lognormal(1.2, 0.9)", pue, "gsd > 1"),
         ("truncated(normal(1.2, 0.1), 2, 1)", pue, "lower < upper"),

@@ -63,7 +63,7 @@ struct FootprintModelTests {
         x.queries = 1_000_000
         x.energyPerQueryKWh = 0.0003
         x.embodiedPerChipKg = 1_000
-        x.lifetimeHours = 10_000
+        x.lifetimeHours = 10_000 / Defaults.lifetimeUse   // calendar hours: 10,000 of them in use
         x.wueOnsite = 1
         x.waterIntensity = 2
         let out = FootprintModel.evaluate(x)
@@ -74,7 +74,7 @@ struct FootprintModelTests {
         #expect(abs(out.energyKWh - 1_500) < 1e-9)
         #expect(abs(out.itEnergyKWh - 1_250) < 1e-9)
         #expect(abs(out.co2eKg - 600) < 1e-9)
-        // Embodied: 1,000 kg × 2,000 chip-h / 10,000 h = 200 kg.
+        // Embodied: 1,000 kg × 2,000 chip-h / (lifetime × 0.85 = 10,000 h in use) = 200 kg.
         #expect(abs(out.embodiedCO2eKg - 200) < 1e-9)
         #expect(abs(out.totalCO2eKg - 800) < 1e-9)
         // Water: 1,250 kWh × 1 L/kWh + 1,500 kWh × 2 L/kWh = 4,250 L.

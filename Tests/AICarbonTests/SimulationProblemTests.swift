@@ -142,8 +142,8 @@ struct InputRegistryTests {
     func functionNames(_ name: String) throws {
         let examples = ["uniform": "(1, 2)", "triangular": "(1, 2, 3)", "pert": "(1, 2, 3)", "normal": "(2, 0.1)",
                         "lognormal": "(2, 1.5)", "beta": "(2, 3)", "gamma": "(2, 1)", "weibull": "(2, 1)", "loguniform": "(1, 2)",
-                        "truncated": "(normal(2, 1), 1, 3)", "truncate": "(normal(2, 1), 1, 3)", "discrete": "(1: 1, 2: 1)",
-                        "choice": "(1: 1, 2: 1)"]
+                        "truncated": "(normal(2, 1), 1, 3)", "truncate": "(normal(2, 1), 1, 3)", "discrete": "(1: 0.5, 2: 0.5)",
+                        "choice": "(1: 0.5, 2: 0.5)"]
         let text = name + (examples[name] ?? "()")
         _ = try DistributionParser.parse(text, field: NumericField("x", .dimensionless, .real))
         #expect(DistributionParser.startsWithFunction(text))

@@ -70,11 +70,17 @@ public enum Defaults {
         input: "embodied_per_chip", distribution: .lognormal(p05: 250, p95: 850), unit: "kg",
         source: "Luccioni et al. 2022 (BLOOM): 150 kg per GPU + 2,500 kg per 8-GPU server / 8; factor ~2 spread (Gupta et al. 2021)")
 
-    /// Service life pert(3, 5, 6) years at 85% use, in hours: servers are depreciated over 4–6 years;
-    /// Luccioni et al. 2022 assume 6 years at 85% use.
+    /// Service life pert(3, 5, 6) calendar years, in hours: servers are depreciated over 4–6 years;
+    /// Luccioni et al. 2022 assume 6 years at 85% use. The 85% (``lifetimeUse``) is applied on top, to a
+    /// given `lifetime` and to this prior alike (``EmbodiedEmissions``).
     public static let lifetime = Assumption(
-        input: "lifetime", distribution: .pert(3 * 8760 * 0.85, 5 * 8760 * 0.85, 6 * 8760 * 0.85), unit: "h",
-        source: "3-6 years at 85% use (Luccioni et al. 2022 assume 6 years)")
+        input: "lifetime", distribution: .pert(3 * 8760, 5 * 8760, 6 * 8760), unit: "h",
+        source: "3-6 calendar years of service, 85% of them in use (Luccioni et al. 2022 assume 6 years at 85%)")
+
+    /// The share of its calendar service life (`lifetime`) an accelerator is in use, 0.85 (Luccioni et al.
+    /// 2022): embodied emissions are amortised over `lifetime × 0.85` hours in use. Fixed; to model another
+    /// share u, scale the lifetime by u / 0.85 (6 years at 100% use: `lifetime: 7.06 years`).
+    public static let lifetimeUse = 0.85
 
     /// On-site WUE 0.2 to 1.8 L/kWh (lognormal): US average 0.55 (Li et al. 2023); evaporative cooling up
     /// to about 1.8 (Shehabi et al. 2016).

@@ -245,6 +245,7 @@ public struct EstimateSpec: Sendable, Hashable {
            let flops = FootprintModel.evaluate(template).trainingFLOPs {
             derived[.trainingFLOPs] = .constant(flops)
         }
+        try Self.checkFinite(template: template, uncertain: builder.uncertain, fixed: builder.fixed, outputs: outputs)
         let correlation = try resolveCorrelation(builder.uncertain.map(\.slot))
         return Resolved(template: template, uncertain: builder.uncertain, correlation: correlation,
                         assumptions: builder.assumptions, outputs: outputs, sampled: outputs.filter { derived[$0] == nil },
@@ -347,6 +348,10 @@ public struct EstimateSpec: Sendable, Hashable {
         // Enough accelerators to hold the weights with a third more for the KV cache and activations.
         let memory = (accelerator.memoryGb ?? 80) * 1e9
         let chips = Swift.max(1, (total.median * (bytes?.median ?? 2) * 1.3 / memory).rounded(.up))
+        if let given = values[.servingChips], let perChip = accelerator.memoryGb {
+            try Self.checkWeightsFit(parameters: total.median, bytesPerParameter: bytes?.median ?? 2, chips: given.support.lower,
+                                     memoryGb: perChip, accelerator: accelerator.name)
+        }
         builder.take(.servingChips, values[.servingChips], Assumption(
             input: "serving_chips", distribution: .fixed(chips), unit: "",
             source: "enough \(accelerator.name) (\(JSONValue.numberText(memory / 1e9)) GB) for the weights, with 30% for KV cache and activations"))
@@ -362,6 +367,48 @@ public struct EstimateSpec: Sendable, Hashable {
             throw InputError(field: "serving_power_utilization", expected: "no serving utilisation when `power` gives the power per chip",
                              found: "both")
         }
+    }
+
+    /// Refuses inputs whose outputs overflow (or are undefined) at the inputs' medians, before any sampling:
+    /// the error names the output and the inputs of extreme magnitude that can cause it (`--mfu 1e-300`
+    /// makes `energy_kwh` infinite). Overflows only in the tails are caught by the engine, with the same message.
+    /// - Parameters:
+    ///   - template: The fixed inputs and modes.
+    ///   - uncertain: The sampled inputs, set to their medians here.
+    ///   - fixed: The fixed inputs, to name the causes.
+    ///   - outputs: The outputs reported.
+    /// - Throws: ``InputError/overflow(output:causes:)`` for the first output that is not finite.
+    static func checkFinite(template: FootprintVariables<Double>, uncertain: [(slot: InputSlot, distribution: Distribution)],
+                            fixed: [(InputSlot, Double)], outputs: [OutputName]) throws(InputError) {
+        var atMedians = template
+        for (slot, d) in uncertain { atMedians[slot] = d.median }
+        let results = FootprintModel.evaluate(atMedians)
+        guard let output = outputs.first(where: { !results[$0].isFinite }) else { return }
+        let inputs = fixed.map { (name: $0.0.rawValue, distribution: Distribution.fixed($0.1)) }
+            + uncertain.map { (name: $0.slot.rawValue, distribution: $0.distribution) }
+        throw InputError.overflow(output: output.rawValue, causes: InputError.extremeInputs(inputs))
+    }
+
+    /// Refuses a serving group too small to hold the model's weights: `parameters × bytes per parameter`
+    /// must fit in `chips × memory` (the KV cache and activations need more on top, so this is a floor).
+    /// - Parameters:
+    ///   - parameters: Total parameters (their median when uncertain).
+    ///   - bytesPerParameter: Bytes per weight (median).
+    ///   - chips: The smallest serving-group size the input allows.
+    ///   - memoryGb: Memory per accelerator, GB.
+    ///   - accelerator: The accelerator's name, for the message.
+    /// - Throws: ``InputError`` for `serving_chips`, naming the memory needed and available.
+    static func checkWeightsFit(parameters: Double, bytesPerParameter: Double, chips: Double, memoryGb: Double,
+                                accelerator: String) throws(InputError) {
+        let neededGb = parameters * bytesPerParameter / 1e9
+        guard neededGb > chips * memoryGb else { return }
+        func gb(_ x: Double) -> String { JSONValue.numberText((x * 10).rounded() / 10) }
+        let least = (neededGb / memoryGb).rounded(.up)
+        throw InputError(field: "serving_chips",
+                         expected: "enough accelerators to hold the weights: \(ReadableQuantity.format(parameters, .count)) parameters × "
+                             + "\(JSONValue.numberText(bytesPerParameter)) bytes = \(gb(neededGb)) GB needs at least "
+                             + "\(JSONValue.numberText(least)) \(accelerator) (\(gb(memoryGb)) GB each)",
+                         found: "\(JSONValue.numberText(chips)) (\(gb(chips * memoryGb)) GB)")
     }
 
     private func resolveCorrelation(_ slots: [InputSlot]) throws(InputError) -> RankCorrelation? {

@@ -54,7 +54,7 @@ public enum InputRegistry {
     // Embodied and water.
     static let embodiedPerChip = InputDefinition("embodied_per_chip", .mass, .nonNegative, unit: "kg",
                                                  "embodied emissions per accelerator incl. server share")
-    static let lifetime = InputDefinition("lifetime", .duration, .positive, "accelerator service life for amortisation")
+    static let lifetime = InputDefinition("lifetime", .duration, .positive, "calendar service life of an accelerator; embodied emissions are amortised over 85% of it (hours in use)")
     static let wue = InputDefinition("wue", .waterIntensity, .nonNegative, unit: "L/kWh", "on-site water usage effectiveness")
     static let waterIntensity = InputDefinition("water_intensity", .waterIntensity, .nonNegative, unit: "L/kWh",
                                                 "water consumed per kWh of electricity generated")

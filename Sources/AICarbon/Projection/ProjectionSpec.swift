@@ -35,6 +35,12 @@ public struct ProjectionSpec: Sendable {
     public static let keys: [String: (field: NumericField, path: Bool)] = Dictionary(uniqueKeysWithValues:
         InputRegistry.all.filter { $0.scopes.contains(.projection) && $0.key != "grid" }.map { ($0.key, ($0.field(), $0.yearPath)) })
 
+    /// The start years accepted: 2015 to 2035. The base-year inputs come from data of that era (the
+    /// accelerator catalog from 2016 on, grid intensities and water of 2023, PUE and utilisation priors of
+    /// 2020s practice), so a start year far from it (`start_year: 1990`) would apply today's data to
+    /// another time; it is refused rather than silently projected.
+    public static let startYears = 2015...2035
+
     /// Keys that take a whole year, not a quantity.
     public static let yearKeys = ["start_year", "end_year", "pue_target_year", "grid_target_year"]
 
@@ -75,6 +81,46 @@ public struct ProjectionSpec: Sendable {
         return field.kind.baseUnit
     }
 
+    /// Refuses a projection whose outputs overflow at the drivers' medians, before any sampling: the error
+    /// names the output and year, and the inputs that can cause it (drivers of extreme magnitude, else the
+    /// growth drivers given and the years they compound over). Overflows only in the tails are caught by
+    /// the engine.
+    func checkFinite(model: ProjectionModel, columns: [(name: String, distribution: Distribution)]) throws(InputError) {
+        let medians = columns.map(\.distribution.median), m = model.outputCount
+        var values = [Double](repeating: .nan, count: m)
+        let firstBad: Int? = medians.withUnsafeBufferPointer { x in
+            values.withUnsafeMutableBufferPointer { out in
+                let pointers = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: Swift.max(m, 1))
+                defer { pointers.deallocate() }
+                for o in 0..<m { pointers[o] = out.baseAddress! + o }
+                let zero = 0.0
+                withUnsafePointer(to: zero) { z in
+                    model.evaluate(inputs: x.baseAddress ?? z, count: 1, outputs: UnsafeMutableBufferPointer(start: pointers, count: m))
+                }
+                return (0..<m).first { !out[$0].isFinite }
+            }
+        }
+        guard let bad = firstBad else { return }
+        var given = scalars.map { (name: $0.key, distribution: $0.value) }
+        for (key, path) in paths { given += path.map { (name: "\(key)@\($0.year)", distribution: $0.value) } }
+        var causes = InputError.extremeInputs(given, growthFallback: false)
+        if causes.isEmpty {
+            causes = scalars.keys.filter { GrowthText.keys.contains($0) && scalars[$0]!.median != 1 }.sorted().map { "`\($0)` = \(scalars[$0]!)" }
+                + paths.keys.filter(GrowthText.keys.contains).sorted().map { "`\($0)` (a year path)" }
+            if !causes.isEmpty { causes.append("`end_year` = \(endYear) (\(endYear - startYear) years of growth compounded)") }
+        }
+        var e = InputError.overflow(output: model.outputName(bad), causes: causes)
+        e.location = overflowLocation
+        throw e
+    }
+
+    /// Where an overflow of this projection is reported: at the first growth driver given (where the fix
+    /// usually is), else at the file (or flag) that gave the years.
+    public var overflowLocation: InputLocation? {
+        let growthKey = (Array(scalars.keys) + Array(paths.keys)).filter(GrowthText.keys.contains).sorted().first
+        return growthKey.flatMap { locations[$0] } ?? locations["start_year"].map { InputLocation(file: $0.file) }
+    }
+
     func error(_ key: String, _ expected: String, _ found: String) -> InputError {
         InputError(field: key, expected: expected, found: found, location: locations[key])
     }
@@ -85,6 +131,10 @@ public struct ProjectionSpec: Sendable {
     ///   - yearValues: `pue_target_year` and `grid_target_year`, when given.
     /// - Throws: ``InputError`` naming the key and its place in the file.
     public func resolve(catalog: Catalog, targetYears: [String: Int] = [:]) throws(InputError) -> Resolved {
+        guard Self.startYears.contains(startYear) else {
+            throw error("start_year", "a year from \(Self.startYears.lowerBound) to \(Self.startYears.upperBound) (the catalogs and priors "
+                        + "describe accelerators from 2016 on and grids of 2023)", "\(startYear)")
+        }
         guard endYear >= startYear else {
             throw error("end_year", "a year not before start_year (\(startYear))", "\(endYear)")
         }
@@ -214,6 +264,7 @@ public struct ProjectionSpec: Sendable {
         }
         precondition(model.outputs.allSatisfy { ProjectionModel.slot($0) != nil }, "a projection output without a model slot")
         let correlation = try b.correlation(correlations)
+        try checkFinite(model: model, columns: b.columns)
         return Resolved(model: model, columns: b.columns, correlation: correlation, assumptions: b.assumptions)
     }
 }

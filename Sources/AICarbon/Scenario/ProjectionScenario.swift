@@ -14,9 +14,18 @@ public struct ProjectionScenario: Sendable {
     public var simulation: ScenarioSimulation
 
     /// Runs the projection.
+    ///
+    /// An overflow found while sampling (the engine knows no file) is placed in the file, at the first
+    /// growth driver (``ProjectionSpec/overflowLocation``), so that its inputs keep their keys.
     public func run(catalog: Catalog, settings: SimulationSettings, percentiles: [Double] = [],
                     progress: (@Sendable (Double) -> Void)? = nil) throws(InputError) -> ProjectionReport {
-        try Projection.run(spec, name: name, catalog: catalog, targetYears: targetYears, settings: settings,
-                           percentiles: Array(Set(percentiles + simulation.percentiles)), progress: progress)
+        do {
+            return try Projection.run(spec, name: name, catalog: catalog, targetYears: targetYears, settings: settings,
+                                      percentiles: Array(Set(percentiles + simulation.percentiles)), progress: progress)
+        } catch {
+            var e = error
+            if e.isOverflow, e.location == nil { e.location = spec.overflowLocation ?? InputLocation(file: path) }
+            throw e
+        }
     }
 }

@@ -108,16 +108,25 @@ public enum ScenarioFile {
         do {
             document = try parseDocumentBody(text, path: path, overrides: overrides)
         } catch {
+            // An override's nodes carry no file position: its errors (`ai_growth`, `simulation.percentiles`)
+            // have none, or the file without a line; either way they belong to the flag.
             var e = error
-            if overridden.contains(e.field), e.location?.file == path { e.location = atSet(e.field) }
+            let key = e.field.split(separator: ".").first.map(String.init) ?? e.field
+            if overridden.contains(key), e.location == nil || e.location?.file == path { e.location = atSet(key) }
             throw e
+        }
+        func placed(_ list: [EstimateSpec.Correlation]) -> [EstimateSpec.Correlation] {
+            guard overridden.contains("correlations") else { return list }
+            return list.map { var c = $0; c.location = atSet("correlations"); return c }
         }
         switch document {
         case .estimate(var s):
             for key in overridden { s.keyLocations[key] = atSet(key) }
+            s.spec.correlations = placed(s.spec.correlations)
             document = .estimate(s)
         case .projection(var p):
             for key in overridden { p.spec.locations[key] = atSet(key) }
+            p.spec.correlations = placed(p.spec.correlations)
             document = .projection(p)
         }
         return document
@@ -149,7 +158,7 @@ public enum ScenarioFile {
                 throw InputError(field: "set", expected: "a key of this \(isProjection ? "projection" : "scenario")"
                                  + (closestKeys(to: key, among: known) ?? ""), found: "\"\(key)\"")
             }
-            mapping[Node(key)] = Node(value)
+            mapping[Node(key)] = try overrideNode(key: key, value: value)
         }
         if isProjection { return .projection(try ProjectionFile.parse(mapping, path: path)) }
         if let kindNode = mapping[Node("kind")], kindNode.scalar?.string != "estimate" {
@@ -202,6 +211,51 @@ public enum ScenarioFile {
         }
         return .estimate(Scenario(name: name, description: description, path: path, spec: spec, simulation: simulation,
                                   keyLocations: keyLocations))
+    }
+
+    /// The node a `--set key=value` gives: when the value starts with `{` or `[`, a YAML flow mapping or
+    /// list read as the file reads it (`ai_growth={2025: 1.2, 2031: 1.05}`, `correlations=[[mfu, pue, -0.3]]`,
+    /// `simulation={samples: 20000, percentiles: [1, 99]}`); else the value as one scalar. Its nodes carry
+    /// no file position, so that its errors are placed at the flag, not at a line of the file.
+    /// - Parameters:
+    ///   - key: The key set.
+    ///   - value: The text after `=`.
+    /// - Returns: The node.
+    /// - Throws: ``InputError`` for `key` when the flow text is not valid YAML, nests too deep or has tags.
+    static func overrideNode(key: String, value: String) throws(InputError) -> Node {
+        let trimmed = value.trimmingWhitespace()
+        guard let first = trimmed.first, first == "{" || first == "[" else { return Node(value) }
+        let usage = "a value, a {year: value} mapping such as {2025: 1.2, 2031: 1.05}, or a list such as [[mfu, pue, -0.3]]"
+        let node: Node?
+        do {
+            try checkFlowNesting(trimmed, path: key)
+            node = try Yams.compose(yaml: trimmed)
+            if let node { try checkTags(node, path: key) }
+        } catch let error as InputError {
+            throw InputError(field: key, expected: usage, found: "\"\(trimmed)\" (\(error.found))")
+        } catch let error as YamlError {
+            throw InputError(field: key, expected: usage, found: "\"\(trimmed)\" (\(yamlProblem(error)))")
+        } catch {
+            throw InputError(field: key, expected: usage, found: "\"\(trimmed)\"")
+        }
+        guard let node else { throw InputError(field: key, expected: usage, found: "nothing") }
+        return unmarked(node)
+    }
+
+    /// `node` with every file position removed (keys, values and items alike).
+    static func unmarked(_ node: Node) -> Node {
+        switch node {
+        case .scalar(var s):
+            s.mark = nil
+            return .scalar(s)
+        case .mapping(var m):
+            m = Node.Mapping(m.map { (unmarked($0.key), unmarked($0.value)) }, m.tag, m.style, nil)
+            return .mapping(m)
+        case .sequence(let q):
+            return .sequence(Node.Sequence(q.map(unmarked), q.tag, q.style, nil))
+        case .alias:
+            return node
+        }
     }
 
     /// The deepest nesting of `[` and `{` accepted in a scenario file (the schema needs 2).

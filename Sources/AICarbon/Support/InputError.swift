@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a value came from: a command-line flag, or a position in a scenario file.
 public struct InputLocation: Sendable, Hashable, CustomStringConvertible {
     /// The file path, or `nil` for a command-line flag.
@@ -125,5 +127,70 @@ extension InputError {
         e.expected = rename(expected)
         e.found = rename(found)
         return e
+    }
+}
+
+extension InputError {
+    /// The error for an output that is not finite (it overflowed, or is undefined) for the inputs given: it
+    /// names the output (and year) in `field`, and in `found` the inputs that can cause it.
+    /// - Parameters:
+    ///   - output: The output's name (`energy_kwh`, or `energy_kwh in 2200` in a projection).
+    ///   - causes: The inputs that can cause it, as ``extremeInputs(_:)`` describes them; when empty, the
+    ///     message points at growth factors, years and input magnitudes in general.
+    /// - Returns: The error.
+    public static func overflow(output: String, causes: [String]) -> InputError {
+        let culprits = causes.isEmpty
+            ? "; check growth factors, years and input magnitudes for overflow"
+            : "; the inputs that can cause it: " + causes.joined(separator: ", ")
+        return InputError(field: output, expected: overflowExpected + output,
+                          found: "infinite or undefined values (it overflows)" + culprits)
+    }
+
+    /// Whether this is the error of ``overflow(output:causes:)``.
+    public var isOverflow: Bool { expected.hasPrefix(Self.overflowExpected) }
+
+    static let overflowExpected = "finite values of the output "
+
+    /// Magnitudes beyond which an input is reported as a likely cause of an overflow: above 10¹⁰⁰ or below
+    /// 10⁻¹⁰⁰ (no physical input of AICarbon comes near either).
+    public static let extremeMagnitudes = (small: 1e-100, large: 1e100)
+
+    /// The inputs whose values reach extreme magnitudes (``extremeMagnitudes``), largest excess first, each
+    /// as `` `key` = 1e-300 `` (a fixed value) or `` `key` reaching 1e+200 `` (a distribution's 10⁻⁶ or
+    /// 1 − 10⁻⁶ quantile), with the key in backticks so that the command line shows its flag.
+    ///
+    /// When no input is extreme and `growthFallback` is set, the growth drivers among them (``GrowthText/keys``,
+    /// also as year columns `ai_growth@2030`) that can compound upwards are named instead, with their
+    /// 1 − 10⁻⁶ quantile (`` `ai_growth` reaching 412 ``): compounded over many years they overflow without
+    /// any single value being extreme.
+    /// - Parameters:
+    ///   - inputs: Input names and their values (fixed or distributions).
+    ///   - growthFallback: Whether to name growth drivers when no input is extreme.
+    /// - Returns: At most five descriptions.
+    public static func extremeInputs(_ inputs: [(name: String, distribution: Distribution)], growthFallback: Bool = true) -> [String] {
+        var found: [(excess: Double, text: String)] = []
+        for (name, d) in inputs {
+            let values = d.isFixed ? [d.median] : [d.quantile(1e-6), d.median, d.quantile(1 - 1e-6)]
+            var worst: (excess: Double, value: Double)?
+            for x in values where x != 0 {
+                let magnitude = abs(x)
+                let excess = !magnitude.isFinite ? .infinity
+                    : magnitude > extremeMagnitudes.large ? log10(magnitude / extremeMagnitudes.large)
+                    : magnitude < extremeMagnitudes.small ? log10(extremeMagnitudes.small / magnitude) : -1
+                if excess >= 0, excess > (worst?.excess ?? -1) { worst = (excess, x) }
+            }
+            guard let worst else { continue }
+            let value = Distribution.compact(worst.value)
+            found.append((worst.excess, d.isFixed ? "`\(name)` = \(value)" : "`\(name)` reaching \(value)"))
+        }
+        if found.isEmpty, growthFallback {
+            for (name, d) in inputs {
+                let key = name.split(separator: "@").first.map(String.init) ?? name
+                let high = d.isFixed ? d.median : d.quantile(1 - 1e-6)
+                guard GrowthText.keys.contains(key), high > 1 else { continue }
+                found.append((high, d.isFixed ? "`\(key)` = \(Distribution.compact(high))" : "`\(key)` reaching \(Distribution.compact(high))"))
+            }
+        }
+        return found.sorted { $0.excess > $1.excess }.prefix(5).map(\.text)
     }
 }

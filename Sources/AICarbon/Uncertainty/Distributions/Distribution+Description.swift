@@ -23,6 +23,10 @@ extension Distribution: CustomStringConvertible {
         case .gamma(let k, let theta): return "gamma(\(n(k)), \(n(theta)))"
         case .weibull(let k, let lambda): return "weibull(\(n(k)), \(n(lambda)))"
         case .logUniform(let a, let b): return "loguniform(\(n(a)), \(n(b)))"
+        case .truncated(.lognormal(let mu, let sigma), let lo, let hi):
+            // The percentiles of the truncated distribution, not of the lognormal before truncation.
+            return "truncated(lognormal(median \(n(Foundation.exp(mu))), gsd \(n(Foundation.exp(sigma)))), \(n(lo)), \(n(hi)))"
+                + " = \(n(quantile(0.05))) to \(n(quantile(0.95)))"
         case .truncated(let base, let lo, let hi): return "truncated(\(base), \(n(lo)), \(n(hi)))"
         case .clipped(let base, _, _): return base.description
         case .discrete(let values, let cumulative):

@@ -107,6 +107,65 @@ extension Distribution {
 }
 
 extension ValueDomain {
+    /// The reading of `a to b` (5th and 95th percentiles) for an input with a physical bound that the
+    /// plain lognormal would cross with more than 10⁻⁶ of its probability: a lognormal truncated at the
+    /// bound, its two parameters solved so that the truncated distribution's own 5th and 95th
+    /// percentiles are exactly `a` and `b`.
+    ///
+    /// - PUE and other values of at least 1: `truncated(lognormal(μ, σ), 1, ∞)`, needing 1 < a < b.
+    /// - Utilizations and shares in (0, 1]: `truncated(lognormal(μ, σ), 0, 1)`, needing 0 < a < b < 1.
+    ///
+    /// In the log of the distance from the bound (ln x, or −ln x below 1) this is a normal truncated at 0;
+    /// the ratio of its two percentiles fixes where the bound lies in standard deviations, found by
+    /// bisection, and the upper percentile then fixes the scale. Solutions are sought with the bound at
+    /// most 4 standard deviations above the untruncated median, which reaches ratios
+    /// ln a / ln b (or ln b / ln a) down to about 0.0184 and keeps the truncated quantiles accurate.
+    /// - Parameters:
+    ///   - a: The 5th percentile.
+    ///   - b: The 95th percentile.
+    /// - Returns: The truncated lognormal, or `nil` when the domain has no such bound, `a` or `b` lies
+    ///   outside it, or no truncated lognormal has these percentiles (`a` too close to the bound for `b`).
+    public func boundedRange(p05 a: Double, p95 b: Double) -> Distribution? {
+        let d: Distribution
+        switch self {
+        case .atLeastOne:
+            guard a > 1, b > a, b.isFinite else { return nil }
+            guard let (m, s) = Self.truncatedNormal(p05: Foundation.log(a), p95: Foundation.log(b)) else { return nil }
+            d = .truncated(.lognormal(mu: m, sigma: s), lower: 1, upper: .infinity)
+        case .unitInterval, .share:
+            guard a > 0, a < b, b < 1 else { return nil }
+            guard let (m, s) = Self.truncatedNormal(p05: -Foundation.log(b), p95: -Foundation.log(a)) else { return nil }
+            d = .truncated(.lognormal(mu: -m, sigma: s), lower: 0, upper: 1)
+        default:
+            return nil
+        }
+        // The bisection assumes the percentile ratio falls monotonically; check the result instead of trusting it.
+        guard abs(d.quantile(0.05) - a) <= 1e-9 * a, abs(d.quantile(0.95) - b) <= 1e-9 * b else { return nil }
+        return d
+    }
+
+    /// The normal N(m, s) truncated to [0, ∞) whose 5th and 95th percentiles are `low` and `high`
+    /// (0 < low < high), or `nil` if the ratio `low / high` is out of reach.
+    ///
+    /// With the bound at w standard deviations (w = −m / s), the truncated standard normal's quantile is
+    /// q(p) = −Φ⁻¹((1 − p) Φ(−w)) (evaluated in the lower tail, so exact for large w), and
+    /// (q(0.05) − w) / (q(0.95) − w) falls from about 0.92 at w = −40 to about 0.0184 at w = 4.
+    static func truncatedNormal(p05 low: Double, p95 high: Double) -> (mean: Double, sd: Double)? {
+        let z = Distribution.normal(0, 1)
+        func q(_ w: Double, _ p: Double) -> Double { -z.quantile((1 - p) * z.cdf(-w)) }
+        func ratio(_ w: Double) -> Double { (q(w, 0.05) - w) / (q(w, 0.95) - w) }
+        let r = low / high
+        var lo = -40.0, hi = 4.0
+        guard low > 0, r < 1, r < ratio(lo), r > ratio(hi) else { return nil }
+        for _ in 0..<200 where hi - lo > 1e-13 {
+            let mid = (lo + hi) / 2
+            if ratio(mid) > r { lo = mid } else { hi = mid }
+        }
+        let w = (lo + hi) / 2, s = high / (q(w, 0.95) - w)
+        guard s.isFinite, s > 0 else { return nil }
+        return (-w * s, s)
+    }
+
     /// The physical range as closed bounds (open ends are handled by ``contains(_:)``).
     var bounds: (lower: Double, upper: Double) {
         switch self {

@@ -5,12 +5,13 @@ import Foundation
 /// Forms (units may follow each number, or the closing parenthesis / the whole expression):
 /// - `1.2`, `330 W` — fixed;
 /// - `0.3 to 0.5`, `0.25 to 0.55 kg/kWh` — lognormal with those 5th and 95th percentiles (positive
-///   bounds only);
+///   bounds only); for an input with a physical bound the lognormal would cross (PUE ≥ 1, fractions),
+///   a lognormal truncated at the bound with those percentiles (``ValueDomain/boundedRange(p05:p95:)``);
 /// - `uniform(a, b)`, `triangular(min, mode, max)`, `pert(min, mode, max)`, `normal(mean, sd)`,
 ///   `lognormal(median, gsd)`, `lognormal(p05 = a, p95 = b)`, `beta(a, b)`, `beta(a, b, min, max)`,
 ///   `gamma(shape, scale)`, `weibull(shape, scale)`, `loguniform(a, b)`;
 /// - `truncated(normal(1.2, 0.1), 1, 2)` — restrict a continuous distribution to [lower, upper];
-/// - `discrete(1.1: 0.5, 1.2: 0.3, 1.5: 0.2)` — values with weights.
+/// - `discrete(1.1: 0.5, 1.2: 0.3, 1.5: 0.2)` — values with weights (probabilities summing to 1).
 ///
 /// Every value must lie in the input's physical range (a PUE of at least 1, a utilization in (0, 1], …).
 /// A continuous distribution with less than 10⁻⁶ of its probability outside is clipped to the range
@@ -24,6 +25,9 @@ public enum DistributionParser {
     public static let maximumNesting = 32
     /// The longest distribution text accepted, in characters.
     public static let maximumLength = 100_000
+    /// How far the weights of `discrete(value: weight, …)` may sum from 1 (rounding of decimal weights such
+    /// as 0.1 + 0.2 + 0.7); further is an error, not a silent renormalisation.
+    public static let discreteWeightTolerance = 1e-9
 
     /// Parses `text` for `field`, checks the parameters and the field's physical domain.
     /// - Parameters:
@@ -38,6 +42,10 @@ public enum DistributionParser {
         let d = try parseExpression(trimmed, field: field, location: location)
             .validated(field: field.name, text: trimmed, location: location)
         guard let fitted = field.domain.fitting(d) else {
+            if let (low, high) = try rangeEnds(trimmed, field: field, location: location),
+               [.atLeastOne, .unitInterval, .share].contains(field.domain) {
+                return try boundedRange(low, high, text: trimmed, field: field, location: location)
+            }
             let hint: String
             switch d {
             case .fixed, .discrete: hint = ""
@@ -69,13 +77,7 @@ public enum DistributionParser {
             let unitField = trailingUnit.isEmpty ? field : NumericField(field.name, field.kind, field.domain, defaultUnit: trailingUnit)
             return try function(name, arguments: splitArguments(inner), field: unitField, whole: text, location: location)
         }
-        if let range = text.range(of: " to ") {
-            let lowText = text[..<range.lowerBound].trimmingWhitespace(), highText = text[range.upperBound...].trimmingWhitespace()
-            // A unit after the upper bound applies to a bare lower bound: "0.25 to 0.55 kg/kWh".
-            let unit = trailingUnit(of: highText)
-            let lowField = unit.isEmpty ? field : NumericField(field.name, field.kind, field.domain, defaultUnit: unit)
-            let low = try number(lowText, field: lowField, location: location)
-            let high = try number(highText, field: field, location: location)
+        if let (low, high) = try rangeEnds(text, field: field, location: location) {
             guard low > 0, high > 0 else {
                 throw fail("positive bounds for \"a to b\" (a lognormal); for values that can be zero or negative use normal(mean, sd) or uniform(a, b)")
             }
@@ -83,6 +85,50 @@ public enum DistributionParser {
             return .lognormal(p05: low, p95: high)
         }
         return .fixed(try number(text, field: field, location: location))
+    }
+
+    /// The two ends of `a to b`, in base units, or `nil` when `text` is not of that form.
+    static func rangeEnds(_ text: String, field: NumericField, location: InputLocation?) throws(InputError) -> (Double, Double)? {
+        if let open = text.firstIndex(of: "("), text[..<open].allSatisfy({ $0.isLetter }), !text[..<open].isEmpty { return nil }
+        guard let range = text.range(of: " to ") else { return nil }
+        let lowText = text[..<range.lowerBound].trimmingWhitespace(), highText = text[range.upperBound...].trimmingWhitespace()
+        // A unit after the upper bound applies to a bare lower bound: "0.25 to 0.55 kg/kWh".
+        let unit = trailingUnit(of: highText)
+        let lowField = unit.isEmpty ? field : NumericField(field.name, field.kind, field.domain, defaultUnit: unit)
+        return (try number(lowText, field: lowField, location: location), try number(highText, field: field, location: location))
+    }
+
+    /// `a to b` for an input with a physical bound the plain lognormal crosses: the truncated lognormal of
+    /// ``ValueDomain/boundedRange(p05:p95:)``, or an error that gives distributions that work, in numbers.
+    static func boundedRange(_ low: Double, _ high: Double, text: String, field: NumericField,
+                             location: InputLocation?) throws(InputError) -> Distribution {
+        if let d = field.domain.boundedRange(p05: low, p95: high) {
+            return try d.validated(field: field.name, text: text, location: location)
+        }
+        func n(_ x: Double) -> String { Distribution.compact(x) }
+        let expected: String
+        if field.domain == .atLeastOne {
+            if high <= 1 || low >= high {
+                expected = "values at least 1: \"a to b\" with 1 < a < b (5th and 95th percentiles), such as 1.1 to 1.3"
+            } else if low <= 1 {
+                expected = "\"a to b\" with both ends above 1 (a 5th percentile cannot sit at the bound); "
+                    + "for values from 1 up write uniform(1, \(n(high))) or pert(1, \(n((1 + high) / 2)), \(n(high)))"
+            } else {
+                expected = "a 5th percentile further from 1: no lognormal truncated at 1 has 5th and 95th percentiles \(n(low)) and "
+                    + "\(n(high)); write pert(1, \(n(low)), \(n(high))) or uniform(\(n(low)), \(n(high)))"
+            }
+        } else {
+            if low <= 0 || low >= 1 || low >= high {
+                expected = "values \(field.domain.text): \"a to b\" with 0 < a < b < 1 (5th and 95th percentiles), such as 0.3 to 0.5"
+            } else if high >= 1 {
+                expected = "\"a to b\" with both ends below 1 (a 95th percentile cannot sit at the bound); "
+                    + "for values up to 1 write uniform(\(n(low)), 1) or pert(\(n(low)), \(n((low + 1) / 2)), 1)"
+            } else {
+                expected = "a 95th percentile further from 1: no lognormal truncated at 1 has 5th and 95th percentiles \(n(low)) and "
+                    + "\(n(high)); write pert(\(n(low)), \(n(high)), 1) or uniform(\(n(low)), \(n(high)))"
+            }
+        }
+        throw InputError(field: field.name, expected: expected, found: "\"\(text)\"", location: location)
     }
 
     /// Refuses text longer than ``maximumLength`` or nested deeper than ``maximumNesting``, in one pass.
@@ -184,6 +230,12 @@ public enum DistributionParser {
             }
             guard let d = Distribution.discrete(values, weights: weights) else {
                 throw fail("discrete(value: weight, …) with weights ≥ 0 that do not all vanish")
+            }
+            // Weights are probabilities: a sum other than 1 is a typo or a missing value, never silently rescaled.
+            let sum = weights.reduce(0, +)
+            guard abs(sum - 1) <= discreteWeightTolerance else {
+                throw InputError(field: field.name, expected: "discrete(value: weight, …) with weights that sum to 1 (±1e-9)",
+                                 found: "weights that sum to \(Distribution.compact(sum)) in \"\(whole)\"", location: location)
             }
             return d
         default:

@@ -356,9 +356,7 @@ public enum Simulation {
                                  found: "\(inputs[dim].distribution) (inverse CDF not finite for some samples)")
             }
             if shared.overflows[k] >= 0 {
-                throw InputError(field: model.outputName(shared.overflows[k]),
-                                 expected: "finite results (check growth factors, years and input magnitudes for overflow)",
-                                 found: "infinite or undefined values")
+                throw InputError.overflow(output: model.outputName(shared.overflows[k]), causes: InputError.extremeInputs(inputs))
             }
         }
     }

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import AICarbon
+
+/// Issue 15: `--lifetime "6 years"` counted 100% use while the default prior assumed 85%. Now `lifetime`
+/// is the calendar service life, given or assumed, and the 85% use is applied on top of both.
+@Suite("Lifetime: calendar service life, 85% use on top")
+struct LifetimeTests {
+    static func spec(lifetime: Distribution?) -> EstimateSpec {
+        var spec = EstimateSpec()
+        spec[.chipHours] = .fixed(1_000)
+        spec[.powerW] = .fixed(400)
+        spec[.pue] = .fixed(1.1)
+        spec.grid = .intensity(.fixed(0.4))
+        spec[.embodiedPerChip] = .fixed(462.5)
+        spec[.lifetime] = lifetime
+        return spec
+    }
+
+    static func embodied(_ spec: EstimateSpec) throws -> OutputSummary {
+        let report = try Estimate.run(spec, catalog: Catalog.bundled(), settings: SimulationSettings(samples: 20_000, seed: 6, threads: 2))
+        return try #require(report.summary(.embodiedCO2eKg))
+    }
+
+    @Test("--lifetime \"6 years\": 462.5 kg × 1,000 chip-h / (52,560 h × 0.85) = 10.35 kg (Luccioni et al. 2022's 6 years at 85%)")
+    func sixYears() throws {
+        let field = try #require(InputRegistry.definition("lifetime")).field()
+        let given = try Self.embodied(Self.spec(lifetime: DistributionParser.parse("6 years", field: field)))
+        let expected = 462.5 * 1_000 / (6 * 8760 * 0.85)
+        #expect(abs(given.mean - expected) <= 1e-12 * expected, "\(given.mean) vs \(expected)")
+    }
+
+    @Test("the default prior and the same distribution given as --lifetime \"pert(3 years, 5 years, 6 years)\" give the same embodied emissions")
+    func priorAndGivenSameBasis() throws {
+        let field = try #require(InputRegistry.definition("lifetime")).field()
+        let assumed = try Self.embodied(Self.spec(lifetime: nil))
+        let given = try Self.embodied(Self.spec(lifetime: DistributionParser.parse("pert(3 years, 5 years, 6 years)", field: field)))
+        #expect(assumed.mean == given.mean && assumed.percentile(5) == given.percentile(5) && assumed.percentile(95) == given.percentile(95))
+        // The prior's largest value is the given 6 years: its 99.99th percentile approaches 6 years' embodied from above.
+        let sixYears = 462.5 * 1_000 / (6 * 8760 * 0.85)
+        #expect(assumed.min >= sixYears * (1 - 1e-12) && assumed.min < sixYears * 1.01, "\(assumed.min) vs \(sixYears)")
+    }
+
+    @Test("the kernel divides by lifetime × Defaults.lifetimeUse")
+    func kernel() {
+        let kg = EmbodiedEmissions.kilograms(chipHours: 1_000.0, embodiedPerChipKg: 462.5, lifetimeHours: 52_560)
+        #expect(abs(kg - 462.5 * 1_000 / (52_560 * Defaults.lifetimeUse)) <= 1e-12 * kg)
+    }
+}
