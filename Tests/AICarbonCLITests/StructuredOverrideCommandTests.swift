@@ -11,7 +11,7 @@ struct StructuredOverrideCommandTests {
         let result = try runAICarbon(["run", Self.iea, "--set", "ai_growth={2025: 1.2, 2031: 1.05}", "--set", "ai_share=0.2", "--set", "conventional_growth=1", "--samples", "200", "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
         func value(_ year: Int) -> Double? {
-            result.stdout.split(separator: "\n").first { $0.contains(",\(year),ai_energy_kwh,p50,") }
+            result.stdout.split(separator: "\n").first { $0.contains(",\(year),ai_energy_kwh,kWh,p50,") }
                 .flatMap { $0.split(separator: ",").last }.flatMap { Double(String($0)) }
         }
         let e2024 = try #require(value(2024)), e2025 = try #require(value(2025)), e2031 = try #require(value(2031)),
