@@ -6,7 +6,7 @@ Inputs (the same as Benchmarks/AICarbonBenchmark and the `aicarbon estimate` com
 Benchmarks/run_benchmark.py): 70e9 parameters, 2e12 tokens, H100 SXM (700 W, 989 TFLOP/s),
 MFU "0.3 to 0.5" (lognormal with those 5th/95th percentiles), power utilization uniform(0.6, 0.9),
 host overhead uniform(1.1, 1.4), PUE triangular(1.1, 1.2, 1.6), grid "0.25 to 0.55 kg/kWh" (lognormal),
-embodied 462.5 kg per chip over 5 years, WUE 0.55 L/kWh, water intensity 3.14 L/kWh.
+embodied 462.5 kg per chip over 5 calendar years of service at 85% use, WUE 0.55 L/kWh, water intensity 3.14 L/kWh.
 
 Usage: python3 numpy_baseline.py [samples] [seed]   (prints JSON with the same statistics as aicarbon)
 """
@@ -42,7 +42,7 @@ def main():
     it_energy = chip_hours * power_w / 1000
     energy = it_energy * pue
     co2e = energy * grid
-    embodied = 462.5 * chip_hours / (5 * 8760)
+    embodied = 462.5 * chip_hours / (5 * 8760 * 0.85)   # hours in use: calendar lifetime x 85% (aicarbon's lifetime_use)
     outputs = {
         "energy_kwh": energy,
         "training_energy_kwh": energy,

@@ -22,7 +22,7 @@ law). Every input the command does not give is sampled from the prior aicarbon a
 The model is aicarbon's (Sources/AICarbon/Footprint/FootprintModel.swift, FLOP path, power from TDP, no inference):
   flops = 6 x 70e9 x 2e12; chip_hours = flops / (989e12 x mfu) / 3600; power = 700 x power_utilization x host_overhead
   energy = training = chip_hours x power / 1000 x pue; it = energy / pue; co2e = energy x grid
-  embodied = embodied_per_chip x chip_hours / lifetime; water = it x wue + energy x water_intensity
+  embodied = embodied_per_chip x chip_hours / (lifetime x 0.85, the hours in use of a calendar lifetime); water = it x wue + energy x water_intensity
   wall_clock_hours = chip_hours / 1024; inference = 0; training_flops = flops (constant)
 and every one of the 11 outputs aicarbon reports is computed and summarised (mean, sd, p05-p95); as aicarbon, the
 constant outputs (inference 0, training_flops) and training energy (equal to energy) are derived, not sampled.
@@ -116,7 +116,7 @@ def model(x, n):
     energy = chip_hours * power_w / 1000 * x["pue"]
     it_energy = energy / x["pue"]
     co2e = energy * x["grid"]
-    embodied = x["embodied_per_chip"] * chip_hours / x["lifetime"]
+    embodied = x["embodied_per_chip"] * chip_hours / (x["lifetime"] * 0.85)   # calendar lifetime x 85% use
     return {
         "energy_kwh": energy, "training_energy_kwh": energy, "inference_energy_kwh": 0.0,
         "it_energy_kwh": it_energy, "co2e_kg": co2e, "embodied_co2e_kg": embodied, "total_co2e_kg": co2e + embodied,

@@ -9,7 +9,7 @@ with every default prior sampled, exactly as `aicarbon` lists them under "inputs
   power_utilization  pert(0.6, 0.8, 1)          host_overhead  pert(1.1, 1.25, 1.6)
   pue                pert(1.05, 1.12, 1.6)      grid           lognormal(median 0.369473, gsd 1.0838)
   embodied_per_chip  lognormal(median 518.8, gsd 1.5655)
-  lifetime           pert(22338, 37230, 44676) h
+  lifetime           pert(22338, 37230, 44676) h in use (aicarbon's pert(3, 5, 6) calendar years x 8,760 h x 85%)
   wue                lognormal(median 0.6, gsd 1.95015)  water_intensity lognormal(median 3.1321, gsd 1.50202)
 The parameters are those aicarbon prints, to 6 significant digits (exact: the planning prior's log-moments from
 PlanningPrior.sizeFit at ln(70e9 / 1e10), the US grid's gsd 1.083797 in the catalog); the rounding moves percentiles by
