@@ -14,7 +14,7 @@
 /// Taylor series to degree 9 (remainder below 2⁻⁶³ relative to w). `k ln 2` (ln 2 in 42 + 53 bits) and
 /// `−log c_i` (a double-double computed once, ``DoubleDouble``) are added with exact two-sums (Knuth), so
 /// only the last addition rounds. Only IEEE basic operations, no fused multiply-add, no library call.
-enum LogKernel {
+package enum LogKernel {
     /// Table size.
     static let size = 128
     /// Bits of `0.6875`, the lower end of the reduced argument's range.
@@ -47,43 +47,94 @@ enum LogKernel {
     /// `log x` for one argument.
     /// - Parameter x: Any double.
     /// - Returns: `log x` within 1 ulp; `−∞` at ±0, NaN below 0 or for NaN, `+∞` at `+∞`.
-    static func log(_ x: Double) -> Double {
+    package static func log(_ x: Double) -> Double {
         table.withUnsafeBufferPointer { t in
             let constants = ln2
             return isFast(x) ? fast(x, t.baseAddress!, constants.hi, constants.lo) : slow(x, t.baseAddress!)
         }
     }
 
-    /// Replaces every value of a column by its logarithm, in blocks of 64 whose lanes run without
+    /// Replaces every value of a column by its logarithm, in blocks of 64: four lanes at a time
+    /// (`SIMD4<Double>`, the same operations in the same order as ``log(_:)``, so the same bits) without
     /// branches; zero, negative, subnormal, infinite and NaN arguments are redone on the slow path.
     /// - Parameters:
     ///   - column: Arguments on entry, `log x` on return.
     ///   - count: Number of values.
-    static func apply(_ column: UnsafeMutablePointer<Double>, count: Int) {
+    package static func apply(_ column: UnsafeMutablePointer<Double>, count: Int) {
         let constants = ln2
         let hi = constants.hi, lo = constants.lo
         table.withUnsafeBufferPointer { buffer in
-            let t = buffer.baseAddress!
-            var start = 0
-            while start < count {
-                let block = min(64, count - start)
-                let v = column + start
-                var slow: UInt64 = 0
-                for i in 0..<block {
-                    let x = v[i]
-                    let outside = !isFast(x)
-                    slow |= UInt64(outside ? 1 : 0) << UInt64(i)
-                    let y = fast(outside ? 1 : x, t, hi, lo)
-                    v[i] = outside ? x : y
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 64) { saved in
+                let t = buffer.baseAddress!, saved = saved.baseAddress!
+                var start = 0
+                while start < count {
+                    let block = min(64, count - start)
+                    let v = column + start
+                    saved.update(from: v, count: block)
+                    var outside = SIMDMask<SIMD4<Int64>>(repeating: false)
+                    var i = 0
+                    while i + 4 <= block {
+                        let x = UnsafeRawPointer(v + i).loadUnaligned(as: SIMD4<Double>.self)
+                        let bits = unsafeBitCast(x, to: SIMD4<UInt64>.self) &- SIMD4(repeating: 0x0010_0000_0000_0000)
+                        let inside = bits .< SIMD4(repeating: 0x7FF0_0000_0000_0000 - 0x0010_0000_0000_0000)
+                        outside = outside .| .!inside
+                        let y = fast4(SIMD4(repeating: 1).replacing(with: x, where: inside), t, hi, lo)
+                        UnsafeMutableRawPointer(v + i).storeBytes(of: y, as: SIMD4<Double>.self)
+                        i += 4
+                    }
+                    var rest = false
+                    while i < block {
+                        let x = v[i]
+                        rest = rest || !isFast(x)
+                        v[i] = fast(isFast(x) ? x : 1, t, hi, lo)
+                        i += 1
+                    }
+                    if _slowPath(any(outside) || rest) {
+                        for i in 0..<block where !isFast(saved[i]) { v[i] = slow(saved[i], t) }
+                    }
+                    start += block
                 }
-                while _slowPath(slow != 0) {
-                    let i = slow.trailingZeroBitCount
-                    v[i] = Self.slow(v[i], t)
-                    slow &= slow &- 1
-                }
-                start += block
             }
         }
+    }
+
+    /// ``fast(_:_:_:_:exponentShift:)`` on four lanes (without the shift), operation for operation.
+    @inline(__always)
+    private static func fast4(_ x: SIMD4<Double>, _ t: UnsafePointer<Double>, _ ln2hi: Double, _ ln2lo: Double) -> SIMD4<Double> {
+        let bits = unsafeBitCast(x, to: SIMD4<Int64>.self)
+        let delta = bits &- SIMD4(repeating: Int64(bitPattern: offset))
+        let k = SIMD4<Double>(delta &>> 52)
+        let i = (delta &>> 45) & 127
+        let z = unsafeBitCast(bits &- (delta & SIMD4(repeating: Int64(bitPattern: 0xFFF0_0000_0000_0000))), to: SIMD4<Double>.self)
+        let i0 = 3 &* Int(truncatingIfNeeded: i[0]), i1 = 3 &* Int(truncatingIfNeeded: i[1])
+        let i2 = 3 &* Int(truncatingIfNeeded: i[2]), i3 = 3 &* Int(truncatingIfNeeded: i[3])
+        let c = SIMD4<Double>(t[i0], t[i1], t[i2], t[i3])
+        let minusLogHi = SIMD4<Double>(t[i0 &+ 1], t[i1 &+ 1], t[i2 &+ 1], t[i3 &+ 1])
+        let minusLogLo = SIMD4<Double>(t[i0 &+ 2], t[i1 &+ 2], t[i2 &+ 2], t[i3 &+ 2])
+        let zHi = unsafeBitCast(unsafeBitCast(z, to: SIMD4<Int64>.self) & SIMD4(repeating: ~0x3FF), to: SIMD4<Double>.self)
+        let a: SIMD4<Double> = zHi * c - SIMD4(repeating: 1)
+        let b: SIMD4<Double> = (z - zHi) * c
+        let w: SIMD4<Double> = a + b
+        let w2: SIMD4<Double> = w * w
+        let w4: SIMD4<Double> = w2 * w2
+        let q0: SIMD4<Double> = SIMD4(repeating: -0.5) + w * SIMD4(repeating: 1.0 / 3)
+        let q1: SIMD4<Double> = SIMD4(repeating: -0.25) + w * SIMD4(repeating: 0.2)
+        let q2: SIMD4<Double> = SIMD4(repeating: -1.0 / 6) + w * SIMD4(repeating: 1.0 / 7)
+        let q3: SIMD4<Double> = SIMD4(repeating: -0.125) + w * SIMD4(repeating: 1.0 / 9)
+        let inner: SIMD4<Double> = (q2 + w2 * q3) + w4 * SIMD4(repeating: -0.1)
+        let q: SIMD4<Double> = (q0 + w2 * q1) + w4 * inner
+        let (s1, e1) = twoSum4(k * SIMD4(repeating: ln2hi), minusLogHi)
+        let (s2, e2) = twoSum4(s1, a)
+        let small: SIMD4<Double> = (k * SIMD4(repeating: ln2lo) + minusLogLo) + (b + w2 * q)
+        return s2 + ((e1 + e2) + small)
+    }
+
+    /// Knuth's two-sum on four lanes (``DoubleDouble/twoSum(_:_:)``).
+    @inline(__always)
+    private static func twoSum4(_ a: SIMD4<Double>, _ b: SIMD4<Double>) -> (SIMD4<Double>, SIMD4<Double>) {
+        let s = a + b
+        let bb = s - a
+        return (s, (a - (s - bb)) + (b - bb))
     }
 
     /// Whether `x` is positive, finite and normal.

@@ -16,14 +16,14 @@
 /// each raised by 2, 8 and 16 when below them (so that every component has a nonzero state), then six
 /// outputs are discarded. Uniforms are `x_n / 2³²`, zero rejected (GSL's `gsl_rng_uniform_pos`). The tests
 /// compare millions of draws with GSL's for several seeds.
-struct Taus2: Sendable {
+package struct Taus2: Sendable {
     private var s1: UInt32
     private var s2: UInt32
     private var s3: UInt32
 
     /// Seeds the generator as `gsl_rng_set(r, seed)` seeds `gsl_rng_taus2`.
     /// - Parameter seed: The seed (GSL's `unsigned long`; only seed 0 is special, becoming 1).
-    init(seed: UInt64) {
+    package init(seed: UInt64) {
         let s = UInt32(truncatingIfNeeded: seed == 0 ? 1 : seed)
         s1 = 69069 &* s
         if s1 < 2 { s1 &+= 2 }
@@ -45,7 +45,7 @@ struct Taus2: Sendable {
 
     /// One uniform in the open interval (0, 1), as `gsl_rng_uniform_pos`.
     @inline(__always)
-    mutating func uniform() -> Double {
+    package mutating func uniform() -> Double {
         var x = next()
         while _slowPath(x == 0) { x = next() }
         return Double(x) * 0x1p-32
@@ -55,7 +55,7 @@ struct Taus2: Sendable {
     /// - Parameters:
     ///   - buffer: The column.
     ///   - count: Number of values.
-    mutating func fill(_ buffer: UnsafeMutablePointer<Double>, count: Int) {
+    package mutating func fill(_ buffer: UnsafeMutablePointer<Double>, count: Int) {
         var generator = self
         for i in 0..<count { buffer[i] = generator.uniform() }
         self = generator
