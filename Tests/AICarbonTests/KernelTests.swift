@@ -167,6 +167,20 @@ struct KernelTests {
         for _ in 0..<1_000 { #expect(swift.uniform() == gsl.uniform()) }
     }
 
+    @Test("tabulated quantiles (beta, PERT, gamma): four lanes give the bits of one lane, edges included",
+          arguments: [Distribution.beta(2, 5, lower: 0, upper: 1), .pert(3, 5, 6), .gamma(shape: 0.5, scale: 2)])
+    func tabulatedLanes(distribution: Distribution) {
+        var g = Generator(seed: 16)
+        var ps = (0..<20_000).map { _ in Self.unit(&g) }
+        ps += (0..<5_000).map { _ in Foundation.exp(-60 * Self.unit(&g)) }
+        ps += [0.5, 1e-300, 1e-14, 1 - 1e-14, 0x1p-44, 0x1p-45, 1 - 0x1p-44, 0.25, 0.75, 1e-5, .nan]
+        let columns = distribution.quantiles(at: ps)
+        for (p, x) in zip(ps, columns) {
+            let one = distribution.quantiles(at: [p])[0]
+            #expect(x.bitPattern == one.bitPattern || (x.isNaN && one.isNaN), "p = \(p): \(x) in a column, \(one) alone")
+        }
+    }
+
     /// Committed bit patterns (recorded on x86-64): a machine or compiler computing any kernel differently
     /// fails here, rather than silently changing results.
     static let committed: [(name: String, inputs: [Double], bits: [UInt64], apply: @Sendable (UnsafeMutablePointer<Double>, Int) -> Void)] = [
