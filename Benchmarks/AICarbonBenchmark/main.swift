@@ -3,7 +3,7 @@
 // uniform(0.6, 0.9), host overhead uniform(1.1, 1.4), PUE triangular(1.1, 1.2, 1.6), grid 0.25 to 0.55
 // kg/kWh; embodied, lifetime and water fixed as in Benchmarks/numpy_baseline.py.
 // Usage: swift run -c release aicarbon-benchmark [samples] [threads]
-//        swift run -c release aicarbon-benchmark quantiles   (quantile kernels only: ns a value, GSL vs tables)
+//        swift run -c release aicarbon-benchmark quantiles   (kernels and quantiles only: ns a value, libm/GSL vs ours)
 // Times the streamed summary (the path `aicarbon estimate` takes) and the stored path, checks they agree,
 // then the library calls every sample of this estimate needs (the floor of any GSL-based engine).
 import AICarbon
@@ -55,6 +55,53 @@ func peakResidentMegabytes() -> Double {
     return Double(usage.ru_maxrss) / 1024  // Linux reports kilobytes
 }
 
+/// Nanoseconds a value, one core, of the sampling kernels (issue 13) against the libm and GSL calls they
+/// replace: taus2 uniforms (``Taus2`` against GSL's generator through `aic_rng_fill_uniform_pos`), the
+/// inverse normal (``NormalQuantileKernel`` against `gsl_cdf_ugaussian_Pinv`) at random probabilities,
+/// `exp` (``ExpKernel``) at arguments in [−5, 5] and `log` (``LogKernel``) at random probabilities. The
+/// kernels map columns of 1,024 values in place, as the engine does.
+func samplingKernels() {
+    let n = 1 << 22, tile = 1_024
+    let u = UnsafeMutablePointer<Double>.allocate(capacity: n), out = UnsafeMutablePointer<Double>.allocate(capacity: n)
+    let args = UnsafeMutablePointer<Double>.allocate(capacity: n)
+    defer { u.deallocate(); out.deallocate(); args.deallocate() }
+    let rng = gsl_rng_alloc(aic_rng_taus2())!
+    defer { gsl_rng_free(rng) }
+    let gslDraw = perCall(n) { aic_rng_fill_uniform_pos(rng, u, n); return u[n - 1] }.0
+    var taus2 = Taus2(seed: 1)
+    let swiftDraw = perCall(n) { taus2.fill(u, count: n); return u[n - 1] }.0
+    for i in 0..<n { args[i] = -5 + 10 * u[i] }
+    /// `kernel` on tiles of `tile` values copied from `source` into `out`.
+    func tiled(_ source: UnsafeMutablePointer<Double>, _ kernel: (UnsafeMutablePointer<Double>, Int) -> Void) -> Double {
+        perCall(n) {
+            var start = 0
+            while start < n {
+                (out + start).update(from: source + start, count: tile)
+                kernel(out + start, tile)
+                start += tile
+            }
+            return out[n - 1]
+        }.0
+    }
+    let rows: [(String, String, Double, Double)] = [
+        ("uniform (taus2)", "GSL", gslDraw, swiftDraw),
+        ("inverse normal", "gsl_cdf_ugaussian_Pinv",
+         perCall(n) { for i in 0..<n { out[i] = gsl_cdf_ugaussian_Pinv(u[i]) }; return out[n - 1] }.0,
+         tiled(u, NormalQuantileKernel.apply)),
+        ("exp", "libm exp", perCall(n) { for i in 0..<n { out[i] = Foundation.exp(args[i]) }; return out[n - 1] }.0,
+         tiled(args, ExpKernel.apply)),
+        ("log", "libm log", perCall(n) { for i in 0..<n { out[i] = Foundation.log(u[i]) }; return out[n - 1] }.0,
+         tiled(u, LogKernel.apply)),
+    ]
+    print("sampling kernels, ns a value (one core, best of 3):")
+    print("kernel              before (what)                 before   kernel")
+    for (name, what, before, after) in rows {
+        print(name.padding(toLength: 20, withPad: " ", startingAt: 0) + what.padding(toLength: 26, withPad: " ", startingAt: 0)
+              + String(format: "%11.2f %8.2f", before, after))
+    }
+    print()
+}
+
 /// Nanoseconds per quantile at random probabilities (taus2 uniforms), one core: GSL's inverse CDFs
 /// (what the engine called before issue 13) against `Distribution.quantiles(at:)` (what it samples now,
 /// tile by tile: 1,024 values a call, as the engine maps a column), and the time to build each table.
@@ -77,7 +124,7 @@ func quantileKernels() {
         ("weibull(1.5, 2)", .weibull(shape: 1.5, scale: 2), { gsl_cdf_weibull_Pinv($0, 2, 1.5) }),
     ]
     print("quantile kernels, ns a value at random probabilities (one core, best of 3):")
-    print("distribution        GSL inverse CDF   now (tables)   table build")
+    print("distribution        GSL inverse CDF   now (kernels, tables)   table build")
     for (name, distribution, gsl) in cases {
         let slow = name.hasPrefix("normal") || name.hasPrefix("lognormal") || name.hasPrefix("weibull") ? n : n / 64
         let before = perCall(slow) { var s = 0.0; for i in 0..<slow { s += gsl(u[i]) }; return s }.0
@@ -93,12 +140,13 @@ func quantileKernels() {
             return s
         }.0
         let padded = name.padding(toLength: 20, withPad: " ", startingAt: 0)
-        print(padded + String(format: "%15.1f %14.1f %11.1f ms", before, after, build * 1000))
+        print(padded + String(format: "%15.1f %23.1f %11.1f ms", before, after, build * 1000))
     }
 }
 
 let arguments = CommandLine.arguments
 if arguments.count > 1 && arguments[1] == "quantiles" {
+    samplingKernels()
     quantileKernels()
     exit(0)
 }

@@ -3,9 +3,11 @@ import Foundation
 
 /// A probability distribution for one uncertain input, sampled by its inverse CDF (quantile function).
 ///
-/// Inverse CDFs come from GSL (`gsl_cdf_*_Pinv`) for the normal, lognormal and Weibull, closed forms
-/// for uniform, triangular, log-uniform and discrete, and exact solutions on GSL's CDFs for beta, PERT
-/// and gamma (sampled through precomputed quantile tables). Values are in the base unit of the input's
+/// Inverse CDFs come from the sampling kernels for the normal and lognormal (``NormalQuantileKernel``,
+/// Wichura's AS 241 as in GSL's `gsl_cdf_ugaussian_Pinv`, which stays the tests' reference, and
+/// ``ExpKernel``: the same bits on every machine), GSL (`gsl_cdf_weibull_Pinv`) for the Weibull, closed
+/// forms for uniform, triangular, log-uniform (with ``LogKernel`` and ``ExpKernel``) and discrete, and
+/// exact solutions on GSL's CDFs for beta, PERT and gamma (sampled through precomputed quantile tables). Values are in the base unit of the input's
 /// ``QuantityKind``. Create distributions with the validating factories (``uniform(_:_:)`` …) or by
 /// parsing the distribution syntax (``DistributionParser``).
 public indirect enum Distribution: Sendable, Hashable {
@@ -65,7 +67,7 @@ public indirect enum Distribution: Sendable, Hashable {
         case .normal(let mean, let sd):
             return mean + sd * Self.standardNormalQuantile(u)
         case .lognormal(let mu, let sigma):
-            return Foundation.exp(mu + sigma * Self.standardNormalQuantile(u))
+            return ExpKernel.exp(mu + sigma * Self.standardNormalQuantile(u))
         case .beta(let a, let b, let lower, let upper):
             return lower + (upper - lower) * Self.betaQuantile(u, a, b)
         case .gamma(let shape, let scale):
@@ -73,7 +75,8 @@ public indirect enum Distribution: Sendable, Hashable {
         case .weibull(let shape, let scale):
             return Self.weibullQuantile(u, shape, scale)
         case .logUniform(let a, let b):
-            return Foundation.exp(Foundation.log(a) + u * (Foundation.log(b) - Foundation.log(a)))
+            let logA = LogKernel.log(a)
+            return ExpKernel.exp(logA + u * (LogKernel.log(b) - logA))
         case .truncated(let base, let lower, let upper):
             let lo = base.cdf(lower), hi = base.cdf(upper)
             return min(max(base.quantile(lo + u * (hi - lo)), lower), upper)
@@ -98,12 +101,16 @@ public indirect enum Distribution: Sendable, Hashable {
         case .uniform(let a, let b):
             for i in 0..<count { column[i] = a + column[i] * (b - a) }
         case .normal(let mean, let sd):
-            GSLRuntime.prepare()
-            for i in 0..<count { column[i] = mean + sd * gsl_cdf_ugaussian_Pinv(column[i]) }
+            NormalQuantileKernel.apply(column, count: count)
+            for i in 0..<count { column[i] = mean + sd * column[i] }
         case .lognormal(let mu, let sigma):
-            GSLRuntime.prepare()
-            for i in 0..<count { column[i] = mu + sigma * gsl_cdf_ugaussian_Pinv(column[i]) }
-            for i in 0..<count { column[i] = Foundation.exp(column[i]) }
+            NormalQuantileKernel.apply(column, count: count)
+            for i in 0..<count { column[i] = mu + sigma * column[i] }
+            ExpKernel.apply(column, count: count)
+        case .logUniform(let a, let b):
+            let logA = LogKernel.log(a), width = LogKernel.log(b) - logA
+            for i in 0..<count { column[i] = logA + column[i] * width }
+            ExpKernel.apply(column, count: count)
         case .triangular(let a, let c, let b):
             // One root a sample, of the side's argument chosen by a select rather than a branch (the
             // side is random, so a branch would often be mispredicted).
@@ -235,9 +242,9 @@ public indirect enum Distribution: Sendable, Hashable {
         (1 + 4 * (c - a) / (b - a), 1 + 4 * (b - c) / (b - a))
     }
 
-    // Every GSL call goes through GSLRuntime.prepare() first, so GSL's abort-on-error handler is off
-    // even when a library caller evaluates a quantile before anything else has touched GSL.
-    static func standardNormalQuantile(_ u: Double) -> Double { GSLRuntime.standardNormalQuantile(u) }
+    /// Φ⁻¹(u) by ``NormalQuantileKernel`` (Wichura's AS 241, the algorithm of GSL's `gsl_cdf_ugaussian_Pinv`,
+    /// with the same bits on every machine; GSL stays the reference in the tests).
+    static func standardNormalQuantile(_ u: Double) -> Double { NormalQuantileKernel.quantile(u) }
 
     /// Solved exactly on GSL's incomplete beta function (``BetaInverse``) rather than by
     /// `gsl_cdf_beta_Pinv`; sampling uses its table (``PreparedDistribution``).

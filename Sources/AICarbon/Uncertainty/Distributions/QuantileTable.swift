@@ -98,6 +98,38 @@ struct QuantileTable: Sendable {
         return ((a0 + a1 * t2) + ((a2 + a3 * t2) + d[8] * t4) * t4, inside)
     }
 
+    /// ``evaluate(_:bits:_:)`` on four lanes, operation for operation (the same bits as one lane).
+    /// - Parameters:
+    ///   - p: Four probabilities.
+    ///   - bits: ``bits``.
+    ///   - c: The coefficients.
+    /// - Returns: `y` per lane (from piece 0 when outside) and which lanes are inside the table.
+    @inline(__always)
+    static func evaluate4(_ p: SIMD4<Double>, bits: Int, _ c: UnsafePointer<Double>) -> (y: SIMD4<Double>, inside: SIMDMask<SIMD4<Int64>>) {
+        let upper = p .>= SIMD4(repeating: 0.5)
+        let pattern = unsafeBitCast(p.replacing(with: SIMD4(repeating: 1) - p, where: upper), to: SIMD4<UInt64>.self)
+        let binade = unsafeBitCast(pattern &>> 52, to: SIMD4<Int64>.self) &- SIMD4(repeating: Int64(lowestExponent))
+        let inside = unsafeBitCast(binade, to: SIMD4<UInt64>.self) .< SIMD4(repeating: UInt64(binades))
+        let significand = pattern & SIMD4(repeating: 0x000F_FFFF_FFFF_FFFF)
+        let side = SIMD4<Int64>(repeating: 0).replacing(with: SIMD4(repeating: Int64(binades)),
+                                                       where: upper)
+        let within = SIMD4<Int64>(repeating: 0).replacing(with: binade, where: inside)
+        let piece = ((side &+ within) &<< Int64(bits)) | unsafeBitCast(significand &>> UInt64(52 - bits), to: SIMD4<Int64>.self)
+        let fraction = SIMD4(repeating: 0x3FF0_0000_0000_0000) | ((significand &<< UInt64(bits)) & SIMD4(repeating: 0x000F_FFFF_FFFF_FFFF))
+        let t: SIMD4<Double> = SIMD4(repeating: 2) * unsafeBitCast(fraction, to: SIMD4<Double>.self) - SIMD4(repeating: 3)
+        let d0 = c + Int(truncatingIfNeeded: piece[0]) &* coefficientCount, d1 = c + Int(truncatingIfNeeded: piece[1]) &* coefficientCount
+        let d2 = c + Int(truncatingIfNeeded: piece[2]) &* coefficientCount, d3 = c + Int(truncatingIfNeeded: piece[3]) &* coefficientCount
+        @inline(__always) func coefficient(_ k: Int) -> SIMD4<Double> { SIMD4(d0[k], d1[k], d2[k], d3[k]) }
+        let t2: SIMD4<Double> = t * t
+        let t4: SIMD4<Double> = t2 * t2
+        let a0: SIMD4<Double> = coefficient(0) + coefficient(1) * t
+        let a1: SIMD4<Double> = coefficient(2) + coefficient(3) * t
+        let a2: SIMD4<Double> = coefficient(4) + coefficient(5) * t
+        let a3: SIMD4<Double> = coefficient(6) + coefficient(7) * t
+        let high: SIMD4<Double> = (a2 + a3 * t2) + coefficient(8) * t4
+        return ((a0 + a1 * t2) + high * t4, inside)
+    }
+
     /// The quadratic through three points (Lagrange form) at `w`; the last point alone, or NaN, when
     /// fewer are known.
     private static func extrapolate(_ ws: [Double], _ ys: [Double], to w: Double) -> Double {
