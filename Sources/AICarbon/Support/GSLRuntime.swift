@@ -25,4 +25,16 @@ public enum GSLRuntime {
         prepare()
         return gsl_cdf_ugaussian_Pinv(p)
     }
+
+    /// Inverse CDF of the Weibull distribution through GSL (`gsl_cdf_weibull_Pinv`), the reference the
+    /// engine's Weibull quantiles are tested against.
+    /// - Parameters:
+    ///   - p: A probability in (0, 1).
+    ///   - shape: Shape k > 0.
+    ///   - scale: Scale λ > 0.
+    /// - Returns: `λ (−ln(1 − p))^(1/k)`.
+    public static func weibullQuantile(_ p: Double, shape: Double, scale: Double) -> Double {
+        prepare()
+        return gsl_cdf_weibull_Pinv(p, scale, shape)
+    }
 }

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Inverse CDFs come from the sampling kernels for the normal and lognormal (``NormalQuantileKernel``,
 /// Wichura's AS 241 as in GSL's `gsl_cdf_ugaussian_Pinv`, which stays the tests' reference, and
-/// ``ExpKernel``: the same bits on every machine), GSL (`gsl_cdf_weibull_Pinv`) for the Weibull, closed
+/// ``ExpKernel``: the same bits on every machine), the same kernels for the Weibull, closed
 /// forms for uniform, triangular, log-uniform (with ``LogKernel`` and ``ExpKernel``) and discrete, and
 /// exact solutions on GSL's CDFs for beta, PERT and gamma (sampled through precomputed quantile tables). Values are in the base unit of the input's
 /// ``QuantityKind``. Create distributions with the validating factories (``uniform(_:_:)`` …) or by
@@ -128,6 +128,8 @@ public indirect enum Distribution: Sendable, Hashable {
         case .clipped(let base, let lower, let upper):
             base.quantiles(column, count: count)
             Self.clamp(column, count: count, lower: lower, upper: upper)
+        case .weibull(let shape, let scale):
+            Self.weibullQuantiles(column, count: count, shape: shape, scale: scale)
         default:
             for i in 0..<count { column[i] = quantile(column[i]) }
         }
@@ -258,9 +260,37 @@ public indirect enum Distribution: Sendable, Hashable {
         scale * GammaInverse(shape).quantile(u)
     }
 
-    /// GSL's Weibull takes (scale a, shape b): p(x) = (b / a) (x / a)^(b−1) exp(−(x / a)^b).
+    /// The Weibull quantile `λ (−ln(1 − u))^(1/k)` (shape k, scale λ; the inverse of GSL's
+    /// `gsl_cdf_weibull_P`, which takes (scale a, shape b): P(x) = 1 − exp(−(x / a)^b)), evaluated as the
+    /// engine's columns are (``weibullQuantiles(_:count:shape:scale:)``): the same bits as one value of a column.
     static func weibullQuantile(_ u: Double, _ shape: Double, _ scale: Double) -> Double {
-        GSLRuntime.prepare()
-        return gsl_cdf_weibull_Pinv(u, scale, shape)
+        if !(u > 0) { return u == 0 ? 0 : .nan }
+        if !(u < 1) { return u == 1 ? .infinity : .nan }
+        var value = u
+        weibullQuantiles(&value, count: 1, shape: shape, scale: scale)
+        return value
+    }
+
+    /// Weibull quantiles of a column of probabilities in (0, 1), on the engine's kernels (``LogKernel``,
+    /// ``ExpKernel``: the same bits on every machine). `−ln(1 − u)` is `−log1p(−u)`, computed as
+    /// `log w − ((w − 1) + u) / w` with `w = 1 − u` rounded (the correction restores what rounding `w` lost,
+    /// exact when `w` is 1; Goldberg 1991, "What every computer scientist should know about floating-point
+    /// arithmetic", Theorem 4), then raised to `1/k` as `exp(ln t / k)`. Within a few ulp of GSL's
+    /// `gsl_cdf_weibull_Pinv` (tested).
+    static func weibullQuantiles(_ column: UnsafeMutablePointer<Double>, count: Int, shape: Double, scale: Double) {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: Swift.max(count, 1)) { correction in
+            for i in 0..<count {
+                let u = column[i], w = 1 - u
+                correction[i] = ((w - 1) + u) / w
+                column[i] = w
+            }
+            LogKernel.apply(column, count: count)
+            // t = −log1p(−u) > 0.
+            for i in 0..<count { column[i] = correction[i] - column[i] }
+            LogKernel.apply(column, count: count)
+            for i in 0..<count { column[i] = column[i] / shape }
+            ExpKernel.apply(column, count: count)
+            for i in 0..<count { column[i] = scale * column[i] }
+        }
     }
 }
