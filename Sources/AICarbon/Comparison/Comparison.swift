@@ -68,8 +68,11 @@ public enum Comparison {
         let model = PairedModel(a: pa.model, b: pb.model, width: width, pairs: pairs)
         let counter = PairCounter(pairs: pairs.count)
         // Streamed when large enough: the paired samples are counted and summarised as they are drawn.
+        // A's and B's columns are read for their medians only: streamed, they keep just the samples near them.
+        let columnPercentiles = pairs.flatMap { _ in [[50.0], [50.0], OutputSummary.standardPercentiles] }
         let summary = try Simulation.summarise(inputs: inputs, correlation: correlation, model: model, settings: shared,
-                                               designColumns: designColumns, bins: 30, observers: [counter])
+                                               designColumns: designColumns, columnPercentiles: columnPercentiles, bins: 30,
+                                               observers: [counter])
         return ComparisonReport(a: a.name, b: b.name, years: compared, outputs: outputs, summary: summary,
                                 counts: counter.totals, settings: shared, commonRandomNumbers: commonRandomNumbers)
     }

@@ -158,6 +158,9 @@ public enum Simulation {
     ///   - model: The model.
     ///   - settings: Samples, seed, design, generator, threads, stopping rule.
     ///   - percentiles: Percentiles to report, in (0, 100).
+    ///   - columnPercentiles: Per model column, the percentiles it needs when streamed, if fewer than
+    ///     `percentiles` (fewer kept samples); nil for `percentiles` everywhere. A stored run reports
+    ///     `percentiles` for every column, so a column's wanted percentiles must be among them.
     ///   - bins: Histogram bins (0 for none).
     ///   - progress: Called with the fraction done (0…1) as chunks finish; may be called from any thread.
     /// - Returns: One summary per output, the sample count and the batches run.
@@ -165,13 +168,15 @@ public enum Simulation {
     static func summarise(
         inputs: [(name: String, distribution: Distribution)], correlation: RankCorrelation? = nil, model: some ChunkModel,
         settings: SimulationSettings, designColumns: [Int]? = nil, percentiles: [Double] = OutputSummary.standardPercentiles,
-        bins: Int = 30, observers: [any SampleObserver] = [], progress: (@Sendable (Double) -> Void)? = nil
+        columnPercentiles: [[Double]]? = nil, bins: Int = 30, observers: [any SampleObserver] = [],
+        progress: (@Sendable (Double) -> Void)? = nil
     ) throws(InputError) -> SimulationSummary {
         if settings.until == nil, settings.samples >= streamingThreshold {
             try validate(settings, designDimension: designDimension(inputs.count, designColumns), outputCount: model.outputCount,
                          storing: false)
             if let summary = try stream(inputs: inputs, correlation: correlation, model: model, settings: settings,
-                                        designColumns: designColumns, percentiles: percentiles, bins: bins, observers: observers,
+                                        designColumns: designColumns, percentiles: columnPercentiles ?? Array(repeating: percentiles,
+                                        count: model.outputCount), bins: bins, observers: observers,
                                         progress: progress) {
                 return summary
             }
@@ -190,7 +195,7 @@ public enum Simulation {
     /// nil when a wanted order statistic was not kept.
     private static func stream(
         inputs: [(name: String, distribution: Distribution)], correlation: RankCorrelation?, model: some ChunkModel,
-        settings: SimulationSettings, designColumns: [Int]?, percentiles: [Double], bins: Int, observers: [any SampleObserver],
+        settings: SimulationSettings, designColumns: [Int]?, percentiles: [[Double]], bins: Int, observers: [any SampleObserver],
         progress: (@Sendable (Double) -> Void)?
     ) throws(InputError) -> SimulationSummary? {
         let n = settings.samples, chunkCount = min(settings.chunks, n), m = model.outputCount
@@ -220,7 +225,7 @@ public enum Simulation {
         let pilot = SharedSlots(base: stored)
         let binnings = parallelMap(m, threads: threads) { o in
             CountingBins(pilot: UnsafeBufferPointer(start: pilot.base + o * storedRows, count: pilotRows),
-                         samples: n, percentiles: percentiles, bins: max(bins, 1))
+                         samples: n, percentiles: percentiles[o], bins: max(bins, 1))
         }
         let tallies = UnsafeMutablePointer<BinTally>.allocate(capacity: max(threads * m, 1))
         for w in 0..<threads { for o in 0..<m { (tallies + w * m + o).initialize(to: BinTally(binning: binnings[o], keepLimit: keepLimit)) } }
@@ -253,7 +258,7 @@ public enum Simulation {
             for t in 1..<threads { tally.merge(counted.base[t * m + o]) }
             let moments = Array(UnsafeBufferPointer(start: shared.moments + o * chunkCount, count: chunkCount))
             let binning = binnings[o]
-            return OutputSummary(count: n, moments: moments, percentiles: percentiles,
+            return OutputSummary(count: n, moments: moments, percentiles: percentiles[o],
                                  orderStatistics: { tally.orderStatistics($0, binning: binning) },
                                  histogram: bins > 0 ? tally.histogram(binning: binning) : nil)
         }
