@@ -40,7 +40,7 @@ public struct SensitivityCommand: ParsableCommand {
 
     public func run() throws {
         let destination = outputFile.destination
-        try destination.check()
+        try destination.check(scenarios: [file], plot: plot)
         let (document, report) = try FlagNames.run {
             try SensitivityFlags.renaming(["sensitivity": "--method", "output": "--output", "year": "--year", "method": "--design"]) {
                 let method = try SensitivityMethod(parsing: self.method, field: "--method")

@@ -112,6 +112,55 @@ struct OutputSafetyTests {
         #expect(try String(contentsOf: file, encoding: .utf8) == runAICarbon(Self.rebound).stdout)
     }
 
+    @Test("-o naming the scenario being read (however spelled) is refused before any work; the scenario is kept",
+          arguments: ["run", "sensitivity", "report", "compare"])
+    func outputIsTheScenario(_ command: String) throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = folder.appendingPathComponent("in.yaml")
+        let text = try String(contentsOf: Self.root.appendingPathComponent("Scenarios/gpt3-patterson.yaml"), encoding: .utf8)
+        try text.write(to: scenario, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("alias.yaml").path, withDestinationPath: "in.yaml")
+        let flag = command == "sensitivity" ? "--output-file" : "-o"
+        let spellings = [scenario.path, folder.appendingPathComponent("sub/../in.yaml").path, folder.appendingPathComponent("alias.yaml").path]
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: false)
+        for spelling in spellings {
+            let files = command == "compare" ? [Self.root.appendingPathComponent("Scenarios/llama-65b.yaml").path, scenario.path] : [scenario.path]
+            let result = try runAICarbon([command] + files + ["--samples", "500", flag, spelling])
+            #expect(result.status == 1)
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr == "Error: \(flag): expected a file other than the scenario being read (\(scenario.path)), found \"\(spelling)\"\n")
+            #expect(try String(contentsOf: scenario, encoding: .utf8) == text)
+        }
+    }
+
+    @Test("-o naming the --plot chart is refused before any work", arguments: [
+        ["run", root.appendingPathComponent("Scenarios/iea-base-2024-2035.yaml").path],
+        ["estimate", "--chip-hours", "1000", "--power", "400 W", "--grid", "FRA"],
+    ])
+    func outputIsThePlot(_ arguments: [String]) throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let chart = folder.appendingPathComponent("x.svg").path
+        let result = try runAICarbon(arguments + ["--samples", "500", "--plot", chart, "-o", chart])
+        #expect(result.status == 1)
+        #expect(result.stderr == "Error: -o: expected a file other than the --plot chart (\(chart)), found \"\(chart)\"\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test("standard output that cannot be written (/dev/full) is an error, not exit 0", arguments: [
+        rebound,
+        ["schema"],
+        ["run", root.appendingPathComponent("Scenarios/gpt3-patterson.yaml").path, "--samples", "500", "-o", "-"],
+    ])
+    func fullStandardOutput(_ arguments: [String]) throws {
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        defer { try? full.close() }
+        let result = try Self.run(arguments, output: full)
+        #expect(result.status == 1)
+        #expect(result.stderr == "Error: stdout: expected to write the output, found No space left on device\n")
+    }
+
     @Test("-o that cannot be written whole gives the system's reason (a file size limit: File too large), and no file")
     func fileTooLarge() throws {
         let folder = try Self.folder()
@@ -129,5 +178,14 @@ struct OutputSafetyTests {
         #expect(shell.terminationStatus == 1)
         #expect(stderr == "Error: -o: expected a file that can be written, found \"\(file)\" (File too large)\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test("compare - - is refused in one line (standard input holds one scenario)")
+    func compareStdinTwice() throws {
+        let scenario = try #require(FileHandle(forReadingAtPath: Self.root.appendingPathComponent("Scenarios/gpt3-patterson.yaml").path))
+        defer { try? scenario.close() }
+        let result = try Self.run(["compare", "-", "-", "--samples", "500"], input: scenario, output: .nullDevice)
+        #expect(result.status == 1)
+        #expect(result.stderr == "Error: FILE: expected at most one scenario from standard input (-), found two\n")
     }
 }
