@@ -65,7 +65,7 @@ public struct SensitivityCommand: ParsableCommand {
         }
         switch format {
         case .table:
-            var text = "scenario: \(document.name)\n"
+            var text = "scenario: \(TableRenderer.terminalSafe(document.name))\n"
             text += SensitivityRendering.table(report)
             if report.isProjection, report.periods.count > 1 {
                 text += "(the last year; --year Y shows another, and JSON and CSV give every year)\n"
