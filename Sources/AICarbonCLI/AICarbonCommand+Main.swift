@@ -9,7 +9,8 @@ extension AICarbonCommand {
 
     /// Parses the command line, runs the command and exits.
     ///
-    /// `--help` and `--version` print as ArgumentParser prints them. A command line ArgumentParser
+    /// `--help` and `--version` print as ArgumentParser prints them. Output that cannot be written to
+    /// standard output (`> /dev/full`) is an error (`stdout: expected to write the output, found …`). A command line ArgumentParser
     /// refuses gets one line on standard error (the flag, what was expected, what was found, and the
     /// `--help` to see) and exit status ``usageExitCode``; errors of the command itself are printed by
     /// ArgumentParser (one ``InputError`` line) with status 1.
@@ -29,6 +30,9 @@ extension AICarbonCommand {
         }
         do {
             try command.run()
+            // Text printed (rather than written through OutputDestination) is checked here: a full disk
+            // or a closed pipe is an error, not a silent success.
+            if fflush(nil) != 0 { throw OutputDestination.standardOutputError(errno) }
         } catch {
             exit(withError: error)
         }

@@ -32,7 +32,7 @@ public struct CompareCommand: ParsableCommand {
     var years: String?
     @Option(help: "Output format: table, json or csv.")
     var format: FormatOption = .table
-    @OptionGroup var simulation: SimulationOptions
+    @OptionGroup var simulation: CompareSimulationOptions
     @OptionGroup var chart: PlotOptions
     @OptionGroup var outputFile: OutputFileOption
 
@@ -40,13 +40,11 @@ public struct CompareCommand: ParsableCommand {
 
     public func run() throws {
         let destination = outputFile.destination
-        try destination.check()
+        try destination.check(scenarios: [a, b], plot: chart.plot)
         let report = try FlagNames.run { () throws -> ComparisonReport in
-            // The two runs pair sample for sample, so both need the same fixed count: a precision target
-            // would stop them at different counts (and used to be ignored silently).
-            if let until = simulation.until {
-                throw InputError(field: "--until", expected: "no precision target with compare (give --samples; both runs pair sample for sample)",
-                                 found: "\"\(until)\"")
+            // Standard input can be read once: a second - would be an empty file.
+            if a == "-", b == "-" {
+                throw InputError(field: "FILE", expected: "at most one scenario from standard input (-)", found: "two")
             }
             let sets = try ScenarioOverrides.parse(overrides)
             let setsA = try ScenarioOverrides.parse(overridesA, flag: "--set-a"), setsB = try ScenarioOverrides.parse(overridesB, flag: "--set-b")

@@ -99,7 +99,7 @@ public struct EstimateCommand: ParsableCommand {
 
     public func run() throws {
         let destination = outputFile.destination
-        try destination.check()
+        try destination.check(plot: chart.plot)
         let (report, sensitivity) = try FlagNames.run(days: days != nil) {
             let method = try sensitivityMethod()
             let catalog = try Catalog.bundled()

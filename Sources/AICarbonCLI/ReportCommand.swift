@@ -25,7 +25,7 @@ public struct ReportCommand: ParsableCommand {
 
     public func run() throws {
         let destination = OutputDestination(path: output, spellings: ["--output", "--output-file", "-o"])
-        try destination.check()
+        try destination.check(scenarios: [file])
         try FlagNames.run {
             let document = try ScenarioFile.loadDocument(file, overrides: try ScenarioOverrides.parse(overrides))
             let bar = ProgressBar()

@@ -30,7 +30,7 @@ public struct RunCommand: ParsableCommand {
 
     public func run() throws {
         let destination = outputFile.destination
-        try destination.check()
+        try destination.check(scenarios: [file], plot: chart.plot)
         try destination.write(try FlagNames.run { try execute() })
     }
 

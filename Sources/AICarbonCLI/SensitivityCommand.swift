@@ -40,7 +40,7 @@ public struct SensitivityCommand: ParsableCommand {
 
     public func run() throws {
         let destination = outputFile.destination
-        try destination.check()
+        try destination.check(scenarios: [file], plot: plot)
         let (document, report) = try FlagNames.run {
             try SensitivityFlags.renaming(["sensitivity": "--method", "output": "--output", "year": "--year", "method": "--design"]) {
                 let method = try SensitivityMethod(parsing: self.method, field: "--method")
@@ -65,7 +65,7 @@ public struct SensitivityCommand: ParsableCommand {
         }
         switch format {
         case .table:
-            var text = "scenario: \(document.name)\n"
+            var text = "scenario: \(TableRenderer.terminalSafe(document.name))\n"
             text += SensitivityRendering.table(report)
             if report.isProjection, report.periods.count > 1 {
                 text += "(the last year; --year Y shows another, and JSON and CSV give every year)\n"

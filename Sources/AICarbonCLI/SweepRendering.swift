@@ -27,7 +27,8 @@ struct SweepRendering {
             return lines.joined(separator: "\n") + "\n"
         case .table:
             guard case .projection(let first)? = variants.first?.1 else { return estimateTable }
-            var text = "sweep of \(key) over \(variants.map(\.0).joined(separator: ", ")) — \(first.name)\n\n"
+            var text = "sweep of \(safeKey) over \(variants.map { TableRenderer.terminalSafe($0.0) }.joined(separator: ", ")) — "
+                + "\(TableRenderer.terminalSafe(first.name))\n\n"
             for name in [OutputName.energyKWh, .co2eKg, .rebound] where first.outputs.contains(name) {
                 let reports = variants.compactMap { v -> ProjectionReport? in if case .projection(let r) = v.1 { return r } else { return nil } }
                 let peak = reports.flatMap { r in r.years.map { r.summary(name, year: $0)?.percentile(50) ?? 0 } }.max() ?? 0
@@ -36,12 +37,18 @@ struct SweepRendering {
                     [String(year)] + reports.map { r in TableRenderer.interval(r.summary(name, year: year), name, unit: unit) }
                 }
                 text += "\(name.label)\(unit.isEmpty ? "" : " (\(unit))"), median [90%]\n"
-                text += TextTable(header: ["year"] + variants.map { "\(key)=\($0.0)" }, rows: rows,
+                text += TextTable(header: ["year"] + columns, rows: rows,
                                   rightAligned: Array(repeating: true, count: variants.count + 1)).rendered() + "\n"
             }
             return text
         }
     }
+
+    /// The swept key with terminal control characters escaped (``TableRenderer/terminalSafe(_:)``).
+    private var safeKey: String { TableRenderer.terminalSafe(key) }
+
+    /// The column headers of the tables, `key=value`, escaped for a terminal.
+    private var columns: [String] { variants.map { "\(safeKey)=\(TableRenderer.terminalSafe($0.0))" } }
 
     private var estimateTable: String {
         let reports = variants.compactMap { v -> EstimateReport? in if case .estimate(let r) = v.1 { return r } else { return nil } }
@@ -53,7 +60,7 @@ struct SweepRendering {
                 return TableRenderer.interval(s, name, unit: unit) + " \(unit)"
             }
         }
-        return "sweep of \(key), median [90%]\n\n" + TextTable(header: ["output"] + variants.map { "\(key)=\($0.0)" }, rows: rows,
+        return "sweep of \(safeKey), median [90%]\n\n" + TextTable(header: ["output"] + columns, rows: rows,
                                                                rightAligned: [false] + variants.map { _ in true }).rendered()
     }
 

@@ -55,7 +55,7 @@ struct ReliabilityCommandTests {
         #expect(!result.stdout.contains("null") && !result.stdout.contains("inf"))
     }
 
-    @Test("compare refuses --until (both runs pair sample for sample) instead of ignoring it")
+    @Test("compare refuses --until (not one of its options: both runs pair sample for sample) instead of ignoring it")
     func compareUntil() throws {
         let file = Self.scenarios.appendingPathComponent("iea-base-2024-2035.yaml").path
         let result = try runAICarbon(["compare", file, file, "--until", "p95:1%@nope", "--samples", "1000"])

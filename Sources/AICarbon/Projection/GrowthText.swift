@@ -21,7 +21,17 @@ public enum GrowthText {
     /// - Throws: ``InputError`` for a percentage inside a distribution, or a change of −100% or less.
     public static func parse(_ text: String, field: NumericField, location: InputLocation? = nil) throws(InputError) -> Distribution {
         let trimmed = text.trimmingWhitespace()
-        guard trimmed.contains("%") else { return try DistributionParser.parse(trimmed, field: field, location: location) }
+        guard trimmed.contains("%") else {
+            do {
+                return try DistributionParser.parse(trimmed, field: field, location: location)
+            } catch {
+                // The hint of a plain number ("2" or "0.5") becomes a growth factor's ("1.3" or "30%").
+                var error = error
+                let plain = field.kind.examples(in: field.domain)
+                if error.expected.hasPrefix(plain) { error.expected = QuantityKind.growthExamples + error.expected.dropFirst(plain.count) }
+                throw error
+            }
+        }
         let number = trimmed.dropLast().trimmingWhitespace()
         guard trimmed.hasSuffix("%"), !number.contains("%"), let p = Double(number.hasPrefix("+") ? String(number.dropFirst()) : number),
               p.isFinite else {

@@ -34,10 +34,10 @@ public struct NumericField: Sendable, Hashable {
     /// - Throws: ``InputError`` for a malformed number, a unit that does not fit, or a value outside
     ///   ``domain``.
     public func parse(_ text: String, location: InputLocation? = nil) throws(InputError) -> Double {
-        let value = try QuantityParser.parse(text, as: kind, field: name, defaultUnit: defaultUnit, location: location)
+        let value = try QuantityParser.parse(text, as: kind, field: name, defaultUnit: defaultUnit, location: location, domain: domain)
         guard domain.contains(value) else {
             throw InputError(
-                field: name, expected: "\(kind.examples), \(domain.text)",
+                field: name, expected: "\(kind.examples(in: domain)), \(domain.text)",
                 found: "\"\(text.trimmingWhitespace())\"", location: location)
         }
         return value

@@ -59,4 +59,24 @@ public enum QuantityKind: Sendable, Hashable, CaseIterable {
         case .dimensionless: return "a plain number such as \"0.4\" or \"40%\""
         }
     }
+
+    /// A few accepted spellings for a field of this kind whose values lie in `domain`, for error
+    /// messages: a plain number's example fits what it is (a PUE or multiplier `1.2`, a fraction `0.4` or
+    /// `40%`, an elasticity `-0.5`), so that the hint never suggests a value the field would misread.
+    /// Other kinds give ``examples``.
+    /// - Parameter domain: The field's allowed range.
+    /// - Returns: The hint, e.g. `a plain number such as "1.2"`.
+    public func examples(in domain: ValueDomain) -> String {
+        guard self == .dimensionless else { return examples }
+        switch domain {
+        case .atLeastOne: return "a plain number such as \"1.2\""
+        case .unitInterval, .share: return "a fraction such as \"0.4\" or \"40%\""
+        case .real: return "a plain number such as \"-0.5\""
+        case .positive, .nonNegative, .positiveInteger: return "a plain number such as \"2\" or \"0.5\""
+        }
+    }
+
+    /// The hint for an annual growth factor or efficiency gain, where a percentage is a change
+    /// (`30%` is the factor 1.3; see ``GrowthText``).
+    public static let growthExamples = "a growth factor such as \"1.3\" or \"30%\""
 }

@@ -14,16 +14,17 @@ public enum QuantityParser {
     ///   - defaultUnit: The unit a bare number is taken in (e.g. `"W"` for `--power`); `nil` means a
     ///     dimensioned kind requires a unit.
     ///   - location: The file position, for the error message.
+    ///   - domain: The field's range, when known, for the hint (``QuantityKind/examples(in:)``).
     /// - Returns: The value in the kind's base unit.
     /// - Throws: ``InputError`` naming the field, what was expected and what was found.
     public static func parse(
         _ text: String, as kind: QuantityKind, field: String,
-        defaultUnit: String? = nil, location: InputLocation? = nil
+        defaultUnit: String? = nil, location: InputLocation? = nil, domain: ValueDomain? = nil
     ) throws(InputError) -> Double {
         let trimmed = text.trimmingWhitespace()
         func fail(_ why: String? = nil) -> InputError {
             let found = trimmed.isEmpty ? "nothing" : "\"\(trimmed)\"" + (why.map { " (\($0))" } ?? "")
-            return InputError(field: field, expected: kind.examples, found: found, location: location)
+            return InputError(field: field, expected: domain.map(kind.examples(in:)) ?? kind.examples, found: found, location: location)
         }
         guard let (number, rest) = splitNumber(trimmed) else { throw fail() }
         guard number.isFinite else { throw fail("not a finite number") }

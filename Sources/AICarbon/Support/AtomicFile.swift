@@ -2,6 +2,11 @@ import Foundation
 
 /// Writes files completely or not at all: the text goes to a temporary file in the same folder, which
 /// is then renamed over the destination (rename(2) is atomic within a file system).
+///
+/// Only regular files (and new files) are replaced that way. A destination that is a device, a FIFO
+/// or a socket (`/dev/null`, `/dev/stdout`, a named pipe) is opened and written directly, so that it
+/// stays what it is; a symbolic link is followed and its target written (atomically when the target
+/// is a regular file), so that the link stays a link.
 public enum AtomicFile {
     /// Refuses a destination that cannot be written: its folder is missing, or it is a folder itself.
     /// Commands call this before their work, so a long run does not end in this error.
@@ -23,25 +28,96 @@ public enum AtomicFile {
         }
     }
 
-    /// Writes `text` to `path` atomically: an existing file is replaced whole, and a failure leaves
-    /// neither a partial file nor the temporary file.
+    /// Writes `text` to `path`: a new or regular file atomically (it is replaced whole, and a failure
+    /// leaves neither a partial file nor the temporary file); a device, FIFO or socket directly; a
+    /// symbolic link by writing its target the same way (the link is kept).
     /// - Parameters:
     ///   - text: The content, written as UTF-8.
     ///   - path: The destination.
     ///   - field: The option or key that named the file, for errors.
-    /// - Throws: ``InputError`` when the folder does not exist or cannot be written.
+    /// - Throws: ``InputError`` when the folder does not exist or the file cannot be written, with the
+    ///   system's reason (`No space left on device`, `Permission denied`).
     public static func write(_ text: String, to path: String, field: String) throws(InputError) {
         try checkWritable(path, field: field)
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8)) else {
-            try? FileManager.default.removeItem(at: temporary)
-            throw InputError(field: field, expected: "a file that can be written", found: "\"\(path)\" (permission denied?)")
+        // stat(2) follows links, so a link to a device or a pipe (`/dev/stdout` → `/proc/self/fd/1` →
+        // `pipe:[…]`) is opened through the link itself.
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            guard (info.st_mode & S_IFMT) != S_IFDIR else {
+                throw InputError(field: field, expected: "a file path", found: "\"\(path)\", a folder")
+            }
+            try writeDirectly(text, to: path, shown: path, field: field)
+            return
         }
-        guard rename(temporary.path, url.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            throw InputError(field: field, expected: "a file that can be written", found: "\"\(path)\" (rename failed)")
+        try replace(linkTarget(path), with: text, shown: path, field: field)
+    }
+
+    /// The path a symbolic link leads to (following a chain of links, relative ones from their own
+    /// folder), or `path` itself when it is not a link. A dangling link gives the path it points to.
+    /// - Parameter path: A path.
+    /// - Returns: The final path, which is not a symbolic link (or does not exist).
+    static func linkTarget(_ path: String) -> String {
+        var current = path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK,
+                  let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }
+            current = destination.hasPrefix("/") ? destination
+                : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
         }
+        return current
+    }
+
+    /// Writes `text` to an existing device, FIFO or socket without replacing it: open, write, close.
+    private static func writeDirectly(_ text: String, to target: String, shown: String, field: String) throws(InputError) {
+        let descriptor = open(target, O_WRONLY | O_NOCTTY)
+        guard descriptor >= 0 else { throw failure(shown, field: field, errno) }
+        let writeError = writeAll(Array(text.utf8), to: descriptor)
+        let closeError = close(descriptor) == 0 ? 0 : errno
+        if let code = writeError ?? (closeError != 0 ? closeError : nil) { throw failure(shown, field: field, code) }
+    }
+
+    /// Writes `text` to a temporary file beside `target`, then renames it over `target`.
+    private static func replace(_ target: String, with text: String, shown: String, field: String) throws(InputError) {
+        let url = URL(fileURLWithPath: target)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o666)
+        guard descriptor >= 0 else { throw failure(shown, field: field, errno) }
+        let writeError = writeAll(Array(text.utf8), to: descriptor)
+        let closeError = close(descriptor) == 0 ? 0 : errno
+        if let code = writeError ?? (closeError != 0 ? closeError : nil) {
+            unlink(temporary)
+            throw failure(shown, field: field, code)
+        }
+        guard rename(temporary, target) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw failure(shown, field: field, code)
+        }
+    }
+
+    /// Writes every byte to an open file descriptor, retrying after interruptions and short writes.
+    /// - Parameters:
+    ///   - bytes: The bytes.
+    ///   - descriptor: An open file descriptor (such as `STDOUT_FILENO`).
+    /// - Returns: `nil` on success, else the `errno` of the failure.
+    public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            if n == 0 { return EIO }
+            offset += n
+        }
+        return nil
+    }
+
+    /// The error for a file that could not be written, with the system's reason.
+    private static func failure(_ path: String, field: String, _ code: Int32) -> InputError {
+        InputError(field: field, expected: "a file that can be written", found: "\"\(path)\" (\(String(cString: strerror(code))))")
     }
 }

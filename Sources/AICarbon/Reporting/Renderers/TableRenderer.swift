@@ -72,7 +72,7 @@ public struct TableRenderer: ReportRenderer {
     /// Per output (estimates) or per year of energy and CO2e (projections): both medians, the median
     /// difference with its 90% interval, and P(A < B).
     public func render(_ report: ComparisonReport) -> String {
-        var text = "A = \(report.a), B = \(report.b); paired on "
+        var text = "A = \(Self.terminalSafe(report.a)), B = \(Self.terminalSafe(report.b)); paired on "
             + "\(report.commonRandomNumbers ? "common random numbers" : "independent samples"), "
             + "\(report.years.isEmpty ? Self.count(report.sampleCount, "sample", "samples") : Self.count(report.sampleCount, "trajectory", "trajectories"))\n\n"
         let header = ["A median", "B median", "A − B median [90%]", "P(A < B)"]

@@ -244,7 +244,7 @@ public enum DistributionParser {
     }
 
     private static func number(_ text: String, field: NumericField, location: InputLocation?) throws(InputError) -> Double {
-        try QuantityParser.parse(text, as: field.kind, field: field.name, defaultUnit: field.defaultUnit, location: location)
+        try QuantityParser.parse(text, as: field.kind, field: field.name, defaultUnit: field.defaultUnit, location: location, domain: field.domain)
     }
 
     private static func trailingUnit(of text: String) -> String {
