@@ -43,8 +43,29 @@ public struct SchemaCommand: ParsableCommand {
         table["mfu"] = "by the accelerator's release year (planning prior)"
         table["inference_share"] = "\(Defaults.inferenceShare)"
         table["elasticity"] = "0 (no rebound)"
+        // The projection model's fallbacks (ProjectionSpec), as Scenarios/README.md documents them.
+        table["efficiency_gain"] = "1 (no gain)"
+        table["flop_per_joule_growth"] = "1.2 to 1.4 (Epoch AI)"
+        table["tokens_per_param"] = "20 (Hoffmann et al. 2022)"
+        table["grid"] = Defaults.gridName
         return table
     }()
+
+    /// How a key is given on the command line, or `""` when it is not: the flag of an input `estimate`
+    /// takes (every flag shown is accepted by `estimate`); `--set KEY=…` (on `run` and `compare`) for a key
+    /// only projections take; nothing for a key read from the catalog (`tdp`, from `--hardware`).
+    static func flag(_ definition: InputDefinition) -> String {
+        if definition.scopes.contains(.estimate) { return definition.flag }
+        if definition.scopes.contains(.projection) { return "--set \(definition.key)=…" }
+        return ""
+    }
+
+    /// The flags of the structural keys: `--hardware`, `--recipe` (estimate), `--set KEY=…` for the ones a
+    /// scenario file's projection takes.
+    static let structuralFlags: [String: String] = [
+        "hardware": "--hardware", "recipe": "--recipe", "correlations": "--set correlations=…", "start_year": "--set start_year=…",
+        "end_year": "--set end_year=…", "pue_target_year": "--set pue_target_year=…", "grid_target_year": "--set grid_target_year=…",
+    ]
 
     static func typeName(_ kind: QuantityKind) -> String {
         switch kind {
@@ -64,9 +85,9 @@ public struct SchemaCommand: ParsableCommand {
 
     static var rows: [Row] {
         var rows = InputRegistry.all.map { d -> Row in
-            let scope = d.scopes == .both ? "both" : (d.scopes.contains(.projection) ? "projection" : "estimate")
+            let scope = d.scopes == .both ? "both" : (d.scopes.contains(.projection) ? "projection" : (d.scopes.isEmpty ? "derived" : "estimate"))
             let growth = GrowthText.keys.contains(d.key)
-            return Row(key: d.key, flag: d.flag, scope: scope, type: typeName(d.kind) + (growth ? " (factor a year; 30% = 1.30)" : ""),
+            return Row(key: d.key, flag: flag(d), scope: scope, type: typeName(d.kind) + (growth ? " (factor a year; 30% = 1.30)" : ""),
                        unit: d.defaultUnit ?? d.unit, domain: d.domain.text, yearPath: d.yearPath,
                        defaultValue: defaults[d.key] ?? "", summary: d.summary)
         }
@@ -86,7 +107,7 @@ public struct SchemaCommand: ParsableCommand {
             ("references", "projection", "list", "{year, value, label, output} points drawn with the fan chart"),
         ]
         for (key, scope, type, summary) in structural where !rows.contains(where: { $0.key == key }) {
-            rows.append(Row(key: key, flag: "", scope: scope, type: type, unit: "", domain: "", yearPath: false, defaultValue: "",
+            rows.append(Row(key: key, flag: structuralFlags[key] ?? "", scope: scope, type: type, unit: "", domain: "", yearPath: false, defaultValue: "",
                             summary: summary))
         }
         return rows
@@ -109,9 +130,9 @@ public struct SchemaCommand: ParsableCommand {
             }
             return lines.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
         case .table:
-            return TextTable(header: ["key", "scope", "type", "unit", "values", "default", "description"],
+            return TextTable(header: ["key", "flag", "scope", "type", "unit", "values", "default", "description"],
                              rows: rows.map { r in
-                                 [r.key + (r.yearPath ? " ({year: value})" : ""), r.scope, r.type, r.unit, r.domain,
+                                 [r.key + (r.yearPath ? " ({year: value})" : ""), r.flag.isEmpty ? "-" : r.flag, r.scope, r.type, r.unit, r.domain,
                                   r.defaultValue.isEmpty ? "-" : r.defaultValue, r.summary]
                              }).rendered()
         }

@@ -57,9 +57,15 @@ public struct SimulationOptions: ParsableArguments {
         return Int(value)
     }
 
-    /// The extra percentiles requested.
+    /// The extra percentiles requested: at most ``ScenarioSimulation/maximumPercentiles``.
     func extraPercentiles() throws(InputError) -> [Double] {
         guard let percentiles else { return [] }
+        // Counted before parsing, so a list of any length is refused at once.
+        let count = percentiles.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: ",") ? 1 : 0) }
+        guard count <= ScenarioSimulation.maximumPercentiles else {
+            throw InputError(field: "--percentiles", expected: "at most \(ScenarioSimulation.maximumPercentiles) percentiles, comma-separated",
+                             found: "\(count)")
+        }
         var list: [Double] = []
         for part in percentiles.split(separator: ",") {
             let text = part.trimmingCharacters(in: .whitespaces)

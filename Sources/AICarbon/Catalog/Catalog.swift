@@ -79,6 +79,7 @@ public struct Catalog: Sendable {
     /// - Returns: The accelerator.
     /// - Throws: ``InputError`` listing the closest matches if no accelerator has that name.
     public func accelerator(named name: String, field: String = "hardware") throws(InputError) -> Accelerator {
+        try Self.checkNameLength(name, field: field, what: "an accelerator name")
         if let position = acceleratorIndex.position(of: name) { return accelerators[position] }
         let close = acceleratorIndex.suggestions(for: name).map { accelerators[$0].id }
         throw InputError(field: field, expected: Self.expectation("an accelerator in `aicarbon catalog hardware`", close),
@@ -92,11 +93,23 @@ public struct Catalog: Sendable {
     /// - Returns: The grid.
     /// - Throws: ``InputError`` listing the closest matches if no grid has that name.
     public func grid(named name: String, field: String = "grid") throws(InputError) -> Grid {
+        try Self.checkNameLength(name, field: field, what: "a region name")
         if let position = gridIndex.position(of: name) { return grids[position] }
         let close = gridIndex.suggestions(for: name).map { grids[$0].id }
         throw InputError(field: field, expected: Self.expectation(
             "a region in `aicarbon catalog grids` or an intensity with its unit (\"0.429 kg/kWh\")", close),
                          found: "\"\(name)\"")
+    }
+
+    /// The longest accelerator or grid name looked up (the catalog's longest is under 60 characters). A
+    /// longer one is refused before any lookup, so closest-match suggestions (edit distance, quadratic in
+    /// the lengths) never run on long text.
+    public static let maximumNameLength = NameIndex.maximumNameLength
+
+    private static func checkNameLength(_ name: String, field: String, what: String) throws(InputError) {
+        guard name.unicodeScalars.count > maximumNameLength else { return }
+        throw InputError(field: field, expected: "\(what) of at most \(maximumNameLength) characters",
+                         found: "\(name.unicodeScalars.count) characters")
     }
 
     private static func expectation(_ what: String, _ close: [String]) -> String {

@@ -22,11 +22,19 @@ struct NameIndex: Sendable {
         }
     }
 
-    /// The position of the entry named `name`, or `nil`.
-    func position(of name: String) -> Int? { positions[Self.normalize(name)] }
+    /// The longest name looked up or matched; a longer one matches nothing and has no suggestions.
+    static let maximumNameLength = 200
 
-    /// Up to `limit` entry positions whose names are closest to `name` (edit distance, then prefix).
+    /// The position of the entry named `name`, or `nil` (always for a name longer than ``maximumNameLength``).
+    func position(of name: String) -> Int? {
+        guard name.unicodeScalars.count <= Self.maximumNameLength else { return nil }
+        return positions[Self.normalize(name)]
+    }
+
+    /// Up to `limit` entry positions whose names are closest to `name` (edit distance, then prefix); none for
+    /// a name longer than ``maximumNameLength``, so that the edit distance never runs on long text.
     func suggestions(for name: String, limit: Int = 3) -> [Int] {
+        guard name.unicodeScalars.count <= Self.maximumNameLength else { return [] }
         let target = Self.normalize(name)
         guard !target.isEmpty else { return [] }
         var best: [Int: Int] = [:]

@@ -13,11 +13,38 @@ public enum Estimate {
         _ spec: EstimateSpec, catalog: Catalog, settings: SimulationSettings = SimulationSettings(),
         percentiles: [Double] = [], progress: (@Sendable (Double) -> Void)? = nil
     ) throws(InputError) -> EstimateReport {
-        let resolved = try spec.resolve(catalog: catalog)
-        let problem = resolved.problem
-        let wanted = EstimateReport.reportedPercentiles(percentiles)
-        let summary = try Simulation.summarise(problem, settings: settings, percentiles: wanted, progress: progress)
-        return EstimateReport(resolved: resolved, summaries: problem.summaries(of: summary, percentiles: wanted)[0], count: summary.count,
-                              batches: summary.batches, settings: settings, percentiles: percentiles)
+        do {
+            let resolved = try spec.resolve(catalog: catalog)
+            let problem = resolved.problem
+            let wanted = EstimateReport.reportedPercentiles(percentiles)
+            let summary = try Simulation.summarise(problem, settings: settings, percentiles: wanted, progress: progress)
+            return EstimateReport(resolved: resolved, summaries: problem.summaries(of: summary, percentiles: wanted)[0], count: summary.count,
+                                  batches: summary.batches, settings: settings, percentiles: percentiles)
+        } catch {
+            // Only an overflow that named no input (the engine's, or one at the medians) is completed.
+            guard error.isOverflow, error.found == InputError.overflow(output: error.field, causes: []).found else { throw error }
+            let causes = overflowCauses(spec)
+            guard !causes.isEmpty else { throw error }
+            var named = InputError.overflow(output: error.field, causes: causes)
+            named.location = error.location
+            throw named
+        }
+    }
+
+    /// The given inputs that can make an output overflow, for an overflow whose error named none (the
+    /// engine sees only the sampled inputs, so a fixed `--flops 1e308` went unnamed): those beyond
+    /// ``InputError/extremeMagnitudes``, else those whose distribution reaches 0 (at its 10⁻⁶ or
+    /// 1 − 10⁻⁶ quantile) where 0 is outside the input's values (`--mfu "beta(1e-300, 1e-300)"`).
+    /// - Parameter spec: What was given.
+    /// - Returns: At most five descriptions, each with the key in backticks.
+    static func overflowCauses(_ spec: EstimateSpec) -> [String] {
+        let given = InputSlot.allCases.compactMap { slot in spec[slot].map { (name: slot.rawValue, distribution: $0, slot: slot) } }
+        let extreme = InputError.extremeInputs(given.map { ($0.name, $0.distribution) }, growthFallback: false)
+        guard extreme.isEmpty else { return extreme }
+        let excludesZero: [ValueDomain] = [.positive, .unitInterval, .positiveInteger, .atLeastOne]
+        return given.filter { input in
+            excludesZero.contains(input.slot.definition.domain) && !input.distribution.isFixed
+                && (input.distribution.quantile(1e-6) == 0 || input.distribution.quantile(1 - 1e-6) == 0)
+        }.prefix(5).map { "`\($0.name)` reaching 0" }
     }
 }

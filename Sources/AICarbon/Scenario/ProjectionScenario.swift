@@ -16,7 +16,9 @@ public struct ProjectionScenario: Sendable {
     /// Runs the projection.
     ///
     /// An overflow found while sampling (the engine knows no file) is placed in the file, at the first
-    /// growth driver (``ProjectionSpec/overflowLocation``), so that its inputs keep their keys.
+    /// growth driver (``ProjectionSpec/overflowLocation``), so that its inputs keep their keys. Any other
+    /// error without a place (an unknown `hardware` or `grid` name) is placed where its key was given: the
+    /// file's line, or the flag (`--set`, `--sweep`) that set it.
     public func run(catalog: Catalog, settings: SimulationSettings, percentiles: [Double] = [],
                     progress: (@Sendable (Double) -> Void)? = nil) throws(InputError) -> ProjectionReport {
         do {
@@ -25,6 +27,7 @@ public struct ProjectionScenario: Sendable {
         } catch {
             var e = error
             if e.isOverflow, e.location == nil { e.location = spec.overflowLocation ?? InputLocation(file: path) }
+            if e.location == nil, let at = spec.locations[e.field] { e.location = at }
             throw e
         }
     }

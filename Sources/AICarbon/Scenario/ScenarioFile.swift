@@ -98,6 +98,9 @@ public enum ScenarioFile {
 
     /// Parses scenario text of either kind (`kind: projection`, or a `start_year`, makes a projection).
     ///
+    /// YAML aliases (`*name`) are refused, in the file and in `--set` values alike, before the text is composed
+    /// (``YAMLAliasScan``): nested aliases would stand for billions of nodes.
+    ///
     /// A value given with `--set key=value` is not in the file, so its errors are placed at `--set` (not at
     /// the line of the value it replaced), or at the flag `overrideFlags` names for its key (`--set-a`, `--sweep`).
     public static func parseDocument(_ text: String, path: String, overrides: [(key: String, value: String)] = [],
@@ -106,7 +109,7 @@ public enum ScenarioFile {
         func atSet(_ key: String) -> InputLocation { InputLocation(file: overrideFlags[key] ?? "--set") }
         var document: ScenarioDocument
         do {
-            document = try parseDocumentBody(text, path: path, overrides: overrides)
+            document = try parseDocumentBody(text, path: path, overrides: overrides, overrideFlags: overrideFlags)
         } catch {
             // An override's nodes carry no file position: its errors (`ai_growth`, `simulation.percentiles`)
             // have none, or the file without a line; either way they belong to the flag.
@@ -132,8 +135,13 @@ public enum ScenarioFile {
         return document
     }
 
-    private static func parseDocumentBody(_ text: String, path: String, overrides: [(key: String, value: String)]) throws(InputError) -> ScenarioDocument {
+    private static func parseDocumentBody(_ text: String, path: String, overrides: [(key: String, value: String)],
+                                          overrideFlags: [String: String]) throws(InputError) -> ScenarioDocument {
         try checkFlowNesting(text, path: path)
+        if let alias = YAMLAliasScan.firstAlias(in: text) {
+            throw InputError(field: "syntax", expected: "a scenario without YAML aliases (*\(alias.anchor))", found: "an alias",
+                             location: InputLocation(file: path, line: alias.line))
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -155,7 +163,8 @@ public enum ScenarioFile {
         let known = isProjection ? ProjectionFile.allKeys : allKeys
         for (key, value) in overrides {
             guard known.contains(key) else {
-                throw InputError(field: "set", expected: "a key of this \(isProjection ? "projection" : "scenario")"
+                // Named by the flag that gave it (`--sweep`, `--set-a`), `set` (shown as `--set`) by default.
+                throw InputError(field: overrideFlags[key] ?? "set", expected: "a key of this \(isProjection ? "projection" : "scenario")"
                                  + (closestKeys(to: key, among: known) ?? ""), found: "\"\(key)\"")
             }
             mapping[Node(key)] = try overrideNode(key: key, value: value)
@@ -221,11 +230,15 @@ public enum ScenarioFile {
     ///   - key: The key set.
     ///   - value: The text after `=`.
     /// - Returns: The node.
-    /// - Throws: ``InputError`` for `key` when the flow text is not valid YAML, nests too deep or has tags.
+    /// - Throws: ``InputError`` for `key` when the flow text is not valid YAML, nests too deep, has tags or
+    ///   has an alias (``YAMLAliasScan``).
     static func overrideNode(key: String, value: String) throws(InputError) -> Node {
         let trimmed = value.trimmingWhitespace()
         guard let first = trimmed.first, first == "{" || first == "[" else { return Node(value) }
         let usage = "a value, a {year: value} mapping such as {2025: 1.2, 2031: 1.05}, or a list such as [[mfu, pue, -0.3]]"
+        if let alias = YAMLAliasScan.firstAlias(in: trimmed) {
+            throw InputError(field: key, expected: "a value without YAML aliases (*\(alias.anchor))", found: "an alias")
+        }
         let node: Node?
         do {
             try checkFlowNesting(trimmed, path: key)
@@ -384,6 +397,10 @@ public enum ScenarioFile {
             case "percentiles":
                 guard case .sequence(let items) = value else {
                     throw InputError(field: "simulation.percentiles", expected: "a list such as [1, 99]", found: "a \(kind(value))", location: at)
+                }
+                guard items.count <= ScenarioSimulation.maximumPercentiles else {
+                    throw InputError(field: "simulation.percentiles", expected: "at most \(ScenarioSimulation.maximumPercentiles) percentiles",
+                                     found: "\(items.count)", location: at)
                 }
                 for item in items {
                     guard let p = item.scalar.flatMap({ Double($0.string) }), p > 0, p < 100 else {

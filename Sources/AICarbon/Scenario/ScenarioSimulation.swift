@@ -11,6 +11,10 @@ public struct ScenarioSimulation: Sendable, Hashable {
     /// `percentiles:` beyond the standard ones.
     public var percentiles: [Double] = []
 
+    /// The most extra percentiles a scenario file's `percentiles:` (and, separately, `--percentiles`) may list:
+    /// each is a column of the results, and thousands would only make a table nobody reads.
+    public static let maximumPercentiles = 50
+
     /// No settings: defaults apply.
     public init() {}
 }

@@ -40,8 +40,14 @@ public struct TableRenderer: ReportRenderer {
         return text + Self.assumptions(report.assumptions)
     }
 
-    /// Median and 90% interval per year for the main outputs, each in one readable unit.
+    /// Median and 90% interval per year for the main outputs, each in one readable unit. With percentiles
+    /// asked for (`--percentiles`, `simulation.percentiles`), the interval runs from the lowest requested
+    /// below 50 to the highest above 50 (5 and 95 when none is on that side); any others are named below
+    /// the table, for CSV and JSON, which report every one.
     public func render(_ report: ProjectionReport) -> String {
+        let standard = Set(OutputSummary.reported(extra: []))
+        let extra = report.percentiles.filter { !standard.contains($0) }
+        let low = extra.filter { $0 < 50 }.min() ?? 5, high = extra.filter { $0 > 50 }.max() ?? 95
         let outputs = report.outputs, summaries = report.summaries, years = report.years
         let reboundVaries = outputs.firstIndex(of: .rebound).map { o in summaries.contains { $0[o].max != 0 || $0[o].min != 0 } } ?? false
         let main = outputs.filter {
@@ -58,14 +64,22 @@ public struct TableRenderer: ReportRenderer {
         }
         let rows = years.indices.map { t -> [String] in
             [String(years[t])] + main.enumerated().map { i, name in
-                Self.interval(summaries[t][outputs.firstIndex(of: name)!], name, unit: units[i])
+                Self.interval(summaries[t][outputs.firstIndex(of: name)!], name, unit: units[i], low: low, high: high)
             }
         }
         var text = "scenario: \(Self.terminalSafe(report.name)), \(years.first!)–\(years.last!), "
             + "\(Self.count(report.sampleCount, "trajectory", "trajectories")) "
             + "(\(report.settings.method.rawValue), seed \(report.settings.seed))\n"
-        text += "each cell: median [5th–95th percentile]\n\n"
+        if extra.isEmpty {
+            text += "each cell: median [5th–95th percentile]\n\n"
+        } else {
+            text += "each cell: median [p\(ReadableQuantity.number(low))–p\(ReadableQuantity.number(high))]\n\n"
+        }
         text += TextTable(header: header, rows: rows, rightAligned: right).rendered()
+        let unshown = extra.filter { $0 != low && $0 != high }
+        if !unshown.isEmpty {
+            text += "also computed (in CSV and JSON): " + unshown.map { "p\(ReadableQuantity.number($0))" }.joined(separator: ", ") + "\n"
+        }
         return text + Self.assumptions(report.assumptions)
     }
 
@@ -133,18 +147,21 @@ public struct TableRenderer: ReportRenderer {
         return unit.isEmpty ? output.baseUnit : "\(unit) \(output.baseUnit)"
     }
 
-    /// `median [p05–p95]` of an output's summary in `unit`, three significant digits.
+    /// `median [p05–p95]` of an output's summary in `unit`, three significant digits (or the interval from
+    /// the percentile `low` to `high`, which the summary must hold).
     /// - Parameters:
     ///   - s: The summary.
     ///   - output: The output (its kind and JSON unit).
     ///   - unit: A unit ``ReadableQuantity/unit(for:_:)`` chose (ignored for dimensionless values).
+    ///   - low: The percentile the interval starts at.
+    ///   - high: The percentile it ends at.
     /// - Returns: The cell text.
-    public static func interval(_ s: OutputSummary?, _ output: OutputName, unit: String) -> String {
+    public static func interval(_ s: OutputSummary?, _ output: OutputName, unit: String, low: Double = 5, high: Double = 95) -> String {
         func f(_ x: Double?) -> String {
             guard let x else { return "-" }
             return ReadableQuantity.number(output.kind == .dimensionless ? x : ReadableQuantity.scale(x, output, unit: unit), significant: 3)
         }
-        return "\(f(s?.percentile(50))) [\(f(s?.percentile(5)))–\(f(s?.percentile(95)))]"
+        return "\(f(s?.percentile(50))) [\(f(s?.percentile(low)))–\(f(s?.percentile(high)))]"
     }
 
     /// The "assumed (not given)" block; empty when nothing was assumed.

@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+@testable import AICarbon
+
+/// Review of issue 15: overflows whose message named no input.
+@Suite("Overflow causes name the given inputs")
+struct OverflowCauseTests {
+    @Test("a fixed --flops 1e308 and an mfu that reaches 0 are named", arguments: [
+        ("flops", "1e308", "the inputs that can cause it: `flops` = 1e+308"),
+        ("mfu", "beta(1e-300, 1e-300)", "the inputs that can cause it: `mfu` reaching 0"),
+    ])
+    func named(_ key: String, _ value: String, _ found: String) throws {
+        var spec = EstimateSpec()
+        spec.hardware = "h100"
+        spec[.chips] = .fixed(8)
+        if key == "flops" {
+            spec[.flops] = .fixed(1e308)
+            spec[.mfu] = .fixed(0.4)
+        } else {
+            spec.parameters = .fixed(1e12)
+            spec[.tokens] = .fixed(1e12)
+            spec[.mfu] = try DistributionParser.parse(value, field: InputSlot.mfu.field(named: "mfu"))
+        }
+        do {
+            _ = try Estimate.run(spec, catalog: Catalog.bundled(), settings: SimulationSettings(samples: 2_000, seed: 1, threads: 1))
+            Issue.record("no overflow")
+        } catch {
+            #expect(error.isOverflow && error.found.hasSuffix(found), "\(error)")
+        }
+    }
+}
