@@ -58,24 +58,28 @@ public struct CompareCommand: ParsableCommand {
                 own.isEmpty ? name : name + " (" + own.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + ")"
             }
             let settings = try simulation.settings(file: da.simulation)
+            let extra = try simulation.extraPercentiles()
             let chosen = try years.map { text throws(InputError) in try Self.years(text) }
             switch (da, db) {
             case (.projection(let pa), .projection(let pb)):
                 guard let chosen else {
                     return try Projection.compare((pa.spec, named(pa.name, setsA), pa.targetYears),
-                                                  (pb.spec, named(pb.name, setsB), pb.targetYears), catalog: catalog, settings: settings)
+                                                  (pb.spec, named(pb.name, setsB), pb.targetYears), catalog: catalog, settings: settings,
+                                                  percentiles: extra)
                 }
                 let ra = try pa.spec.resolve(catalog: catalog, targetYears: pa.targetYears)
                 let rb = try pb.spec.resolve(catalog: catalog, targetYears: pb.targetYears)
                 return try SensitivityFlags.renaming(["years": "--years"]) {
-                    try Comparison.run((ra.problem, named(pa.name, setsA)), (rb.problem, named(pb.name, setsB)), settings: settings, years: chosen)
+                    try Comparison.run((ra.problem, named(pa.name, setsA)), (rb.problem, named(pb.name, setsB)), settings: settings, years: chosen,
+                                       percentiles: extra)
                 }
             case (.estimate, .estimate) where chosen != nil:
                 throw InputError(field: "--years", expected: "two projections (years apply to projections; an estimate has none)",
                                  found: "two single-model estimates (\(a), \(b))")
             case (.estimate(let ea), .estimate(let eb)):
                 return try Comparison.run((ea.resolve(catalog: catalog).problem, named(ea.name, setsA)),
-                                          (eb.resolve(catalog: catalog).problem, named(eb.name, setsB)), settings: settings)
+                                          (eb.resolve(catalog: catalog).problem, named(eb.name, setsB)), settings: settings,
+                                          percentiles: extra)
             case (.estimate, .projection), (.projection, .estimate):
                 let (kindA, kindB) = if case .estimate = da { ("a single-model estimate", "a projection") }
                                      else { ("a projection", "a single-model estimate") }

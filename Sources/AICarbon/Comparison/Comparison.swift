@@ -16,12 +16,13 @@ public enum Comparison {
     ///   - commonRandomNumbers: Whether same-named inputs share random numbers.
     ///   - years: The years to compare, each projected by both problems (two projections only); `nil`
     ///     compares every year, and then both must project the same years.
+    ///   - percentiles: Percentiles of A − B to report beyond the standard ones, in (0, 100).
     /// - Returns: The comparison.
     /// - Throws: ``InputError`` when the problems are of different kinds or years, a year of `years` is
     ///   not projected by both (field `years`), or a run fails.
     public static func run(_ a: (problem: SimulationProblem, name: String), _ b: (problem: SimulationProblem, name: String),
                            settings: SimulationSettings, commonRandomNumbers: Bool = true,
-                           years: [Int]? = nil) throws(InputError) -> ComparisonReport {
+                           years: [Int]? = nil, percentiles: [Double] = []) throws(InputError) -> ComparisonReport {
         guard a.problem.kind == b.problem.kind else {
             throw InputError(field: "scenario", expected: "two scenarios of the same kind (\(a.name) is an \(a.problem.kind))",
                              found: "\(b.name), a \(b.problem.kind)")
@@ -69,12 +70,14 @@ public enum Comparison {
         let counter = PairCounter(pairs: pairs.count)
         // Streamed when large enough: the paired samples are counted and summarised as they are drawn.
         // A's and B's columns are read for their medians only: streamed, they keep just the samples near them.
-        let columnPercentiles = pairs.flatMap { _ in [[50.0], [50.0], OutputSummary.standardPercentiles] }
+        let reported = OutputSummary.reported(extra: percentiles)
+        let columnPercentiles = pairs.flatMap { _ in [[50.0], [50.0], reported] }
         let summary = try Simulation.summarise(inputs: inputs, correlation: correlation, model: model, settings: shared,
-                                               designColumns: designColumns, columnPercentiles: columnPercentiles, bins: 30,
-                                               observers: [counter])
+                                               designColumns: designColumns, percentiles: reported,
+                                               columnPercentiles: columnPercentiles, bins: 30, observers: [counter])
         return ComparisonReport(a: a.name, b: b.name, years: compared, outputs: outputs, summary: summary,
-                                counts: counter.totals, settings: shared, commonRandomNumbers: commonRandomNumbers)
+                                counts: counter.totals, settings: shared, commonRandomNumbers: commonRandomNumbers,
+                                percentiles: reported)
     }
 
     /// Refuses years to compare that are not projected by both problems, or given for two estimates.

@@ -22,16 +22,19 @@ public struct ComparisonReport: Sendable {
     public var settings: SimulationSettings
     /// Whether the runs shared random numbers.
     public var commonRandomNumbers: Bool
+    /// The percentiles of A − B reported (the standard ones and any asked for), ascending.
+    public var percentiles: [Double]
 
     /// The report of a paired run (``PairedModel``): per period and output, A's, B's and A − B's summaries.
     init(a: String, b: String, years: [Int], outputs: [OutputName], summary: SimulationSummary,
-         counts: (less: [Int], ties: [Int]), settings: SimulationSettings, commonRandomNumbers: Bool) {
+         counts: (less: [Int], ties: [Int]), settings: SimulationSettings, commonRandomNumbers: Bool, percentiles: [Double]) {
         self.a = a
         self.b = b
         self.years = years
         self.outputs = outputs
         self.settings = settings
         self.commonRandomNumbers = commonRandomNumbers
+        self.percentiles = percentiles
         let n = summary.count, m = outputs.count, periods = Swift.max(years.count, 1)
         sampleCount = n
         func pair(_ t: Int, _ o: Int) -> Int { t * m + o }

@@ -30,13 +30,14 @@ public enum Projection {
     public static func compare(_ a: (spec: ProjectionSpec, name: String, targetYears: [String: Int]),
                                _ b: (spec: ProjectionSpec, name: String, targetYears: [String: Int]),
                                catalog: Catalog, settings: SimulationSettings,
-                               commonRandomNumbers: Bool = true) throws(InputError) -> ComparisonReport {
+                               commonRandomNumbers: Bool = true, percentiles: [Double] = []) throws(InputError) -> ComparisonReport {
         let ra = try a.spec.resolve(catalog: catalog, targetYears: a.targetYears)
         let rb = try b.spec.resolve(catalog: catalog, targetYears: b.targetYears)
         guard ra.years == rb.years else {
             throw InputError(field: "end_year", expected: "the same years in both scenarios (\(ra.years.first!)–\(ra.years.last!) in \(a.name))",
                              found: "\(rb.years.first!)–\(rb.years.last!) in \(b.name)", location: b.spec.locations["end_year"] ?? b.spec.locations["start_year"])
         }
-        return try Comparison.run((ra.problem, a.name), (rb.problem, b.name), settings: settings, commonRandomNumbers: commonRandomNumbers)
+        return try Comparison.run((ra.problem, a.name), (rb.problem, b.name), settings: settings, commonRandomNumbers: commonRandomNumbers,
+                                  percentiles: percentiles)
     }
 }

@@ -84,22 +84,30 @@ public struct TableRenderer: ReportRenderer {
     }
 
     /// Per output (estimates) or per year of energy and CO2e (projections): both medians, the median
-    /// difference with its 90% interval, and P(A < B).
+    /// difference with its 90% interval (or, with percentiles asked for, from the lowest requested below 50
+    /// to the highest above, as in projection tables; others named below), and P(A < B).
     public func render(_ report: ComparisonReport) -> String {
+        let standard = Set(OutputSummary.reported(extra: []))
+        let extra = report.percentiles.filter { !standard.contains($0) }
+        let low = extra.filter { $0 < 50 }.min() ?? 5, high = extra.filter { $0 > 50 }.max() ?? 95
+        let interval = extra.isEmpty ? "90%" : "p\(ReadableQuantity.number(low))–p\(ReadableQuantity.number(high))"
+        let unshown = extra.filter { $0 != low && $0 != high }
+        let footer = unshown.isEmpty ? ""
+            : "also computed (in CSV and JSON): " + unshown.map { "p\(ReadableQuantity.number($0))" }.joined(separator: ", ") + "\n"
         var text = "A = \(Self.terminalSafe(report.a)), B = \(Self.terminalSafe(report.b)); paired on "
             + "\(report.commonRandomNumbers ? "common random numbers" : "independent samples"), "
             + "\(report.years.isEmpty ? Self.count(report.sampleCount, "sample", "samples") : Self.count(report.sampleCount, "trajectory", "trajectories"))\n\n"
-        let header = ["A median", "B median", "A − B median [90%]", "P(A < B)"]
+        let header = ["A median", "B median", "A − B median [\(interval)]", "P(A < B)"]
         if report.years.isEmpty {
             let rows = report.outputs.enumerated().map { o, name -> [String] in
                 let unit = ReadableQuantity.unit(for: Swift.max(abs(report.medians[0][o].0), abs(report.medians[0][o].1)), name)
                 func f(_ x: Double) -> String { ReadableQuantity.number(ReadableQuantity.scale(x, name, unit: unit), significant: 3) }
                 return [name.label, f(report.medians[0][o].0), f(report.medians[0][o].1),
-                        Self.interval(report.difference[0][o], name, unit: unit),
+                        Self.interval(report.difference[0][o], name, unit: unit, low: low, high: high),
                         Self.probability(report, 0, o), Self.unitLabel(unit, name)]
             }
             return text + TextTable(header: ["output"] + header + ["unit"], rows: rows,
-                                    rightAligned: [false, true, true, true, true, false]).rendered()
+                                    rightAligned: [false, true, true, true, true, false]).rendered() + footer
         }
         for name in report.outputs where [.energyKWh, .co2eKg].contains(name) {
             let o = report.outputs.firstIndex(of: name)!
@@ -108,13 +116,13 @@ public struct TableRenderer: ReportRenderer {
             func f(_ x: Double) -> String { ReadableQuantity.number(ReadableQuantity.scale(x, name, unit: unit), significant: 3) }
             let rows = report.years.indices.map { t -> [String] in
                 [String(report.years[t]), f(report.medians[t][o].0), f(report.medians[t][o].1),
-                 Self.interval(report.difference[t][o], name, unit: unit),
+                 Self.interval(report.difference[t][o], name, unit: unit, low: low, high: high),
                  Self.probability(report, t, o)]
             }
             text += "\(name.label) (\(unit))\n"
             text += TextTable(header: ["year"] + header, rows: rows, rightAligned: [true, true, true, true, true]).rendered() + "\n"
         }
-        return text
+        return text + footer
     }
 
     /// P(A < B), or "A = B" when the two are equal (to within rounding) in every paired sample.
