@@ -33,7 +33,7 @@ public enum Simulation {
     }
 
     /// Runs a problem and summarises every model column, streaming when it can (see
-    /// ``summarise(inputs:correlation:model:settings:percentiles:bins:observers:progress:)``).
+    /// ``summarise(inputs:correlation:model:settings:designColumns:percentiles:columnPercentiles:bins:observers:progress:)``).
     /// - Parameters:
     ///   - problem: Inputs, correlations, model and outputs.
     ///   - settings: Samples, seed, design, generator, threads, stopping rule.
@@ -187,11 +187,11 @@ public enum Simulation {
                                  count: set.count, batches: set.batches, streamed: false)
     }
 
-    /// Smallest run that ``summarise(inputs:correlation:model:settings:percentiles:bins:progress:)``
+    /// Smallest run that ``summarise(inputs:correlation:model:settings:designColumns:percentiles:columnPercentiles:bins:observers:progress:)``
     /// streams: below it, storing every sample costs little.
     public static let streamingThreshold = 1 << 16
 
-    /// The streamed run of ``summarise(inputs:correlation:model:settings:percentiles:bins:progress:)``;
+    /// The streamed run of ``summarise(inputs:correlation:model:settings:designColumns:percentiles:columnPercentiles:bins:observers:progress:)``;
     /// nil when a wanted order statistic was not kept.
     private static func stream(
         inputs: [(name: String, distribution: Distribution)], correlation: RankCorrelation?, model: some ChunkModel,

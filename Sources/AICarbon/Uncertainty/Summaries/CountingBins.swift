@@ -7,7 +7,7 @@
 /// a wanted percentile, judged from the pilot with a wide margin, are marked kept: their samples are
 /// kept, so the order statistic is then selected exactly among them. The pilot only decides which
 /// samples are kept, never a reported value; a wanted rank in a cell that was not kept is detected, and
-/// the caller falls back to storing every sample (``Simulation/summarise(inputs:correlation:model:settings:percentiles:bins:progress:)``).
+/// the caller falls back to storing every sample (``Simulation/summarise(inputs:correlation:model:settings:designColumns:percentiles:columnPercentiles:bins:observers:progress:)``).
 struct CountingBins: Sendable {
     /// Cells per histogram bin.
     static let cellsPerBin = 128

@@ -1,5 +1,5 @@
 /// The summaries of a simulation's outputs, from
-/// ``Simulation/summarise(inputs:correlation:model:settings:percentiles:bins:progress:)``.
+/// ``Simulation/summarise(inputs:correlation:model:settings:designColumns:percentiles:columnPercentiles:bins:observers:progress:)``.
 public struct SimulationSummary: Sendable {
     /// One summary per model output, in output order.
     public var outputs: [OutputSummary]
