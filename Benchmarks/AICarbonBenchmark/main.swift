@@ -4,6 +4,7 @@
 // kg/kWh; embodied, lifetime and water fixed as in Benchmarks/numpy_baseline.py.
 // Usage: swift run -c release aicarbon-benchmark [samples] [threads]
 //        swift run -c release aicarbon-benchmark quantiles   (kernels and quantiles only: ns a value, libm/GSL vs ours)
+//        swift run -c release aicarbon-benchmark floor [samples] [threads]   (the user path against its floor)
 // Times the streamed summary (the path `aicarbon estimate` takes) and the stored path, checks they agree,
 // then the library calls every sample of this estimate needs (the floor of any GSL-based engine).
 import AICarbon
@@ -144,7 +145,64 @@ func quantileKernels() {
     }
 }
 
+/// The user's path against its floor (issue 13's target: the estimate within 1.5× of drawing the uniforms
+/// and evaluating the quantiles alone). The README's planned estimate with its default priors, `samples`
+/// samples on `threads` threads: the whole streamed estimate (`Simulation.summarise`, as `aicarbon estimate`
+/// runs it, without start-up and printing), against the floor: 32 chunks of taus2 uniforms in tiles of
+/// 1,024 rows mapped through each input's prepared quantiles, nothing else.
+func userPathFloor(samples: Int, threads: Int) throws {
+    var spec = EstimateSpec()
+    spec.parameters = .fixed(70e9)
+    spec[.tokens] = .fixed(2e12)
+    spec.hardware = "h100"
+    spec[.chips] = .fixed(1024)
+    spec.grid = .named("USA")
+    let problem = try spec.resolve(catalog: Catalog.bundled()).problem
+    let settings = SimulationSettings(samples: samples, seed: 1, method: .mc, threads: threads)
+    let prepared = problem.inputs.map { PreparedDistribution($0.distribution) }
+    _ = try Simulation.summarise(problem, settings: SimulationSettings(samples: 1 << 16, seed: 2, threads: threads))  // warm caches
+    let whole = try seconds { _ = try Simulation.summarise(problem, settings: settings) }
+    let chunks = 32, tile = 1_024, d = prepared.count
+    let floor = seconds {
+        DispatchQueue.concurrentPerform(iterations: threads) { worker in
+            let x = UnsafeMutablePointer<Double>.allocate(capacity: d * tile)
+            defer { x.deallocate() }
+            var sink = 0.0
+            for k in stride(from: worker, to: chunks, by: threads) {
+                var rng = Taus2(seed: UInt64(k + 1))
+                var row = k * samples / chunks
+                let end = (k + 1) * samples / chunks
+                while row < end {
+                    let rows = min(tile, end - row)
+                    for j in 0..<d {
+                        rng.fill(x + j * rows, count: rows)
+                        prepared[j].quantiles(x + j * rows, count: rows)
+                    }
+                    sink += x[rows - 1]
+                    row += rows
+                }
+            }
+            if sink.isNaN { print("") }
+        }
+    }
+    print("user path: \(samples) samples, \(d) sampled inputs, \(threads) threads")
+    print(String(format: "whole estimate     %.3f s", whole))
+    print(String(format: "floor              %.3f s (uniforms and quantiles only)", floor))
+    print(String(format: "estimate / floor   %.2f (issue 13 target: at most 1.5)", whole / floor))
+}
+
 let arguments = CommandLine.arguments
+if arguments.count > 1 && arguments[1] == "floor" {
+    do {
+        try userPathFloor(samples: arguments.count > 2 ? Int(arguments[2]) ?? 10_000_000 : 10_000_000,
+                          threads: arguments.count > 3 ? Int(arguments[3]) ?? ProcessInfo.processInfo.activeProcessorCount
+                              : ProcessInfo.processInfo.activeProcessorCount)
+    } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
 if arguments.count > 1 && arguments[1] == "quantiles" {
     samplingKernels()
     quantileKernels()

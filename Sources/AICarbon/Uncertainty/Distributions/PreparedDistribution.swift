@@ -7,7 +7,7 @@ import Foundation
 /// within 10⁻¹¹ relative of a high-precision reference (tested; 1.1·10⁻¹² measured); truncated distributions
 /// get their CDF at the bounds. Every other family maps exactly as ``Distribution/quantiles(_:count:)``.
 /// Values are a pure function of the distribution and the probability: the same on any thread.
-struct PreparedDistribution: Sendable {
+package struct PreparedDistribution: Sendable {
     private let kind: Kind
 
     private indirect enum Kind: Sendable {
@@ -19,7 +19,7 @@ struct PreparedDistribution: Sendable {
     }
 
     /// Prepares `distribution`, building (or fetching) its quantile table.
-    init(_ distribution: Distribution) {
+    package init(_ distribution: Distribution) {
         switch distribution {
         case .pert(let a, let c, let b):
             let (alpha, beta) = Distribution.pertShapes(a, c, b)
@@ -47,7 +47,7 @@ struct PreparedDistribution: Sendable {
     /// - Parameters:
     ///   - column: Probabilities in (0, 1) on entry, quantiles on return.
     ///   - count: Number of values.
-    func quantiles(_ column: UnsafeMutablePointer<Double>, count: Int) {
+    package func quantiles(_ column: UnsafeMutablePointer<Double>, count: Int) {
         switch kind {
         case .closedForm(let distribution):
             distribution.quantiles(column, count: count)
