@@ -61,39 +61,13 @@ package enum ExpKernel {
     ///   - column: Arguments on entry, `e^x` on return.
     ///   - count: Number of values.
     package static func apply(_ column: UnsafeMutablePointer<Double>, count: Int) {
-        let constants = ln2N
-        let hi = constants.hi, lo = constants.lo
+        let (hi, lo) = ln2N
         table.withUnsafeBufferPointer { buffer in
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: 64) { saved in
-                let t = buffer.baseAddress!, saved = saved.baseAddress!
-                var start = 0
-                while start < count {
-                    let block = min(64, count - start)
-                    let v = column + start
-                    saved.update(from: v, count: block)
-                    var outside = SIMDMask<SIMD4<Int64>>(repeating: false)
-                    var i = 0
-                    while i + 4 <= block {
-                        let x = UnsafeRawPointer(v + i).loadUnaligned(as: SIMD4<Double>.self)
-                        let inside = (x .<= SIMD4(repeating: fastBound)) .& (x .>= SIMD4(repeating: -fastBound))
-                        outside = outside .| .!inside
-                        let y = fast4(SIMD4(repeating: 0).replacing(with: x, where: inside), t, hi, lo)
-                        UnsafeMutableRawPointer(v + i).storeBytes(of: y, as: SIMD4<Double>.self)
-                        i += 4
-                    }
-                    var rest = false
-                    while i < block {
-                        let x = v[i]
-                        rest = rest || !(x.magnitude <= fastBound)
-                        v[i] = fast(x.magnitude <= fastBound ? x : 0, t, hi, lo)
-                        i += 1
-                    }
-                    if _slowPath(any(outside) || rest) {
-                        for i in 0..<block where !(saved[i].magnitude <= fastBound) { v[i] = slow(saved[i], t) }
-                    }
-                    start += block
-                }
-            }
+            let t = buffer.baseAddress!
+            KernelBlocks.apply(column, count: count, neutral: 0,
+                               inside4: { ($0 .<= SIMD4(repeating: fastBound)) .& ($0 .>= SIMD4(repeating: -fastBound)) },
+                               isFast: { $0.magnitude <= fastBound },
+                               fast4: { fast4($0, t, hi, lo) }, fast: { fast($0, t, hi, lo) }, slow: { slow($0, t) })
         }
     }
 

@@ -61,40 +61,15 @@ package enum LogKernel {
     ///   - column: Arguments on entry, `log x` on return.
     ///   - count: Number of values.
     package static func apply(_ column: UnsafeMutablePointer<Double>, count: Int) {
-        let constants = ln2
-        let hi = constants.hi, lo = constants.lo
+        let (hi, lo) = ln2
         table.withUnsafeBufferPointer { buffer in
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: 64) { saved in
-                let t = buffer.baseAddress!, saved = saved.baseAddress!
-                var start = 0
-                while start < count {
-                    let block = min(64, count - start)
-                    let v = column + start
-                    saved.update(from: v, count: block)
-                    var outside = SIMDMask<SIMD4<Int64>>(repeating: false)
-                    var i = 0
-                    while i + 4 <= block {
-                        let x = UnsafeRawPointer(v + i).loadUnaligned(as: SIMD4<Double>.self)
-                        let bits = unsafeBitCast(x, to: SIMD4<UInt64>.self) &- SIMD4(repeating: 0x0010_0000_0000_0000)
-                        let inside = bits .< SIMD4(repeating: 0x7FF0_0000_0000_0000 - 0x0010_0000_0000_0000)
-                        outside = outside .| .!inside
-                        let y = fast4(SIMD4(repeating: 1).replacing(with: x, where: inside), t, hi, lo)
-                        UnsafeMutableRawPointer(v + i).storeBytes(of: y, as: SIMD4<Double>.self)
-                        i += 4
-                    }
-                    var rest = false
-                    while i < block {
-                        let x = v[i]
-                        rest = rest || !isFast(x)
-                        v[i] = fast(isFast(x) ? x : 1, t, hi, lo)
-                        i += 1
-                    }
-                    if _slowPath(any(outside) || rest) {
-                        for i in 0..<block where !isFast(saved[i]) { v[i] = slow(saved[i], t) }
-                    }
-                    start += block
-                }
-            }
+            let t = buffer.baseAddress!
+            KernelBlocks.apply(column, count: count, neutral: 1,
+                               inside4: { x in
+                                   let bits = unsafeBitCast(x, to: SIMD4<UInt64>.self) &- SIMD4(repeating: 0x0010_0000_0000_0000)
+                                   return bits .< SIMD4(repeating: 0x7FF0_0000_0000_0000 - 0x0010_0000_0000_0000)
+                               },
+                               isFast: isFast, fast4: { fast4($0, t, hi, lo) }, fast: { fast($0, t, hi, lo) }, slow: { slow($0, t) })
         }
     }
 
