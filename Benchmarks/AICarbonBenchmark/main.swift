@@ -17,13 +17,21 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
-/// Nanoseconds per call of `body` over `count` calls, the best of three passes.
+/// The calling thread's CPU time in nanoseconds (not wall time: on a shared machine a thread that waits
+/// for a core is not charged for the wait).
+func threadNanoseconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) * 1e9 + Double(t.tv_nsec)
+}
+
+/// Nanoseconds of the thread's CPU time per call of `body` over `count` calls, the best of five passes.
 func perCall(_ count: Int, _ body: () -> Double) -> (Double, Double) {
     var best = Double.infinity, sink = 0.0
-    for _ in 0..<3 {
-        let start = DispatchTime.now().uptimeNanoseconds
+    for _ in 0..<5 {
+        let start = threadNanoseconds()
         sink += body()
-        best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / Double(count))
+        best = min(best, (threadNanoseconds() - start) / Double(count))
     }
     return (best, sink)
 }
@@ -94,7 +102,7 @@ func samplingKernels() {
         ("log", "libm log", perCall(n) { for i in 0..<n { out[i] = Foundation.log(u[i]) }; return out[n - 1] }.0,
          tiled(u, LogKernel.apply)),
     ]
-    print("sampling kernels, ns a value (one core, best of 3):")
+    print("sampling kernels, ns of CPU a value (one core, best of 5):")
     print("kernel              before (what)                 before   kernel")
     for (name, what, before, after) in rows {
         print(name.padding(toLength: 20, withPad: " ", startingAt: 0) + what.padding(toLength: 26, withPad: " ", startingAt: 0)
@@ -104,8 +112,9 @@ func samplingKernels() {
 }
 
 /// Nanoseconds per quantile at random probabilities (taus2 uniforms), one core: GSL's inverse CDFs
-/// (what the engine called before issue 13) against `Distribution.quantiles(at:)` (what it samples now,
-/// tile by tile: 1,024 values a call, as the engine maps a column), and the time to build each table.
+/// (what the engine called before issue 13) against `PreparedDistribution.quantiles` (what it samples now,
+/// tile by tile: 1,024 values copied into a tile and mapped in place, as the engine maps a column), and the
+/// time to build each table.
 func quantileKernels() {
     let n = 1 << 20, tile = 1_024
     let rng = gsl_rng_alloc(aic_rng_taus2())!
@@ -124,22 +133,27 @@ func quantileKernels() {
         ("gamma(300, 1)", .gamma(shape: 300, scale: 1), { gsl_cdf_gamma_Pinv($0, 300, 1) }),
         ("weibull(1.5, 2)", .weibull(shape: 1.5, scale: 2), { gsl_cdf_weibull_Pinv($0, 2, 1.5) }),
     ]
-    print("quantile kernels, ns a value at random probabilities (one core, best of 3):")
+    print("quantile kernels, ns of CPU a value at random probabilities (one core, best of 5):")
     print("distribution        GSL inverse CDF   now (kernels, tables)   table build")
     for (name, distribution, gsl) in cases {
         let slow = name.hasPrefix("normal") || name.hasPrefix("lognormal") || name.hasPrefix("weibull") ? n : n / 64
         let before = perCall(slow) { var s = 0.0; for i in 0..<slow { s += gsl(u[i]) }; return s }.0
-        var built = 0.0
-        let build = seconds { built = distribution.quantiles(at: [0.5])[0] }
-        let after = perCall(n) {
-            var s = built
-            var start = 0
-            while start < n {
-                s += distribution.quantiles(at: Array(u[start..<(start + tile)]))[tile - 1]
-                start += tile
-            }
-            return s
-        }.0
+        var prepared: PreparedDistribution?
+        let build = seconds { prepared = PreparedDistribution(distribution) }
+        let after = withUnsafeTemporaryAllocation(of: Double.self, capacity: tile) { buffer in
+            let x = buffer.baseAddress!
+            return perCall(n) {
+                var s = 0.0
+                var start = 0
+                while start < n {
+                    for i in 0..<tile { x[i] = u[start + i] }
+                    prepared!.quantiles(x, count: tile)
+                    s += x[tile - 1]
+                    start += tile
+                }
+                return s
+            }.0
+        }
         let padded = name.padding(toLength: 20, withPad: " ", startingAt: 0)
         print(padded + String(format: "%15.1f %23.1f %11.1f ms", before, after, build * 1000))
     }

@@ -90,6 +90,9 @@ struct QuantileAccuracyTests {
         let table = QuantileTable(BetaInverse(shapes.0, shapes.1))
         print("beta\(shapes): bits \(table.bits), pieces \(table.pieces), estimated error \(table.estimatedError), exact pieces \(table.exactPieces)")
         #expect(table.exactPieces == 0)
+        // Every quantile of these shapes is a normal double (beta(0.3, 0.3): x ≈ 10⁻⁴⁵ at p = 2⁻⁴⁴): the
+        // table holds x itself, and sampling needs no exponential.
+        #expect(table.linear)
         // Deterministic: a second build (its two sides again on two threads) is bit-identical.
         #expect(QuantileTable(BetaInverse(shapes.0, shapes.1)).coefficients == table.coefficients)
         #expect(table.estimatedError <= 1e-11)
@@ -99,13 +102,39 @@ struct QuantileAccuracyTests {
     func gammaTableShape(_ shape: Double) {
         let table = QuantileTable(GammaInverse(shape))
         print("gamma(\(shape)): bits \(table.bits), pieces \(table.pieces), estimated error \(table.estimatedError), exact pieces \(table.exactPieces)")
+        // x ≈ (p Γ(k + 1))^(1/k) at p = 2⁻⁴⁴: 10⁻¹³³ for k = 0.1, a table of x; 10⁻⁶⁶⁵ for k = 0.02, below
+        // every double, a table of log x.
+        #expect(table.linear == (shape >= 0.1))
         #expect(table.estimatedError <= 1e-11)
     }
 
-    @Test("truncated and clipped beta, PERT and gamma map through their tables within 1e-11 of the exact quantiles",
+    @Test("lognormal tables within 1e-11 relative of the closed form e^(μ + σ Φ⁻¹(p)), p from 1e-12 to 1 − 1e-12 and uniform",
+          arguments: [(-1.3, 0.08), (0.0, 0.5), (6.2, 1.5), (0.0, 5.0), (-0.99, 0.446)] as [(Double, Double)])
+    func lognormalTable(_ parameters: (Double, Double)) {
+        let d = Distribution.lognormal(mu: parameters.0, sigma: parameters.1)
+        var probabilities = (0..<2_000).map { i -> Double in
+            let w = -27.6 + 55.2 * (Double(i) + 0.5) / 2_000
+            return 1 / (1 + Foundation.exp(-w))
+        }
+        probabilities += (0..<1_000).map { (Double($0) + 0.3183) / 1_000 }
+        var worst = 0.0
+        for (p, value) in zip(probabilities, d.quantiles(at: probabilities)) {
+            let exact = d.quantile(p)
+            #expect(Self.agrees(value, exact), "p = \(p): \(value) vs \(exact)")
+            worst = max(worst, abs(value - exact) / exact)
+        }
+        let table = QuantileTable(LognormalInverse(parameters.1))
+        print("lognormal(σ \(parameters.1)): bits \(table.bits), linear \(table.linear), estimated error \(table.estimatedError), worst relative difference \(worst)")
+        // e^(σ Φ⁻¹(2⁻⁴⁴)) = e^(−7.6 σ) is a normal double for these σ: the table holds x itself.
+        #expect(table.linear)
+        #expect(table.exactPieces == 0)
+    }
+
+    @Test("truncated and clipped beta, PERT, gamma and lognormal map through their tables within 1e-11 of the exact quantiles",
           arguments: [Distribution.truncated(.gamma(shape: 2, scale: 3), lower: 1, upper: 10),
                       .truncated(.beta(0.3, 4, lower: 0, upper: 1), lower: 0.01, upper: 0.9),
-                      .clipped(.pert(3, 5, 6), lower: 3.5, upper: 6)])
+                      .clipped(.pert(3, 5, 6), lower: 3.5, upper: 6),
+                      .truncated(.lognormal(mu: -0.99, sigma: 0.446), lower: 0, upper: 0.6)])
     func truncatedAndClipped(_ d: Distribution) {
         let probabilities = (0..<1_000).map { (Double($0) + 0.5) / 1_000 } + [1e-9, 1 - 1e-9]
         for (p, value) in zip(probabilities, d.quantiles(at: probabilities)) {
@@ -126,7 +155,8 @@ struct QuantileAccuracyTests {
     }
 
     @Test("outside the table (p within 5.7e-14 of 0 or 1, exactly 1/2, 0, 1) values are solved exactly",
-          arguments: [Distribution.beta(2, 5, lower: 0, upper: 1), .pert(3, 5, 6), .gamma(shape: 2.5, scale: 2)])
+          arguments: [Distribution.beta(2, 5, lower: 0, upper: 1), .pert(3, 5, 6), .gamma(shape: 2.5, scale: 2),
+                      .lognormal(mu: 1.2, sigma: 0.7)])
     func outside(_ d: Distribution) {
         let ps = [1e-20, 1e-300, 0, 1, 0.5]
         let values = d.quantiles(at: ps)

@@ -3,14 +3,18 @@ import Foundation
 
 /// A quantile function tabulated as piecewise polynomials, for sampling at a few nanoseconds a value.
 ///
-/// The table approximates `y = log x(p)` (``TransformedInverse``), as a function of `m = min(p, 1 − p)` on two sides (`p < 1/2`
+/// The table approximates the quantile `x(p)` itself wherever every quantile it covers is a normal double
+/// (``linear``: then sampling needs no exponential), and otherwise `y = log x(p)` (``TransformedInverse``;
+/// a gamma of shape 0.02 has `x < 10⁻³⁵⁰` at `p = 10⁻⁷`), as a function of `m = min(p, 1 − p)` on two sides (`p < 1/2`
 /// and `p ≥ 1/2`; `1 − p` is exact there). Pieces follow the binary representation of `m`: each binade
 /// `[2^e, 2^(e+1))` from 2⁻⁴⁴ (5.7·10⁻¹⁴) to 1/2 is cut into `2^bits` equal pieces, so a piece's index is
 /// read from the exponent and the leading bits of the significand, and its local variable `t ∈ [−1, 1)`
 /// from the remaining bits, exactly and without a logarithm or a division. Pieces are thus geometrically
 /// spaced, which suits the tails: a beta's lower tail `x ~ (p a B)^(1/a)` gives `y ≈ (log p) / a`, its
 /// upper tail `y ≈ −(b B q)^(1/b)`, a gamma's lower tail `y ≈ (log p) / k`, its upper tail `x ≈ −log q`,
-/// all smooth on a piece whose width is at most an eighth of its distance from `m = 0`.
+/// all smooth on a piece whose width is at most an eighth of its distance from `m = 0`; so is `x = e^y`
+/// there, whose relative change across a piece is small (a power law `x ∝ m^(1/a)` changes by the same
+/// factor on every piece of a binade, so its relative interpolation error is the same at every scale).
 ///
 /// Algorithm: Chebyshev interpolation (Trefethen, *Approximation Theory and Approximation Practice*,
 /// SIAM 2013, ch. 3–4, 8): on each piece, degree-8 interpolation at the 9 Chebyshev points of the first
@@ -37,15 +41,22 @@ struct QuantileTable: Sendable {
     static let lowestExponent = 1023 - 44
     /// Binades covered on each side: 2⁻⁴⁴ up to [1/4, 1/2).
     static let binades = 43
+    /// The smallest `m` covered, 2⁻⁴⁴.
+    static let lowestMass = 0x1p-44
     /// Relative error allowed in `x` per piece: `tolerance + slopeTolerance · |dy/d log m|`. The second
     /// term allows for ill-conditioned quantiles (slope `1/k` in a gamma's lower tail), where a relative
     /// error of 10⁻¹⁶ in `p` already costs `10⁻¹⁶ |dy/d log m|`. The first is above the noise of GSL's CDFs
     /// (up to about 10⁻¹³ in `y`, e.g. `gsl_cdf_gamma_Q` for small shapes).
     static let tolerance = 1e-12
     static let slopeTolerance = 2e-14
+    /// The table is ``linear`` when `log x` at its lowest node exceeds this (`x > 10⁻³⁰⁴`, so that every
+    /// value it interpolates, and the polynomial's rounding relative to it, stays among the normal doubles).
+    static let linearLowerLog = -700.0
 
     /// Each binade is cut into `2^bits` pieces.
     let bits: Int
+    /// Whether the pieces interpolate the quantile `x` (true) or its logarithm `y = log x` (false).
+    let linear: Bool
     /// `coefficientCount` monomial coefficients per piece (constant first) in `t`: side, binade, piece.
     let coefficients: [Double]
     /// The largest estimated relative error in `x` over the accepted pieces (the slope term included).
@@ -58,9 +69,13 @@ struct QuantileTable: Sendable {
     /// Builds the table of an exact inverse.
     /// - Parameter inverse: The exact (transformed) inverse CDF.
     init(_ inverse: some TransformedInverse) {
+        // The smallest quantile covered is at the lowest node of the lower side (x increases with p).
+        let m = Double(sign: .plus, exponent: Self.lowestExponent - 1023, significand: 1)
+        let lowest = inverse.transformed(logP: Foundation.log(m), logQ: Foundation.log1p(-m), guess: .nan)
+        linear = lowest > Self.linearLowerLog
         var bits = 3
         while true {
-            let level = Self.build(inverse, bits: bits)
+            let level = Self.build(inverse, bits: bits, linear: linear)
             // Finer pieces help inaccurate pieces, not those where GSL's CDF failed (NaN).
             if level.inaccurate == 0 || bits >= 5 {
                 self.bits = bits
@@ -73,7 +88,8 @@ struct QuantileTable: Sendable {
         }
     }
 
-    /// The transformed quantile `y` at probability `p`, and whether `p` is inside the table.
+    /// The tabulated value at probability `p` (the quantile, or its logarithm: ``linear``), and whether `p`
+    /// is inside the table.
     /// - Parameters:
     ///   - p: A probability.
     ///   - bits: ``bits``.
@@ -82,14 +98,16 @@ struct QuantileTable: Sendable {
     @inline(__always)
     static func evaluate(_ p: Double, bits: Int, _ c: UnsafePointer<Double>) -> (y: Double, inside: Bool) {
         let upper = p >= 0.5
-        let pattern = (upper ? 1 - p : p).bitPattern
-        // NaN, negative, zero, subnormal or too small, and m = 1/2 all fall outside [0, binades).
-        let binade = Int(truncatingIfNeeded: pattern >> 52) &- lowestExponent
-        let inside = UInt(bitPattern: binade) < UInt(binades)
-        let significand = pattern & 0x000F_FFFF_FFFF_FFFF
-        let piece = (((upper ? binades : 0) &+ (inside ? binade : 0)) << bits) | Int(truncatingIfNeeded: significand >> (52 - bits))
+        let m = upper ? 1 - p : p
+        // NaN, negative, zero, subnormal or too small, and m = 1/2 all fall outside.
+        let inside = m >= lowestMass && m < 0.5
+        let pattern = m.bitPattern
+        // Inside, the bits above the piece's are the biased exponent: the piece is (side, binade, leading
+        // bits of the significand) read in one shift.
+        let index = Int(truncatingIfNeeded: pattern >> UInt64(52 - bits)) &- (lowestExponent << bits) &+ (upper ? binades << bits : 0)
+        let piece = inside ? index : 0
         // The remaining bits as a double in [1, 2), mapped exactly to t ∈ [−1, 1).
-        let t = 2 * Double(bitPattern: 0x3FF0_0000_0000_0000 | ((significand << bits) & 0x000F_FFFF_FFFF_FFFF)) - 3
+        let t = 2 * Double(bitPattern: 0x3FF0_0000_0000_0000 | ((pattern << UInt64(bits)) & 0x000F_FFFF_FFFF_FFFF)) - 3
         let d = c + piece &* coefficientCount
         // Estrin's scheme (Knuth, TAOCP vol. 2, §4.6.4): the same polynomial with a shorter chain of
         // dependent operations than Horner's rule, in a fixed order.
@@ -106,16 +124,18 @@ struct QuantileTable: Sendable {
     /// - Returns: `y` per lane (from piece 0 when outside) and which lanes are inside the table.
     @inline(__always)
     static func evaluate4(_ p: SIMD4<Double>, bits: Int, _ c: UnsafePointer<Double>) -> (y: SIMD4<Double>, inside: SIMDMask<SIMD4<Int64>>) {
-        let upper = p .>= SIMD4(repeating: 0.5)
-        let pattern = unsafeBitCast(p.replacing(with: SIMD4(repeating: 1) - p, where: upper), to: SIMD4<UInt64>.self)
-        let binade = unsafeBitCast(pattern &>> 52, to: SIMD4<Int64>.self) &- SIMD4(repeating: Int64(lowestExponent))
-        let inside = unsafeBitCast(binade, to: SIMD4<UInt64>.self) .< SIMD4(repeating: UInt64(binades))
-        let significand = pattern & SIMD4(repeating: 0x000F_FFFF_FFFF_FFFF)
-        let side = SIMD4<Int64>(repeating: 0).replacing(with: SIMD4(repeating: Int64(binades)),
-                                                       where: upper)
-        let within = SIMD4<Int64>(repeating: 0).replacing(with: binade, where: inside)
-        let piece = ((side &+ within) &<< Int64(bits)) | unsafeBitCast(significand &>> UInt64(52 - bits), to: SIMD4<Int64>.self)
-        let fraction = SIMD4(repeating: 0x3FF0_0000_0000_0000) | ((significand &<< UInt64(bits)) & SIMD4(repeating: 0x000F_FFFF_FFFF_FFFF))
+        // The same values as one lane, by integer operations on bit patterns rather than per-lane selects
+        // (which compilers may turn into branches): m = min(p, 1 − p); the side from the sign of p − 1/2
+        // (exact in sign: negative exactly when p < 1/2); the piece clamped to 0 outside the table.
+        let complement = SIMD4(repeating: 1) - p
+        let m = p.replacing(with: complement, where: complement .< p)
+        let inside = (m .>= SIMD4(repeating: lowestMass)) .& (m .< SIMD4(repeating: 0.5))
+        let pattern = unsafeBitCast(m, to: SIMD4<UInt64>.self)
+        let below = unsafeBitCast(p - SIMD4(repeating: 0.5), to: SIMD4<UInt64>.self) &>> 63
+        let side = unsafeBitCast(below &- 1, to: SIMD4<Int64>.self) & SIMD4(repeating: Int64(binades << bits))
+        let index = unsafeBitCast(pattern &>> UInt64(52 - bits), to: SIMD4<Int64>.self) &- SIMD4(repeating: Int64(lowestExponent << bits)) &+ side
+        let piece = index & unsafeBitCast(SIMD4<Double>(repeating: 0).replacing(with: SIMD4(repeating: Double(bitPattern: ~0)), where: inside), to: SIMD4<Int64>.self)
+        let fraction = SIMD4(repeating: 0x3FF0_0000_0000_0000) | ((pattern &<< UInt64(bits)) & SIMD4(repeating: 0x000F_FFFF_FFFF_FFFF))
         let t: SIMD4<Double> = SIMD4(repeating: 2) * unsafeBitCast(fraction, to: SIMD4<Double>.self) - SIMD4(repeating: 3)
         let d0 = c + Int(truncatingIfNeeded: piece[0]) &* coefficientCount, d1 = c + Int(truncatingIfNeeded: piece[1]) &* coefficientCount
         let d2 = c + Int(truncatingIfNeeded: piece[2]) &* coefficientCount, d3 = c + Int(truncatingIfNeeded: piece[3]) &* coefficientCount
@@ -142,11 +162,11 @@ struct QuantileTable: Sendable {
 
     /// One level of the table: every piece interpolated, with its error estimate. The two sides are
     /// independent and built in parallel (each the same whichever thread builds it).
-    private static func build(_ inverse: some TransformedInverse, bits: Int)
+    private static func build(_ inverse: some TransformedInverse, bits: Int, linear: Bool)
         -> (coefficients: [Double], error: Double, inaccurate: Int, failed: Int) {
         let sides = SideResults()
         DispatchQueue.concurrentPerform(iterations: 2) { side in
-            let result = buildSide(inverse, bits: bits, side: side)
+            let result = buildSide(inverse, bits: bits, side: side, linear: linear)
             sides.set(side, result)
         }
         let lower = sides.results[0]!, upper = sides.results[1]!
@@ -167,7 +187,7 @@ struct QuantileTable: Sendable {
     }
 
     /// One side (`p < 1/2` or `p ≥ 1/2`) of one level of the table.
-    private static func buildSide(_ inverse: some TransformedInverse, bits: Int, side: Int)
+    private static func buildSide(_ inverse: some TransformedInverse, bits: Int, side: Int, linear: Bool)
         -> (coefficients: [Double], error: Double, inaccurate: Int, failed: Int) {
         let n = degree, m = n + 1, cuts = 1 << bits
         let nodes = (0..<m).map { Foundation.cos(Double.pi * (Double($0) + 0.5) / Double(m)) }
@@ -193,19 +213,22 @@ struct QuantileTable: Sendable {
                 for cut in 0..<cuts {
                     // Nodes in increasing m (t_j decreases with j).
                     var sensitivity = 0.0
-                    var logM = [Double](repeating: 0, count: m)
+                    var logM = [Double](repeating: 0, count: m), logs = [Double](repeating: 0, count: m)
                     for j in stride(from: n, through: 0, by: -1) {
                         let mass = scale * (1 + (Double(cut) + (nodes[j] + 1) / 2) / Double(cuts))
                         let v = Foundation.log(mass), complement = Foundation.log1p(-mass)
                         let y = inverse.transformed(logP: side == 0 ? v : complement, logQ: side == 0 ? complement : v,
                                                     guess: Self.extrapolate(previousV, previousY, to: v))
-                        values[j] = y
+                        // Linear: the quantile itself, its interpolation error relative to the smallest
+                        // value on the piece.
+                        values[j] = linear ? Foundation.exp(y) : y
+                        logs[j] = y
                         logM[j] = v
                         if y.isFinite {
                             previousV = [previousV[1], previousV[2], v]
                             previousY = [previousY[1], previousY[2], y]
                         }
-                        sensitivity = max(sensitivity, inverse.sensitivity(y))
+                        sensitivity = max(sensitivity, linear ? 1 / values[j] : inverse.sensitivity(y))
                     }
                     var chebyshev = [Double](repeating: 0, count: m)
                     for i in 0..<m {
@@ -219,9 +242,9 @@ struct QuantileTable: Sendable {
                     // added.
                     let last = abs(chebyshev[n]), previous = abs(chebyshev[n - 1])
                     let error = (2 * last + (last > previous / 2 ? previous : 0)) * sensitivity
-                    let slope = abs(values[0] - values[n]) / (logM[0] - logM[n])
+                    let slope = abs(logs[0] - logs[n]) / (logM[0] - logM[n])
                     let base = (binade * cuts + cut) * m
-                    let finite = values.allSatisfy(\.isFinite)
+                    let finite = values.allSatisfy(\.isFinite) && sensitivity.isFinite
                     if finite && error <= tolerance + slopeTolerance * slope {
                         worst = max(worst, error)
                         for d in 0..<m {

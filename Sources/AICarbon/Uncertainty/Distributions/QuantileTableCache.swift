@@ -11,6 +11,8 @@ final class QuantileTableCache: @unchecked Sendable {
     enum Key: Hashable, Sendable {
         case beta(Double, Double)
         case gamma(Double)
+        /// The lognormal's log-scale σ (median 1).
+        case lognormal(Double)
     }
 
     /// The process-wide cache.

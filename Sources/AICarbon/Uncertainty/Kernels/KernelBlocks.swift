@@ -1,4 +1,4 @@
-/// The block driver the column kernels share (``ExpKernel``, ``LogKernel``): a column is mapped in blocks
+/// The block driver of a four-lane column kernel (``ExpKernel``): a column is mapped in blocks
 /// of 64, four lanes at a time without branches, the lanes whose argument is outside the kernel's fast
 /// range computed on a `neutral` argument and then redone, with the rest of the block's stragglers, on
 /// the kernel's exact slow path. Each lane is the one-value fast path operation for operation, so a value

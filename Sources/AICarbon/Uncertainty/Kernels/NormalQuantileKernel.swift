@@ -17,6 +17,9 @@
 /// 10⁻³⁰⁰ ≤ p ≤ 1 − 10⁻¹⁶ in the tests, those within 5 ulp).
 /// Φ⁻¹(0) = −∞ and Φ⁻¹(1) = +∞ as in GSL; NaN outside [0, 1].
 package enum NormalQuantileKernel {
+    /// The bits of 0.425, the half-width of the central region.
+    private static let centralBound = (0.425 as Double).bitPattern
+
     /// Φ⁻¹(p) for one probability.
     /// - Parameter p: A probability in [0, 1].
     /// - Returns: The standard normal quantile (dimensionless); ±∞ at 1 and 0, NaN outside [0, 1].
@@ -42,15 +45,22 @@ package enum NormalQuantileKernel {
                     let v = column + start
                     var n = 0, i = 0
                     // Four lanes at a time (the same operations in the same order as one lane).
+                    // Lanes are told apart by integer operations on bit patterns, not per-lane selects
+                    // (which compilers may turn into branches): for |q| and 0.425, both non-negative, the
+                    // order of the doubles is that of their bits, so the sign of their bits' difference
+                    // flags the lanes outside the central region (NaN included); outside lanes keep p.
                     while i + 4 <= block {
                         let p = UnsafeRawPointer(v + i).loadUnaligned(as: SIMD4<Double>.self)
                         let q = p - SIMD4(repeating: 0.5)
-                        let central = (q .<= SIMD4(repeating: 0.425)) .& (q .>= SIMD4(repeating: -0.425))
-                        let x = centralValue4(SIMD4(repeating: 0).replacing(with: q, where: central))
-                        UnsafeMutableRawPointer(v + i).storeBytes(of: p.replacing(with: x, where: central), as: SIMD4<Double>.self)
+                        let magnitude = unsafeBitCast(q, to: SIMD4<UInt64>.self) & SIMD4(repeating: 0x7FFF_FFFF_FFFF_FFFF)
+                        let flag = (SIMD4(repeating: centralBound) &- magnitude) &>> 63
+                        let keep = SIMD4<UInt64>(repeating: 0) &- flag
+                        let x = unsafeBitCast(centralValue4(q), to: SIMD4<UInt64>.self)
+                        let blended = (x & ~keep) | (unsafeBitCast(p, to: SIMD4<UInt64>.self) & keep)
+                        UnsafeMutableRawPointer(v + i).storeBytes(of: blended, as: SIMD4<UInt64>.self)
                         for lane in 0..<4 {
                             outside[n] = i &+ lane
-                            n &+= central[lane] ? 0 : 1
+                            n &+= Int(truncatingIfNeeded: flag[lane])
                         }
                         i += 4
                     }
@@ -69,10 +79,26 @@ package enum NormalQuantileKernel {
                         logs[j] = p < 0.5 ? p : 1 - p
                     }
                     LogKernel.apply(logs, count: n)
+                    // The tail formulas on the gathered values, four lanes at a time (the same operations
+                    // as one lane: ``tailMagnitude(_:)``); the rare lanes beyond r = 5 (p < 1.4·10⁻¹¹)
+                    // redone on one lane.
+                    var j = 0
+                    while j + 4 <= n {
+                        let r = (-UnsafeRawPointer(logs + j).loadUnaligned(as: SIMD4<Double>.self)).squareRoot()
+                        var x = intermediateValue4(r - SIMD4(repeating: 1.6))
+                        let far = r .> SIMD4(repeating: 5)
+                        if _slowPath(any(far)) {
+                            for lane in 0..<4 where far[lane] { x[lane] = tailValue(r[lane] - 5) }
+                        }
+                        UnsafeMutableRawPointer(logs + j).storeBytes(of: x, as: SIMD4<Double>.self)
+                        j += 4
+                    }
+                    while j < n {
+                        logs[j] = tailMagnitude(logs[j])
+                        j += 1
+                    }
                     for j in 0..<n {
-                        let i = outside[j], p = v[i]
-                        let r = (-logs[j]).squareRoot()
-                        let x = r <= 5 ? intermediateValue(r - 1.6) : tailValue(r - 5)
+                        let i = outside[j], p = v[i], x = logs[j]
                         let signed = p < 0.5 ? -x : x
                         v[i] = p == 0 ? -.infinity : (p == 1 ? .infinity : signed)
                     }
@@ -117,6 +143,23 @@ package enum NormalQuantileKernel {
         u = u * x + SIMD4(repeating: c2)
         u = u * x + SIMD4(repeating: c1)
         return u * x + SIMD4(repeating: c0)
+    }
+
+    /// |Φ⁻¹(p)| outside the central region from `log min(p, 1 − p)`: `r = √(−log)`, then `C/D` or `E/F`.
+    @inline(__always)
+    private static func tailMagnitude(_ log: Double) -> Double {
+        let r = (-log).squareRoot()
+        return r <= 5 ? intermediateValue(r - 1.6) : tailValue(r - 5)
+    }
+
+    /// ``intermediateValue(_:)`` on four lanes, operation for operation.
+    @inline(__always)
+    private static func intermediateValue4(_ s: SIMD4<Double>) -> SIMD4<Double> {
+        let u = horner4(s, 7.7454501427834140764e-4, 0.0227238449892691845833, 0.24178072517745061177, 1.27045825245236838258,
+                        3.64784832476320460504, 5.7694972214606914055, 4.6303378461565452959, 1.42343711074968357734)
+        let v = horner4(s, 1.05075007164441684324e-9, 5.475938084995344946e-4, 0.0151986665636164571966, 0.14810397642748007459,
+                        0.68976733498510000455, 1.6763848301838038494, 2.05319162663775882187, 1.0)
+        return u / v
     }
 
     /// `C(s) / D(s)`, `s = r − 1.6`.
