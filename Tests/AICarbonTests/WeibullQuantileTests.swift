@@ -2,11 +2,13 @@ import Foundation
 import Testing
 @testable import AICarbon
 
-/// The engine's Weibull quantiles on its kernels (issue 13): within 2·10⁻¹⁴ relative of GSL's
-/// `gsl_cdf_weibull_Pinv` over probabilities from 10⁻¹² to 1 − 10⁻¹², a column the same bits as one value.
+/// Weibull quantiles (issue 13): one value on the kernels within 2·10⁻¹⁴ relative of GSL's
+/// `gsl_cdf_weibull_Pinv` over probabilities from 10⁻¹² to 1 − 10⁻¹², a column (as the engine samples it,
+/// from the Weibull's quantile table) within 10⁻¹¹ of one value.
 @Suite("Weibull quantiles on the kernels")
 struct WeibullQuantileTests {
-    @Test("within 2e-14 relative of GSL's gsl_cdf_weibull_Pinv", arguments: [0.5, 1, 1.5, 3.5, 10] as [Double])
+    @Test("one value within 2e-14 relative of GSL's gsl_cdf_weibull_Pinv, a column within 1e-11 of one value",
+          arguments: [0.5, 1, 1.5, 3.5, 10] as [Double])
     func againstGSL(shape: Double) {
         var ps = [Double]()
         for e in stride(from: -12.0, through: -0.31, by: 0.01) {
@@ -17,13 +19,15 @@ struct WeibullQuantileTests {
         for scale in [1.0, 40_000] {
             let distribution = Distribution.weibull(shape: shape, scale: scale)
             let column = distribution.quantiles(at: ps)
-            var worst = 0.0
+            var worst = 0.0, worstColumn = 0.0
             for (p, q) in zip(ps, column) {
-                let reference = GSLRuntime.weibullQuantile(p, shape: shape, scale: scale)
-                worst = max(worst, abs(q - reference) / reference)
-                #expect(q.bitPattern == distribution.quantile(p).bitPattern, "column and one value differ at p = \(p)")
+                let reference = GSLRuntime.weibullQuantile(p, shape: shape, scale: scale), one = distribution.quantile(p)
+                worst = max(worst, abs(one - reference) / reference)
+                worstColumn = max(worstColumn, abs(q - one) / one)
             }
             #expect(worst <= 2e-14, "shape \(shape), scale \(scale): \(worst)")
+            #expect(worstColumn <= 1e-11, "shape \(shape), scale \(scale), column: \(worstColumn)")
+            print("weibull(\(shape), \(scale)): one value \(worst) from GSL, column \(worstColumn) from one value")
         }
     }
 

@@ -1,7 +1,7 @@
 extension Distribution {
     /// The quantiles at many probabilities, computed as the simulation engine samples them.
     ///
-    /// Beta, PERT, gamma and lognormal use the distribution's quantile table (built on first use, a few
+    /// Beta, PERT, gamma, lognormal and Weibull use the distribution's quantile table (built on first use, a few
     /// milliseconds, then cached), accurate to about 10⁻¹¹ relative over probabilities from 10⁻¹² to
     /// 1 − 10⁻¹²; every other family is computed as by ``quantile(_:)``.
     /// - Parameter probabilities: Probabilities in (0, 1).

@@ -13,6 +13,8 @@ final class QuantileTableCache: @unchecked Sendable {
         case gamma(Double)
         /// The lognormal's log-scale σ (median 1).
         case lognormal(Double)
+        /// The Weibull's shape (scale 1).
+        case weibull(Double)
     }
 
     /// The process-wide cache.
