@@ -47,6 +47,11 @@ struct CatalogDecodingTests {
         (#""plain""#, "plain"), (#""a\"b\\c\/d""#, "a\"b\\c/d"), (#""\b\f\n\r\t""#, "\u{08}\u{0C}\n\r\t"),
         (#""caf\u00e9 \u00E9""#, "café é"), (#""\ud83d\ude00!""#, "😀!"), (#""Côte d'Ivoire""#, "Côte d'Ivoire"),
         (#""""#, ""), (#""x\u0000y""#, "x\u{0}y"),
+        // Longer than the eight-byte scan, with the special byte at each offset of a word.
+        (#""0123456789abcdefghij\"klmnopqrstuvwxyz\\0123456789""#, "0123456789abcdefghij\"klmnopqrstuvwxyz\\0123456789"),
+        (#""Hydro-Québec (2016-2019 figures, one a single hour on 2 July 2019)""#,
+         "Hydro-Québec (2016-2019 figures, one a single hour on 2 July 2019)"),
+        (#""abcdefg\nhijklmno\u00e9pqrstuvw\"""#, "abcdefg\nhijklmnoépqrstuvw\""),
     ])
     func strings(_ json: String, _ expected: String) throws {
         let value = try Catalog.withBytes(of: json, document: "test") { (reader: inout CatalogJSONReader) throws(InputError) in
@@ -178,6 +183,9 @@ struct CatalogDecodingTests {
                line: 8, column: 2),
         Defect(name: "unterminated string", edit: { lines in Array(lines.prefix(7)) + [#" "source": "test"#] },
                field: "grids[3].source", expected: "a string closed by `\"`", found: "`\"test`", line: 8, column: 12),
+        Defect(name: "raw control character in a long string", edit: replacing(7, with: " \"source\": \"a long source text\twith a tab\","),
+               field: "grids[3].source", expected: "a control character escaped inside a string",
+               found: "`\twith a tab\",\n \"basi`", line: 8, column: 31),
         Defect(name: "bad escape", edit: replacing(7, with: #" "source": "te\qst","#),
                field: "grids[3].source", expected: #"an escape `\"`, `\\`, `\/`, `\b`, `\f`, `\n`, `\r`, `\t` or `\uXXXX`"#,
                found: "`\\qst\",\n \"basis\": {\"e`", line: 8, column: 15),

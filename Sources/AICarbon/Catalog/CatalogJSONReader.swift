@@ -346,6 +346,18 @@ struct CatalogJSONReader {
         // A tight scan for the bytes that end or interrupt a plain run: `"`, `\` and control characters.
         var i = opening + 1
         let count = bytes.count
+        if let base = bytes.baseAddress {
+            // Eight bytes at a time while none of them is special (Hacker's Delight 6-1: a word has a zero byte iff
+            // (x - 0x01…01) & ~x & 0x80…80 ≠ 0; a byte below 0x20 likewise with 0x20…20).
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+                if special & highs != 0 { break }
+                i += 8
+            }
+        }
         while i < count {
             let byte = bytes[i]
             if byte > UInt8(ascii: "\\") || (byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")) {

@@ -68,16 +68,20 @@ struct NameIndex: Sendable {
     /// ``normalize(_:)`` of an ASCII name on its UTF-8 bytes, in place in one buffer; `nil` if the name has a
     /// byte outside ASCII.
     static func normalizeASCII(_ name: String) -> String? {
-        var bytes = Array(name.utf8)
-        return bytes.withUnsafeMutableBufferPointer { buffer -> String? in
-            for i in buffer.indices {
-                let byte = buffer[i]
+        let length = name.utf8.count
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Swift.max(length, 1)) { buffer -> String? in
+            var i = 0
+            for byte in name.utf8 {
                 guard byte < 0x80 else { return nil }
-                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { buffer[i] = byte + 0x20 }
+                buffer[i] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte
+                i += 1
             }
+            let buffer = UnsafeMutableBufferPointer(rebasing: buffer[..<length])
             var count = buffer.count
-            for word in asciiVendorWords {
-                count = remove(word, from: buffer, count: count)
+            if containsVendorWord(buffer) {
+                for word in asciiVendorWords {
+                    count = remove(word, from: buffer, count: count)
+                }
             }
             var kept = 0
             for i in 0..<count {
@@ -90,6 +94,30 @@ struct NameIndex: Sendable {
             }
             return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<kept]), as: UTF8.self)
         }
+    }
+
+    /// Whether any of ``vendorWords`` occurs in `bytes` (lower case): one pass that looks for a word only where its
+    /// first letter is. Where none occurs, removing them in turn removes nothing.
+    private static func containsVendorWord(_ bytes: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        for i in bytes.indices {
+            let word: StaticString
+            switch bytes[i] {
+            case UInt8(ascii: "n"): word = "nvidia"
+            case UInt8(ascii: "a"): word = "amd"
+            case UInt8(ascii: "g"): word = "google"
+            case UInt8(ascii: "t"): word = "tesla"
+            default: continue
+            }
+            let length = word.utf8CodeUnitCount
+            guard i + length <= bytes.count else { continue }
+            var matches = true
+            for j in 1..<length where bytes[i + j] != word.utf8Start[j] {
+                matches = false
+                break
+            }
+            if matches { return true }
+        }
+        return false
     }
 
     /// ``vendorWords`` as static UTF-8 text.
@@ -131,9 +159,7 @@ struct NameIndex: Sendable {
     static func normalizeUnicode(_ name: String) -> String {
         var text = name.lowercased()
         var bytes = Array(text.utf8)
-        let hasVendorWord = bytes.withUnsafeMutableBufferPointer { buffer in
-            asciiVendorWords.contains { remove($0, from: buffer, count: buffer.count) != buffer.count }
-        }
+        let hasVendorWord = bytes.withUnsafeMutableBufferPointer { containsVendorWord($0) }
         if hasVendorWord {
             for word in vendorWords {
                 text = text.replacingAll(word, with: "")
