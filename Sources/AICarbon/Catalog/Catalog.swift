@@ -53,24 +53,7 @@ public struct Catalog: Sendable {
     /// ``dataVersions`` as lines `name: version`.
     public static var dataVersionLines: [String] { dataVersions.map { "\($0.name): \($0.version)" } }
 
-    private static let loaded: Result<Catalog, InputError> = {
-        struct HardwareFile: Decodable { var hardware: [Accelerator] }
-        struct GridFile: Decodable {
-            var grids: [Grid]
-            var ipccAr5Lifecycle: [GenerationSource]
-            var defaultDatasetSigma: Double?
-        }
-        do {
-            let decoder = JSONDecoder()
-            decoder.keyDecodingStrategy = .convertFromSnakeCase
-            let hardware = try decoder.decode(HardwareFile.self, from: Data(EmbeddedCatalogs.hardware.utf8))
-            let grids = try decoder.decode(GridFile.self, from: Data(EmbeddedCatalogs.grids.utf8))
-            return .success(Catalog(accelerators: hardware.hardware, grids: grids.grids, generationSources: grids.ipccAr5Lifecycle,
-                                    defaultDatasetSigma: grids.defaultDatasetSigma))
-        } catch {
-            return .failure(InputError(field: "catalog", expected: "decodable embedded catalogs", found: "\(error)"))
-        }
-    }()
+    private static let loaded = Result { () throws(InputError) in try decodeEmbedded() }
 
     /// Looks up an accelerator by id, name or alias (`h100`, `H100 SXM`, `nvidia h100`).
     /// - Parameters:

@@ -12,6 +12,9 @@ struct NameIndex: Sendable {
     /// Builds the index.
     /// - Parameter names: For each entry, in catalog order, the names it answers to.
     init(_ names: [[String]]) {
+        let count = names.reduce(0) { $0 + $1.count }
+        positions.reserveCapacity(count)
+        keys.reserveCapacity(count)
         for (position, entryNames) in names.enumerated() {
             for name in entryNames {
                 let key = Self.normalize(name)
@@ -49,9 +52,128 @@ struct NameIndex: Sendable {
             .prefix(limit).map(\.key)
     }
 
+    /// The vendor words ``normalize(_:)`` drops, in the order it drops them.
+    static let vendorWords = ["nvidia", "amd", "google", "tesla"]
+
+    /// The key a name is compared by: lower case, ``vendorWords`` removed (each in one left-to-right pass, in
+    /// order), then only `a`–`z`, `0`–`9` and `:` kept.
+    ///
+    /// An ASCII name (every catalog name, nearly every typed one) takes ``normalizeASCII(_:)``, on its bytes;
+    /// any other takes ``normalizeUnicode(_:)``, with Unicode lower-casing. Both give the same key for ASCII
+    /// names (`CatalogNameIndexTests`).
     static func normalize(_ name: String) -> String {
+        normalizeASCII(name) ?? normalizeUnicode(name)
+    }
+
+    /// ``normalize(_:)`` of an ASCII name on its UTF-8 bytes, in place in one buffer; `nil` if the name has a
+    /// byte outside ASCII.
+    static func normalizeASCII(_ name: String) -> String? {
+        let length = name.utf8.count
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Swift.max(length, 1)) { buffer -> String? in
+            var i = 0
+            for byte in name.utf8 {
+                guard byte < 0x80 else { return nil }
+                buffer[i] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte
+                i += 1
+            }
+            let buffer = UnsafeMutableBufferPointer(rebasing: buffer[..<length])
+            var count = buffer.count
+            if containsVendorWord(buffer) {
+                for word in asciiVendorWords {
+                    count = remove(word, from: buffer, count: count)
+                }
+            }
+            var kept = 0
+            for i in 0..<count {
+                let byte = buffer[i]
+                if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                    || byte == UInt8(ascii: ":") {
+                    buffer[kept] = byte
+                    kept += 1
+                }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<kept]), as: UTF8.self)
+        }
+    }
+
+    /// Whether any of ``vendorWords`` occurs in `bytes` (lower case): one pass that looks for a word only where its
+    /// first letter is. Where none occurs, removing them in turn removes nothing.
+    private static func containsVendorWord(_ bytes: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        for i in bytes.indices {
+            let word: StaticString
+            switch bytes[i] {
+            case UInt8(ascii: "n"): word = "nvidia"
+            case UInt8(ascii: "a"): word = "amd"
+            case UInt8(ascii: "g"): word = "google"
+            case UInt8(ascii: "t"): word = "tesla"
+            default: continue
+            }
+            let length = word.utf8CodeUnitCount
+            guard i + length <= bytes.count else { continue }
+            var matches = true
+            for j in 1..<length where bytes[i + j] != word.utf8Start[j] {
+                matches = false
+                break
+            }
+            if matches { return true }
+        }
+        return false
+    }
+
+    /// ``vendorWords`` as static UTF-8 text.
+    private static let asciiVendorWords: [StaticString] = ["nvidia", "amd", "google", "tesla"]
+
+    /// Removes every occurrence of `word` from `bytes[..<count]` in one left-to-right pass, as
+    /// `String.replacingAll(_:with:)` does (a match the removal creates is not removed again); the kept bytes
+    /// move to the front.
+    /// - Returns: How many bytes are kept.
+    private static func remove(_ word: StaticString, from bytes: UnsafeMutableBufferPointer<UInt8>, count: Int) -> Int {
+        let length = word.utf8CodeUnitCount
+        let letters = word.utf8Start
+        guard length > 0, count >= length else { return count }
+        var read = 0, write = 0
+        while read < count {
+            if read + length <= count, bytes[read] == letters[0] {
+                var matches = true
+                for j in 1..<length where bytes[read + j] != letters[j] {
+                    matches = false
+                    break
+                }
+                if matches {
+                    read += length
+                    continue
+                }
+            }
+            bytes[write] = bytes[read]
+            write += 1
+            read += 1
+        }
+        return write
+    }
+
+    /// ``normalize(_:)`` for any name, with Unicode lower-casing and Foundation's substring search.
+    ///
+    /// The search compares canonically equivalent text, so a vendor word followed by a combining mark
+    /// (`nvidia\u{301}`) is not one. Where the lower-cased UTF-8 has no vendor word at all (the catalog's
+    /// `Côte d'Ivoire`, `Türkiye`), neither search finds one, and the Foundation search is skipped.
+    static func normalizeUnicode(_ name: String) -> String {
         var text = name.lowercased()
-        for word in ["nvidia", "amd", "google", "tesla"] {
+        var bytes = Array(text.utf8)
+        let hasVendorWord = bytes.withUnsafeMutableBufferPointer { containsVendorWord($0) }
+        if hasVendorWord {
+            for word in vendorWords {
+                text = text.replacingAll(word, with: "")
+            }
+        }
+        return String(text.unicodeScalars.filter { $0.isASCIIDigit || ("a"..."z").contains($0) || $0 == ":" }
+            .map(Character.init))
+    }
+
+    /// ``normalizeUnicode(_:)`` as it was before it skipped the search: the reference `CatalogNameIndexTests`
+    /// compares the fast paths with.
+    static func normalizeWithFoundationSearch(_ name: String) -> String {
+        var text = name.lowercased()
+        for word in vendorWords {
             text = text.replacingAll(word, with: "")
         }
         return String(text.unicodeScalars.filter { $0.isASCIIDigit || ("a"..."z").contains($0) || $0 == ":" }
