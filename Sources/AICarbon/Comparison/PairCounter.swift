@@ -39,14 +39,43 @@ final class PairCounter: SampleObserver, @unchecked Sendable {
         for p in 0..<pairs {
             let a = outputs[PairedModel.column(pair: p)], b = outputs[PairedModel.column(pair: p) + 1]
             var below = 0, tied = 0
-            for i in 0..<rows {
-                let tie = abs(a[i] - b[i]) <= 1e-12 * Swift.max(abs(a[i]), abs(b[i]))
-                tied &+= tie ? 1 : 0
-                below &+= !tie && a[i] < b[i] ? 1 : 0
+            // Four rows at a time in vector lanes: the same tests as ``classify(_:_:)`` (a NaN ties nothing
+            // and is never below, whichever way the larger magnitude is taken).
+            let whole = rows & ~3
+            var belowLanes = SIMD4<Int64>(), tiedLanes = SIMD4<Int64>()
+            var i = 0
+            while i < whole {
+                let x = UnsafeRawPointer(a + i).loadUnaligned(as: SIMD4<Double>.self)
+                let y = UnsafeRawPointer(b + i).loadUnaligned(as: SIMD4<Double>.self)
+                let scale = 1e-12 * Self.magnitude(x).replacing(with: Self.magnitude(y), where: Self.magnitude(y) .>= Self.magnitude(x))
+                let tie = Self.magnitude(x - y) .<= scale
+                tiedLanes &+= SIMD4<Int64>().replacing(with: 1, where: tie)
+                belowLanes &+= SIMD4<Int64>().replacing(with: 1, where: .!tie .& (x .< y))
+                i += 4
+            }
+            below = Int(belowLanes.wrappedSum())
+            tied = Int(tiedLanes.wrappedSum())
+            while i < rows {
+                let (isBelow, isTie) = Self.classify(a[i], b[i])
+                tied &+= isTie ? 1 : 0
+                below &+= isBelow ? 1 : 0
+                i += 1
             }
             less[chunk * pairs + p] += below
             ties[chunk * pairs + p] += tied
         }
+    }
+
+    /// Whether A < B by more than rounding, and whether they tie: `|A − B| ≤ 10⁻¹² max(|A|, |B|)`.
+    static func classify(_ a: Double, _ b: Double) -> (below: Bool, tie: Bool) {
+        let tie = abs(a - b) <= 1e-12 * Swift.max(abs(a), abs(b))
+        return (!tie && a < b, tie)
+    }
+
+    /// |x| lane by lane (the sign bit cleared, as `abs`).
+    @inline(__always)
+    private static func magnitude(_ x: SIMD4<Double>) -> SIMD4<Double> {
+        unsafeBitCast(unsafeBitCast(x, to: SIMD4<UInt64>.self) & SIMD4(repeating: ~(1 << 63)), to: SIMD4<Double>.self)
     }
 
     func end(batch: Int) {}

@@ -23,15 +23,30 @@ struct PairedModel: ChunkModel {
 
     func evaluate(inputs x: UnsafePointer<Double>, count n: Int, outputs: UnsafeMutableBufferPointer<UnsafeMutablePointer<Double>>) {
         let ma = a.outputCount, mb = b.outputCount
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: Swift.max((ma + mb) * n, 1)) { scratch in
+        // Each model column is written straight to the first pair column it fills (no copy); a model column
+        // no pair reads goes to scratch, and a pair column that repeats one is copied from it.
+        var direct = [Int](repeating: -1, count: ma + mb)
+        for (p, pair) in pairs.enumerated() {
+            if case .column(let c) = pair.a, direct[c] < 0 { direct[c] = 3 * p }
+            if case .column(let c) = pair.b, direct[ma + c] < 0 { direct[ma + c] = 3 * p + 1 }
+        }
+        let spare = direct.reduce(0) { $0 + ($1 < 0 ? 1 : 0) }
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: Swift.max(spare * n, 1)) { scratch in
             withUnsafeTemporaryAllocation(of: UnsafeMutablePointer<Double>.self, capacity: Swift.max(ma + mb, 1)) { columns in
-                let base = scratch.baseAddress!
-                for c in 0..<(ma + mb) { columns[c] = base + c * n }
+                var next = scratch.baseAddress!
+                for c in 0..<(ma + mb) {
+                    if direct[c] >= 0 {
+                        columns[c] = outputs[direct[c]]
+                    } else {
+                        columns[c] = next
+                        next += n
+                    }
+                }
                 a.evaluate(inputs: x, count: n, outputs: UnsafeMutableBufferPointer(rebasing: columns[0..<ma]))
                 b.evaluate(inputs: x + width * n, count: n, outputs: UnsafeMutableBufferPointer(rebasing: columns[ma..<(ma + mb)]))
                 func fill(_ target: UnsafeMutablePointer<Double>, _ source: SimulationProblem.OutputSource, offset: Int) {
                     switch source {
-                    case .column(let c): target.update(from: columns[offset + c], count: n)
+                    case .column(let c): if columns[offset + c] != target { target.update(from: columns[offset + c], count: n) }
                     case .constant(let v): target.update(repeating: v, count: n)
                     }
                 }

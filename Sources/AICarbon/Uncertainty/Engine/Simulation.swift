@@ -418,13 +418,20 @@ public enum Simulation {
             case .tally: for o in 0..<m { pointers[o] = outputTile + o * tileRows }
             }
             model.evaluate(inputs: x, count: rows, outputs: UnsafeMutableBufferPointer(start: pointers, count: m))
-            for o in 0..<m { accumulators[o].add(UnsafeBufferPointer(start: pointers[o], count: rows)) }
+            // Each output's moments, and its counts when counting, one output after the other while it is in
+            // the core's first-level cache; then the observers.
+            if case .tally(let binnings, let tallies) = sink {
+                for o in 0..<m {
+                    let values = UnsafeBufferPointer(start: pointers[o], count: rows)
+                    accumulators[o].add(values)
+                    tallies[worker * m + o].add(values, binning: binnings[o])
+                }
+            } else {
+                for o in 0..<m { accumulators[o].add(UnsafeBufferPointer(start: pointers[o], count: rows)) }
+            }
             for observer in observers {
                 observer.observe(batch: batch, chunk: k, firstRow: row, inputs: x,
                                  outputs: UnsafeBufferPointer(start: pointers, count: m), rows: rows)
-            }
-            if case .tally(let binnings, let tallies) = sink {
-                for o in 0..<m { tallies[worker * m + o].add(UnsafeBufferPointer(start: pointers[o], count: rows), binning: binnings[o]) }
             }
             row += rows
         }

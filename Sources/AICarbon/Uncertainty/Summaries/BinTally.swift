@@ -2,10 +2,15 @@
 /// cells. Tallies of disjoint sets of samples merge by adding counts, so a tally does not depend on
 /// which worker counted which chunk.
 struct BinTally: Sendable {
-    /// Samples per cell.
-    private(set) var counts: [Int]
-    /// Samples per cell equal to the cell's atom (``CountingBins/atoms``); counted in ``counts`` too, never kept.
-    private(set) var atomHits: [Int]
+    /// Copies of the segment counts, counted into in turn, so that runs of samples in one segment do not
+    /// wait on each other's increments.
+    private static let lanes = 4
+    /// Samples per segment of the binning (``CountingBins/segmentStarts``), per lane:
+    /// `laneCounts[lane × segments + segment]`.
+    private var laneCounts: [Int]
+    /// Samples equal to the atom of their cell (``CountingBins/atoms``), per lane and segment (a cell with an
+    /// atom is a segment of its own); counted in ``laneCounts`` too, never kept. Empty without atoms.
+    private var laneHits: [Int]
     /// The samples that fell in kept cells, in no particular order (this tally's own; see ``merged``).
     private(set) var kept: [Double] = []
     /// The kept samples of tallies merged into this one, as they were (not copied into ``kept``).
@@ -17,9 +22,21 @@ struct BinTally: Sendable {
 
     /// An empty tally for `binning`.
     init(binning: CountingBins, keepLimit: Int = .max) {
-        counts = [Int](repeating: 0, count: binning.cellCount)
-        atomHits = binning.hasAtoms ? [Int](repeating: 0, count: binning.cellCount) : []
+        laneCounts = [Int](repeating: 0, count: Self.lanes * binning.segmentCount)
+        laneHits = binning.hasAtoms ? laneCounts : []
         self.keepLimit = keepLimit
+    }
+
+    /// Samples per segment of the binning.
+    var segmentCounts: [Int] { Self.sumLanes(laneCounts) }
+
+    /// Samples per segment equal to the atom of its cell (zeros without atoms).
+    private var segmentHits: [Int] { laneHits.isEmpty ? [Int](repeating: 0, count: laneCounts.count / Self.lanes) : Self.sumLanes(laneHits) }
+
+    /// Per segment, the sum of its lanes.
+    private static func sumLanes(_ perLane: [Int]) -> [Int] {
+        let segments = perLane.count / lanes
+        return (0..<segments).map { s in (0..<lanes).reduce(0) { $0 + perLane[$1 * segments + s] } }
     }
 
     /// Reserves room for `capacity` kept samples in all (at most ``keepLimit``), so that keeping
@@ -30,51 +47,80 @@ struct BinTally: Sendable {
 
     /// Counts `values`, keeping those in kept cells (except a cell's atom, only counted).
     mutating func add(_ values: UnsafeBufferPointer<Double>, binning: CountingBins) {
-        let block = 1_024, keepLimit = keepLimit
+        if binning.wideCodes.isEmpty {
+            binning.narrowCodes.withUnsafeBufferPointer { add(values, binning: binning, codes: $0) }
+        } else {
+            binning.wideCodes.withUnsafeBufferPointer { add(values, binning: binning, codes: $0) }
+        }
+    }
+
+    /// ``add(_:binning:)`` with the binning's cell codes (segment × 2, plus 1 when kept).
+    private mutating func add<Code: FixedWidthInteger & UnsignedInteger>(_ values: UnsafeBufferPointer<Double>, binning: CountingBins,
+                                                                         codes: UnsafeBufferPointer<Code>) {
+        let block = 1_024, keepLimit = keepLimit, segments = binning.segmentCount
         var overflowed = self.overflowed
-        // Counts and flags are read through pointers; the kept samples grow in place (room reserved by the engine).
-        counts.withUnsafeMutableBufferPointer { counts in
-            atomHits.withUnsafeMutableBufferPointer { atomHits in
-                binning.atoms.withUnsafeBufferPointer { atoms in
-                    // Bool is one byte, 0 or 1: read as a number, it advances the write index without a branch.
-                    binning.kept.withUnsafeBufferPointer { flags in flags.withMemoryRebound(to: UInt8.self) { keep in
-                        withUnsafeTemporaryAllocation(of: Int32.self, capacity: block) { cells in
-                            withUnsafeTemporaryAllocation(of: Double.self, capacity: block) { candidates in
-                                var start = 0
-                                while start < values.count {
-                                    let rows = Swift.min(block, values.count - start)
-                                    let v = values.baseAddress! + start
-                                    // Cells first (a loop without branches), then the counts; every value is
-                                    // written to the candidates and only a kept one advances the end (no branch
-                                    // to mispredict on the few that are kept).
-                                    for i in 0..<rows { cells[i] = Int32(truncatingIfNeeded: binning.cell(v[i])) }
-                                    var found = 0
-                                    if binning.hasAtoms {
-                                        // A sample equal to its cell's atom is counted there, not kept.
-                                        for i in 0..<rows {
-                                            let c = Int(cells[i])
-                                            let other = atoms[c].bitPattern != v[i].bitPattern ? 1 : 0
-                                            counts[c] &+= 1
-                                            atomHits[c] &+= 1 &- other
-                                            candidates[found] = v[i]
-                                            found &+= Int(keep[c]) & other
-                                        }
-                                    } else {
-                                        for i in 0..<rows {
-                                            let c = Int(cells[i])
-                                            counts[c] &+= 1
-                                            candidates[found] = v[i]
-                                            found &+= Int(keep[c])
-                                        }
+        // Counts are read through pointers; the kept samples grow in place (room reserved by the engine).
+        laneCounts.withUnsafeMutableBufferPointer { laneCounts in
+            laneHits.withUnsafeMutableBufferPointer { laneHits in
+                binning.segmentAtoms.withUnsafeBufferPointer { atoms in
+                    withUnsafeTemporaryAllocation(of: Int32.self, capacity: block) { cells in
+                        withUnsafeTemporaryAllocation(of: Double.self, capacity: block) { candidates in
+                            let counts = laneCounts.baseAddress!, cells = cells.baseAddress!, candidates = candidates.baseAddress!
+                            var start = 0
+                            while start < values.count {
+                                let rows = Swift.min(block, values.count - start)
+                                let v = values.baseAddress! + start
+                                // Cells first (a loop without branches, four at a time), then the counts, row i
+                                // in lane i mod 4; every value is written to the candidates and only a kept one
+                                // advances the end (no branch to mispredict on the few that are kept).
+                                binning.cells(v, count: rows, into: cells)
+                                var found = 0
+                                if binning.hasAtoms {
+                                    // A sample equal to its cell's atom is counted there, not kept.
+                                    let hits = laneHits.baseAddress!
+                                    for i in 0..<rows {
+                                        let code = Int(codes[Int(cells[i])]), s = (i & (Self.lanes - 1)) &* segments &+ code >> 1
+                                        let other = atoms[code >> 1].bitPattern != v[i].bitPattern ? 1 : 0
+                                        counts[s] &+= 1
+                                        hits[s] &+= 1 &- other
+                                        candidates[found] = v[i]
+                                        found &+= code & other
                                     }
-                                    let room = Swift.max(0, keepLimit - kept.count)
-                                    if found > room { overflowed = true }
-                                    kept.append(contentsOf: UnsafeBufferPointer(start: candidates.baseAddress, count: Swift.min(found, room)))
-                                    start += rows
+                                } else {
+                                    let c1 = counts + segments, c2 = c1 + segments, c3 = c2 + segments
+                                    var i = 0
+                                    while i &+ 4 <= rows {
+                                        let k0 = Int(codes[Int(cells[i])]), k1 = Int(codes[Int(cells[i &+ 1])])
+                                        let k2 = Int(codes[Int(cells[i &+ 2])]), k3 = Int(codes[Int(cells[i &+ 3])])
+                                        counts[k0 >> 1] &+= 1
+                                        c1[k1 >> 1] &+= 1
+                                        c2[k2 >> 1] &+= 1
+                                        c3[k3 >> 1] &+= 1
+                                        candidates[found] = v[i]
+                                        found &+= k0 & 1
+                                        candidates[found] = v[i &+ 1]
+                                        found &+= k1 & 1
+                                        candidates[found] = v[i &+ 2]
+                                        found &+= k2 & 1
+                                        candidates[found] = v[i &+ 3]
+                                        found &+= k3 & 1
+                                        i &+= 4
+                                    }
+                                    while i < rows {
+                                        let k = Int(codes[Int(cells[i])])
+                                        counts[k >> 1] &+= 1
+                                        candidates[found] = v[i]
+                                        found &+= k & 1
+                                        i &+= 1
+                                    }
                                 }
+                                let room = Swift.max(0, keepLimit - kept.count)
+                                if found > room { overflowed = true }
+                                kept.append(contentsOf: UnsafeBufferPointer(start: candidates, count: Swift.min(found, room)))
+                                start += rows
                             }
                         }
-                    } }
+                    }
                 }
             }
         }
@@ -83,17 +129,38 @@ struct BinTally: Sendable {
 
     /// Adds another tally of the same binning.
     mutating func merge(_ other: BinTally) {
-        for c in counts.indices { counts[c] += other.counts[c] }
-        for c in atomHits.indices { atomHits[c] += other.atomHits[c] }
+        for c in laneCounts.indices { laneCounts[c] += other.laneCounts[c] }
+        for c in laneHits.indices { laneHits[c] += other.laneHits[c] }
         merged.append(other.kept)
         merged.append(contentsOf: other.merged)
         overflowed = overflowed || other.overflowed
+    }
+
+    /// Samples per cell, as far as order statistics need them: exact in kept cells (their kept samples
+    /// and atom hits), and for the cells of a segment that is not kept, the segment's count on its first
+    /// cell. Sums over every run of whole segments are exact, so a rank's cell is found as with every
+    /// cell counted, or is found not kept. Nil when a kept segment's cells do not add up to its count.
+    private func cellCounts(binning: CountingBins, atomHits: [Int]) -> [Int]? {
+        let totals = segmentCounts
+        var counts = [Int](repeating: 0, count: binning.cellCount)
+        for s in totals.indices where !binning.isKept(segment: s) { counts[binning.segmentStarts[s]] = totals[s] }
+        for part in [kept] + merged { for v in part { counts[binning.cell(v)] += 1 } }
+        for c in atomHits.indices where binning.kept[c] { counts[c] += atomHits[c] }
+        for s in totals.indices where binning.isKept(segment: s) {
+            let end = s + 1 < totals.count ? binning.segmentStarts[s + 1] : counts.count
+            guard counts[binning.segmentStarts[s]..<end].reduce(0, +) == totals[s] else { return nil }
+        }
+        return counts
     }
 
     /// The values at the given 0-based ranks of all samples counted, if every rank lies in a kept cell
     /// and no kept sample was dropped; otherwise nil.
     func orderStatistics(_ ranks: Set<Int>, binning: CountingBins) -> [Int: Double]? {
         guard !overflowed else { return nil }
+        // Atom hits per cell: a cell with an atom is a segment of its own.
+        var atomHits = [Int](repeating: 0, count: binning.cellCount)
+        for (s, hits) in segmentHits.enumerated() where hits > 0 { atomHits[binning.segmentStarts[s]] = hits }
+        guard let counts = cellCounts(binning: binning, atomHits: atomHits) else { return nil }
         var start = [Int](repeating: 0, count: counts.count + 1)
         for c in counts.indices { start[c + 1] = start[c] + counts[c] }
         var cellOfRank: [Int: Int] = [:]
@@ -106,7 +173,7 @@ struct BinTally: Sendable {
         }
         // The kept samples of the cells holding a wanted rank, gathered per cell into one buffer (each
         // cell's share known from its counts), then selected exactly.
-        let hits = { (cell: Int) in atomHits.isEmpty ? 0 : atomHits[cell] }
+        let hits = { (cell: Int) in atomHits[cell] }
         var slot = [Int](repeating: -1, count: counts.count)
         var offsets = [0]
         let wantedCells = Set(cellOfRank.values).sorted()
@@ -158,9 +225,19 @@ struct BinTally: Sendable {
     /// and samples below and above.
     func histogram(binning: CountingBins) -> (edges: [Double], counts: [Int], below: Int, above: Int) {
         let width = (binning.upper - binning.lower) / Double(binning.bins)
-        var perBin = [Int](repeating: 0, count: binning.bins)
-        for c in 1..<(counts.count - 1) { perBin[binning.bin(ofCell: c)] += counts[c] }
+        var perBin = [Int](repeating: 0, count: binning.bins), below = 0, above = 0
+        for (s, count) in segmentCounts.enumerated() {
+            // Segments lie in one bin, the outer cells each in their own.
+            let first = binning.segmentStarts[s]
+            if first == 0 {
+                below += count
+            } else if first == binning.cellCount - 1 {
+                above += count
+            } else {
+                perBin[binning.bin(ofCell: first)] += count
+            }
+        }
         return ((0...binning.bins).map { $0 == binning.bins ? binning.upper : binning.lower + Double($0) * width }, perBin,
-                counts[0], counts[counts.count - 1])
+                below, above)
     }
 }

@@ -32,6 +32,20 @@ struct CountingBins: Sendable {
     private(set) var atoms: [Double]
     /// Whether any cell has an atom (the tally then counts them on a slower path).
     private(set) var hasAtoms = false
+    /// The cells' segments, which a ``BinTally`` counts instead of the cells: maximal runs of cells that
+    /// lie in one histogram bin (the outer cells and a cell with an atom each alone) and are all kept or
+    /// all not. Their counts fit
+    /// in a few cache lines whatever the cell count; a kept cell's own count is recovered from its kept
+    /// samples and atom hits, and a cell that is not kept needs none (no order statistic is read there).
+    /// The first cell of each segment, ascending.
+    private(set) var segmentStarts: [Int] = []
+    /// Per cell, its segment's code when there are at most 128 segments (else empty): segment × 2, plus 1
+    /// for a kept segment, so that one load gives both.
+    private(set) var narrowCodes: [UInt8] = []
+    /// Per cell, its segment's code when there are more than 128 segments (else empty).
+    private(set) var wideCodes: [UInt32] = []
+    /// Per segment, the atom of its cell when it is one cell (NaN when it has none, and for longer segments).
+    private(set) var segmentAtoms: [Double] = []
 
     /// Cells in all: the middle ones and the two outer ones.
     var cellCount: Int { bins * Self.cellsPerBin + 2 }
@@ -47,6 +61,29 @@ struct CountingBins: Sendable {
         let shifted = (v - lower) * scale + 0.5
         let clamped = shifted >= 0 ? Swift.min(shifted, top) : 0
         return Int(truncatingIfNeeded: (clamped + 0x1p52).bitPattern &- (0x1p52 as Double).bitPattern)
+    }
+
+    /// The cells of `count` values, four at a time in vector lanes: ``cell(_:)``'s operations in the same
+    /// order, so the same cells.
+    func cells(_ v: UnsafePointer<Double>, count: Int, into cells: UnsafeMutablePointer<Int32>) {
+        // The binning's constants in locals, so that they stay in registers across the stores.
+        let lowers = SIMD4<Double>(repeating: lower), scales = SIMD4<Double>(repeating: scale), tops = SIMD4<Double>(repeating: top)
+        let magic = SIMD4<Double>(repeating: 0x1p52), magicBits = SIMD4<Int64>(repeating: Int64(bitPattern: (0x1p52 as Double).bitPattern))
+        let whole = count & ~3
+        var i = 0
+        while i < whole {
+            let x = UnsafeRawPointer(v + i).loadUnaligned(as: SIMD4<Double>.self)
+            let shifted = (x - lowers) * scales + 0.5
+            // Swift.min(shifted, top) (top when top < shifted), and 0 below 0 and for NaN.
+            let clamped = shifted.replacing(with: tops, where: tops .< shifted).replacing(with: 0, where: .!(shifted .>= 0))
+            let bits = unsafeBitCast(clamped + magic, to: SIMD4<Int64>.self) &- magicBits
+            UnsafeMutableRawPointer(cells + i).storeBytes(of: SIMD4<Int32>(truncatingIfNeeded: bits), as: SIMD4<Int32>.self)
+            i += 4
+        }
+        while i < count {
+            cells[i] = Int32(truncatingIfNeeded: cell(v[i]))
+            i += 1
+        }
     }
 
     /// The histogram bin of a middle cell.
@@ -96,6 +133,36 @@ struct CountingBins: Sendable {
             for c in cell(at(l))...cell(at(h)) { kept[c] = true }
         }
         findAtoms(pilot)
+        findSegments()
+    }
+
+    /// Segments.
+    var segmentCount: Int { segmentStarts.count }
+
+    /// Whether segment `s` is kept.
+    func isKept(segment s: Int) -> Bool { kept[segmentStarts[s]] }
+
+    /// Splits the cells into segments (``segmentStarts``) and codes each cell with its segment.
+    private mutating func findSegments() {
+        let last = kept.count - 1
+        var segment = [Int](repeating: 0, count: kept.count)
+        segmentStarts = [0]
+        for c in 1..<kept.count {
+            if c == 1 || c == last || kept[c] != kept[c - 1] || bin(ofCell: c) != bin(ofCell: c - 1) || !atoms[c].isNaN
+                || !atoms[c - 1].isNaN {
+                segmentStarts.append(c)
+            }
+            segment[c] = segmentStarts.count - 1
+        }
+        segmentAtoms = segmentStarts.indices.map { s in
+            let end = s + 1 < segmentStarts.count ? segmentStarts[s + 1] : kept.count
+            return end - segmentStarts[s] == 1 ? atoms[segmentStarts[s]] : .nan
+        }
+        if segmentStarts.count <= 128 {
+            narrowCodes = kept.indices.map { UInt8(truncatingIfNeeded: segment[$0] << 1 | (kept[$0] ? 1 : 0)) }
+        } else {
+            wideCodes = kept.indices.map { UInt32(truncatingIfNeeded: segment[$0] << 1 | (kept[$0] ? 1 : 0)) }
+        }
     }
 
     /// Marks the atoms of the kept cells: per cell, the majority value of its pilot samples (Boyer and
