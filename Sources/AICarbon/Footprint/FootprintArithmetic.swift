@@ -1,7 +1,7 @@
-/// The arithmetic the footprint equations are written in: `Double` for one evaluation, or lanes of
-/// several samples at once inside the simulation engine (``FootprintModel`` is generic over it).
+/// The arithmetic the footprint equations are written in: `Double` for one evaluation, or columns of
+/// samples inside the simulation engine (``FootprintModel`` is generic over it).
 ///
-/// Every operation is the IEEE-754 operation of each lane, so an equation evaluated on lanes gives
+/// Every operation is the IEEE-754 operation of each sample, so an equation evaluated on columns gives
 /// bit for bit what it gives on each sample's `Double`s.
 public protocol FootprintArithmetic: ExpressibleByIntegerLiteral, Sendable {
     /// Sum.
@@ -19,7 +19,7 @@ public protocol FootprintArithmetic: ExpressibleByIntegerLiteral, Sendable {
     /// - Parameters:
     ///   - value: The quantity.
     ///   - condition: The quantity it depends on.
-    /// - Returns: `value`, or nil when no value of `condition` is positive; lanes whose condition is not
+    /// - Returns: `value`, or nil when no value of `condition` is positive; samples whose condition is not
     ///   positive are NaN.
     static func value(_ value: Self, wherePositive condition: Self) -> Self?
     /// The larger of two values (per lane).

@@ -7,11 +7,11 @@ struct FootprintChunkModel: ChunkModel {
     public let slots: [InputSlot]
     /// The outputs written, in order.
     public let outputs: [OutputName]
-    /// The template on lanes: every lane holds the fixed value.
-    private let lanesTemplate: FootprintVariables<SampleLanes>
-    /// Per input column, the byte offset of its slot in ``lanesTemplate``.
+    /// The template on tiles: every fixed input shared by all samples.
+    private let tileTemplate: FootprintVariables<TileValue>
+    /// Per input column, the byte offset of its slot in ``tileTemplate``.
     private let inputOffsets: [Int]
-    /// Per output, the byte offset of its value in the lanes' results, or -1 for an optional output.
+    /// Per output, the byte offset of its value in the tile's results, or -1 for an optional output.
     private let outputOffsets: [Int]
 
     /// Creates the adapter.
@@ -23,10 +23,10 @@ struct FootprintChunkModel: ChunkModel {
         self.template = template
         self.slots = slots
         self.outputs = outputs
-        // Worked out once: key paths into the generic lanes types are instantiated at run time.
-        typealias Results = FootprintResults<SampleLanes>
-        lanesTemplate = template.map(SampleLanes.init(repeating:))
-        inputOffsets = slots.map(FootprintVariables<SampleLanes>.byteOffset)
+        // Worked out once: key paths into the generic types are instantiated at run time, byte offsets not.
+        typealias Results = FootprintResults<TileValue>
+        tileTemplate = template.map(TileValue.init)
+        inputOffsets = slots.map(FootprintVariables<TileValue>.byteOffset)
         outputOffsets = outputs.map { name in Results.keyPath(name).flatMap { MemoryLayout<Results>.offset(of: $0) } ?? -1 }
     }
 
@@ -36,39 +36,51 @@ struct FootprintChunkModel: ChunkModel {
 
     public func evaluate(inputs: UnsafePointer<Double>, count: Int,
                          outputs columns: UnsafeMutableBufferPointer<UnsafeMutablePointer<Double>>) {
-        // The model runs on lanes of four consecutive samples (``SampleLanes``): sampled values are
-        // written straight into the lanes template's stored properties and outputs read straight from
-        // the result's, by byte offset (no per-sample dispatch on slot or output name).
-        let width = SampleLanes.width, inputOffsets = inputOffsets, outputOffsets = outputOffsets, names = outputs
-        var x = lanesTemplate
-        var i = 0
-        while i < count {
-            // A last group of fewer than four samples repeats its last sample in the spare lanes.
-            let lanes = min(width, count - i)
+        // The model runs once per slice of up to 128 samples on ``TileValue``s: fixed inputs (and what
+        // follows from them alone) computed once, sampled inputs and everything they reach a column at a
+        // time in the arena's scratch (64 KB or so, in the core's fastest cache).
+        let arena = TileArena(count: min(count, Self.sliceRows))
+        let inputOffsets = inputOffsets, outputOffsets = outputOffsets
+        var start = 0
+        while start < count {
+            let rows = min(Self.sliceRows, count - start)
+            let slice = rows == arena.count ? arena : TileArena(count: rows)
+            slice.reset()
+            var x = tileTemplate
             withUnsafeMutableBytes(of: &x) { raw in
                 for (j, offset) in inputOffsets.enumerated() {
-                    let column = inputs + j * count + i
-                    var values = SIMD4(repeating: column[lanes - 1])
-                    if lanes == width {
-                        values = UnsafeRawPointer(column).loadUnaligned(as: SIMD4<Double>.self)
-                    } else {
-                        for l in 0..<lanes { values[l] = column[l] }
-                    }
-                    raw.storeBytes(of: SampleLanes(values), toByteOffset: offset, as: SampleLanes.self)
+                    let value = TileValue(column: UnsafeMutablePointer(mutating: inputs + j * count + start), arena: slice)
+                    raw.storeBytes(of: value, toByteOffset: offset, as: TileValue.self)
                 }
             }
             let y = FootprintModel.evaluate(x)
             withUnsafeBytes(of: y) { result in
                 for (o, offset) in outputOffsets.enumerated() {
-                    let values = offset >= 0 ? result.load(fromByteOffset: offset, as: SampleLanes.self).values : y[names[o]].values
-                    if lanes == width {
-                        UnsafeMutableRawPointer(columns[o] + i).storeBytes(of: values, as: SIMD4<Double>.self)
+                    let value = offset >= 0 ? result.load(fromByteOffset: offset, as: TileValue.self) : Self.optional(outputs[o], of: y)
+                    let out = columns[o] + start
+                    if let column = value.column {
+                        out.update(from: column, count: rows)
                     } else {
-                        for l in 0..<lanes { columns[o][i + l] = values[l] }
+                        out.update(repeating: value.scalar, count: rows)
                     }
                 }
             }
-            i += lanes
+            withExtendedLifetime(slice) {}
+            start += rows
+        }
+        withExtendedLifetime(arena) {}
+    }
+
+    /// An output that is not always present (NaN where absent), read without a key path.
+    private static func optional(_ name: OutputName, of y: FootprintResults<TileValue>) -> TileValue {
+        switch name {
+        case .trainingFLOPs: return y.trainingFLOPs ?? .nan
+        case .wallClockHours: return y.wallClockHours ?? .nan
+        case .energyPerQueryWh: return y.energyPerQueryWh ?? .nan
+        default: return .nan
         }
     }
+
+    /// Samples per evaluation of the equations.
+    static let sliceRows = 128
 }

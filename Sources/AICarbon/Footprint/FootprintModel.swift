@@ -5,7 +5,7 @@
 /// ``InferenceEnergy``, ``EmbodiedEmissions`` and ``WaterUse`` (DESIGN.md §2). The development
 /// multiplier scales training accelerator-hours (Zhang et al. 2022, OPT; Groeneveld et al. 2024, OLMo).
 public enum FootprintModel {
-    /// Evaluates the model once, or on lanes of several samples at once.
+    /// Evaluates the model once, or on columns of samples at once.
     /// - Parameter x: Inputs in base units (``FootprintVariables<Double>`` for one evaluation).
     /// - Returns: The outputs in base units.
     @inline(__always)

@@ -1,5 +1,5 @@
 /// The results of ``FootprintModel`` in base units: plain numbers (``FootprintResults<Double>``) for one
-/// evaluation, or lanes of several samples inside the simulation engine.
+/// evaluation, or columns of samples inside the simulation engine.
 public struct FootprintResults<Value> {
     /// Facility energy (PUE included), training plus inference, kWh.
     public var energyKWh: Value

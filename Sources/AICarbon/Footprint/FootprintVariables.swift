@@ -34,7 +34,7 @@ public enum FootprintInferenceMode: Sendable, Hashable {
 }
 
 /// Every input of a footprint estimate in base units, with the modes that say which of them apply:
-/// plain numbers (``FootprintVariables<Double>``) for one evaluation, or lanes of several samples inside the
+/// plain numbers (``FootprintVariables<Double>``) for one evaluation, or columns of samples inside the
 /// simulation engine.
 ///
 /// This is what ``FootprintModel`` evaluates; ``EstimateSpec`` builds it from what a person gave and
@@ -118,7 +118,7 @@ public struct FootprintVariables<Value> {
     public var waterIntensity: Value
 
     /// The same inputs and modes with every value transformed.
-    /// - Parameter transform: Maps one value (for example to lanes holding it).
+    /// - Parameter transform: Maps one value (for example to a value shared by every sample of a tile).
     /// - Returns: The transformed inputs.
     func map<T>(_ transform: (Value) -> T) -> FootprintVariables<T> {
         // Filled with the one value that is not an input slot (peak FLOP/s, from the catalog's
