@@ -16,12 +16,15 @@ protocol SamplingHelp {
 }
 
 extension SamplingHelp {
+    /// The seed's help in `estimate`, `run`, `report` and `compare`.
     static var seed: ArgumentHelp {
         "Master seed (a whole number; default 1); the same seed and samples give bit-identical results."
     }
 
+    /// `method`: the design is `--method` unless the command's `--method` means something else.
     static var designFlag: String { "method" }
 
+    /// The design's help in `estimate`, `run`, `report` and `compare`.
     static var design: ArgumentHelp {
         ArgumentHelp("Sampling design: mc (Monte Carlo, default), lhs (Latin hypercube) or sobol (randomised Sobol').",
                      valueName: designFlag)
