@@ -32,7 +32,8 @@ public struct CompareCommand: ParsableCommand {
     var years: String?
     @Option(help: "Output format: table, json or csv.")
     var format: FormatOption = .table
-    @OptionGroup var simulation: CompareSimulationOptions
+    @OptionGroup var sampling: SamplingOptions<CompareSamplingHelp>
+    @OptionGroup var percentiles: PercentilesOption
     @OptionGroup var chart: PlotOptions
     @OptionGroup var outputFile: OutputFileOption
 
@@ -57,8 +58,8 @@ public struct CompareCommand: ParsableCommand {
             func named(_ name: String, _ own: [(key: String, value: String)]) -> String {
                 own.isEmpty ? name : name + " (" + own.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + ")"
             }
-            let settings = try simulation.settings(file: da.simulation)
-            let extra = try simulation.extraPercentiles()
+            let settings = try sampling.settings(file: da.simulation)
+            let extra = try percentiles.extraPercentiles()
             let chosen = try years.map { text throws(InputError) in try Self.years(text) }
             switch (da, db) {
             case (.projection(let pa), .projection(let pb)):

@@ -31,7 +31,7 @@ public struct SensitivityCommand: ParsableCommand {
     var overrides: [String] = []
     @Option(help: "Output format: table, json or csv.")
     var format: FormatOption = .table
-    @OptionGroup var sampling: SensitivitySamplingOptions
+    @OptionGroup var sampling: SamplingOptions<SensitivitySamplingHelp>
     @Option(help: "Also write a chart of the ranking as SVG to this file (a tornado chart for --method tornado).")
     var plot: String?
     @OptionGroup var outputFile: OutputFileOnlyOption

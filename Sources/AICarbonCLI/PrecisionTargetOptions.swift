@@ -1,0 +1,22 @@
+import AICarbon
+import ArgumentParser
+
+/// `--until` and `--max-samples`: run batches until a precision target is met, up to a bound.
+///
+/// Taken by `estimate`, `run` and `report` (through ``SimulationOptions``); `compare` refuses them (its two
+/// runs need one fixed sample count) and `sensitivity` does not offer them.
+struct PrecisionTargetOptions: ParsableArguments {
+    @Option(help: "Run until a precision target is met: STAT:TOL[@OUTPUT], e.g. \"p95:1%\" (default output total_co2e_kg).")
+    var until: String?
+    @Option(name: .customLong("max-samples"), help: "Upper bound on samples with --until.")
+    var maxSamples: String = "20M"
+
+    init() {}
+
+    /// Sets the precision target and the bound on samples of `settings`.
+    /// - Parameter settings: The settings of the other flags.
+    func apply(to settings: inout SimulationSettings) throws(InputError) {
+        if let until { settings.until = try PrecisionTarget(parsing: until) }
+        settings.maxSamples = try CountArgument.value(maxSamples, field: "--max-samples")
+    }
+}
