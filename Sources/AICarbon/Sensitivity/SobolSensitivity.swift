@@ -66,7 +66,10 @@ struct SobolSensitivity {
         errors.initialize(repeating: nil, count: chunkCount)
         defer { errors.deinitialize(count: chunkCount); errors.deallocate() }
         let shared = SharedSlots(base: values), failures = SharedSlots(base: errors)
+        // Mapped as the engine maps them (PreparedDistribution: quantile tables for beta, PERT, gamma,
+        // lognormal and Weibull), so a tabulated input costs a lookup, not an exact solve, a value.
         let distributions = problem.inputs.map(\.distribution), names = problem.inputs.map(\.name)
+        let prepared = distributions.map(PreparedDistribution.init)
         let model = problem.model, groups = factors.columns, tileRows = Simulation.tileRows
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
             let tile = UnsafeMutablePointer<Double>.allocate(capacity: max(2 * d * tileRows, 1))
@@ -86,7 +89,7 @@ struct SobolSensitivity {
                         design.next(tile, rows: rows)
                         for j in 0..<(2 * d) {
                             let column = tile + j * rows
-                            distributions[j % d].quantiles(column, count: rows)
+                            prepared[j % d].quantiles(column, count: rows)
                             guard Simulation.allFinite(column, count: rows) else {
                                 throw InputError(field: names[j % d], expected: "a distribution GSL can invert at every probability",
                                                  found: "\(distributions[j % d]) (inverse CDF not finite for some samples)")
