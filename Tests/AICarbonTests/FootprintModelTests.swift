@@ -102,9 +102,10 @@ struct FootprintModelTests {
         #expect(abs(FootprintModel.evaluate(x).inferenceEnergyKWh - 240_000) < 1e-6)
     }
 
-    @Test("the engine's four-sample lanes give each sample's outputs bit for bit, in every mode, for any tile length",
+    @Test("the engine's column model (slices of 128 samples) gives each sample's outputs bit for bit, in every mode, for any tile length",
           arguments: [(FootprintComputeMode.parametersAndTokens, FootprintPowerMode.fromTDP, FootprintInferenceMode.none),
-                      (.wallClock, .perChip, .perQuery), (.flops, .fromTDP, .flopBased), (.chipHours, .perChip, .share)])
+                      (.wallClock, .perChip, .perQuery), (.flops, .fromTDP, .flopBased), (.chipHours, .perChip, .share),
+                      (.parametersAndTokens, .fromTDP, .prefillDecode), (.chipHours, .perChip, .prefillDecode)])
     func lanesMatchSamples(_ compute: FootprintComputeMode, _ power: FootprintPowerMode, _ inference: FootprintInferenceMode) {
         var template = FootprintVariables<Double>(computeMode: compute, powerMode: power)
         template.inferenceMode = inference
@@ -115,7 +116,7 @@ struct FootprintModelTests {
         let slots: [InputSlot] = [.mfu, .pue, .intensity, .chips, .hours, .queries, .powerUtilization]
         let outputs = OutputName.allCases.filter { FootprintResults<Double>.keyPath($0) != nil || $0 == .trainingFLOPs || $0 == .wallClockHours }
         let model = FootprintChunkModel(template: template, slots: slots, outputs: outputs)
-        for count in [1, 3, 4, 7, 1_024] {
+        for count in [1, 3, 4, 7, 300, 1_024] {
             // Chips are positive in some samples and not in others.
             var inputs: [Double] = []
             for j in slots.indices {
