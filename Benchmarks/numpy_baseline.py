@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """NumPy baseline for the planned-model estimate of issue 3, written the way an analyst would:
-vectorised over all samples, every output computed and summarised.
+vectorised over all samples, every output computed and summarised (constants and outputs equal to another
+derived, as aicarbon derives them; the model is numpy_summary.planned_footprint, shared with numpy_user_path.py).
 
 Inputs (the same as Benchmarks/AICarbonBenchmark and the `aicarbon estimate` command in
 Benchmarks/run_benchmark.py): 70e9 parameters, 2e12 tokens, H100 SXM (700 W, 989 TFLOP/s),
@@ -14,7 +15,7 @@ import sys
 
 import numpy as np
 
-from numpy_summary import print_summary
+from numpy_summary import planned_footprint, print_summary
 
 Z95 = 1.6448536269514722
 
@@ -36,25 +37,8 @@ def main():
     pue = rng.triangular(1.1, 1.2, 1.6, n)
     grid = lognormal_5_95(rng, 0.25, 0.55, n)
 
-    flops = 6 * 70e9 * 2e12
-    chip_hours = flops / (989e12 * mfu) / 3600
-    power_w = 700 * power_utilization * host_overhead
-    it_energy = chip_hours * power_w / 1000
-    energy = it_energy * pue
-    co2e = energy * grid
-    embodied = 462.5 * chip_hours / (5 * 8760 * 0.85)   # hours in use: calendar lifetime x 85% (aicarbon's lifetime_use)
-    outputs = {
-        "energy_kwh": energy,
-        "training_energy_kwh": energy,
-        "inference_energy_kwh": np.zeros(n),
-        "it_energy_kwh": it_energy,
-        "co2e_kg": co2e,
-        "embodied_co2e_kg": embodied,
-        "total_co2e_kg": co2e + embodied,
-        "water_l": it_energy * 0.55 + energy * 3.14,
-        "chip_hours": chip_hours,
-        "training_flops": np.full(n, flops),
-    }
+    # Embodied 462.5 kg per chip over 5 calendar years at 85% use; WUE 0.55 L/kWh; water intensity 3.14 L/kWh.
+    outputs = planned_footprint(mfu, power_utilization, host_overhead, pue, grid, 462.5, 5 * 8760 * 0.85, 0.55, 3.14)
     print_summary(n, outputs)
 
 

@@ -4,6 +4,8 @@
   another are derived, not summarised again, as aicarbon derives them.
 - `statistics(x, mcse_chunks=...)`: one output's mean, p05-p95, sd and, when asked, the standard error of the mean
   from the spread of equal chunk means (what aicarbon's `mcse` is: 32 chunks); the projection and compare peers.
+- `planned_footprint(...)`: the footprint model of the README's planned 70B estimate, shared by the two estimate
+  peers that sample it (`numpy_user_path.py`, `numpy_baseline.py`).
 - `percentile_se(x)`: standard errors of p05-p95 from order statistics at ranks n p -/+ 1.96 sqrt(n p (1 - p))
   (Conover 1999, as aicarbon's `percentile_se`), asked for only by run_benchmark.py's untimed agreement check.
 """
@@ -40,6 +42,33 @@ def percentile_se(x):
         lo, hi = np.percentile(x, [100 * max(q - h, 0), 100 * min(q + h, 1)])
         se[key] = float((hi - lo) / (2 * Z975))
     return se
+
+
+def planned_footprint(mfu, power_utilization, host_overhead, pue, grid, embodied_per_chip, hours_in_use, wue,
+                      water_intensity, chips=None):
+    """The outputs of Sources/AICarbon/Footprint/FootprintModel.swift for the planned estimate: 70e9 active
+    parameters, 2e12 tokens (training FLOPs 6 N D, Kaplan et al. 2020), H100 SXM (989e12 FLOP/s peak, 700 W TDP),
+    training only. Chip-hours = FLOPs / (peak x MFU) / 3600; power = TDP x utilisation x host overhead (W);
+    IT energy = chip-hours x power / 1000 (kWh); facility energy = IT x PUE; CO2e = energy x grid (kg);
+    embodied = chip-hours x embodied per chip / hours in use (calendar lifetime x 85% use, as aicarbon counts a
+    lifetime); water = IT x WUE + energy x water intensity (L). Inputs are arrays of samples or plain numbers; the
+    constants and the outputs equal to another are given as such, so that `print_summary` derives them as
+    aicarbon does. `chips` adds the wall-clock hours of that many accelerators."""
+    flops = 6 * 70e9 * 2e12
+    chip_hours = flops / (989e12 * mfu) / 3600
+    power_w = 700 * power_utilization * host_overhead
+    it_energy = chip_hours * power_w / 1000
+    energy = it_energy * pue
+    co2e = energy * grid
+    embodied = chip_hours * embodied_per_chip / hours_in_use
+    outputs = {
+        "energy_kwh": energy, "training_energy_kwh": energy, "inference_energy_kwh": 0.0, "it_energy_kwh": it_energy,
+        "co2e_kg": co2e, "embodied_co2e_kg": embodied, "total_co2e_kg": co2e + embodied,
+        "water_l": it_energy * wue + energy * water_intensity, "chip_hours": chip_hours, "training_flops": flops,
+    }
+    if chips:
+        outputs["wall_clock_hours"] = chip_hours / chips
+    return outputs
 
 
 def constant(value):

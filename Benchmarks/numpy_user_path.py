@@ -24,7 +24,7 @@ import sys
 import numpy as np
 from scipy.special import ndtr, ndtri
 
-from numpy_summary import print_summary
+from numpy_summary import planned_footprint, print_summary
 
 
 def pert(rng, a, m, b, n):
@@ -56,19 +56,8 @@ def main():
     wue = lognormal(rng, 0.6, 1.95015, n)
     water_intensity = lognormal(rng, 3.1321, 1.50202, n)
 
-    flops = 6 * 70e9 * 2e12
-    chip_hours = flops / (989e12 * mfu) / 3600
-    power_w = 700 * power_utilization * host_overhead
-    it_energy = chip_hours * power_w / 1000
-    energy = it_energy * pue
-    co2e = energy * grid
-    embodied = chip_hours * embodied_per_chip / lifetime
-    outputs = {
-        "energy_kwh": energy, "training_energy_kwh": energy, "inference_energy_kwh": 0.0, "it_energy_kwh": it_energy,
-        "co2e_kg": co2e, "embodied_co2e_kg": embodied,
-        "total_co2e_kg": co2e + embodied, "water_l": it_energy * wue + energy * water_intensity,
-        "chip_hours": chip_hours, "training_flops": flops, "wall_clock_hours": chip_hours / 1024,
-    }
+    outputs = planned_footprint(mfu, power_utilization, host_overhead, pue, grid, embodied_per_chip, lifetime, wue,
+                                water_intensity, chips=1024)
     print_summary(n, outputs)
 
 
