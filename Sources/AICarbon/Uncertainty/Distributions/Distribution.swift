@@ -7,7 +7,8 @@ import Foundation
 /// Wichura's AS 241 as in GSL's `gsl_cdf_ugaussian_Pinv`, which stays the tests' reference, and
 /// ``ExpKernel``: the same bits on every machine), the same kernels for the Weibull, closed
 /// forms for uniform, triangular, log-uniform (with ``LogKernel`` and ``ExpKernel``) and discrete, and
-/// exact solutions on GSL's CDFs for beta, PERT and gamma (sampled through precomputed quantile tables). Values are in the base unit of the input's
+/// exact solutions on GSL's CDFs for beta, PERT and gamma. Sampled, beta, PERT, gamma, lognormal and Weibull
+/// inputs go through precomputed quantile tables (`PreparedDistribution`). Values are in the base unit of the input's
 /// ``QuantityKind``. Create distributions with the validating factories (``uniform(_:_:)`` …) or by
 /// parsing the distribution syntax (``DistributionParser``).
 public indirect enum Distribution: Sendable, Hashable {
