@@ -15,10 +15,9 @@ package struct PreparedDistribution: Sendable {
 
     private indirect enum Kind: Sendable {
         case closedForm(Distribution)
-        case beta(QuantileTable, BetaInverse, lower: Double, width: Double)
-        case gamma(QuantileTable, GammaInverse, scale: Double)
-        case lognormal(QuantileTable, LognormalInverse, scale: Double)
-        case weibull(QuantileTable, WeibullInverse, scale: Double)
+        /// `offset + scale · x` with x from the table (the exact inverse only for values the table does not
+        /// cover).
+        case tabulated(QuantileTable, any TransformedInverse, offset: Double, scale: Double)
         case truncated(PreparedDistribution, lo: Double, hi: Double, lower: Double, upper: Double)
         case clipped(PreparedDistribution, lower: Double, upper: Double)
     }
@@ -28,19 +27,15 @@ package struct PreparedDistribution: Sendable {
         switch distribution {
         case .pert(let a, let c, let b):
             let (alpha, beta) = Distribution.pertShapes(a, c, b)
-            kind = Self.beta(alpha, beta, lower: a, width: b - a)
+            kind = Self.tabulated(.beta(alpha, beta), BetaInverse(alpha, beta), offset: a, scale: b - a)
         case .beta(let alpha, let beta, let lower, let upper):
-            kind = Self.beta(alpha, beta, lower: lower, width: upper - lower)
+            kind = Self.tabulated(.beta(alpha, beta), BetaInverse(alpha, beta), offset: lower, scale: upper - lower)
         case .gamma(let shape, let scale):
-            let inverse = GammaInverse(shape)
-            kind = .gamma(QuantileTableCache.shared.table(.gamma(shape)) { QuantileTable(inverse) }, inverse, scale: scale)
+            kind = Self.tabulated(.gamma(shape), GammaInverse(shape), offset: 0, scale: scale)
         case .lognormal(let mu, let sigma) where sigma > 0 && sigma.isFinite && mu.magnitude < 700:
-            let inverse = LognormalInverse(sigma)
-            kind = .lognormal(QuantileTableCache.shared.table(.lognormal(sigma)) { QuantileTable(inverse) }, inverse,
-                              scale: Foundation.exp(mu))
+            kind = Self.tabulated(.lognormal(sigma), LognormalInverse(sigma), offset: 0, scale: Foundation.exp(mu))
         case .weibull(let shape, let scale) where shape > 0 && shape.isFinite && scale > 0 && scale.isFinite:
-            let inverse = WeibullInverse(shape)
-            kind = .weibull(QuantileTableCache.shared.table(.weibull(shape)) { QuantileTable(inverse) }, inverse, scale: scale)
+            kind = Self.tabulated(.weibull(shape), WeibullInverse(shape), offset: 0, scale: scale)
         case .truncated(let base, let lower, let upper):
             kind = .truncated(PreparedDistribution(base), lo: base.cdf(lower), hi: base.cdf(upper), lower: lower, upper: upper)
         case .clipped(let base, let lower, let upper):
@@ -50,9 +45,10 @@ package struct PreparedDistribution: Sendable {
         }
     }
 
-    private static func beta(_ a: Double, _ b: Double, lower: Double, width: Double) -> Kind {
-        let inverse = BetaInverse(a, b)
-        return .beta(QuantileTableCache.shared.table(.beta(a, b)) { QuantileTable(inverse) }, inverse, lower: lower, width: width)
+    /// The table of `key` (built from `inverse` if not cached), mapped to `offset + scale · x`.
+    private static func tabulated(_ key: QuantileTableCache.Key, _ inverse: some TransformedInverse, offset: Double,
+                                  scale: Double) -> Kind {
+        .tabulated(QuantileTableCache.shared.table(key) { QuantileTable(inverse) }, inverse, offset: offset, scale: scale)
     }
 
     /// Maps a column of uniforms to quantiles in place.
@@ -63,14 +59,8 @@ package struct PreparedDistribution: Sendable {
         switch kind {
         case .closedForm(let distribution):
             distribution.quantiles(column, count: count)
-        case .beta(let table, let inverse, let lower, let width):
-            Self.tabulatedQuantiles(column, count: count, table: table, inverse: inverse, offset: lower, scale: width)
-        case .gamma(let table, let inverse, let scale):
-            Self.tabulatedQuantiles(column, count: count, table: table, inverse: inverse, offset: 0, scale: scale)
-        case .lognormal(let table, let inverse, let scale):
-            Self.tabulatedQuantiles(column, count: count, table: table, inverse: inverse, offset: 0, scale: scale)
-        case .weibull(let table, let inverse, let scale):
-            Self.tabulatedQuantiles(column, count: count, table: table, inverse: inverse, offset: 0, scale: scale)
+        case .tabulated(let table, let inverse, let offset, let scale):
+            Self.tabulatedQuantiles(column, count: count, table: table, inverse: inverse, offset: offset, scale: scale)
         case .truncated(let base, let lo, let hi, let lower, let upper):
             Distribution.truncatedQuantiles(column, count: count, cdfBounds: (lo, hi), lower: lower, upper: upper) {
                 base.quantiles($0, count: $1)
@@ -82,53 +72,33 @@ package struct PreparedDistribution: Sendable {
     }
 
     /// Quantiles `offset + scale · x` with `x` from the table, or `x = exp(y)` from a table of `y = log x`
-    /// (``QuantileTable/linear``; for beta `offset` is the lower bound and `scale` the width; for gamma 0
-    /// and the scale), in blocks of 64: the table four lanes at a time without branches, then, for a table
-    /// of logarithms, ``ExpKernel`` on the block (the same bits on every machine).
-    /// Probabilities outside the table (within 5.7·10⁻¹⁴ of 0 or 1, exactly 1/2, NaN) and pieces left
-    /// exact are solved exactly.
+    /// (``QuantileTable/linear``; for beta `offset` is the lower bound and `scale` the width; for gamma,
+    /// lognormal and Weibull 0 and the scale), by ``KernelBlocks``: the table four lanes at a time without
+    /// branches, then, for a table of logarithms, ``ExpKernel`` on the block (the same bits on every
+    /// machine). Probabilities outside the table (within 5.7·10⁻¹⁴ of 0 or 1, exactly 1/2, NaN) and pieces
+    /// left exact are solved exactly by `inverse`.
     private static func tabulatedQuantiles(
-        _ column: UnsafeMutablePointer<Double>, count: Int, table: QuantileTable, inverse: some TransformedInverse,
+        _ column: UnsafeMutablePointer<Double>, count: Int, table: QuantileTable, inverse: any TransformedInverse,
         offset: Double, scale: Double
     ) {
         let bits = table.bits, linear = table.linear
         table.coefficients.withUnsafeBufferPointer { buffer in
             let c = buffer.baseAddress!
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: 64) { saved in
-                let saved = saved.baseAddress!
-                var start = 0
-                while start < count {
-                    let block = min(64, count - start)
-                    let v = column + start
-                    saved.update(from: v, count: block)
-                    var unusable = SIMDMask<SIMD4<Int64>>(repeating: false), rest = false
-                    var i = 0
-                    // Four lanes at a time (QuantileTable.evaluate4: the same bits as one lane), without
-                    // branches; lanes outside the table or on an exact piece are redone below.
-                    while i + 4 <= block {
-                        let p = UnsafeRawPointer(v + i).loadUnaligned(as: SIMD4<Double>.self)
-                        let (y, inside) = QuantileTable.evaluate4(p, bits: bits, c)
-                        unusable = unusable .| .!(inside .& (y .== y))
-                        UnsafeMutableRawPointer(v + i).storeBytes(of: y, as: SIMD4<Double>.self)
-                        i += 4
-                    }
-                    while i < block {
-                        let (y, inside) = QuantileTable.evaluate(v[i], bits: bits, c)
-                        rest = rest || !inside || y.isNaN
-                        v[i] = y
-                        i += 1
-                    }
-                    if !linear { ExpKernel.apply(v, count: block) }
-                    for i in 0..<block { v[i] = offset + scale * v[i] }
-                    if _slowPath(any(unusable) || rest) {
-                        for i in 0..<block {
-                            let (y, inside) = QuantileTable.evaluate(saved[i], bits: bits, c)
-                            if !inside || y.isNaN { v[i] = offset + scale * inverse.quantile(saved[i]) }
-                        }
-                    }
-                    start += block
-                }
-            }
+            KernelBlocks.apply(column, count: count,
+                               lanes: { p in
+                                   let (y, inside) = QuantileTable.evaluate4(p, bits: bits, c)
+                                   return (y, inside .& (y .== y))
+                               },
+                               one: { QuantileTable.evaluate($0, bits: bits, c).y },
+                               usable: { p in
+                                   let (y, inside) = QuantileTable.evaluate(p, bits: bits, c)
+                                   return inside && !y.isNaN
+                               },
+                               finish: { v, block in
+                                   if !linear { ExpKernel.apply(v, count: block) }
+                                   for i in 0..<block { v[i] = offset + scale * v[i] }
+                               },
+                               exact: { offset + scale * inverse.quantile($0) })
         }
     }
 }

@@ -64,10 +64,14 @@ package enum ExpKernel {
         let (hi, lo) = ln2N
         table.withUnsafeBufferPointer { buffer in
             let t = buffer.baseAddress!
-            KernelBlocks.apply(column, count: count, neutral: 0,
-                               inside4: { ($0 .<= SIMD4(repeating: fastBound)) .& ($0 .>= SIMD4(repeating: -fastBound)) },
-                               isFast: { $0.magnitude <= fastBound },
-                               fast4: { fast4($0, t, hi, lo) }, fast: { fast($0, t, hi, lo) }, slow: { slow($0, t) })
+            // Lanes outside the fast range are computed on 0 and redone on the slow path.
+            KernelBlocks.apply(column, count: count,
+                               lanes: { x in
+                                   let inside = (x .<= SIMD4(repeating: fastBound)) .& (x .>= SIMD4(repeating: -fastBound))
+                                   return (fast4(SIMD4(repeating: 0).replacing(with: x, where: inside), t, hi, lo), inside)
+                               },
+                               one: { fast($0.magnitude <= fastBound ? $0 : 0, t, hi, lo) }, usable: { $0.magnitude <= fastBound },
+                               exact: { slow($0, t) })
         }
     }
 

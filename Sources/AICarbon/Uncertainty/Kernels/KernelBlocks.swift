@@ -1,24 +1,25 @@
-/// The block driver of a four-lane column kernel (``ExpKernel``): a column is mapped in blocks
-/// of 64, four lanes at a time without branches, the lanes whose argument is outside the kernel's fast
-/// range computed on a `neutral` argument and then redone, with the rest of the block's stragglers, on
-/// the kernel's exact slow path. Each lane is the one-value fast path operation for operation, so a value
-/// is the same bits in a column as alone.
+/// The block driver of the four-lane column maps (``ExpKernel``, and the quantile tables of
+/// `PreparedDistribution`): a column is mapped in blocks of 64, four lanes at a time without branches,
+/// each lane telling whether its value is usable; the block is then finished (a step applied to every
+/// value, such as scaling), and the values that were not usable are redone, one at a time, exactly. Each
+/// lane is the one-value operation operation for operation, so a value is the same bits in a column as
+/// alone.
 enum KernelBlocks {
     /// Maps `column` in place.
     /// - Parameters:
     ///   - column: Arguments on entry, results on return.
     ///   - count: Number of values.
-    ///   - neutral: An argument inside the fast range, used in place of lanes outside it.
-    ///   - inside4: Which of four arguments are in the fast range.
-    ///   - isFast: Whether one argument is in the fast range (the same test as `inside4`).
-    ///   - fast4: The fast path on four lanes.
-    ///   - fast: The fast path on one value.
-    ///   - slow: The exact path for arguments outside the fast range.
+    ///   - lanes: Four arguments' values, and which of them are usable.
+    ///   - one: One argument's value (the same operations as a lane; ignored when not `usable`).
+    ///   - usable: Whether an argument's value from `lanes` or `one` is usable (the same test).
+    ///   - finish: A step applied to a block's values before the unusable ones are redone.
+    ///   - exact: The final value of an argument whose fast value is not usable.
     @inline(__always)
     static func apply(
-        _ column: UnsafeMutablePointer<Double>, count: Int, neutral: Double,
-        inside4: (SIMD4<Double>) -> SIMDMask<SIMD4<Int64>>, isFast: (Double) -> Bool,
-        fast4: (SIMD4<Double>) -> SIMD4<Double>, fast: (Double) -> Double, slow: (Double) -> Double
+        _ column: UnsafeMutablePointer<Double>, count: Int,
+        lanes: (SIMD4<Double>) -> (SIMD4<Double>, SIMDMask<SIMD4<Int64>>), one: (Double) -> Double,
+        usable: (Double) -> Bool, finish: (UnsafeMutablePointer<Double>, Int) -> Void = { _, _ in },
+        exact: (Double) -> Double
     ) {
         withUnsafeTemporaryAllocation(of: Double.self, capacity: 64) { saved in
             let saved = saved.baseAddress!
@@ -27,25 +28,24 @@ enum KernelBlocks {
                 let block = min(64, count - start)
                 let v = column + start
                 saved.update(from: v, count: block)
-                var outside = SIMDMask<SIMD4<Int64>>(repeating: false)
+                var unusable = SIMDMask<SIMD4<Int64>>(repeating: false)
                 var i = 0
                 while i + 4 <= block {
-                    let x = UnsafeRawPointer(v + i).loadUnaligned(as: SIMD4<Double>.self)
-                    let inside = inside4(x)
-                    outside = outside .| .!inside
-                    let y = fast4(SIMD4(repeating: neutral).replacing(with: x, where: inside))
+                    let (y, fine) = lanes(UnsafeRawPointer(v + i).loadUnaligned(as: SIMD4<Double>.self))
+                    unusable = unusable .| .!fine
                     UnsafeMutableRawPointer(v + i).storeBytes(of: y, as: SIMD4<Double>.self)
                     i += 4
                 }
                 var rest = false
                 while i < block {
                     let x = v[i]
-                    rest = rest || !isFast(x)
-                    v[i] = fast(isFast(x) ? x : neutral)
+                    rest = rest || !usable(x)
+                    v[i] = one(x)
                     i += 1
                 }
-                if _slowPath(any(outside) || rest) {
-                    for i in 0..<block where !isFast(saved[i]) { v[i] = slow(saved[i]) }
+                finish(v, block)
+                if _slowPath(any(unusable) || rest) {
+                    for i in 0..<block where !usable(saved[i]) { v[i] = exact(saved[i]) }
                 }
                 start += block
             }
