@@ -39,17 +39,16 @@ struct FootprintChunkModel: ChunkModel {
         // The model runs once per slice of up to 128 samples on ``TileValue``s: fixed inputs (and what
         // follows from them alone) computed once, sampled inputs and everything they reach a column at a
         // time in the arena's scratch (64 KB or so, in the core's fastest cache).
-        let arena = TileArena(count: min(count, Self.sliceRows))
+        let arena = TileArena(capacity: min(count, Self.sliceRows))
         let inputOffsets = inputOffsets, outputOffsets = outputOffsets
         var start = 0
         while start < count {
             let rows = min(Self.sliceRows, count - start)
-            let slice = rows == arena.count ? arena : TileArena(count: rows)
-            slice.reset()
+            arena.reset(count: rows)
             var x = tileTemplate
             withUnsafeMutableBytes(of: &x) { raw in
                 for (j, offset) in inputOffsets.enumerated() {
-                    let value = TileValue(column: UnsafeMutablePointer(mutating: inputs + j * count + start), arena: slice)
+                    let value = TileValue(column: UnsafeMutablePointer(mutating: inputs + j * count + start), arena: arena)
                     raw.storeBytes(of: value, toByteOffset: offset, as: TileValue.self)
                 }
             }
@@ -65,7 +64,6 @@ struct FootprintChunkModel: ChunkModel {
                     }
                 }
             }
-            withExtendedLifetime(slice) {}
             start += rows
         }
         withExtendedLifetime(arena) {}

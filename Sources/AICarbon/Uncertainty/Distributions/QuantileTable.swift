@@ -41,8 +41,8 @@ struct QuantileTable: Sendable {
     static let lowestExponent = 1023 - 44
     /// Binades covered on each side: 2⁻⁴⁴ up to [1/4, 1/2).
     static let binades = 43
-    /// The smallest `m` covered, 2⁻⁴⁴.
-    static let lowestMass = 0x1p-44
+    /// The smallest `m` covered, 2⁻⁴⁴ (the binade of ``lowestExponent``).
+    static let lowestMass = Double(sign: .plus, exponent: lowestExponent - 1023, significand: 1)
     /// Relative error allowed in `x` per piece: `tolerance + slopeTolerance · |dy/d log m|`. The second
     /// term allows for ill-conditioned quantiles (slope `1/k` in a gamma's lower tail), where a relative
     /// error of 10⁻¹⁶ in `p` already costs `10⁻¹⁶ |dy/d log m|`. The first is above the noise of GSL's CDFs
@@ -70,7 +70,7 @@ struct QuantileTable: Sendable {
     /// - Parameter inverse: The exact (transformed) inverse CDF.
     init(_ inverse: some TransformedInverse) {
         // The smallest quantile covered is at the lowest node of the lower side (x increases with p).
-        let m = Double(sign: .plus, exponent: Self.lowestExponent - 1023, significand: 1)
+        let m = Self.lowestMass
         let lowest = inverse.transformed(logP: Foundation.log(m), logQ: Foundation.log1p(-m), guess: .nan)
         linear = lowest > Self.linearLowerLog
         var bits = 3
