@@ -5,6 +5,7 @@
 // Usage: swift run -c release aicarbon-benchmark [samples] [threads]
 //        swift run -c release aicarbon-benchmark quantiles   (kernels and quantiles only: ns a value, libm/GSL vs ours)
 //        swift run -c release aicarbon-benchmark floor [samples] [threads]   (the user path against its floor)
+//        swift run -c release aicarbon-benchmark tables   (CPU time to build a quantile table, per family)
 // Times the streamed summary (the path `aicarbon estimate` takes) and the stored path, checks they agree,
 // then the library calls every sample of this estimate needs (the floor of any GSL-based engine).
 import AICarbon
@@ -23,6 +24,13 @@ func threadNanoseconds() -> Double {
     var t = timespec()
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
     return Double(t.tv_sec) * 1e9 + Double(t.tv_nsec)
+}
+
+/// The process's CPU time (user and system, every thread) in seconds.
+func processSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
 /// Nanoseconds of the thread's CPU time per call of `body` over `count` calls, the best of five passes.
@@ -159,6 +167,32 @@ func quantileKernels() {
     }
 }
 
+/// CPU time (both of a table's threads) to build one quantile table, the start-up cost each sampled input
+/// of these families adds to a run: 20 tables of nearby shapes per family (each new, not cached), the
+/// median and the range. A lognormal table is built first, so that starting the worker threads is not
+/// charged to a family.
+func tableBuilds() {
+    _ = PreparedDistribution(.lognormal(mu: 0, sigma: 0.111))
+    let families: [(String, (Int) -> Distribution)] = [
+        ("lognormal(0, 0.3…0.49)", { .lognormal(mu: 0, sigma: 0.3 + Double($0) * 0.01) }),
+        ("weibull(1.5…1.69, 1)", { .weibull(shape: 1.5 + Double($0) * 0.01, scale: 1) }),
+        ("beta(2…2.19, 5)", { .beta(2 + Double($0) * 0.01, 5, lower: 0, upper: 1) }),
+        ("pert(1, 2…2.19, 4)", { .pert(1, 2 + Double($0) * 0.01, 4) }),
+        ("gamma(2.5…2.69, 1)", { .gamma(shape: 2.5 + Double($0) * 0.01, scale: 1) }),
+    ]
+    print("quantile tables, ms of CPU to build one (both threads; 20 shapes a family):")
+    print("family                      median      min      max")
+    for (name, make) in families {
+        let times = (0..<20).map { i -> Double in
+            let start = processSeconds()
+            _ = PreparedDistribution(make(i))
+            return (processSeconds() - start) * 1000
+        }.sorted()
+        print(name.padding(toLength: 24, withPad: " ", startingAt: 0)
+              + String(format: "%9.2f %8.2f %8.2f", (times[9] + times[10]) / 2, times[0], times[19]))
+    }
+}
+
 /// The user's path against its floor (issue 13's target: the estimate within 1.5× of drawing the uniforms
 /// and evaluating the quantiles alone). The README's planned estimate with its default priors, `samples`
 /// samples on `threads` threads: the whole streamed estimate (`Simulation.summarise`, as `aicarbon estimate`
@@ -215,6 +249,10 @@ if arguments.count > 1 && arguments[1] == "floor" {
         FileHandle.standardError.write(Data("error: \(error)\n".utf8))
         exit(1)
     }
+    exit(0)
+}
+if arguments.count > 1 && arguments[1] == "tables" {
+    tableBuilds()
     exit(0)
 }
 if arguments.count > 1 && arguments[1] == "quantiles" {

@@ -5,7 +5,7 @@ import Foundation
 /// function `I_x(a, b)` (`gsl_cdf_beta_P`) and density (`gsl_ran_beta_pdf`), so GSL stays the reference.
 ///
 /// Algorithm (as `invbetai` of Press et al., *Numerical Recipes*, 3rd ed. 2007, §6.4: a tail start
-/// `x ≈ (p a B(a, b))^(1/a)` refined by iteration; here safeguarded Newton steps on log-probabilities in
+/// `x ≈ (p a B(a, b))^(1/a)` refined by iteration; here safeguarded Halley steps on log-probabilities in
 /// `logit x`; facts from DLMF §8.17):
 /// - The unknown is whichever of `x` and `1 − x` is at most 1/2 (the complement, a Beta(b, a) quantile,
 ///   when `p > I_{1/2}(a, b)`, by the symmetry `I_x(a, b) = 1 − I_{1−x}(b, a)`, DLMF 8.17.4), solved as
@@ -16,7 +16,8 @@ import Foundation
 ///   (1 + a(1 − b) x / (a + 1) + O(x²))` (its hypergeometric form, DLMF §8.17(ii)). Where that gives
 ///   `x (1 + |1 − b|) < 10⁻¹⁸` the leading term alone is exact to double precision and is used directly
 ///   (this is also where GSL's CDF would underflow).
-/// - Otherwise Newton's method on `log I_x` (or `log(1 − I_x)`) in `y` (slope `f(x) x (1 − x) / I_x`),
+/// - Otherwise Halley's method on `log I_x` (or `log(1 − I_x)`) in `y` (slope `h = f(x) x (1 − x) / I_x`,
+///   second derivative `h (a − (a + b) x ∓ h)`),
 ///   started from a normal approximation (both shapes at least 2), the tail asymptote, or a neighbouring
 ///   solution, and safeguarded by bisection (``MonotoneRoot``).
 struct BetaInverse: TransformedInverse {
@@ -92,12 +93,14 @@ struct BetaInverse: TransformedInverse {
             let e = Foundation.exp(y)
             let u = e / (1 + e), complement = 1 / (1 + e)
             let density = gsl_ran_beta_pdf(u, a, b) * u * complement
+            // d/dy log(f(u) u (1 − u)) = a − (a + b) u, for the second derivative.
+            let shape = a - (a + b) * u
             if upperTail {
-                let q = gsl_cdf_beta_Q(u, a, b)
-                return (logTarget - Foundation.log(q), density / q)
+                let q = gsl_cdf_beta_Q(u, a, b), slope = density / q
+                return (logTarget - Foundation.log(q), slope, slope * (shape + slope))
             }
-            let p = gsl_cdf_beta_P(u, a, b)
-            return (Foundation.log(p) - logTarget, density / p)
+            let p = gsl_cdf_beta_P(u, a, b), slope = density / p
+            return (Foundation.log(p) - logTarget, slope, slope * (shape - slope))
         }
     }
 }

@@ -7,13 +7,14 @@ import Foundation
 /// which in GSL 2.7 stops its iteration early and is off by up to 2e-6 relative in the upper tail.
 ///
 /// Algorithm (after DiDonato & Morris, "Computation of the incomplete gamma function ratios and their
-/// inverse", ACM TOMS 12(4), 1986: Wilson–Hilferty start, small-x series, then Newton):
+/// inverse", ACM TOMS 12(4), 1986: Wilson–Hilferty start, small-x series, then iteration, here Halley's):
 /// - `y = log x` solves `log P(k, x) = log p` when `p ≤ 1/2`, and `log Q(k, x) = log(1 − p)` above, so
 ///   each tail is solved on the probability that is small there and known to full relative accuracy.
 /// - Lower tail: `P(k, x) = x^k / Γ(k + 1) · (1 − k x / (k + 1) + O(x²))` (its Kummer-function form, DLMF §8.5), so
 ///   where `(log p + ln Γ(k + 1)) / k` gives `x < 10⁻¹⁸` the leading term is exact to double precision
 ///   and is used directly (this is also where GSL's CDF would underflow).
-/// - Otherwise Newton's method in `y` (slope `f(x) x / P` or `f(x) x / Q`), started from the
+/// - Otherwise Halley's method in `y` (slope `h = f(x) x / P` or `f(x) x / Q`; second derivative
+///   `h (k − x ∓ h)`, from `x d(log f)/dx = k − 1 − x` for the gamma density), started from the
 ///   Wilson–Hilferty approximation `x ≈ k (1 − 1/(9k) + z / (3√k))³` (Wilson & Hilferty 1931), the tail
 ///   asymptote, or a neighbouring solution, and safeguarded by bisection (``MonotoneRoot``).
 struct GammaInverse: TransformedInverse {
@@ -41,7 +42,8 @@ struct GammaInverse: TransformedInverse {
             }
             return MonotoneRoot.solve(guess: start, lower: -.infinity, upper: Foundation.log(k)) { y in
                 let x = Foundation.exp(y), p = gsl_cdf_gamma_P(x, k, 1)
-                return (Foundation.log(p) - logP, gsl_ran_gamma_pdf(x, k, 1) * x / p)
+                let slope = gsl_ran_gamma_pdf(x, k, 1) * x / p
+                return (Foundation.log(p) - logP, slope, slope * (k - x - slope))
             }
         }
         if !start.isFinite {
@@ -50,7 +52,8 @@ struct GammaInverse: TransformedInverse {
         }
         return MonotoneRoot.solve(guess: start, lower: -.infinity, upper: .infinity) { y in
             let x = Foundation.exp(y), q = gsl_cdf_gamma_Q(x, k, 1)
-            return (logQ - Foundation.log(q), gsl_ran_gamma_pdf(x, k, 1) * x / q)
+            let slope = gsl_ran_gamma_pdf(x, k, 1) * x / q
+            return (logQ - Foundation.log(q), slope, slope * (k - x + slope))
         }
     }
 

@@ -77,27 +77,35 @@ struct DoubleDouble: Sendable {
         return DoubleDouble(s, e) + DoubleDouble(q3)
     }
 
-    /// `e^a` for |a| ≤ 1, by its Taylor series to 40 terms (the remainder is below 10⁻⁴⁸).
+    /// `e^a` for |a| ≤ 1, by its Taylor series to at most 40 terms (the remainder is below 10⁻⁴⁸), stopped
+    /// at the first term that no longer changes the sum (the later ones are smaller still).
     /// - Parameter a: The argument, |a| ≤ 1.
     /// - Returns: `e^a` to about 106 bits.
     static func exp(_ a: DoubleDouble) -> DoubleDouble {
         var sum = DoubleDouble(1), term = DoubleDouble(1)
         for k in 1...40 {
             term = term * a / DoubleDouble(Double(k))
-            sum = sum + term
+            let next = sum + term
+            if next.hi == sum.hi && next.lo == sum.lo { break }
+            sum = next
         }
         return sum
     }
 
     /// `log a` for a in [1/2, 2], by Newton's method on `e^y = a` (`y ← y + a e^(−y) − 1`; each step
     /// doubles the number of correct bits) from the cubic Taylor polynomial of `log(1 + x)` at `x = a − 1`
-    /// (no library logarithm, so the result is the same on every machine).
+    /// (no library logarithm, so the result is the same on every machine); at most 7 steps, stopped at a
+    /// fixed point (a step that changes nothing would change nothing again).
     /// - Parameter a: The argument, in [1/2, 2].
     /// - Returns: `log a` to about 106 bits.
     static func log(_ a: DoubleDouble) -> DoubleDouble {
         let x = a.hi - 1
         var y = DoubleDouble(x - x * x / 2 + x * x * x / 3)
-        for _ in 0..<7 { y = y + a * exp(-y) - DoubleDouble(1) }
+        for _ in 0..<7 {
+            let next = y + a * exp(-y) - DoubleDouble(1)
+            if next.hi == y.hi && next.lo == y.lo { break }
+            y = next
+        }
         return y
     }
 }
