@@ -26,3 +26,10 @@ func sample(_ d: Distribution, n: Int = 200_000, seed: UInt64 = 42, method: Samp
 }
 
 import Foundation
+
+/// Two summaries are the same to the last bit: moments, order statistics with their intervals, histogram.
+func identical(_ a: OutputSummary, _ b: OutputSummary) -> Bool {
+    a.count == b.count && a.mean.bitPattern == b.mean.bitPattern && a.sd.bitPattern == b.sd.bitPattern
+        && a.mcse.bitPattern == b.mcse.bitPattern && a.min == b.min && a.max == b.max && a.percentiles == b.percentiles
+        && a.histogramEdges == b.histogramEdges && a.histogramCounts == b.histogramCounts && a.below == b.below && a.above == b.above
+}

@@ -2,13 +2,6 @@ import Foundation
 import Testing
 @testable import AICarbon
 
-/// Two summaries are the same to the last bit: moments, order statistics with their intervals, histogram.
-private func identical(_ a: OutputSummary, _ b: OutputSummary) -> Bool {
-    a.count == b.count && a.mean.bitPattern == b.mean.bitPattern && a.sd.bitPattern == b.sd.bitPattern
-        && a.mcse.bitPattern == b.mcse.bitPattern && a.min == b.min && a.max == b.max && a.percentiles == b.percentiles
-        && a.histogramEdges == b.histogramEdges && a.histogramCounts == b.histogramCounts && a.below == b.below && a.above == b.above
-}
-
 /// The planned 70B model of the benchmark (issue 3), resolved.
 private func plannedModel() throws -> EstimateSpec.Resolved {
     var spec = EstimateSpec()

@@ -152,6 +152,12 @@ public enum Simulation {
     /// touching that memory. When a wanted order statistic is found outside the kept cells (the pilot
     /// misled, e.g. by a rare atom of a discrete input), the run is repeated storing every sample. Either
     /// way the summaries are identical: the same samples, moments, order statistics and bins.
+    ///
+    /// With a precision target and batches of at least ``streamingThreshold`` samples, only the watched
+    /// output is stored past the first batch (its stopping rule needs every sample); every other output is
+    /// counted as above, its kept cells judged from the whole first batch (see
+    /// ``watch(inputs:correlation:model:settings:designColumns:percentiles:columnPercentiles:bins:observers:progress:)``),
+    /// with the same fallback and the same summaries.
     /// - Parameters:
     ///   - inputs: The uncertain inputs (name, distribution), one column each.
     ///   - correlation: Optional rank correlations among them.
@@ -171,13 +177,19 @@ public enum Simulation {
         columnPercentiles: [[Double]]? = nil, bins: Int = 30, observers: [any SampleObserver] = [],
         progress: (@Sendable (Double) -> Void)? = nil
     ) throws(InputError) -> SimulationSummary {
-        if settings.until == nil, settings.samples >= streamingThreshold {
+        if settings.samples >= streamingThreshold {
             try validate(settings, designDimension: designDimension(inputs.count, designColumns), outputCount: model.outputCount,
                          storing: false)
-            if let summary = try stream(inputs: inputs, correlation: correlation, model: model, settings: settings,
-                                        designColumns: designColumns, percentiles: columnPercentiles ?? Array(repeating: percentiles,
-                                        count: model.outputCount), bins: bins, observers: observers,
-                                        progress: progress) {
+            let wanted = columnPercentiles ?? Array(repeating: percentiles, count: model.outputCount)
+            if settings.until == nil {
+                if let summary = try stream(inputs: inputs, correlation: correlation, model: model, settings: settings,
+                                            designColumns: designColumns, percentiles: wanted, bins: bins, observers: observers,
+                                            progress: progress) {
+                    return summary
+                }
+            } else if let summary = try watch(inputs: inputs, correlation: correlation, model: model, settings: settings,
+                                              designColumns: designColumns, percentiles: percentiles, columnPercentiles: wanted,
+                                              bins: bins, observers: observers, progress: progress) {
                 return summary
             }
         }
@@ -266,6 +278,105 @@ public enum Simulation {
         return SimulationSummary(outputs: summaries.map { $0! }, count: n, batches: 1, streamed: true)
     }
 
+    /// The run of a precision target, storing compactly: batch 0 stored whole (as without streaming); if
+    /// the target is not met, each other output's ``CountingBins`` takes its histogram edges from the first
+    /// chunk (as a stored run's) and its kept cells from the whole first batch (narrower cells: about a fifth
+    /// of the samples are kept at 70,000 a batch, two thirds if judged from the first chunk), batch 0 is
+    /// counted into them and dropped, and every
+    /// later batch stores only the watched output and counts the others. The stopping rule sees the watched
+    /// output's every sample, as before, so the run stops after the same batch.
+    /// - Returns: Summaries identical to those of the stored run (``run(inputs:correlation:model:settings:designColumns:observers:progress:)``
+    ///   then ``OutputSummary/all(_:percentiles:bins:threads:)``); nil when a wanted order statistic was not
+    ///   kept (the caller then runs storing every sample).
+    private static func watch(
+        inputs: [(name: String, distribution: Distribution)], correlation: RankCorrelation?, model: some ChunkModel,
+        settings: SimulationSettings, designColumns: [Int]?, percentiles: [Double], columnPercentiles: [[Double]], bins: Int,
+        observers: [any SampleObserver], progress: (@Sendable (Double) -> Void)?
+    ) throws(InputError) -> SimulationSummary? {
+        guard let target = settings.until else { return nil }
+        let n = settings.samples, m = model.outputCount, watched = target.outputIndex, chunkCount = min(settings.chunks, n)
+        let threads = max(1, min(settings.threads, chunkCount))
+        // Batch 0 and the watched output at most, stored; the others kept up to half their samples (a worker
+        // keeping more than its share gives up, and the run is repeated storing every sample).
+        let keepLimit = max(settings.maxSamples / 2 / threads, 1 << 16)
+        let bytes = Double(n) * Double(m) * 8 + Double(settings.maxSamples) * 8 * (1 + Double(max(m - 1, 0)) / 2)
+        try MemoryBudget.require(samples: settings.maxSamples, bytesPerSample: bytes / Double(settings.maxSamples), field: "max_samples",
+                                 holding: "the first batch, the watched output and up to half of the other outputs' samples")
+        let report = { (done: Int) -> (@Sendable (Double) -> Void)? in
+            progress.map { report in { @Sendable fraction in
+                report(min(1, (Double(done) + fraction * Double(n)) / Double(settings.maxSamples)))
+            } }
+        }
+        var set = SampleSet(outputs: (0..<m).map { _ in SampleColumn(capacity: n) }, chunkMoments: Array(repeating: [], count: m), batches: 0)
+        try runBatch(0, inputs: inputs, correlation: correlation, model: model, settings: settings, designColumns: designColumns,
+                     observers: observers, into: &set, progress: report(0))
+        set.batches = 1
+        if target.isMet(by: set) || n + n > settings.maxSamples {
+            return SimulationSummary(outputs: OutputSummary.all(set, percentiles: percentiles, bins: bins, threads: settings.threads),
+                                     count: n, batches: 1, streamed: false)
+        }
+        // Binnings from batch 0: edges from its first chunk, kept cells from all of it.
+        let pilotRows = ChunkMoments.range(chunk: 0, of: n, chunks: chunkCount).count
+        let tallies = UnsafeMutablePointer<BinTally>.allocate(capacity: max(threads * m, 1))
+        let binnings: [CountingBins]
+        do {
+            // Batch 0's columns, released at the end of this block (then only the watched one is held).
+            let columns = set.outputs
+            binnings = parallelMap(m, threads: threads) { o in
+                columns[o].withUnsafeBufferPointer { values in
+                    // The run counts at least two batches by now.
+                    CountingBins(edges: UnsafeBufferPointer(rebasing: values[0..<pilotRows]), keeping: values, samples: 2 * n,
+                                 percentiles: columnPercentiles[o], bins: max(bins, 1))
+                }
+            }
+            for w in 0..<threads { for o in 0..<m { (tallies + w * m + o).initialize(to: BinTally(binning: binnings[o], keepLimit: keepLimit)) } }
+            // Batch 0 counted into worker 0's tallies, one output per task.
+            let first = SharedSlots(base: tallies), binned = binnings
+            DispatchQueue.concurrentPerform(iterations: min(threads, m)) { w in
+                for o in roundRobin(0..<m, worker: w, workers: min(threads, m)) where o != watched {
+                    columns[o].withUnsafeBufferPointer { first.base[o].add($0, binning: binned[o]) }
+                }
+            }
+            for o in 0..<m where o != watched { set.outputs[o] = SampleColumn(capacity: 1) }
+        }
+        defer { tallies.deinitialize(count: threads * m); tallies.deallocate() }
+        let counted = SharedSlots(base: tallies)
+        var total = n
+        repeat {
+            let batch = set.batches
+            let shared = Shared(chunks: chunkCount, outputs: m)
+            defer { shared.deallocate() }
+            for observer in observers { observer.begin(batch: batch, chunks: chunkCount, inputs: inputs.count, outputs: m) }
+            runChunks(0..<chunkCount, batch: batch, samples: n, inputs: inputs, correlation: correlation, model: model, settings: settings,
+                      designColumns: designColumns,
+                      sink: .watch(watched: watched, column: set.outputs[watched].reserve(n), binnings: binnings, tallies: tallies),
+                      observers: observers, shared: shared, threads: threads,
+                      done: ProgressCounter(total: chunkCount, report: report(total)))
+            try check(0..<chunkCount, shared: shared, inputs: inputs, model: model)
+            for observer in observers { observer.end(batch: batch) }
+            set.outputs[watched].commit(n)
+            for o in 0..<m {
+                set.chunkMoments[o].append(contentsOf: UnsafeBufferPointer(start: shared.moments + o * chunkCount, count: chunkCount))
+            }
+            set.batches += 1
+            total += n
+        } while !target.isMet(by: set) && total + n <= settings.maxSamples
+        // Each output's summary: the watched one from its samples (as a stored run), the others from their
+        // tallies.
+        let watchedSet = set, count = total
+        let summaries = parallelMap(m, threads: settings.threads) { o -> OutputSummary? in
+            if o == watched { return OutputSummary(watchedSet, output: o, percentiles: percentiles, bins: bins) }
+            var tally = counted.base[o]
+            for t in 1..<threads { tally.merge(counted.base[t * m + o]) }
+            let binning = binnings[o]
+            return OutputSummary(count: count, moments: watchedSet.chunkMoments[o], percentiles: columnPercentiles[o],
+                                 orderStatistics: { tally.orderStatistics($0, binning: binning) },
+                                 histogram: bins > 0 ? tally.histogram(binning: binning) : nil)
+        }
+        guard summaries.allSatisfy({ $0 != nil }) else { return nil }
+        return SimulationSummary(outputs: summaries.map { $0! }, count: total, batches: set.batches, streamed: true)
+    }
+
     /// Per-chunk results of one batch, written by the workers (each chunk by exactly one).
     private struct Shared: @unchecked Sendable {
         let moments: UnsafeMutablePointer<ChunkMoments>
@@ -297,6 +408,9 @@ public enum Simulation {
         case store([UnsafeMutablePointer<Double>])
         /// Counted into per-worker tallies (`tallies[worker × outputs + output]`) on each output's bins.
         case tally(binnings: [CountingBins], tallies: UnsafeMutablePointer<BinTally>)
+        /// Output `watched` to its column (where row 0 of the batch goes), every other output counted as
+        /// in ``tally(binnings:tallies:)``: a precision target's batches.
+        case watch(watched: Int, column: UnsafeMutablePointer<Double>, binnings: [CountingBins], tallies: UnsafeMutablePointer<BinTally>)
     }
 
     private static func runBatch(
@@ -416,6 +530,9 @@ public enum Simulation {
             switch sink {
             case .store(let bases): for o in 0..<m { pointers[o] = bases[o] + row }
             case .tally: for o in 0..<m { pointers[o] = outputTile + o * tileRows }
+            case .watch(let watched, let column, _, _):
+                for o in 0..<m { pointers[o] = outputTile + o * tileRows }
+                pointers[watched] = column + row
             }
             model.evaluate(inputs: x, count: rows, outputs: UnsafeMutableBufferPointer(start: pointers, count: m))
             // Each output's moments, and its counts when counting, one output after the other while it is in
@@ -425,6 +542,12 @@ public enum Simulation {
                     let values = UnsafeBufferPointer(start: pointers[o], count: rows)
                     accumulators[o].add(values)
                     tallies[worker * m + o].add(values, binning: binnings[o])
+                }
+            } else if case .watch(let watched, _, let binnings, let tallies) = sink {
+                for o in 0..<m {
+                    let values = UnsafeBufferPointer(start: pointers[o], count: rows)
+                    accumulators[o].add(values)
+                    if o != watched { tallies[worker * m + o].add(values, binning: binnings[o]) }
                 }
             } else {
                 for o in 0..<m { accumulators[o].add(UnsafeBufferPointer(start: pointers[o], count: rows)) }

@@ -96,7 +96,23 @@ struct CountingBins: Sendable {
     ///   - percentiles: Percentiles that will be selected (in (0, 100)).
     ///   - bins: Histogram bins (at least 1).
     init(pilot: UnsafeBufferPointer<Double>, samples n: Int, percentiles: [Double], bins: Int) {
-        let np = pilot.count
+        self.init(edges: pilot, keeping: pilot, samples: n, percentiles: percentiles, bins: bins)
+    }
+
+    /// Builds the binning of one output with its histogram's edges from one pilot sample and its kept
+    /// cells and atoms judged from another, larger one (a run's whole first batch, when a precision target
+    /// runs several: its kept cells are then narrower). The edges, the only part of a binning that shows in
+    /// a summary, stay those of the run's first chunk, as a stored run's.
+    /// - Parameters:
+    ///   - pilot: The sample whose 0.5th and 99.5th percentiles are the histogram's edges, at least one value.
+    ///   - keep: The sample that judges which cells to keep (not modified), at least one value.
+    ///   - samples: Samples the whole run will count, at least (sets the margin for the confidence-interval
+    ///     ranks; fewer keeps more).
+    ///   - percentiles: Percentiles that will be selected (in (0, 100)).
+    ///   - bins: Histogram bins (at least 1).
+    init(edges pilot: UnsafeBufferPointer<Double>, keeping keep: UnsafeBufferPointer<Double>, samples n: Int,
+         percentiles: [Double], bins: Int) {
+        let np = keep.count
         self.bins = Swift.max(bins, 1)
         // The kept range of percentile p: pilot ranks at p ∓ δ, with δ the pilot's margin plus the run's own
         // 95% confidence-interval half-width (those ranks are selected too) and two pilot ranks of slack.
@@ -110,13 +126,16 @@ struct CountingBins: Sendable {
             let high = Int((Swift.min(1, p + delta) * Double(np - 1)).rounded(.up))
             brackets.append((low, high))
         }
-        let edges = [0.5, 99.5].map { OutputSummary.typeSevenRank($0, count: np) }
-        var ranks = Set(brackets.flatMap { [$0.low, $0.high] })
-        for (rank, _) in edges { ranks.formUnion([rank, Swift.min(rank + 1, np - 1)]) }
-        let order = OrderStatistics.select(pilot, ranks: ranks)
-        let at = { (r: Int) in order[r]! }
-        let low = OutputSummary.interpolate(edges[0].rank, edges[0].fraction, count: np, at: at)
-        var high = OutputSummary.interpolate(edges[1].rank, edges[1].fraction, count: np, at: at)
+        let edges = [0.5, 99.5].map { OutputSummary.typeSevenRank($0, count: pilot.count) }
+        let edgeRanks = Set(edges.flatMap { [$0.rank, Swift.min($0.rank + 1, pilot.count - 1)] })
+        let bracketRanks = Set(brackets.flatMap { [$0.low, $0.high] })
+        // One selection when both samples are the same (a single run's pilot), else one on each.
+        let same = pilot.baseAddress == keep.baseAddress && pilot.count == keep.count
+        let order = OrderStatistics.select(keep, ranks: same ? bracketRanks.union(edgeRanks) : bracketRanks)
+        let edgeOrder = same ? order : OrderStatistics.select(pilot, ranks: edgeRanks)
+        let at = { (r: Int) in order[r]! }, atEdge = { (r: Int) in edgeOrder[r]! }
+        let low = OutputSummary.interpolate(edges[0].rank, edges[0].fraction, count: pilot.count, at: atEdge)
+        var high = OutputSummary.interpolate(edges[1].rank, edges[1].fraction, count: pilot.count, at: atEdge)
         var scale = Double(self.bins * Self.cellsPerBin) / (high - low)
         if !(high > low) || !scale.isFinite {
             // A pilot whose middle 99% is one value: a narrow binning around it (exact counts all the same).
@@ -132,7 +151,7 @@ struct CountingBins: Sendable {
         for (l, h) in brackets {
             for c in cell(at(l))...cell(at(h)) { kept[c] = true }
         }
-        findAtoms(pilot)
+        findAtoms(keep)
         findSegments()
     }
 
