@@ -197,7 +197,9 @@ func tableBuilds() {
 /// and evaluating the quantiles alone). The README's planned estimate with its default priors, `samples`
 /// samples on `threads` threads: the whole streamed estimate (`Simulation.summarise`, as `aicarbon estimate`
 /// runs it, without start-up and printing), against the floor: 32 chunks of taus2 uniforms in tiles of
-/// 1,024 rows mapped through each input's prepared quantiles, nothing else.
+/// 1,024 rows mapped through each input's prepared quantiles, nothing else. Five alternating rounds
+/// (estimate, floor, estimate, …), wall and process CPU time of each; medians, and the ratio of medians
+/// (one round's ratio moves by ±15% on a shared VM).
 func userPathFloor(samples: Int, threads: Int) throws {
     var spec = EstimateSpec()
     spec.parameters = .fixed(70e9)
@@ -209,9 +211,8 @@ func userPathFloor(samples: Int, threads: Int) throws {
     let settings = SimulationSettings(samples: samples, seed: 1, method: .mc, threads: threads)
     let prepared = problem.inputs.map { PreparedDistribution($0.distribution) }
     _ = try Simulation.summarise(problem, settings: SimulationSettings(samples: 1 << 16, seed: 2, threads: threads))  // warm caches
-    let whole = try seconds { _ = try Simulation.summarise(problem, settings: settings) }
     let chunks = 32, tile = 1_024, d = prepared.count
-    let floor = seconds {
+    func floorPass() {
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
             let x = UnsafeMutablePointer<Double>.allocate(capacity: d * tile)
             defer { x.deallocate() }
@@ -233,10 +234,26 @@ func userPathFloor(samples: Int, threads: Int) throws {
             if sink.isNaN { print("") }
         }
     }
-    print("user path: \(samples) samples, \(d) sampled inputs, \(threads) threads")
-    print(String(format: "whole estimate     %.3f s", whole))
-    print(String(format: "floor              %.3f s (uniforms and quantiles only)", floor))
-    print(String(format: "estimate / floor   %.2f (issue 13 target: at most 1.5)", whole / floor))
+    /// Wall and process CPU seconds of `body`.
+    func timed(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+        let cpu = processSeconds()
+        let wall = try seconds(body)
+        return (wall, processSeconds() - cpu)
+    }
+    var whole: [(wall: Double, cpu: Double)] = [], floor: [(wall: Double, cpu: Double)] = []
+    for _ in 0..<5 {
+        whole.append(try timed { _ = try Simulation.summarise(problem, settings: settings) })
+        floor.append(timed(floorPass))
+    }
+    func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+    let wallRatio = median(whole.map(\.wall)) / median(floor.map(\.wall))
+    let cpuRatio = median(whole.map(\.cpu)) / median(floor.map(\.cpu))
+    print("user path: \(samples) samples, \(d) sampled inputs, \(threads) threads, 5 alternating rounds (medians)")
+    print(String(format: "whole estimate     %.3f s wall, %.3f s CPU", median(whole.map(\.wall)), median(whole.map(\.cpu))))
+    print(String(format: "floor              %.3f s wall, %.3f s CPU (uniforms and quantiles only)", median(floor.map(\.wall)),
+                 median(floor.map(\.cpu))))
+    print("rounds' ratios     " + zip(whole, floor).map { String(format: "%.2f", $0.wall / $1.wall) }.joined(separator: " "))
+    print(String(format: "estimate / floor   %.2f wall, %.2f CPU (issue 13 target: at most 1.5)", wallRatio, cpuRatio))
 }
 
 let arguments = CommandLine.arguments
