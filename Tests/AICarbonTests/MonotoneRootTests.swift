@@ -49,6 +49,14 @@ struct MonotoneRootTests {
         #expect(y == 1)
     }
 
+    @Test("an infinite slope is no convergence: the root is still found")
+    func infiniteSlope() {
+        // g = y − 1, reported with an infinite slope below 1/2 (as a density overflowing at a subnormal x
+        // would): the Newton step there is 0, which must not pass for convergence at y = 0.
+        let y = MonotoneRoot.solve(guess: 0, lower: -.infinity, upper: .infinity) { y in (y - 1, y < 0.5 ? .infinity : 1, 0) }
+        #expect(y == 1)
+    }
+
     @Test("a NaN from the function is a failure")
     func nanFails() {
         let y = MonotoneRoot.solve(guess: 0, lower: -.infinity, upper: .infinity) { _ in (.nan, 1, 0) }

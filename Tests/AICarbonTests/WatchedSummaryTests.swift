@@ -51,6 +51,30 @@ struct WatchedSummaryTests {
         for (a, b) in zip(one.outputs, two.outputs) { #expect(identical(a, b)) }
     }
 
+    @Test("a single output is stored, as before (counting it would save nothing)")
+    func singleOutput() throws {
+        var until = try PrecisionTarget(parsing: "p95:0.5%@x")
+        until.outputIndex = 0
+        let settings = SimulationSettings(samples: 70_000, seed: 5, threads: 2, until: until, maxSamples: 1_000_000)
+        let inputs = [(name: "x", distribution: Distribution.lognormal(p05: 1, p95: 3))]
+        let summary = try Simulation.summarise(inputs: inputs, model: IdentityModel(dimension: 1), settings: settings)
+        let set = try Simulation.run(inputs: inputs, model: IdentityModel(dimension: 1), settings: settings)
+        #expect(!summary.streamed && summary.batches > 1 && summary.batches == set.batches)
+        #expect(identical(summary.outputs[0], OutputSummary.all(set, bins: 30, threads: 2)[0]))
+    }
+
+    @Test("without a histogram (bins 0) and with extra percentiles, the same summaries as storing")
+    func noHistogram() throws {
+        let (inputs, model, total) = try Self.planned()
+        let settings = try Self.settings("p95:0.4%", output: total)
+        let percentiles = [0.1, 5, 25, 50, 75, 95, 99.9]
+        let watched = try Simulation.summarise(inputs: inputs, model: model, settings: settings, percentiles: percentiles, bins: 0)
+        #expect(watched.streamed && watched.batches > 1)
+        let stored = OutputSummary.all(try Simulation.run(inputs: inputs, model: model, settings: settings), percentiles: percentiles,
+                                       bins: 0, threads: 2)
+        for (a, b) in zip(watched.outputs, stored) { #expect(identical(a, b) && a.histogramCounts.isEmpty) }
+    }
+
     @Test("a target met by the first batch stores that batch, as before")
     func metAtOnce() throws {
         let (inputs, model, total) = try Self.planned()

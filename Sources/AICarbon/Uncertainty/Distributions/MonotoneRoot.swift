@@ -42,18 +42,19 @@ enum MonotoneRoot {
             if value.isNaN { return .nan }
             if value == 0 { return y }
             if value < 0 { lo = y } else { hi = y }
-            // Halley's step where its denominator has the sign of the slope (near the root it is the
-            // slope, slightly corrected), else Newton's.
+            // Halley's step where the slope is finite and positive and the denominator is at least half of
+            // it (near the root it is the slope, slightly corrected), else Newton's.
+            let usable = slope.isFinite && slope > 0
             let denominator = slope - value * curvature / (2 * slope)
-            let halley = denominator.isFinite && denominator > slope / 2
+            let halley = usable && denominator.isFinite && denominator > slope / 2
             var next = y - value / (halley ? denominator : slope)
-            // A step this small has converged. Its end may round onto the end of the bracket just set at y
-            // (a step under half an ulp of y): that is convergence, not a step out of the bracket, and must
-            // not fall back to bisection, which would spend some 20–50 evaluations halving the bracket down
-            // to the same root.
+            // A step this small, from a usable slope, has converged. Its end may round onto the end of the
+            // bracket just set at y (a step under half an ulp of y): that is convergence, not a step out of
+            // the bracket, and must not fall back to bisection, which would spend some 20–50 evaluations
+            // halving the bracket down to the same root. A step beyond the bracket is not converged.
             let size = abs(next - y), scale = max(1, abs(y))
             let converged = halley ? size <= 1e-7 * scale && abs(curvature / (2 * slope)) * size <= 1e-5 : size <= 1e-10 * scale
-            if converged { return Swift.min(Swift.max(next, lo), hi) }
+            if usable && converged && next >= lo && next <= hi { return next }
             let bisected = !(next > lo && next < hi)
             if bisected {
                 if lo.isFinite && hi.isFinite {

@@ -155,9 +155,8 @@ public enum Simulation {
     ///
     /// With a precision target and batches of at least ``streamingThreshold`` samples, only the watched
     /// output is stored past the first batch (its stopping rule needs every sample); every other output is
-    /// counted as above, its kept cells judged from the whole first batch (see
-    /// ``watch(inputs:correlation:model:settings:designColumns:percentiles:columnPercentiles:bins:observers:progress:)``),
-    /// with the same fallback and the same summaries.
+    /// counted as above, its kept cells judged from the whole first batch, with the same fallback and the
+    /// same summaries (when that needs less memory than storing every output: two outputs or more).
     /// - Parameters:
     ///   - inputs: The uncertain inputs (name, distribution), one column each.
     ///   - correlation: Optional rank correlations among them.
@@ -286,8 +285,10 @@ public enum Simulation {
     /// later batch stores only the watched output and counts the others. The stopping rule sees the watched
     /// output's every sample, as before, so the run stops after the same batch.
     /// - Returns: Summaries identical to those of the stored run (``run(inputs:correlation:model:settings:designColumns:observers:progress:)``
-    ///   then ``OutputSummary/all(_:percentiles:bins:threads:)``); nil when a wanted order statistic was not
-    ///   kept (the caller then runs storing every sample).
+    ///   then ``OutputSummary/all(_:percentiles:bins:threads:)``); nil, before any work, when this would not
+    ///   need less memory than storing every output (a single output, or batches above about a quarter of
+    ///   `maxSamples` with two), and after the run when a wanted order statistic was not kept (the caller
+    ///   then runs storing every sample).
     private static func watch(
         inputs: [(name: String, distribution: Distribution)], correlation: RankCorrelation?, model: some ChunkModel,
         settings: SimulationSettings, designColumns: [Int]?, percentiles: [Double], columnPercentiles: [[Double]], bins: Int,
@@ -300,6 +301,7 @@ public enum Simulation {
         // keeping more than its share gives up, and the run is repeated storing every sample).
         let keepLimit = max(settings.maxSamples / 2 / threads, 1 << 16)
         let bytes = Double(n) * Double(m) * 8 + Double(settings.maxSamples) * 8 * (1 + Double(max(m - 1, 0)) / 2)
+        guard bytes < Double(max(n, settings.maxSamples)) * Double(m) * 8 else { return nil }
         try MemoryBudget.require(samples: settings.maxSamples, bytesPerSample: bytes / Double(settings.maxSamples), field: "max_samples",
                                  holding: "the first batch, the watched output and up to half of the other outputs' samples")
         let report = { (done: Int) -> (@Sendable (Double) -> Void)? in
