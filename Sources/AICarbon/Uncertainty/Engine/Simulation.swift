@@ -281,9 +281,9 @@ public enum Simulation {
     /// the target is not met, each other output's ``CountingBins`` takes its histogram edges from the first
     /// chunk (as a stored run's) and its kept cells from the whole first batch (narrower cells: about a fifth
     /// of the samples are kept at 70,000 a batch, two thirds if judged from the first chunk), batch 0 is
-    /// counted into them and dropped, and every
-    /// later batch stores only the watched output and counts the others. The stopping rule sees the watched
-    /// output's every sample, as before, so the run stops after the same batch.
+    /// counted into them and dropped, and every later batch stores only the watched output and counts the
+    /// others. The stopping rule sees the watched output's every sample, as before, so the run stops after
+    /// the same batch.
     /// - Returns: Summaries identical to those of the stored run (``run(inputs:correlation:model:settings:designColumns:observers:progress:)``
     ///   then ``OutputSummary/all(_:percentiles:bins:threads:)``); nil, before any work, when this would not
     ///   need less memory than storing every output (a single output, or batches above about a quarter of
