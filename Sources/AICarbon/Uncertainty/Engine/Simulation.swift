@@ -96,13 +96,8 @@ public enum Simulation {
                             chunkMoments: Array(repeating: [], count: model.outputCount), batches: 0)
         var batch = 0
         repeat {
-            let estimatedTotal = settings.until == nil ? settings.samples : settings.maxSamples
-            let done = Double(batch * settings.samples)
             try runBatch(batch, inputs: inputs, correlation: correlation, model: model, settings: settings, designColumns: designColumns,
-                         observers: observers, into: &set,
-                         progress: progress.map { report in { @Sendable fraction in
-                             report(min(1, (done + fraction * Double(settings.samples)) / Double(estimatedTotal)))
-                         } })
+                         observers: observers, into: &set, progress: progress)
             batch += 1
             set.batches = batch
             guard let target = settings.until else { break }
@@ -238,40 +233,33 @@ public enum Simulation {
             CountingBins(pilot: UnsafeBufferPointer(start: pilot.base + o * storedRows, count: pilotRows),
                          samples: n, percentiles: percentiles[o], bins: max(bins, 1))
         }
-        let tallies = UnsafeMutablePointer<BinTally>.allocate(capacity: max(threads * m, 1))
-        for w in 0..<threads { for o in 0..<m { (tallies + w * m + o).initialize(to: BinTally(binning: binnings[o], keepLimit: keepLimit)) } }
-        defer { tallies.deinitialize(count: threads * m); tallies.deallocate() }
-        let counted = SharedSlots(base: tallies)
+        let tallies = Tallies(workers: threads, binnings: binnings, keepLimit: keepLimit)
+        defer { tallies.deallocate() }
         // The stored chunks counted into worker 0's tallies, one output per task on the run's threads.
         DispatchQueue.concurrentPerform(iterations: min(threads, m)) { w in
             for o in roundRobin(0..<m, worker: w, workers: min(threads, m)) {
-                counted.base[o].add(UnsafeBufferPointer(start: pilot.base + o * storedRows, count: storedRows), binning: binnings[o])
+                tallies.base[o].add(UnsafeBufferPointer(start: pilot.base + o * storedRows, count: storedRows), binning: binnings[o])
             }
         }
         // Room for each worker's kept samples, at the share the stored chunks kept (and a tenth more),
         // so that keeping never copies them as the arrays grow.
-        let shares = (0..<m).map { Double(tallies[$0].kept.count) / Double(storedRows) }
+        let shares = (0..<m).map { Double(tallies.base[$0].kept.count) / Double(storedRows) }
         for w in 0..<threads {
             let rows = roundRobin(prelude..<chunkCount, worker: w, workers: threads)
                 .reduce(0) { $0 + ChunkMoments.range(chunk: $1, of: n, chunks: chunkCount).count }
             for o in 0..<m {
-                tallies[w * m + o].reserve(tallies[w * m + o].kept.count + Int(shares[o] * 1.1 * Double(rows)) + 4_096)
+                tallies.base[w * m + o].reserve(tallies.base[w * m + o].kept.count + Int(shares[o] * 1.1 * Double(rows)) + 4_096)
             }
         }
         runChunks(prelude..<chunkCount, batch: 0, samples: n, inputs: inputs, correlation: correlation, model: model,
-                  settings: settings, designColumns: designColumns, sink: .tally(binnings: binnings, tallies: tallies), observers: observers, shared: shared,
+                  settings: settings, designColumns: designColumns, sink: .tally(binnings: binnings, tallies: tallies.base), observers: observers, shared: shared,
                   threads: threads, done: done)
         try check(0..<chunkCount, shared: shared, inputs: inputs, model: model)
         for observer in observers { observer.end(batch: 0) }
         // Each output's summary on its own (in parallel; none depends on the thread count).
         let summaries = parallelMap(m, threads: settings.threads) { o -> OutputSummary? in
-            var tally = counted.base[o]
-            for t in 1..<threads { tally.merge(counted.base[t * m + o]) }
-            let moments = Array(UnsafeBufferPointer(start: shared.moments + o * chunkCount, count: chunkCount))
-            let binning = binnings[o]
-            return OutputSummary(count: n, moments: moments, percentiles: percentiles[o],
-                                 orderStatistics: { tally.orderStatistics($0, binning: binning) },
-                                 histogram: bins > 0 ? tally.histogram(binning: binning) : nil)
+            tallies.summary(o, count: n, moments: Array(UnsafeBufferPointer(start: shared.moments + o * chunkCount, count: chunkCount)),
+                            percentiles: percentiles[o], bins: bins)
         }
         guard summaries.allSatisfy({ $0 != nil }) else { return nil }
         return SimulationSummary(outputs: summaries.map { $0! }, count: n, batches: 1, streamed: true)
@@ -304,14 +292,9 @@ public enum Simulation {
         guard bytes < Double(max(n, settings.maxSamples)) * Double(m) * 8 else { return nil }
         try MemoryBudget.require(samples: settings.maxSamples, bytesPerSample: bytes / Double(settings.maxSamples), field: "max_samples",
                                  holding: "the first batch, the watched output and up to half of the other outputs' samples")
-        let report = { (done: Int) -> (@Sendable (Double) -> Void)? in
-            progress.map { report in { @Sendable fraction in
-                report(min(1, (Double(done) + fraction * Double(n)) / Double(settings.maxSamples)))
-            } }
-        }
         var set = SampleSet(outputs: (0..<m).map { _ in SampleColumn(capacity: n) }, chunkMoments: Array(repeating: [], count: m), batches: 0)
         try runBatch(0, inputs: inputs, correlation: correlation, model: model, settings: settings, designColumns: designColumns,
-                     observers: observers, into: &set, progress: report(0))
+                     observers: observers, into: &set, progress: progress)
         set.batches = 1
         if target.isMet(by: set) || n + n > settings.maxSamples {
             return SimulationSummary(outputs: OutputSummary.all(set, percentiles: percentiles, bins: bins, threads: settings.threads),
@@ -319,8 +302,7 @@ public enum Simulation {
         }
         // Binnings from batch 0: edges from its first chunk, kept cells from all of it.
         let pilotRows = ChunkMoments.range(chunk: 0, of: n, chunks: chunkCount).count
-        let tallies = UnsafeMutablePointer<BinTally>.allocate(capacity: max(threads * m, 1))
-        let binnings: [CountingBins]
+        let binnings: [CountingBins], tallies: Tallies
         do {
             // Batch 0's columns, released at the end of this block (then only the watched one is held).
             let columns = set.outputs
@@ -331,9 +313,9 @@ public enum Simulation {
                                  percentiles: columnPercentiles[o], bins: max(bins, 1))
                 }
             }
-            for w in 0..<threads { for o in 0..<m { (tallies + w * m + o).initialize(to: BinTally(binning: binnings[o], keepLimit: keepLimit)) } }
+            tallies = Tallies(workers: threads, binnings: binnings, keepLimit: keepLimit)
             // Batch 0 counted into worker 0's tallies, one output per task.
-            let first = SharedSlots(base: tallies), binned = binnings
+            let binned = binnings, first = tallies
             DispatchQueue.concurrentPerform(iterations: min(threads, m)) { w in
                 for o in roundRobin(0..<m, worker: w, workers: min(threads, m)) where o != watched {
                     columns[o].withUnsafeBufferPointer { first.base[o].add($0, binning: binned[o]) }
@@ -341,25 +323,12 @@ public enum Simulation {
             }
             for o in 0..<m where o != watched { set.outputs[o] = SampleColumn(capacity: 1) }
         }
-        defer { tallies.deinitialize(count: threads * m); tallies.deallocate() }
-        let counted = SharedSlots(base: tallies)
+        defer { tallies.deallocate() }
         var total = n
         repeat {
-            let batch = set.batches
-            let shared = Shared(chunks: chunkCount, outputs: m)
-            defer { shared.deallocate() }
-            for observer in observers { observer.begin(batch: batch, chunks: chunkCount, inputs: inputs.count, outputs: m) }
-            runChunks(0..<chunkCount, batch: batch, samples: n, inputs: inputs, correlation: correlation, model: model, settings: settings,
-                      designColumns: designColumns,
-                      sink: .watch(watched: watched, column: set.outputs[watched].reserve(n), binnings: binnings, tallies: tallies),
-                      observers: observers, shared: shared, threads: threads,
-                      done: ProgressCounter(total: chunkCount, report: report(total)))
-            try check(0..<chunkCount, shared: shared, inputs: inputs, model: model)
-            for observer in observers { observer.end(batch: batch) }
-            set.outputs[watched].commit(n)
-            for o in 0..<m {
-                set.chunkMoments[o].append(contentsOf: UnsafeBufferPointer(start: shared.moments + o * chunkCount, count: chunkCount))
-            }
+            try runBatch(set.batches, inputs: inputs, correlation: correlation, model: model, settings: settings,
+                         designColumns: designColumns, observers: observers, into: &set, progress: progress,
+                         counting: (watched, binnings, tallies.base))
             set.batches += 1
             total += n
         } while !target.isMet(by: set) && total + n <= settings.maxSamples
@@ -368,15 +337,46 @@ public enum Simulation {
         let watchedSet = set, count = total
         let summaries = parallelMap(m, threads: settings.threads) { o -> OutputSummary? in
             if o == watched { return OutputSummary(watchedSet, output: o, percentiles: percentiles, bins: bins) }
-            var tally = counted.base[o]
-            for t in 1..<threads { tally.merge(counted.base[t * m + o]) }
-            let binning = binnings[o]
-            return OutputSummary(count: count, moments: watchedSet.chunkMoments[o], percentiles: columnPercentiles[o],
-                                 orderStatistics: { tally.orderStatistics($0, binning: binning) },
-                                 histogram: bins > 0 ? tally.histogram(binning: binning) : nil)
+            return tallies.summary(o, count: count, moments: watchedSet.chunkMoments[o], percentiles: columnPercentiles[o], bins: bins)
         }
         guard summaries.allSatisfy({ $0 != nil }) else { return nil }
         return SimulationSummary(outputs: summaries.map { $0! }, count: total, batches: set.batches, streamed: true)
+    }
+
+    /// The tallies of a counted run, one per worker and output (`base[worker × outputs + output]`), each
+    /// written by its worker only.
+    private struct Tallies: @unchecked Sendable {
+        let base: UnsafeMutablePointer<BinTally>
+        let workers: Int
+        let outputs: Int
+        /// Each output's binning.
+        let binnings: [CountingBins]
+
+        init(workers: Int, binnings: [CountingBins], keepLimit: Int) {
+            self.workers = workers
+            self.binnings = binnings
+            outputs = binnings.count
+            base = .allocate(capacity: max(workers * outputs, 1))
+            for w in 0..<workers {
+                for o in 0..<outputs { (base + w * outputs + o).initialize(to: BinTally(binning: binnings[o], keepLimit: keepLimit)) }
+            }
+        }
+
+        func deallocate() {
+            base.deinitialize(count: workers * outputs)
+            base.deallocate()
+        }
+
+        /// Output `o`'s summary from its tallies merged over the workers, with its chunk moments; nil when a
+        /// wanted order statistic was not kept.
+        func summary(_ o: Int, count: Int, moments: [ChunkMoments], percentiles: [Double], bins: Int) -> OutputSummary? {
+            var tally = base[o]
+            for w in 1..<workers { tally.merge(base[w * outputs + o]) }
+            let binning = binnings[o]
+            return OutputSummary(count: count, moments: moments, percentiles: percentiles,
+                                 orderStatistics: { tally.orderStatistics($0, binning: binning) },
+                                 histogram: bins > 0 ? tally.histogram(binning: binning) : nil)
+        }
     }
 
     /// Per-chunk results of one batch, written by the workers (each chunk by exactly one).
@@ -415,22 +415,32 @@ public enum Simulation {
         case watch(watched: Int, column: UnsafeMutablePointer<Double>, binnings: [CountingBins], tallies: UnsafeMutablePointer<BinTally>)
     }
 
+    /// Runs batch `batch` and appends it to `set`: every output stored, or, when `counting`, only the watched
+    /// output stored and the others counted into the tallies (``Sink/watch(watched:column:binnings:tallies:)``).
+    /// Every output's chunk moments are appended either way; `progress` is told the run's fraction done
+    /// (of `maxSamples` when a precision target may add batches).
     private static func runBatch(
         _ batch: Int, inputs: [(name: String, distribution: Distribution)], correlation: RankCorrelation?,
         model: some ChunkModel, settings: SimulationSettings, designColumns: [Int]?, observers: [any SampleObserver],
-        into set: inout SampleSet, progress: (@Sendable (Double) -> Void)?
+        into set: inout SampleSet, progress: (@Sendable (Double) -> Void)?,
+        counting: (watched: Int, binnings: [CountingBins], tallies: UnsafeMutablePointer<BinTally>)? = nil
     ) throws(InputError) {
         let n = settings.samples, chunkCount = min(settings.chunks, n), m = model.outputCount
         let shared = Shared(chunks: chunkCount, outputs: m)
         defer { shared.deallocate() }
+        let done = Double(batch * n), total = Double(settings.until == nil ? n : settings.maxSamples)
+        let report = progress.map { report in { @Sendable (fraction: Double) in report(min(1, (done + fraction * Double(n)) / total)) } }
+        let sink: Sink = counting.map { .watch(watched: $0.watched, column: set.outputs[$0.watched].reserve(n), binnings: $0.binnings,
+                                               tallies: $0.tallies) }
+            ?? .store(set.outputs.map { $0.reserve(n) })
         for observer in observers { observer.begin(batch: batch, chunks: chunkCount, inputs: inputs.count, outputs: m) }
         runChunks(0..<chunkCount, batch: batch, samples: n, inputs: inputs, correlation: correlation, model: model,
-                  settings: settings, designColumns: designColumns, sink: .store(set.outputs.map { $0.reserve(n) }), observers: observers, shared: shared,
-                  threads: min(settings.threads, chunkCount), done: ProgressCounter(total: chunkCount, report: progress))
+                  settings: settings, designColumns: designColumns, sink: sink, observers: observers, shared: shared,
+                  threads: min(settings.threads, chunkCount), done: ProgressCounter(total: chunkCount, report: report))
         try check(0..<chunkCount, shared: shared, inputs: inputs, model: model)
         for observer in observers { observer.end(batch: batch) }
         for o in 0..<m {
-            set.outputs[o].commit(n)
+            if counting == nil || o == counting?.watched { set.outputs[o].commit(n) }
             set.chunkMoments[o].append(contentsOf: UnsafeBufferPointer(start: shared.moments + o * chunkCount, count: chunkCount))
         }
     }
