@@ -146,7 +146,9 @@ public enum Simulation {
     /// the kept samples (a few percent) instead of every sample, which also spares the time of first
     /// touching that memory. When a wanted order statistic is found outside the kept cells (the pilot
     /// misled, e.g. by a rare atom of a discrete input), the run is repeated storing every sample. Either
-    /// way the summaries are identical: the same samples, moments, order statistics and bins.
+    /// way the summaries are identical: the same samples, moments, order statistics and bins. An output the
+    /// stored chunks show to be constant, or a copy of an earlier output, is checked tile by tile rather
+    /// than counted (``OutputShape``), with the same fallback if a tile breaks that shape.
     ///
     /// With a precision target and batches of at least ``streamingThreshold`` samples, only the watched
     /// output is stored past the first batch (its stopping rule needs every sample); every other output is
@@ -198,7 +200,8 @@ public enum Simulation {
     public static let streamingThreshold = 1 << 16
 
     /// The streamed run of ``summarise(inputs:correlation:model:settings:designColumns:percentiles:columnPercentiles:bins:observers:progress:)``;
-    /// nil when a wanted order statistic was not kept.
+    /// nil when a wanted order statistic was not kept, or a tile broke the shape the stored chunks showed
+    /// of an output (``OutputShape``: a constant or a copy of an earlier output, checked rather than counted).
     private static func stream(
         inputs: [(name: String, distribution: Distribution)], correlation: RankCorrelation?, model: some ChunkModel,
         settings: SimulationSettings, designColumns: [Int]?, percentiles: [[Double]], bins: Int, observers: [any SampleObserver],
@@ -229,15 +232,24 @@ public enum Simulation {
                   designColumns: designColumns, sink: .store((0..<m).map { stored + $0 * storedRows }), observers: observers, shared: shared, threads: prelude, done: done)
         try check(0..<prelude, shared: shared, inputs: inputs, model: model)
         let pilot = SharedSlots(base: stored)
-        let binnings = parallelMap(m, threads: threads) { o in
-            CountingBins(pilot: UnsafeBufferPointer(start: pilot.base + o * storedRows, count: pilotRows),
-                         samples: n, percentiles: percentiles[o], bins: max(bins, 1))
+        // Constants and copies of earlier outputs are checked, not counted, from here on (OutputShape).
+        let shapes = OutputShape.detect(stored: stored, rows: storedRows, outputs: m, percentiles: percentiles)
+        let counted = (0..<m).filter { shapes[$0] == .sampled }
+        let own = parallelMap(m, threads: threads) { o -> CountingBins? in
+            if case .copy = shapes[o] { return nil }
+            return CountingBins(pilot: UnsafeBufferPointer(start: pilot.base + o * storedRows, count: pilotRows),
+                                samples: n, percentiles: percentiles[o], bins: max(bins, 1))
+        }
+        // A copy's binning is its source's (the same pilot values give the same binning).
+        let binnings = (0..<m).map { o in
+            if case .copy(let source) = shapes[o] { return own[source]! }
+            return own[o]!
         }
         let tallies = Tallies(workers: threads, binnings: binnings, keepLimit: keepLimit)
         defer { tallies.deallocate() }
         // The stored chunks counted into worker 0's tallies, one output per task on the run's threads.
-        DispatchQueue.concurrentPerform(iterations: min(threads, m)) { w in
-            for o in roundRobin(0..<m, worker: w, workers: min(threads, m)) {
+        DispatchQueue.concurrentPerform(iterations: min(threads, counted.count)) { w in
+            for o in roundRobin(counted.indices, worker: w, workers: min(threads, counted.count)).map({ counted[$0] }) {
                 tallies.base[o].add(UnsafeBufferPointer(start: pilot.base + o * storedRows, count: storedRows), binning: binnings[o])
             }
         }
@@ -247,19 +259,27 @@ public enum Simulation {
         for w in 0..<threads {
             let rows = roundRobin(prelude..<chunkCount, worker: w, workers: threads)
                 .reduce(0) { $0 + ChunkMoments.range(chunk: $1, of: n, chunks: chunkCount).count }
-            for o in 0..<m {
+            for o in counted {
                 tallies.base[w * m + o].reserve(tallies.base[w * m + o].kept.count + Int(shares[o] * 1.1 * Double(rows)) + 4_096)
             }
         }
         runChunks(prelude..<chunkCount, batch: 0, samples: n, inputs: inputs, correlation: correlation, model: model,
-                  settings: settings, designColumns: designColumns, sink: .tally(binnings: binnings, tallies: tallies.base), observers: observers, shared: shared,
-                  threads: threads, done: done)
+                  settings: settings, designColumns: designColumns, sink: .tally(binnings: binnings, tallies: tallies.base, shapes: shapes),
+                  observers: observers, shared: shared, threads: threads, done: done)
         try check(0..<chunkCount, shared: shared, inputs: inputs, model: model)
         for observer in observers { observer.end(batch: 0) }
-        // Each output's summary on its own (in parallel; none depends on the thread count).
+        // A tile that broke its output's shape: the pilot misled, and the caller stores every sample.
+        guard !(prelude..<chunkCount).contains(where: { shared.broken[$0] }) else { return nil }
+        for o in 0..<m {
+            if case .constant(let value) = shapes[o] { tallies.base[o].add(repeating: value, count: n, binning: binnings[o]) }
+        }
+        // Each output's summary on its own (in parallel; none depends on the thread count); a copy's from its
+        // source's tallies.
         let summaries = parallelMap(m, threads: settings.threads) { o -> OutputSummary? in
-            tallies.summary(o, count: n, moments: Array(UnsafeBufferPointer(start: shared.moments + o * chunkCount, count: chunkCount)),
-                            percentiles: percentiles[o], bins: bins)
+            var counts = o
+            if case .copy(let source) = shapes[o] { counts = source }
+            return tallies.summary(counts, count: n, moments: Array(UnsafeBufferPointer(start: shared.moments + o * chunkCount, count: chunkCount)),
+                                   percentiles: percentiles[o], bins: bins)
         }
         guard summaries.allSatisfy({ $0 != nil }) else { return nil }
         return SimulationSummary(outputs: summaries.map { $0! }, count: n, batches: 1, streamed: true)
@@ -385,10 +405,14 @@ public enum Simulation {
         let failures: UnsafeMutablePointer<(Int, Double)>
         let overflows: UnsafeMutablePointer<Int>
         let errors: UnsafeMutablePointer<InputError?>
+        /// Per chunk, whether a tile broke an output's shape (``Sink/tally(binnings:tallies:shapes:)``).
+        let broken: UnsafeMutablePointer<Bool>
         let chunks: Int
 
         init(chunks: Int, outputs m: Int) {
             self.chunks = chunks
+            broken = .allocate(capacity: chunks)
+            broken.initialize(repeating: false, count: chunks)
             moments = .allocate(capacity: chunks * max(m, 1))
             failures = .allocate(capacity: chunks)
             failures.initialize(repeating: (-1, 0), count: chunks)
@@ -399,7 +423,7 @@ public enum Simulation {
         }
 
         func deallocate() {
-            moments.deallocate(); failures.deallocate(); overflows.deallocate()
+            moments.deallocate(); failures.deallocate(); overflows.deallocate(); broken.deallocate()
             errors.deinitialize(count: chunks); errors.deallocate()
         }
     }
@@ -408,8 +432,10 @@ public enum Simulation {
     private enum Sink: @unchecked Sendable {
         /// Every output to its column: per output, where row 0 of the batch goes.
         case store([UnsafeMutablePointer<Double>])
-        /// Counted into per-worker tallies (`tallies[worker × outputs + output]`) on each output's bins.
-        case tally(binnings: [CountingBins], tallies: UnsafeMutablePointer<BinTally>)
+        /// Counted into per-worker tallies (`tallies[worker × outputs + output]`) on each output's bins; an
+        /// output whose shape is not ``OutputShape/sampled`` is only checked (a tile that breaks it marks
+        /// its chunk ``Shared/broken``), and a copy's moments are its source's.
+        case tally(binnings: [CountingBins], tallies: UnsafeMutablePointer<BinTally>, shapes: [OutputShape])
         /// Output `watched` to its column (where row 0 of the batch goes), every other output counted as
         /// in ``tally(binnings:tallies:)``: a precision target's batches.
         case watch(watched: Int, column: UnsafeMutablePointer<Double>, binnings: [CountingBins], tallies: UnsafeMutablePointer<BinTally>)
@@ -549,11 +575,20 @@ public enum Simulation {
             model.evaluate(inputs: x, count: rows, outputs: UnsafeMutableBufferPointer(start: pointers, count: m))
             // Each output's moments, and its counts when counting, one output after the other while it is in
             // the core's first-level cache; then the observers.
-            if case .tally(let binnings, let tallies) = sink {
+            if case .tally(let binnings, let tallies, let shapes) = sink {
+                let outputs = UnsafeMutableBufferPointer(start: pointers, count: m)
                 for o in 0..<m {
                     let values = UnsafeBufferPointer(start: pointers[o], count: rows)
-                    accumulators[o].add(values)
-                    tallies[worker * m + o].add(values, binning: binnings[o])
+                    switch shapes[o] {
+                    case .sampled:
+                        accumulators[o].add(values)
+                        tallies[worker * m + o].add(values, binning: binnings[o])
+                    case .constant:
+                        accumulators[o].add(values)
+                        if !shapes[o].holds(pointers[o], rows: rows, outputs: outputs) { shared.broken[k] = true }
+                    case .copy:
+                        if !shapes[o].holds(pointers[o], rows: rows, outputs: outputs) { shared.broken[k] = true }
+                    }
                 }
             } else if case .watch(let watched, _, let binnings, let tallies) = sink {
                 for o in 0..<m {
@@ -569,6 +604,10 @@ public enum Simulation {
                                  outputs: UnsafeBufferPointer(start: pointers, count: m), rows: rows)
             }
             row += rows
+        }
+        if case .tally(_, _, let shapes) = sink {
+            // A copy's values are its source's (or the chunk is broken): so are its moments.
+            for o in 0..<m { if case .copy(let source) = shapes[o] { accumulators[o] = accumulators[source] } }
         }
         for o in 0..<m {
             let moments = accumulators[o].moments

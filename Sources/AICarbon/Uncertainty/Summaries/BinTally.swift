@@ -54,6 +54,27 @@ struct BinTally: Sendable {
         }
     }
 
+    /// Counts `count` copies of one value, as ``add(_:binning:)`` would count them (a constant output's
+    /// samples, counted at once).
+    /// - Parameters:
+    ///   - value: The value.
+    ///   - count: Copies (at least 0).
+    ///   - binning: The output's binning.
+    mutating func add(repeating value: Double, count: Int, binning: CountingBins) {
+        guard count > 0 else { return }
+        let cell = binning.cell(value)
+        let code = binning.wideCodes.isEmpty ? Int(binning.narrowCodes[cell]) : Int(binning.wideCodes[cell])
+        let segment = code >> 1
+        laneCounts[segment] += count
+        if binning.hasAtoms && binning.segmentAtoms[segment].bitPattern == value.bitPattern {
+            laneHits[segment] += count
+        } else if code & 1 == 1 {
+            let room = Swift.max(0, keepLimit - kept.count)
+            if count > room { overflowed = true }
+            kept.append(contentsOf: repeatElement(value, count: Swift.min(count, room)))
+        }
+    }
+
     /// ``add(_:binning:)`` with the binning's cell codes (segment × 2, plus 1 when kept).
     private mutating func add<Code: FixedWidthInteger & UnsignedInteger>(_ values: UnsafeBufferPointer<Double>, binning: CountingBins,
                                                                          codes: UnsafeBufferPointer<Code>) {
