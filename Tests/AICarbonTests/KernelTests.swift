@@ -167,6 +167,89 @@ struct KernelTests {
         for _ in 0..<1_000 { #expect(swift.uniform() == gsl.uniform()) }
     }
 
+    /// `count` uniforms drawn one at a time (`uniform()`, the definition of the stream).
+    static func scalarUniforms(_ g: inout Taus2, count: Int) -> [Double] {
+        (0..<count).map { _ in g.uniform() }
+    }
+
+    /// `count` uniforms through `fill` (eight lanes, jumps, the scalar remainder).
+    static func filledUniforms(_ g: inout Taus2, count: Int) -> [Double] {
+        var out = [Double](repeating: -1, count: count)
+        out.withUnsafeMutableBufferPointer { g.fill($0.baseAddress!, count: count) }
+        return out
+    }
+
+    @Test("taus2 fill (eight lanes) gives the one-at-a-time stream and final state, for any count",
+          arguments: [1, 42, 0xDEAD_BEEF, SeedSequence.seed(master: 7, batch: 1, chunk: 2)] as [UInt64])
+    func taus2FillMatchesScalar(seed: UInt64) {
+        let counts = [0, 1, 2, 3, 7, 8, 127, 128, 129, 255, 256, 257, 1_023, 1_024, 1_025, 1_031, 2_047, 4_096 + 5,
+                      5 * 1_024, 12 * 1_024, 100_003]
+        // Each count from the seeded state, and all of them one after another on the same generators.
+        var chainedFill = Taus2(seed: seed), chainedScalar = chainedFill
+        for count in counts {
+            var fill = Taus2(seed: seed), scalar = fill
+            let filled = Self.filledUniforms(&fill, count: count), drawn = Self.scalarUniforms(&scalar, count: count)
+            #expect(filled.map(\.bitPattern) == drawn.map(\.bitPattern), "count \(count)")
+            #expect(fill.states == scalar.states, "count \(count): final state")
+            #expect((0..<5).map { _ in fill.next() } == (0..<5).map { _ in scalar.next() }, "count \(count): next outputs")
+            #expect(Self.filledUniforms(&chainedFill, count: count) == Self.scalarUniforms(&chainedScalar, count: count),
+                    "count \(count) after the previous counts")
+        }
+        #expect(chainedFill.states == chainedScalar.states)
+    }
+
+    /// Periods of taus2's components on the states they reach (L'Ecuyer 1996): 2³¹ − 1, 2²⁹ − 1, 2²⁸ − 1.
+    static let taus2Periods: [UInt64] = [(1 << 31) - 1, (1 << 29) - 1, (1 << 28) - 1]
+
+    /// A generator whose output number `position` (from 0) is zero, built backwards: states `s1 ⊕ s2 ⊕ s3 = 0`
+    /// that the components reach (each the step of a random word, `s1` checked to be one), each taken
+    /// `position + 1` steps back by jumping `period − position − 1` steps (the step is a bijection of
+    /// reachable states, of order the period).
+    static func taus2WithZero(at position: UInt64, seed: UInt64) -> Taus2 {
+        var g = Generator(seed: seed)
+        let matrices = [Taus2.step1, Taus2.step2, Taus2.step3].map { Taus2Jump.BitMatrix($0) }
+        while true {
+            let s2 = Taus2.step2(UInt32(truncatingIfNeeded: g.next())), s3 = Taus2.step3(UInt32(truncatingIfNeeded: g.next()))
+            let s1 = s2 ^ s3
+            guard matrices[0].power(taus2Periods[0])(s1) == s1, s1 >> 1 != 0 else { continue }
+            let back = zip(zip(matrices, taus2Periods), [s1, s2, s3]).map { m, s in m.0.power(m.1 - position - 1)(s) }
+            return Taus2(states: back[0], back[1], back[2])
+        }
+    }
+
+    @Test("taus2 fill meeting a zero output (skipped by gsl_rng_uniform_pos) still gives the one-at-a-time stream",
+          arguments: [(0, 1_024), (5, 1_024), (127, 1_024), (128, 1_024), (1_000, 5_120), (4_095, 12 * 1_024),
+                      (1_027, 1_030), (1_029, 1_030), (1_030, 1_030), (1_500, 2_001), (2_000, 2_001)] as [(UInt64, Int)])
+    func taus2FillSkipsZero(position: UInt64, count: Int) {
+        let start = Self.taus2WithZero(at: position, seed: position &+ 99)
+        var raw = start
+        let outputs = (0...position).map { _ in raw.next() }
+        #expect(outputs.last == 0 && !outputs.dropLast().contains(0), "the constructed state's output \(position) is zero")
+        var fill = start, scalar = start
+        let filled = Self.filledUniforms(&fill, count: count), drawn = Self.scalarUniforms(&scalar, count: count)
+        #expect(filled.map(\.bitPattern) == drawn.map(\.bitPattern))
+        #expect(fill.states == scalar.states)
+        #expect((0..<5).map { _ in fill.uniform() } == (0..<5).map { _ in scalar.uniform() })
+        #expect(!filled.contains(0) && filled.allSatisfy { $0 > 0 && $0 < 1 })
+    }
+
+    @Test("taus2 jumps by matrix powers over GF(2) equal stepping", arguments: [0, 1, 2, 3, 16, 100, 127, 128, 255, 1_000, 4_097])
+    func taus2JumpMatchesStepping(steps: Int) {
+        for seed in [1, 42, 1_000_003] as [UInt64] {
+            var g = Taus2(seed: seed)
+            let (s1, s2, s3) = g.states
+            for _ in 0..<steps { _ = g.next() }
+            let jumped = Taus2Jump(steps: UInt64(steps)).apply(s1, s2, s3)
+            #expect([jumped.0, jumped.1, jumped.2] == [g.states.0, g.states.1, g.states.2], "seed \(seed)")
+            if steps < 256 {
+                // The fill's composition of the jumps by powers of two.
+                var composed = (s1, s2, s3)
+                for i in 0..<8 where steps >> i & 1 == 1 { composed = Taus2Jump.powersOfTwo[i].apply(composed.0, composed.1, composed.2) }
+                #expect([composed.0, composed.1, composed.2] == [g.states.0, g.states.1, g.states.2], "seed \(seed), composed")
+            }
+        }
+    }
+
     @Test("tabulated quantiles (beta, PERT, gamma): four lanes give the bits of one lane, edges included",
           arguments: [Distribution.beta(2, 5, lower: 0, upper: 1), .pert(3, 5, 6), .gamma(shape: 0.5, scale: 2)])
     func tabulatedLanes(distribution: Distribution) {
