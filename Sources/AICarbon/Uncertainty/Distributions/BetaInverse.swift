@@ -2,7 +2,8 @@ internal import CGSL
 import Foundation
 
 /// The exact quantile function of Beta(a, b) on [0, 1], solved on GSL's regularised incomplete beta
-/// function `I_x(a, b)` (`gsl_cdf_beta_P`) and density (`gsl_ran_beta_pdf`), so GSL stays the reference.
+/// function `I_x(a, b)` (`gsl_cdf_beta_P`, `gsl_cdf_beta_Q`), so GSL stays the reference; the density that
+/// steers the steps is `x^(a−1) (1 − x)^(b−1) / B(a, b)` with GSL's `ln B(a, b)` (`gsl_sf_lnbeta`) computed once.
 ///
 /// Algorithm (as `invbetai` of Press et al., *Numerical Recipes*, 3rd ed. 2007, §6.4: a tail start
 /// `x ≈ (p a B(a, b))^(1/a)` refined by iteration; here safeguarded Halley steps on log-probabilities in
@@ -90,9 +91,12 @@ struct BetaInverse: TransformedInverse {
             }
         }
         return MonotoneRoot.solve(guess: start, lower: -.infinity, upper: 0) { y in
-            let e = Foundation.exp(y)
-            let u = e / (1 + e), complement = 1 / (1 + e)
-            let density = gsl_ran_beta_pdf(u, a, b) * u * complement
+            let e = Foundation.exp(y), log1pE = Foundation.log1p(e)
+            let u = e / (1 + e)
+            // The density in y, f(u) u (1 − u) = u^a (1 − u)^b / B(a, b), from log u = y − log(1 + e^y) and
+            // log(1 − u) = −log(1 + e^y) with ln B(a, b) computed once (GSL's gsl_ran_beta_pdf recomputes three
+            // log-gammas a call). It only steers the steps: the root is where GSL's CDF meets the target.
+            let density = Foundation.exp(a * y - (a + b) * log1pE - lnBeta)
             // d/dy log(f(u) u (1 − u)) = a − (a + b) u, for the second derivative.
             let shape = a - (a + b) * u
             if upperTail {
