@@ -31,7 +31,7 @@ enum OutputShape: Equatable, Sendable {
         for o in 0..<outputs {
             let column = stored + o * rows
             let first = column[0]
-            if first.isFinite && isConstant(column, count: rows, value: first) {
+            if first.isFinite && isConstant(stored: column, rows: rows, value: first) {
                 shapes.append(.constant(first))
             } else if let source = (0..<o).first(where: { shapes[$0] == .sampled && percentiles[$0] == percentiles[o]
                                                       && memcmp(stored + $0 * rows, column, rows * 8) == 0 }) {
@@ -57,6 +57,18 @@ enum OutputShape: Equatable, Sendable {
         case .constant(let value): return Self.isConstant(values, count: rows, value: value)
         case .copy(let source): return memcmp(outputs[source], values, rows * 8) == 0
         }
+    }
+
+    /// Whether a stored column is `value` throughout, a block of 1,024 at a time, stopping at the first block
+    /// that is not (most columns vary from their first values on).
+    private static func isConstant(stored column: UnsafePointer<Double>, rows: Int, value: Double) -> Bool {
+        var start = 0
+        while start < rows {
+            let count = Swift.min(1_024, rows - start)
+            guard isConstant(column + start, count: count, value: value) else { return false }
+            start += count
+        }
+        return true
     }
 
     /// Whether every one of `count` values is `value` bit for bit: branch-free over four lanes of bit patterns.
