@@ -2,10 +2,11 @@
 // 70e9 parameters, 2e12 tokens, H100 SXM (700 W, 989 TFLOP/s), MFU 0.3 to 0.5, power utilization
 // uniform(0.6, 0.9), host overhead uniform(1.1, 1.4), PUE triangular(1.1, 1.2, 1.6), grid 0.25 to 0.55
 // kg/kWh; embodied, lifetime and water fixed as in Benchmarks/numpy_baseline.py.
-// Usage: swift run -c release aicarbon-benchmark [samples] [threads]
-//        swift run -c release aicarbon-benchmark quantiles   (kernels and quantiles only: ns a value, libm/GSL vs ours)
-//        swift run -c release aicarbon-benchmark floor [samples] [threads]   (the user path against its floor)
-//        swift run -c release aicarbon-benchmark tables   (CPU time to build a quantile table, per family)
+// Usage: make benchmark (the release build with the CLI's flags), then
+//        .build/release/aicarbon-benchmark [samples] [threads]
+//        .build/release/aicarbon-benchmark quantiles   (kernels and quantiles only: ns a value, libm/GSL vs ours)
+//        .build/release/aicarbon-benchmark floor [samples] [threads]   (the user path against its floor)
+//        .build/release/aicarbon-benchmark tables   (CPU time to build a quantile table, per family)
 // Times the streamed summary (the path `aicarbon estimate` takes) and the stored path, checks they agree,
 // then the library calls every sample of this estimate needs (the floor of any GSL-based engine).
 import AICarbon

@@ -256,7 +256,7 @@ struct KernelTests {
         var g = Generator(seed: 16)
         var ps = (0..<20_000).map { _ in Self.unit(&g) }
         ps += (0..<5_000).map { _ in Foundation.exp(-60 * Self.unit(&g)) }
-        ps += [0.5, 1e-300, 1e-14, 1 - 1e-14, 0x1p-44, 0x1p-45, 1 - 0x1p-44, 0.25, 0.75, 1e-5, .nan]
+        ps += [0.5, 1e-300, 1e-14, 1 - 1e-14, 0x1p-20, 0x1p-21, 1 - 0x1p-20, 1 - 0x1p-21, 0x1p-20.nextDown, 0.25, 0.75, 1e-5, .nan]
         let columns = distribution.quantiles(at: ps)
         for (p, x) in zip(ps, columns) {
             let one = distribution.quantiles(at: [p])[0]

@@ -75,7 +75,7 @@ package struct PreparedDistribution: Sendable {
     /// (``QuantileTable/linear``; for beta `offset` is the lower bound and `scale` the width; for gamma,
     /// lognormal and Weibull 0 and the scale), by ``KernelBlocks``: the table four lanes at a time without
     /// branches, then, for a table of logarithms, ``ExpKernel`` on the block (the same bits on every
-    /// machine). Probabilities outside the table (within 5.7·10⁻¹⁴ of 0 or 1, exactly 1/2, NaN) and pieces
+    /// machine). Probabilities outside the table (within 2⁻²⁰ of 0 or 1, exactly 1/2, NaN) and pieces
     /// left exact are solved exactly by `inverse`.
     private static func tabulatedQuantiles(
         _ column: UnsafeMutablePointer<Double>, count: Int, table: QuantileTable, inverse: any TransformedInverse,

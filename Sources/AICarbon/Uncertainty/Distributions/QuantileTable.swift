@@ -5,9 +5,9 @@ import Foundation
 ///
 /// The table approximates the quantile `x(p)` itself wherever every quantile it covers is a normal double
 /// (``linear``: then sampling needs no exponential), and otherwise `y = log x(p)` (``TransformedInverse``;
-/// a gamma of shape 0.02 has `x < 10⁻³⁵⁰` at `p = 10⁻⁷`), as a function of `m = min(p, 1 − p)` on two sides (`p < 1/2`
+/// a gamma of shape 0.01 has `x ≈ 10⁻⁶⁰²` at `p = 2⁻²⁰`), as a function of `m = min(p, 1 − p)` on two sides (`p < 1/2`
 /// and `p ≥ 1/2`; `1 − p` is exact there). Pieces follow the binary representation of `m`: each binade
-/// `[2^e, 2^(e+1))` from 2⁻⁴⁴ (5.7·10⁻¹⁴) to 1/2 is cut into `2^bits` equal pieces, so a piece's index is
+/// `[2^e, 2^(e+1))` from 2⁻²⁰ (9.5·10⁻⁷) to 1/2 is cut into `2^bits` equal pieces, so a piece's index is
 /// read from the exponent and the leading bits of the significand, and its local variable `t ∈ [−1, 1)`
 /// from the remaining bits, exactly and without a logarithm or a division. Pieces are thus geometrically
 /// spaced, which suits the tails: a beta's lower tail `x ~ (p a B)^(1/a)` gives `y ≈ (log p) / a`, its
@@ -25,10 +25,16 @@ import Foundation
 /// are cut in 16, then 32, until every piece's error estimate, as relative error in `x`, is below
 /// `10⁻¹²` (plus `2·10⁻¹⁴ |dy/d log m|`, for ill-conditioned quantiles). The coefficients are then stored
 /// as a polynomial in `t`. A piece still failing at the finest cut is marked NaN, and its values are
-/// solved exactly when sampled, as are probabilities outside the table (below 5.7·10⁻¹⁴ from either end,
+/// solved exactly when sampled, as are probabilities outside the table (below 2⁻²⁰ from either end,
 /// exactly 1/2, 0, 1, NaN).
 ///
-/// Building solves 6,192 nodes at 8 pieces a binade, about 1.05 CDF evaluations each from the extrapolated
+/// The table stops at 2⁻²⁰ because a value beyond is drawn once in 500,000 (`2 · 2⁻²⁰`), and its exact
+/// solution (a few microseconds) then costs less, over any run, than tabulating the 24 binades down to
+/// 2⁻⁴⁴ would at the start of every run (they were 56% of the nodes); a value there is also more
+/// accurate solved than interpolated. Only a distribution truncated to a sliver of its tail (less than
+/// 2⁻²⁰ of its mass) has every value there, and is sampled at the exact solver's speed.
+///
+/// Building solves 2,736 nodes at 8 pieces a binade, about 1.05 CDF evaluations each from the extrapolated
 /// guess (Halley's method, ``MonotoneRoot``): a few milliseconds, once per process (``QuantileTableCache``);
 /// evaluating costs a few integer operations, a lookup and a degree-8 polynomial, all in plain double
 /// arithmetic (no fused or reassociated operations), so results are identical on every machine and on
@@ -38,11 +44,11 @@ struct QuantileTable: Sendable {
     static let degree = 8
     /// Coefficients per piece.
     static let coefficientCount = degree + 1
-    /// Biased exponent of the smallest binade covered, 2⁻⁴⁴.
-    static let lowestExponent = 1023 - 44
-    /// Binades covered on each side: 2⁻⁴⁴ up to [1/4, 1/2).
-    static let binades = 43
-    /// The smallest `m` covered, 2⁻⁴⁴ (the binade of ``lowestExponent``).
+    /// Biased exponent of the smallest binade covered, 2⁻²⁰.
+    static let lowestExponent = 1023 - 20
+    /// Binades covered on each side: 2⁻²⁰ up to [1/4, 1/2).
+    static let binades = 19
+    /// The smallest `m` covered, 2⁻²⁰ (the binade of ``lowestExponent``).
     static let lowestMass = Double(sign: .plus, exponent: lowestExponent - 1023, significand: 1)
     /// Relative error allowed in `x` per piece: `tolerance + slopeTolerance · |dy/d log m|`. The second
     /// term allows for ill-conditioned quantiles (slope `1/k` in a gamma's lower tail), where a relative
@@ -50,9 +56,14 @@ struct QuantileTable: Sendable {
     /// (up to about 10⁻¹³ in `y`, e.g. `gsl_cdf_gamma_Q` for small shapes).
     static let tolerance = 1e-12
     static let slopeTolerance = 2e-14
-    /// The table is ``linear`` when `log x` at its lowest node exceeds this (`x > 10⁻³⁰⁴`, so that every
+    /// The table is ``linear`` when `log x` at ``linearTestMass`` exceeds this (`x > 10⁻³⁰⁴`, so that every
     /// value it interpolates, and the polynomial's rounding relative to it, stays among the normal doubles).
     static let linearLowerLog = -700.0
+    /// Where ``linearLowerLog`` is judged: 2⁻⁴⁴, below the table's end. A quantile still a normal double
+    /// there has a lower tail no steeper than `x ∝ m^23` (a gamma's shape or a beta's first shape above
+    /// 0.044), which a polynomial in `x` follows across a piece; a steeper one (a gamma of shape 0.02, `x ∝ m^50`,
+    /// changes by a factor of 5 across a piece of 1/32 of a binade) is tabulated as `log x`.
+    static let linearTestMass = 0x1p-44
 
     /// Each binade is cut into `2^bits` pieces.
     let bits: Int
@@ -70,8 +81,8 @@ struct QuantileTable: Sendable {
     /// Builds the table of an exact inverse.
     /// - Parameter inverse: The exact (transformed) inverse CDF.
     init(_ inverse: some TransformedInverse) {
-        // The smallest quantile covered is at the lowest node of the lower side (x increases with p).
-        let m = Self.lowestMass
+        // The quantile's lower tail, judged below the table's end (x increases with p).
+        let m = Self.linearTestMass
         let lowest = inverse.transformed(logP: Foundation.log(m), logQ: Foundation.log1p(-m), guess: .nan)
         linear = lowest > Self.linearLowerLog
         var bits = 3
