@@ -157,19 +157,26 @@ extension Taus2 {
         init(_ start: Taus2, segment: Int) {
             let jumps = Taus2Jump.powersOfTwo
             var (s1, s2, s3) = start.states
-            var a = SIMD8<UInt32>(), b = a, c = a
-            for j in 0..<8 {
-                a[j] = s1
-                b[j] = s2
-                c[j] = s3
-                var n = segment, i = 0
-                while j < 7 && n > 0 {
-                    if n & 1 == 1 { (s1, s2, s3) = jumps[i].apply(s1, s2, s3) }
-                    n >>= 1
-                    i += 1
+            // The lanes' states in memory, component by component, then loaded as whole vectors (setting a
+            // vector's lanes one at a time stalls on every read of the partly written register).
+            (a0, a1, b0, b1, c0, c1) = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 24) { states in
+                let states = states.baseAddress!
+                for j in 0..<8 {
+                    states[j] = s1
+                    states[8 + j] = s2
+                    states[16 + j] = s3
+                    var n = segment, i = 0
+                    while j < 7 && n > 0 {
+                        if n & 1 == 1 { (s1, s2, s3) = jumps[i].apply(s1, s2, s3) }
+                        n >>= 1
+                        i += 1
+                    }
                 }
+                let raw = UnsafeRawPointer(states)
+                return (raw.loadUnaligned(as: SIMD4<UInt32>.self), raw.loadUnaligned(fromByteOffset: 16, as: SIMD4<UInt32>.self),
+                        raw.loadUnaligned(fromByteOffset: 32, as: SIMD4<UInt32>.self), raw.loadUnaligned(fromByteOffset: 48, as: SIMD4<UInt32>.self),
+                        raw.loadUnaligned(fromByteOffset: 64, as: SIMD4<UInt32>.self), raw.loadUnaligned(fromByteOffset: 80, as: SIMD4<UInt32>.self))
             }
-            (a0, a1, b0, b1, c0, c1) = (a.lowHalf, a.highHalf, b.lowHalf, b.highHalf, c.lowHalf, c.highHalf)
         }
 
         /// Lane 7's generator.
