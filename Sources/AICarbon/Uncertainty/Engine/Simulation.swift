@@ -263,9 +263,11 @@ public enum Simulation {
                 tallies.base[w * m + o].reserve(tallies.base[w * m + o].kept.count + Int(shares[o] * 1.1 * Double(rows)) + 4_096)
             }
         }
-        runChunks(prelude..<chunkCount, batch: 0, samples: n, inputs: inputs, correlation: correlation, model: model,
-                  settings: settings, designColumns: designColumns, sink: .tally(binnings: binnings, tallies: tallies.base, shapes: shapes),
-                  observers: observers, shared: shared, threads: threads, done: done)
+        binnings.withUnsafeBufferPointer { binnings in
+            runChunks(prelude..<chunkCount, batch: 0, samples: n, inputs: inputs, correlation: correlation, model: model,
+                      settings: settings, designColumns: designColumns, sink: .tally(binnings: binnings, tallies: tallies.base, shapes: shapes),
+                      observers: observers, shared: shared, threads: threads, done: done)
+        }
         try check(0..<chunkCount, shared: shared, inputs: inputs, model: model)
         for observer in observers { observer.end(batch: 0) }
         // A tile that broke its output's shape: the pilot misled, and the caller stores every sample.
@@ -432,13 +434,15 @@ public enum Simulation {
     private enum Sink: @unchecked Sendable {
         /// Every output to its column: per output, where row 0 of the batch goes.
         case store([UnsafeMutablePointer<Double>])
-        /// Counted into per-worker tallies (`tallies[worker × outputs + output]`) on each output's bins; an
+        /// Counted into per-worker tallies (`tallies[worker × outputs + output]`) on each output's bins (read in
+        /// place, so that a tile does not copy a binning and retain its arrays); an
         /// output whose shape is not ``OutputShape/sampled`` is only checked (a tile that breaks it marks
         /// its chunk ``Shared/broken``), and a copy's moments are its source's.
-        case tally(binnings: [CountingBins], tallies: UnsafeMutablePointer<BinTally>, shapes: [OutputShape])
+        case tally(binnings: UnsafeBufferPointer<CountingBins>, tallies: UnsafeMutablePointer<BinTally>, shapes: [OutputShape])
         /// Output `watched` to its column (where row 0 of the batch goes), every other output counted as
         /// in ``tally(binnings:tallies:)``: a precision target's batches.
-        case watch(watched: Int, column: UnsafeMutablePointer<Double>, binnings: [CountingBins], tallies: UnsafeMutablePointer<BinTally>)
+        case watch(watched: Int, column: UnsafeMutablePointer<Double>, binnings: UnsafeBufferPointer<CountingBins>,
+                   tallies: UnsafeMutablePointer<BinTally>)
     }
 
     /// Runs batch `batch` and appends it to `set`: every output stored, or, when `counting`, only the watched
@@ -456,13 +460,15 @@ public enum Simulation {
         defer { shared.deallocate() }
         let done = Double(batch * n), total = Double(settings.until == nil ? n : settings.maxSamples)
         let report = progress.map { report in { @Sendable (fraction: Double) in report(min(1, (done + fraction * Double(n)) / total)) } }
-        let sink: Sink = counting.map { .watch(watched: $0.watched, column: set.outputs[$0.watched].reserve(n), binnings: $0.binnings,
-                                               tallies: $0.tallies) }
-            ?? .store(set.outputs.map { $0.reserve(n) })
+        let columns = counting.map { [set.outputs[$0.watched].reserve(n)] } ?? set.outputs.map { $0.reserve(n) }
         for observer in observers { observer.begin(batch: batch, chunks: chunkCount, inputs: inputs.count, outputs: m) }
-        runChunks(0..<chunkCount, batch: batch, samples: n, inputs: inputs, correlation: correlation, model: model,
-                  settings: settings, designColumns: designColumns, sink: sink, observers: observers, shared: shared,
-                  threads: min(settings.threads, chunkCount), done: ProgressCounter(total: chunkCount, report: report))
+        (counting?.binnings ?? []).withUnsafeBufferPointer { binnings in
+            let sink: Sink = counting.map { .watch(watched: $0.watched, column: columns[0], binnings: binnings, tallies: $0.tallies) }
+                ?? .store(columns)
+            runChunks(0..<chunkCount, batch: batch, samples: n, inputs: inputs, correlation: correlation, model: model,
+                      settings: settings, designColumns: designColumns, sink: sink, observers: observers, shared: shared,
+                      threads: min(settings.threads, chunkCount), done: ProgressCounter(total: chunkCount, report: report))
+        }
         try check(0..<chunkCount, shared: shared, inputs: inputs, model: model)
         for observer in observers { observer.end(batch: batch) }
         for o in 0..<m {
@@ -520,17 +526,26 @@ public enum Simulation {
 
     /// Whether every value is finite, in one vectorised pass: x × 0 is 0 for a finite x and NaN for an
     /// infinite or NaN one, and a sum holding a NaN stays NaN.
+    /// Sixteen values a step into four independent sums, so that the additions do not wait on each other.
     static func allFinite(_ values: UnsafePointer<Double>, count: Int) -> Bool {
-        var lanes = SIMD4<Double>()
-        let whole = count & ~3
+        var a = SIMD4<Double>(), b = SIMD4<Double>(), c = SIMD4<Double>(), d = SIMD4<Double>()
+        let raw = UnsafeRawPointer(values)
+        let sixteens = count & ~15, whole = count & ~3
         var i = 0
+        while i < sixteens {
+            a += raw.loadUnaligned(fromByteOffset: i * 8, as: SIMD4<Double>.self) * 0
+            b += raw.loadUnaligned(fromByteOffset: (i + 4) * 8, as: SIMD4<Double>.self) * 0
+            c += raw.loadUnaligned(fromByteOffset: (i + 8) * 8, as: SIMD4<Double>.self) * 0
+            d += raw.loadUnaligned(fromByteOffset: (i + 12) * 8, as: SIMD4<Double>.self) * 0
+            i += 16
+        }
         while i < whole {
-            lanes += UnsafeRawPointer(values + i).loadUnaligned(as: SIMD4<Double>.self) * 0
+            a += raw.loadUnaligned(fromByteOffset: i * 8, as: SIMD4<Double>.self) * 0
             i += 4
         }
         var rest = 0.0
         for r in whole..<count { rest += values[r] * 0 }
-        return lanes.sum() + rest == 0
+        return ((a + b) + (c + d)).sum() + rest == 0
     }
 
     /// Rows per tile: the tile's uniforms, inputs and outputs stay in the core's cache between sampling,
@@ -573,16 +588,15 @@ public enum Simulation {
                 pointers[watched] = column + row
             }
             model.evaluate(inputs: x, count: rows, outputs: UnsafeMutableBufferPointer(start: pointers, count: m))
-            // Each output's moments, and its counts when counting, one output after the other while it is in
-            // the core's first-level cache; then the observers.
+            // Each output's moments, and its counts when counting (in the same pass over its values), one
+            // output after the other while it is in the core's first-level cache; then the observers.
             if case .tally(let binnings, let tallies, let shapes) = sink {
                 let outputs = UnsafeMutableBufferPointer(start: pointers, count: m)
                 for o in 0..<m {
                     let values = UnsafeBufferPointer(start: pointers[o], count: rows)
                     switch shapes[o] {
                     case .sampled:
-                        accumulators[o].add(values)
-                        tallies[worker * m + o].add(values, binning: binnings[o])
+                        tallies[worker * m + o].add(values, binning: binnings[o], moments: &accumulators[o])
                     case .constant:
                         accumulators[o].add(values)
                         if !shapes[o].holds(pointers[o], rows: rows, outputs: outputs) { shared.broken[k] = true }
@@ -593,8 +607,11 @@ public enum Simulation {
             } else if case .watch(let watched, _, let binnings, let tallies) = sink {
                 for o in 0..<m {
                     let values = UnsafeBufferPointer(start: pointers[o], count: rows)
-                    accumulators[o].add(values)
-                    if o != watched { tallies[worker * m + o].add(values, binning: binnings[o]) }
+                    if o != watched {
+                        tallies[worker * m + o].add(values, binning: binnings[o], moments: &accumulators[o])
+                    } else {
+                        accumulators[o].add(values)
+                    }
                 }
             } else {
                 for o in 0..<m { accumulators[o].add(UnsafeBufferPointer(start: pointers[o], count: rows)) }
