@@ -34,39 +34,77 @@ struct FootprintChunkModel: ChunkModel {
 
     public func outputName(_ index: Int) -> String { outputs[index].rawValue }
 
+    /// Evaluates `count` samples, a slice of ``sliceRows`` at a time. After the first slice, an output whose
+    /// value the equations compute in a column of their own gets that column in its destination
+    /// (``TileArena/redirect(_:to:)``), so that it is not copied; the output columns must then not overlap
+    /// the inputs (nor each other, or none is placed so).
     public func evaluate(inputs: UnsafePointer<Double>, count: Int,
                          outputs columns: UnsafeMutableBufferPointer<UnsafeMutablePointer<Double>>) {
         // The model runs once per slice of up to 128 samples on ``TileValue``s: fixed inputs (and what
         // follows from them alone) computed once, sampled inputs and everything they reach a column at a
         // time in the arena's scratch (64 KB or so, in the core's fastest cache).
         let arena = TileArena(capacity: min(count, Self.sliceRows))
-        let inputOffsets = inputOffsets, outputOffsets = outputOffsets
-        var start = 0
-        while start < count {
-            let rows = min(Self.sliceRows, count - start)
-            arena.reset(count: rows)
-            var x = tileTemplate
-            withUnsafeMutableBytes(of: &x) { raw in
-                for (j, offset) in inputOffsets.enumerated() {
-                    let value = TileValue(column: UnsafeMutablePointer(mutating: inputs + j * count + start), arena: arena)
-                    raw.storeBytes(of: value, toByteOffset: offset, as: TileValue.self)
-                }
-            }
-            let y = FootprintModel.evaluate(x)
-            withUnsafeBytes(of: y) { result in
-                for (o, offset) in outputOffsets.enumerated() {
-                    let value = offset >= 0 ? result.load(fromByteOffset: offset, as: TileValue.self) : Self.optional(outputs[o], of: y)
-                    let out = columns[o] + start
-                    if let column = value.column {
-                        out.update(from: column, count: rows)
-                    } else {
-                        out.update(repeating: value.scalar, count: rows)
+        let inputOffsets = inputOffsets, outputOffsets = outputOffsets, m = outputOffsets.count
+        let distinct = (0..<m).allSatisfy { o in (0..<o).allSatisfy { columns[$0] != columns[o] } }
+        // Per output written in place: the output and the arena column its value was computed in.
+        var placed: [(output: Int, index: Int)] = []
+        withUnsafeTemporaryAllocation(of: TileValue.self, capacity: Swift.max(m, 1)) { values in
+            var start = 0
+            while start < count {
+                let rows = min(Self.sliceRows, count - start)
+                for (o, index) in placed { arena.redirect(index, to: columns[o] + start) }
+                arena.reset(count: rows)
+                var x = tileTemplate
+                withUnsafeMutableBytes(of: &x) { raw in
+                    for (j, offset) in inputOffsets.enumerated() {
+                        let value = TileValue(column: UnsafeMutablePointer(mutating: inputs + j * count + start), arena: arena)
+                        raw.storeBytes(of: value, toByteOffset: offset, as: TileValue.self)
                     }
                 }
+                let y = FootprintModel.evaluate(x)
+                arena.finish()
+                withUnsafeBytes(of: y) { result in
+                    for (o, offset) in outputOffsets.enumerated() {
+                        values[o] = offset >= 0 ? result.load(fromByteOffset: offset, as: TileValue.self) : Self.optional(outputs[o], of: y)
+                    }
+                }
+                if start == 0 && distinct {
+                    for o in 0..<m {
+                        if let column = values[o].column, let index = arena.index(of: column), !placed.contains(where: { $0.index == index }) {
+                            placed.append((o, index))
+                        }
+                    }
+                }
+                Self.write(values, to: columns, at: start, rows: rows, arena: arena)
+                start += rows
             }
-            start += rows
         }
         withExtendedLifetime(arena) {}
+    }
+
+    /// Writes one slice's output values (`rows` of them from row `start`) to their columns, except those
+    /// already there. A value found in another output's column that is itself still to be written (the
+    /// equations took a different path on this slice's data) is first moved to a column of `arena`.
+    private static func write(_ values: UnsafeMutableBufferPointer<TileValue>, to columns: UnsafeMutableBufferPointer<UnsafeMutablePointer<Double>>,
+                              at start: Int, rows: Int, arena: TileArena) {
+        let m = values.count
+        for o in 0..<m {
+            guard let column = values[o].column else { continue }
+            for p in 0..<m where p != o && column == columns[p] + start && values[p].column != columns[p] + start {
+                let moved = arena.column()
+                moved.update(from: column, count: rows)
+                values[o] = TileValue(column: moved, arena: arena)
+                break
+            }
+        }
+        for o in 0..<m {
+            let out = columns[o] + start
+            if let column = values[o].column {
+                if column != out { out.update(from: column, count: rows) }
+            } else {
+                out.update(repeating: values[o].scalar, count: rows)
+            }
+        }
     }
 
     /// An output that is not always present (NaN where absent), read without a key path.
