@@ -186,13 +186,35 @@ struct BinTally: Sendable {
         let totals = segmentCounts
         var counts = [Int](repeating: 0, count: binning.cellCount)
         for s in totals.indices where !binning.isKept(segment: s) { counts[binning.segmentStarts[s]] = totals[s] }
-        for part in [kept] + merged { for v in part { counts[binning.cell(v)] += 1 } }
+        counts.withUnsafeMutableBufferPointer { counts in
+            forEachKept(binning: binning) { _, cell in counts[cell] += 1 }
+        }
         for c in atomHits.indices where binning.kept[c] { counts[c] += atomHits[c] }
         for s in totals.indices where binning.isKept(segment: s) {
             let end = s + 1 < totals.count ? binning.segmentStarts[s + 1] : counts.count
             guard counts[binning.segmentStarts[s]..<end].reduce(0, +) == totals[s] else { return nil }
         }
         return counts
+    }
+
+    /// Calls `body` with every kept sample (this tally's, then those merged into it, in order) and its cell,
+    /// the cells found a block at a time (``CountingBins/cells(_:count:into:)``, the cells of ``CountingBins/cell(_:)``).
+    private func forEachKept(binning: CountingBins, _ body: (Double, Int) -> Void) {
+        let block = 1_024
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: block) { cells in
+            let cells = cells.baseAddress!
+            for part in [kept] + merged {
+                part.withUnsafeBufferPointer { values in
+                    var start = 0
+                    while start < values.count {
+                        let rows = Swift.min(block, values.count - start), v = values.baseAddress! + start
+                        binning.cells(v, count: rows, into: cells)
+                        for i in 0..<rows { body(v[i], Int(cells[i])) }
+                        start += rows
+                    }
+                }
+            }
+        }
     }
 
     /// The values at the given 0-based ranks of all samples counted, if every rank lies in a kept cell
@@ -228,18 +250,17 @@ struct BinTally: Sendable {
         var filled = Array(offsets.dropLast())
         let complete: Bool = slot.withUnsafeBufferPointer { slot in
             filled.withUnsafeMutableBufferPointer { filled in
-                for part in [kept] + merged {
-                    for v in part {
-                        let s = slot[binning.cell(v)]
-                        if s >= 0 {
-                            // More kept samples than the cell counted cannot happen; refuse rather than overrun.
-                            guard filled[s] < offsets[s + 1] else { return false }
-                            buffer[filled[s]] = v
-                            filled[s] += 1
-                        }
+                var complete = true
+                forEachKept(binning: binning) { v, cell in
+                    let s = slot[cell]
+                    if s >= 0 {
+                        // More kept samples than the cell counted cannot happen; refuse rather than overrun.
+                        guard filled[s] < offsets[s + 1] else { complete = false; return }
+                        buffer[filled[s]] = v
+                        filled[s] += 1
                     }
                 }
-                return true
+                return complete
             }
         }
         guard complete else { return nil }

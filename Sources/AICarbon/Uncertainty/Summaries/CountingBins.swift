@@ -199,25 +199,41 @@ struct CountingBins: Sendable {
     /// Moore 1991, "MJRTY: a fast majority vote algorithm", one pass), kept as an atom if it holds at
     /// least half of them and at least 16 samples. Which cells have atoms changes only what is kept,
     /// never a reported value.
+    ///
+    /// The pilot's cells are found once, four at a time (``cells(_:count:into:)``), for both passes.
     private mutating func findAtoms(_ pilot: UnsafeBufferPointer<Double>) {
-        var candidate = [Double](repeating: .nan, count: kept.count)
-        var votes = [Int](repeating: 0, count: kept.count)
-        for v in pilot {
-            let c = cell(v)
-            guard kept[c] else { continue }
-            if votes[c] == 0 {
-                candidate[c] = v
-                votes[c] = 1
-            } else {
-                votes[c] += candidate[c].bitPattern == v.bitPattern ? 1 : -1
+        let cellCount = kept.count
+        var candidate = [Double](repeating: .nan, count: cellCount)
+        var votes = [Int](repeating: 0, count: cellCount)
+        var hits = [Int](repeating: 0, count: cellCount), total = [Int](repeating: 0, count: cellCount)
+        let pilotCells = UnsafeMutablePointer<Int32>.allocate(capacity: Swift.max(pilot.count, 1))
+        defer { pilotCells.deallocate() }
+        if let base = pilot.baseAddress { cells(base, count: pilot.count, into: pilotCells) }
+        kept.withUnsafeBufferPointer { kept in
+            candidate.withUnsafeMutableBufferPointer { candidate in
+                votes.withUnsafeMutableBufferPointer { votes in
+                    for (i, v) in pilot.enumerated() {
+                        let c = Int(pilotCells[i])
+                        guard kept[c] else { continue }
+                        if votes[c] == 0 {
+                            candidate[c] = v
+                            votes[c] = 1
+                        } else {
+                            votes[c] += candidate[c].bitPattern == v.bitPattern ? 1 : -1
+                        }
+                    }
+                }
+                hits.withUnsafeMutableBufferPointer { hits in
+                    total.withUnsafeMutableBufferPointer { total in
+                        for (i, v) in pilot.enumerated() {
+                            let c = Int(pilotCells[i])
+                            guard kept[c] else { continue }
+                            total[c] += 1
+                            if v.bitPattern == candidate[c].bitPattern { hits[c] += 1 }
+                        }
+                    }
+                }
             }
-        }
-        var hits = [Int](repeating: 0, count: kept.count), total = [Int](repeating: 0, count: kept.count)
-        for v in pilot {
-            let c = cell(v)
-            guard kept[c] else { continue }
-            total[c] += 1
-            if v.bitPattern == candidate[c].bitPattern { hits[c] += 1 }
         }
         for c in kept.indices where kept[c] && hits[c] >= 16 && 2 * hits[c] >= total[c] {
             atoms[c] = candidate[c]
