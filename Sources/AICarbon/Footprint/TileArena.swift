@@ -52,7 +52,7 @@ final class TileArena: @unchecked Sendable {
     }
 
     /// From the next reset on, column `index` of each slice is `target` instead of the arena's own, until
-    /// the next call: the caller's memory for an output the equations compute there, so that it needs no
+    /// the index is redirected again: the caller's memory for an output the equations compute there, so that it needs no
     /// copy. The caller checks where each value did land (the columns an evaluation takes may depend on
     /// the data), and gives `target` room for ``count`` values.
     func redirect(_ index: Int, to target: UnsafeMutablePointer<Double>) {
