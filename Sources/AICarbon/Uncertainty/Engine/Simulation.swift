@@ -588,15 +588,16 @@ public enum Simulation {
                 pointers[watched] = column + row
             }
             model.evaluate(inputs: x, count: rows, outputs: UnsafeMutableBufferPointer(start: pointers, count: m))
-            // Each output's moments, and its counts when counting (in the same pass over its values), one
-            // output after the other while it is in the core's first-level cache; then the observers.
+            // Each output's moments, and its counts when counting, one output after the other while it is in
+            // the core's first-level cache; then the observers.
             if case .tally(let binnings, let tallies, let shapes) = sink {
                 let outputs = UnsafeMutableBufferPointer(start: pointers, count: m)
                 for o in 0..<m {
                     let values = UnsafeBufferPointer(start: pointers[o], count: rows)
                     switch shapes[o] {
                     case .sampled:
-                        tallies[worker * m + o].add(values, binning: binnings[o], moments: &accumulators[o])
+                        accumulators[o].add(values)
+                        tallies[worker * m + o].add(values, binning: binnings[o])
                     case .constant:
                         accumulators[o].add(values)
                         if !shapes[o].holds(pointers[o], rows: rows, outputs: outputs) { shared.broken[k] = true }
@@ -607,11 +608,8 @@ public enum Simulation {
             } else if case .watch(let watched, _, let binnings, let tallies) = sink {
                 for o in 0..<m {
                     let values = UnsafeBufferPointer(start: pointers[o], count: rows)
-                    if o != watched {
-                        tallies[worker * m + o].add(values, binning: binnings[o], moments: &accumulators[o])
-                    } else {
-                        accumulators[o].add(values)
-                    }
+                    accumulators[o].add(values)
+                    if o != watched { tallies[worker * m + o].add(values, binning: binnings[o]) }
                 }
             } else {
                 for o in 0..<m { accumulators[o].add(UnsafeBufferPointer(start: pointers[o], count: rows)) }

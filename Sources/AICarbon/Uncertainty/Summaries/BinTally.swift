@@ -47,25 +47,10 @@ struct BinTally: Sendable {
 
     /// Counts `values`, keeping those in kept cells (except a cell's atom, only counted).
     mutating func add(_ values: UnsafeBufferPointer<Double>, binning: CountingBins) {
-        var none: MomentAccumulator? = nil
-        add(values, binning: binning, moments: &none)
-    }
-
-    /// Counts `values` as ``add(_:binning:)`` does and adds them to `moments` as
-    /// ``MomentAccumulator/add(_:)`` would, in the same pass over them that finds their cells (one tile of
-    /// the engine: `values` hold a multiple of four unless they are the chunk's last).
-    mutating func add(_ values: UnsafeBufferPointer<Double>, binning: CountingBins, moments: inout MomentAccumulator) {
-        var accumulator: MomentAccumulator? = moments
-        add(values, binning: binning, moments: &accumulator)
-        moments = accumulator!
-    }
-
-    /// ``add(_:binning:)``, adding the values to `moments` too unless it is nil.
-    private mutating func add(_ values: UnsafeBufferPointer<Double>, binning: CountingBins, moments: inout MomentAccumulator?) {
         if binning.wideCodes.isEmpty {
-            binning.narrowCodes.withUnsafeBufferPointer { add(values, binning: binning, codes: $0, moments: &moments) }
+            binning.narrowCodes.withUnsafeBufferPointer { add(values, binning: binning, codes: $0) }
         } else {
-            binning.wideCodes.withUnsafeBufferPointer { add(values, binning: binning, codes: $0, moments: &moments) }
+            binning.wideCodes.withUnsafeBufferPointer { add(values, binning: binning, codes: $0) }
         }
     }
 
@@ -90,11 +75,9 @@ struct BinTally: Sendable {
         }
     }
 
-    /// ``add(_:binning:)`` with the binning's cell codes (segment × 2, plus 1 when kept), adding the values to
-    /// `moments` too unless it is nil (blocks of a multiple of four values, so its lanes are those of one pass).
+    /// ``add(_:binning:)`` with the binning's cell codes (segment × 2, plus 1 when kept).
     private mutating func add<Code: FixedWidthInteger & UnsignedInteger>(_ values: UnsafeBufferPointer<Double>, binning: CountingBins,
-                                                                         codes: UnsafeBufferPointer<Code>,
-                                                                         moments: inout MomentAccumulator?) {
+                                                                         codes: UnsafeBufferPointer<Code>) {
         let block = 1_024, keepLimit = keepLimit, segments = binning.segmentCount
         var overflowed = self.overflowed
         // Counts are read through pointers; the kept samples grow in place (room reserved by the engine).
@@ -111,11 +94,7 @@ struct BinTally: Sendable {
                                 // Cells first (a loop without branches, four at a time), then the counts, row i
                                 // in lane i mod 4; every value is written to the candidates and only a kept one
                                 // advances the end (no branch to mispredict on the few that are kept).
-                                if moments != nil {
-                                    moments!.add(UnsafeBufferPointer(start: v, count: rows), cells: binning, into: cells)
-                                } else {
-                                    binning.cells(v, count: rows, into: cells)
-                                }
+                                binning.cells(v, count: rows, into: cells)
                                 var found = 0
                                 if binning.hasAtoms {
                                     // A sample equal to its cell's atom is counted there, not kept.

@@ -66,15 +66,6 @@ struct CountingBins: Sendable {
     /// The cells of `count` values, four at a time in vector lanes: ``cell(_:)``'s operations in the same
     /// order, so the same cells.
     func cells(_ v: UnsafePointer<Double>, count: Int, into cells: UnsafeMutablePointer<Int32>) {
-        self.cells(v, count: count, into: cells, visiting: { _ in }, rest: { _, _ in })
-    }
-
-    /// ``cells(_:count:into:)``, handing each group of four values, as loaded, to `visit`, and each value
-    /// after the last whole group to `rest` with its lane (0 to 2), in order: another pass over the same
-    /// values (``MomentAccumulator/add(_:cells:into:)``) done in this one.
-    @inline(__always)
-    func cells(_ v: UnsafePointer<Double>, count: Int, into cells: UnsafeMutablePointer<Int32>,
-               visiting visit: (SIMD4<Double>) -> Void, rest: (Double, Int) -> Void) {
         // The binning's constants in locals, so that they stay in registers across the stores.
         let lowers = SIMD4<Double>(repeating: lower), scales = SIMD4<Double>(repeating: scale), tops = SIMD4<Double>(repeating: top)
         let magic = SIMD4<Double>(repeating: 0x1p52), magicBits = SIMD4<Int64>(repeating: Int64(bitPattern: (0x1p52 as Double).bitPattern))
@@ -87,12 +78,10 @@ struct CountingBins: Sendable {
             let clamped = shifted.replacing(with: tops, where: tops .< shifted).replacing(with: 0, where: .!(shifted .>= 0))
             let bits = unsafeBitCast(clamped + magic, to: SIMD4<Int64>.self) &- magicBits
             UnsafeMutableRawPointer(cells + i).storeBytes(of: SIMD4<Int32>(truncatingIfNeeded: bits), as: SIMD4<Int32>.self)
-            visit(x)
             i += 4
         }
         while i < count {
             cells[i] = Int32(truncatingIfNeeded: cell(v[i]))
-            rest(v[i], i - whole)
             i += 1
         }
     }
