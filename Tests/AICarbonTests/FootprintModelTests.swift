@@ -116,13 +116,17 @@ struct FootprintModelTests {
         let slots: [InputSlot] = [.mfu, .pue, .intensity, .chips, .hours, .queries, .powerUtilization]
         let outputs = OutputName.allCases.filter { FootprintResults<Double>.keyPath($0) != nil || $0 == .trainingFLOPs || $0 == .wallClockHours }
         let model = FootprintChunkModel(template: template, slots: slots, outputs: outputs)
-        for count in [1, 3, 4, 7, 300, 1_024] {
-            // Chips are positive in some samples and not in others.
+        // Chips are positive in some samples and not in others; or, in the second pattern, in no sample of
+        // every other slice of 128 (the first included), so that the equations take other columns there and
+        // the outputs written in place (FootprintChunkModel.write) must move.
+        for (count, pattern) in [(1, 0), (3, 0), (4, 0), (7, 0), (300, 0), (1_024, 0), (300, 1), (1_024, 1), (1_000, 2)] {
             var inputs: [Double] = []
             for j in slots.indices {
                 for i in 0..<count {
                     let step = Double((i * 7 + j * 3) % 11) / 4
-                    inputs.append(slots[j] == .chips ? step - 1 : step + 0.25)
+                    let slice = i / FootprintChunkModel.sliceRows
+                    let chips = pattern == 0 ? step - 1 : (slice % 2 == pattern % 2 ? -1 : step + 0.25)
+                    inputs.append(slots[j] == .chips ? chips : step + 0.25)
                 }
             }
             let storage = UnsafeMutablePointer<Double>.allocate(capacity: outputs.count * count)
