@@ -109,10 +109,12 @@ struct SimulationTests {
         }
     }
 
-    @Test("radix selection returns the same order statistics as sorting", arguments: [10, 5_000, 100_000])
+    @Test("radix selection returns the same order statistics as sorting (digits of 8 to 16 bits by sample size; ties and spread values)",
+          arguments: [10, 4_097, 5_000, 40_000, 100_000, 1_000_000])
     func orderStatistics(_ n: Int) {
         var generator = SplitMixForTests(seed: UInt64(n))
-        var values = (0..<n).map { _ in Double(Int(generator.next() % 2_000)) / 7 - 100 }
+        // Many ties below n = 100,000, distinct values from there.
+        var values = (0..<n).map { _ in n < 100_000 ? Double(Int(generator.next() % 2_000)) / 7 - 100 : Double(generator.next() >> 11) * 0x1p-53 }
         values += [0, -0.0, 1e300, -1e300, Double.leastNonzeroMagnitude]
         let sorted = values.sorted()
         let ranks = Set([0, 1, values.count / 2, values.count - 1, values.count / 20])
