@@ -440,7 +440,7 @@ public enum Simulation {
         /// its chunk ``Shared/broken``), and a copy's moments are its source's.
         case tally(binnings: UnsafeBufferPointer<CountingBins>, tallies: UnsafeMutablePointer<BinTally>, shapes: [OutputShape])
         /// Output `watched` to its column (where row 0 of the batch goes), every other output counted as
-        /// in ``tally(binnings:tallies:)``: a precision target's batches.
+        /// in ``tally(binnings:tallies:shapes:)``: a precision target's batches.
         case watch(watched: Int, column: UnsafeMutablePointer<Double>, binnings: UnsafeBufferPointer<CountingBins>,
                    tallies: UnsafeMutablePointer<BinTally>)
     }
