@@ -146,4 +146,26 @@ struct FootprintModelTests {
             }
         }
     }
+
+    @Test("writing a slice's outputs: a value found in another output's column, which that output's own value is still to fill, is moved first")
+    func writeMovesDisplacedValue() {
+        // Output 1's value sits in output 0's destination (as when the equations took other columns on a
+        // slice than on the first), and output 0's value in a scratch column: writing output 0 first must not
+        // overwrite output 1's value before it is copied.
+        let rows = 4, arena = TileArena(capacity: rows)
+        arena.reset(count: rows)
+        let destinations = [UnsafeMutablePointer<Double>.allocate(capacity: rows), .allocate(capacity: rows)]
+        defer { destinations.forEach { $0.deallocate() } }
+        destinations[0].update(from: [10, 11, 12, 13], count: rows)
+        destinations[1].update(repeating: .nan, count: rows)
+        let scratch = arena.column()
+        scratch.update(from: [1, 2, 3, 4], count: rows)
+        var values = [TileValue(column: scratch, arena: arena), TileValue(column: destinations[0], arena: arena)]
+        var columns = destinations
+        values.withUnsafeMutableBufferPointer { values in
+            columns.withUnsafeMutableBufferPointer { FootprintChunkModel.write(values, to: $0, at: 0, rows: rows, arena: arena) }
+        }
+        #expect(Array(UnsafeBufferPointer(start: destinations[0], count: rows)) == [1, 2, 3, 4])
+        #expect(Array(UnsafeBufferPointer(start: destinations[1], count: rows)) == [10, 11, 12, 13])
+    }
 }

@@ -85,7 +85,7 @@ struct FootprintChunkModel: ChunkModel {
     /// Writes one slice's output values (`rows` of them from row `start`) to their columns, except those
     /// already there. A value found in another output's column that is itself still to be written (the
     /// equations took a different path on this slice's data) is first moved to a column of `arena`.
-    private static func write(_ values: UnsafeMutableBufferPointer<TileValue>, to columns: UnsafeMutableBufferPointer<UnsafeMutablePointer<Double>>,
+    static func write(_ values: UnsafeMutableBufferPointer<TileValue>, to columns: UnsafeMutableBufferPointer<UnsafeMutablePointer<Double>>,
                               at start: Int, rows: Int, arena: TileArena) {
         let m = values.count
         for o in 0..<m {
