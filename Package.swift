@@ -18,9 +18,12 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]
         ),
+        // Column kernels in C with x86-64 vector intrinsics (AVX2), chosen at run time; the same bits as
+        // the portable Swift code they stand in for.
+        .target(name: "AICarbonKernels"),
         .target(
             name: "AICarbon",
-            dependencies: ["CGSL", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CGSL", "AICarbonKernels", .product(name: "Yams", package: "Yams")],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .target(

@@ -264,6 +264,34 @@ struct KernelTests {
         }
     }
 
+    @Test("tabulated quantiles: the AVX2 kernel in C gives the portable Swift lanes' bits (every family with a table)",
+          .enabled(if: QuantileTable.wide, "this processor has no AVX2: only the portable lanes run"),
+          arguments: [Distribution.beta(2, 5, lower: 0, upper: 1), .beta(0.3, 0.3, lower: -1, upper: 2), .pert(3, 5, 6),
+                      .gamma(shape: 0.5, scale: 2), .gamma(shape: 0.02, scale: 1), .gamma(shape: 300, scale: 1),
+                      .lognormal(mu: 0.5, sigma: 1.2), .weibull(shape: 1.5, scale: 2),
+                      .truncated(.gamma(shape: 2, scale: 1), lower: 0.5, upper: 4)])
+    func tabulatedWideKernel(distribution: Distribution) {
+        var g = Generator(seed: 23)
+        var ps = (0..<40_000).map { _ in Self.unit(&g) }
+        ps += (0..<8_000).map { _ in Foundation.exp(-60 * Self.unit(&g)) }
+        ps += (0..<8_000).map { _ in 1 - Foundation.exp(-40 * Self.unit(&g)) }
+        // Table edges and values outside it: exactly 1/2, 2⁻²⁰ on both sides, subnormal, 0, 1, outside [0, 1], NaN.
+        ps += [0.5, 0.5.nextDown, 0.5.nextUp, 0x1p-20, 0x1p-20.nextDown, 0x1p-20.nextUp, 1 - 0x1p-20, (1 - 0x1p-20).nextUp,
+               0x1p-1074, 0, 1, -0.25, 1.5, 1e-300, 0.25, 0.75, .nan, 0.125.nextDown]
+        // An odd count, so that the last block ends with values done one at a time.
+        let prepared = PreparedDistribution(distribution)
+        var wide = ps, portable = ps
+        wide.withUnsafeMutableBufferPointer { prepared.quantiles($0.baseAddress!, count: $0.count, wide: true) }
+        portable.withUnsafeMutableBufferPointer { prepared.quantiles($0.baseAddress!, count: $0.count, wide: false) }
+        var differing = 0
+        for (p, (x, y)) in zip(ps, zip(wide, portable)) where x.bitPattern != y.bitPattern && !(x.isNaN && y.isNaN) {
+            differing += 1
+            if differing <= 5 { Issue.record("p = \(p): \(x) from the AVX2 kernel, \(y) from the portable lanes") }
+        }
+        #expect(differing == 0, "\(differing) of \(ps.count) values differ")
+        #expect(ps.count % 4 != 0)
+    }
+
     /// Committed bit patterns (recorded on x86-64): a machine or compiler computing any kernel differently
     /// fails here, rather than silently changing results.
     static let committed: [(name: String, inputs: [Double], bits: [UInt64], apply: @Sendable (UnsafeMutablePointer<Double>, Int) -> Void)] = [

@@ -1,3 +1,4 @@
+import AICarbonKernels
 import Dispatch
 import Foundation
 
@@ -64,6 +65,11 @@ struct QuantileTable: Sendable {
     /// 0.044), which a polynomial in `x` follows across a piece; a steeper one (a gamma of shape 0.02, `x ∝ m^50`,
     /// changes by a factor of 5 across a piece of 1/32 of a binade) is tabulated as `log x`.
     static let linearTestMass = 0x1p-44
+
+    /// Whether this processor evaluates tables with the AVX2 kernel in C (`aic_quantile_table_evaluate_avx2`:
+    /// ``evaluate4`` operation for operation in one 256-bit register, the same bits), decided once per
+    /// process from CPUID; otherwise (and on arm64) ``evaluate4`` runs in Swift's portable SIMD.
+    static let wide = aic_cpu_has_avx2() != 0
 
     /// Each binade is cut into `2^bits` pieces.
     let bits: Int

@@ -1,0 +1,41 @@
+#ifndef AICARBON_KERNELS_H
+#define AICARBON_KERNELS_H
+
+/* Column kernels of AICarbon written with x86-64 vector intrinsics, for the instruction sets Swift's own
+   SIMD types cannot target without compiling the whole package for them. Each is chosen at run time
+   (aic_cpu_has_avx2) and computes, operation for operation, what the portable Swift code computes, so
+   results are the same bits on every machine (no fused multiply-add, no reassociation). */
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* 1 when the processor and the operating system support AVX2 (CPUID leaf 7 and the YMM state enabled in
+   XCR0), 0 otherwise and on every other architecture. */
+int aic_cpu_has_avx2(void);
+
+/* The layout of a quantile table (AICarbon's QuantileTable): each of `binades` binades of m = min(p, 1 - p),
+   from the one of biased exponent `lowest_exponent`, cut into 2^bits pieces; the lower side's pieces first,
+   then the upper side's; 9 coefficients a piece (a degree-8 polynomial in t, constant first). */
+typedef struct {
+    const double *coefficients;
+    int64_t bits;
+    int64_t binades;
+    int64_t lowest_exponent;
+    double lowest_mass;
+} aic_quantile_table;
+
+/* Replaces each of the first `count` values of `column` (count a multiple of 4), a probability, by the
+   table's value there, four at a time with AVX2: exactly QuantileTable.evaluate4 of AICarbon, operation
+   for operation. Returns 1 when every value was inside the table and its result not NaN, 0 when some
+   value must be solved exactly by the caller. Call it only where aic_cpu_has_avx2() returned 1: on other
+   architectures it returns 0 without writing, and an x86-64 without AVX2 stops on an illegal instruction. */
+int aic_quantile_table_evaluate_avx2(double *column, int64_t count, const aic_quantile_table *table);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
