@@ -1,5 +1,5 @@
 /* QuantileTable.evaluate4 of AICarbon (Sources/AICarbon/Uncertainty/Distributions/QuantileTable.swift) in
-   AVX2: four lanes in one 256-bit register instead of two SSE2 halves, and the coefficients of four pieces
+   AVX2 and in AVX-512F. AVX2: four lanes in one 256-bit register instead of two SSE2 halves, and the coefficients of four pieces
    read as rows and transposed in registers instead of gathered one double at a time. Every arithmetic
    operation is the Swift code's, in its order, with no contraction into fused multiply-adds: the results are
    the same bits. */
@@ -71,9 +71,70 @@ static int evaluate(double *column, int64_t count, const aic_quantile_table *tab
     return _mm256_movemask_pd(good) == 0xF;
 }
 
+/* The same in AVX-512F, eight lanes a register: rows of four coefficients of lanes (0, 2), (1, 3), (4, 6),
+   (5, 7) are paired in 512-bit registers, interleaved within 128-bit blocks, and the blocks gathered so that
+   lane j holds piece j's coefficient; the ninth coefficient is gathered. A last group of four values goes
+   through the AVX2 kernel (the same operations). */
+__attribute__((target("avx512f")))
+static int evaluate8(double *column, int64_t count, const aic_quantile_table *table) {
+    const int64_t bits = table->bits;
+    const double *c = table->coefficients;
+    const __m512d one = _mm512_set1_pd(1.0), half = _mm512_set1_pd(0.5), lowest = _mm512_set1_pd(table->lowest_mass);
+    const __m512d two = _mm512_set1_pd(2.0), three = _mm512_set1_pd(3.0);
+    const __m512i base = _mm512_set1_epi64(table->lowest_exponent << bits);
+    const __m512i upperSide = _mm512_set1_epi64(table->binades << bits);
+    const __m512i exponentOfOne = _mm512_set1_epi64(0x3FF0000000000000LL);
+    const __m512i significand = _mm512_set1_epi64(0x000FFFFFFFFFFFFFLL);
+    const __m512i eight = _mm512_set1_epi64(8), unit = _mm512_set1_epi64(1);
+    const __m128i down = _mm_cvtsi64_si128(52 - bits), up = _mm_cvtsi64_si128(bits);
+    __mmask8 good = 0xFF;
+    int64_t offsets[8] __attribute__((aligned(64)));
+    int64_t i = 0;
+    for (; i + 8 <= count; i += 8) {
+        const __m512d p = _mm512_loadu_pd(column + i);
+        const __m512d complement = _mm512_sub_pd(one, p);
+        const __m512d m = _mm512_mask_blend_pd(_mm512_cmp_pd_mask(complement, p, _CMP_LT_OQ), p, complement);
+        const __mmask8 inside = _mm512_cmp_pd_mask(m, lowest, _CMP_GE_OQ) & _mm512_cmp_pd_mask(m, half, _CMP_LT_OQ);
+        const __m512i pattern = _mm512_castpd_si512(m);
+        const __m512i below = _mm512_srli_epi64(_mm512_castpd_si512(_mm512_sub_pd(p, half)), 63);
+        const __m512i side = _mm512_and_si512(_mm512_sub_epi64(below, unit), upperSide);
+        const __m512i index = _mm512_add_epi64(_mm512_sub_epi64(_mm512_srl_epi64(pattern, down), base), side);
+        const __m512i piece = _mm512_maskz_mov_epi64(inside, index);
+        const __m512i offset = _mm512_add_epi64(_mm512_slli_epi64(piece, 3), piece);
+        _mm512_store_si512((void *)offsets, offset);
+        const __m512i fraction = _mm512_or_si512(exponentOfOne, _mm512_and_si512(_mm512_sll_epi64(pattern, up), significand));
+        const __m512d t = _mm512_sub_pd(_mm512_mul_pd(two, _mm512_castsi512_pd(fraction)), three);
+        __m512d k[9];
+        for (int g = 0; g < 8; g += 4) {
+#define AIC_PAIR(a, b) _mm512_insertf64x4(_mm512_castpd256_pd512(_mm256_loadu_pd(c + offsets[a] + g)), \
+                                          _mm256_loadu_pd(c + offsets[b] + g), 1)
+            const __m512d z0 = AIC_PAIR(0, 2), z1 = AIC_PAIR(1, 3), z2 = AIC_PAIR(4, 6), z3 = AIC_PAIR(5, 7);
+#undef AIC_PAIR
+            const __m512d u0 = _mm512_unpacklo_pd(z0, z1), u1 = _mm512_unpackhi_pd(z0, z1);
+            const __m512d u2 = _mm512_unpacklo_pd(z2, z3), u3 = _mm512_unpackhi_pd(z2, z3);
+            k[g + 0] = _mm512_shuffle_f64x2(u0, u2, 0x88);
+            k[g + 1] = _mm512_shuffle_f64x2(u1, u3, 0x88);
+            k[g + 2] = _mm512_shuffle_f64x2(u0, u2, 0xDD);
+            k[g + 3] = _mm512_shuffle_f64x2(u1, u3, 0xDD);
+        }
+        k[8] = _mm512_i64gather_pd(_mm512_add_epi64(offset, eight), c, 8);
+        const __m512d t2 = _mm512_mul_pd(t, t), t4 = _mm512_mul_pd(t2, t2);
+        const __m512d a0 = _mm512_add_pd(k[0], _mm512_mul_pd(k[1], t));
+        const __m512d a1 = _mm512_add_pd(k[2], _mm512_mul_pd(k[3], t));
+        const __m512d a2 = _mm512_add_pd(k[4], _mm512_mul_pd(k[5], t));
+        const __m512d a3 = _mm512_add_pd(k[6], _mm512_mul_pd(k[7], t));
+        const __m512d high = _mm512_add_pd(_mm512_add_pd(a2, _mm512_mul_pd(a3, t2)), _mm512_mul_pd(k[8], t4));
+        const __m512d y = _mm512_add_pd(_mm512_add_pd(a0, _mm512_mul_pd(a1, t2)), _mm512_mul_pd(high, t4));
+        good &= inside & _mm512_cmp_pd_mask(y, y, _CMP_ORD_Q);
+        _mm512_storeu_pd(column + i, y);
+    }
+    const int rest = i < count ? evaluate(column + i, count - i, table) : 1;
+    return good == 0xFF && rest;
+}
+
 #include <cpuid.h>
 
-int aic_cpu_has_avx2(void) {
+int aic_cpu_vector_level(void) {
     unsigned a, b, c, d;
     if (!__get_cpuid(1, &a, &b, &c, &d)) return 0;
     /* OSXSAVE (bit 27) and AVX (bit 28), then the XMM and YMM state enabled by the system (XCR0 bits 1, 2). */
@@ -84,18 +145,29 @@ int aic_cpu_has_avx2(void) {
     if ((lo & 6u) != 6u) return 0;
     if (__get_cpuid_max(0, 0) < 7) return 0;
     __cpuid_count(7, 0, a, b, c, d);
-    return (b & (1u << 5)) != 0;
+    if (!(b & (1u << 5))) return 0;
+    /* AVX-512F (leaf 7, EBX bit 16) with the opmask and ZMM state enabled (XCR0 bits 5, 6, 7). */
+    return (b & (1u << 16)) && (lo & 0xE0u) == 0xE0u ? 2 : 1;
 }
 
 int aic_quantile_table_evaluate_avx2(double *column, int64_t count, const aic_quantile_table *table) {
     return evaluate(column, count, table);
 }
 
+int aic_quantile_table_evaluate_avx512(double *column, int64_t count, const aic_quantile_table *table) {
+    return evaluate8(column, count, table);
+}
+
 #else
 
-int aic_cpu_has_avx2(void) { return 0; }
+int aic_cpu_vector_level(void) { return 0; }
 
 int aic_quantile_table_evaluate_avx2(double *column, int64_t count, const aic_quantile_table *table) {
+    (void)column; (void)count; (void)table;
+    return 0;
+}
+
+int aic_quantile_table_evaluate_avx512(double *column, int64_t count, const aic_quantile_table *table) {
     (void)column; (void)count; (void)table;
     return 0;
 }

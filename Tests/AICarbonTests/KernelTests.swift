@@ -264,8 +264,8 @@ struct KernelTests {
         }
     }
 
-    @Test("tabulated quantiles: the AVX2 kernel in C gives the portable Swift lanes' bits (every family with a table)",
-          .enabled(if: QuantileTable.wide, "this processor has no AVX2: only the portable lanes run"),
+    @Test("tabulated quantiles: the AVX2 and AVX-512 kernels in C give the portable Swift lanes' bits (every family with a table)",
+          .enabled(if: QuantileTable.Kernel.best != .portable, "this processor has neither AVX2 nor AVX-512F: only the portable lanes run"),
           arguments: [Distribution.beta(2, 5, lower: 0, upper: 1), .beta(0.3, 0.3, lower: -1, upper: 2), .pert(3, 5, 6),
                       .gamma(shape: 0.5, scale: 2), .gamma(shape: 0.02, scale: 1), .gamma(shape: 300, scale: 1),
                       .lognormal(mu: 0.5, sigma: 1.2), .weibull(shape: 1.5, scale: 2),
@@ -280,15 +280,18 @@ struct KernelTests {
                0x1p-1074, 0, 1, -0.25, 1.5, 1e-300, 0.25, 0.75, .nan, 0.125.nextDown]
         // An odd count, so that the last block ends with values done one at a time.
         let prepared = PreparedDistribution(distribution)
-        var wide = ps, portable = ps
-        wide.withUnsafeMutableBufferPointer { prepared.quantiles($0.baseAddress!, count: $0.count, wide: true) }
-        portable.withUnsafeMutableBufferPointer { prepared.quantiles($0.baseAddress!, count: $0.count, wide: false) }
-        var differing = 0
-        for (p, (x, y)) in zip(ps, zip(wide, portable)) where x.bitPattern != y.bitPattern && !(x.isNaN && y.isNaN) {
-            differing += 1
-            if differing <= 5 { Issue.record("p = \(p): \(x) from the AVX2 kernel, \(y) from the portable lanes") }
+        var portable = ps
+        portable.withUnsafeMutableBufferPointer { prepared.quantiles($0.baseAddress!, count: $0.count, kernel: .portable) }
+        for kernel in QuantileTable.Kernel.available where kernel != .portable {
+            var wide = ps
+            wide.withUnsafeMutableBufferPointer { prepared.quantiles($0.baseAddress!, count: $0.count, kernel: kernel) }
+            var differing = 0
+            for (p, (x, y)) in zip(ps, zip(wide, portable)) where x.bitPattern != y.bitPattern && !(x.isNaN && y.isNaN) {
+                differing += 1
+                if differing <= 5 { Issue.record("p = \(p): \(x) from the \(kernel) kernel, \(y) from the portable lanes") }
+            }
+            #expect(differing == 0, "\(kernel): \(differing) of \(ps.count) values differ")
         }
-        #expect(differing == 0, "\(differing) of \(ps.count) values differ")
         #expect(ps.count % 4 != 0)
     }
 

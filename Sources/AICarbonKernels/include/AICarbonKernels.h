@@ -3,7 +3,7 @@
 
 /* Column kernels of AICarbon written with x86-64 vector intrinsics, for the instruction sets Swift's own
    SIMD types cannot target without compiling the whole package for them. Each is chosen at run time
-   (aic_cpu_has_avx2) and computes, operation for operation, what the portable Swift code computes, so
+   (aic_cpu_vector_level) and computes, operation for operation, what the portable Swift code computes, so
    results are the same bits on every machine (no fused multiply-add, no reassociation). */
 
 #include <stdint.h>
@@ -12,9 +12,10 @@
 extern "C" {
 #endif
 
-/* 1 when the processor and the operating system support AVX2 (CPUID leaf 7 and the YMM state enabled in
-   XCR0), 0 otherwise and on every other architecture. */
-int aic_cpu_has_avx2(void);
+/* The widest vector instruction set the processor and the operating system support, of those the kernels
+   use: 2 for AVX-512F (and AVX2), 1 for AVX2, 0 for neither and on every other architecture (CPUID leaves 1
+   and 7, and the register state the system enables in XCR0). */
+int aic_cpu_vector_level(void);
 
 /* The layout of a quantile table (AICarbon's QuantileTable): each of `binades` binades of m = min(p, 1 - p),
    from the one of biased exponent `lowest_exponent`, cut into 2^bits pieces; the lower side's pieces first,
@@ -30,9 +31,13 @@ typedef struct {
 /* Replaces each of the first `count` values of `column` (count a multiple of 4), a probability, by the
    table's value there, four at a time with AVX2: exactly QuantileTable.evaluate4 of AICarbon, operation
    for operation. Returns 1 when every value was inside the table and its result not NaN, 0 when some
-   value must be solved exactly by the caller. Call it only where aic_cpu_has_avx2() returned 1: on other
-   architectures it returns 0 without writing, and an x86-64 without AVX2 stops on an illegal instruction. */
+   value must be solved exactly by the caller. Call it only where aic_cpu_vector_level() returned at least 1:
+   on other architectures it returns 0 without writing, and an x86-64 without AVX2 stops on an illegal
+   instruction. */
 int aic_quantile_table_evaluate_avx2(double *column, int64_t count, const aic_quantile_table *table);
+
+/* The same, eight values at a time with AVX-512F; call it only where aic_cpu_vector_level() returned 2. */
+int aic_quantile_table_evaluate_avx512(double *column, int64_t count, const aic_quantile_table *table);
 
 #ifdef __cplusplus
 }

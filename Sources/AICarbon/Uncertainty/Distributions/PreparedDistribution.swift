@@ -57,28 +57,28 @@ package struct PreparedDistribution: Sendable {
     ///   - column: Probabilities in (0, 1) on entry, quantiles on return.
     ///   - count: Number of values.
     package func quantiles(_ column: UnsafeMutablePointer<Double>, count: Int) {
-        quantiles(column, count: count, wide: QuantileTable.wide)
+        quantiles(column, count: count, kernel: .best)
     }
 
     /// Maps a column of uniforms to quantiles in place, choosing how tables are evaluated.
     /// - Parameters:
     ///   - column: Probabilities in (0, 1) on entry, quantiles on return.
     ///   - count: Number of values.
-    ///   - wide: Whether tables are evaluated by the AVX2 kernel in C (the same bits as the portable Swift
-    ///     lanes); true only where ``QuantileTable/wide`` is.
-    package func quantiles(_ column: UnsafeMutablePointer<Double>, count: Int, wide: Bool) {
+    ///   - kernel: How tables are evaluated (every kernel gives the same bits); one of
+    ///     ``QuantileTable/Kernel/available``.
+    func quantiles(_ column: UnsafeMutablePointer<Double>, count: Int, kernel: QuantileTable.Kernel) {
         switch kind {
         case .closedForm(let distribution):
             distribution.quantiles(column, count: count)
         case .tabulated(let table, let inverse, let offset, let scale):
             Self.tabulatedQuantiles(column, count: count, table: table, inverse: inverse, offset: offset, scale: scale,
-                                    wide: wide)
+                                    kernel: kernel)
         case .truncated(let base, let lo, let hi, let lower, let upper):
             Distribution.truncatedQuantiles(column, count: count, cdfBounds: (lo, hi), lower: lower, upper: upper) {
-                base.quantiles($0, count: $1, wide: wide)
+                base.quantiles($0, count: $1, kernel: kernel)
             }
         case .clipped(let base, let lower, let upper):
-            base.quantiles(column, count: count, wide: wide)
+            base.quantiles(column, count: count, kernel: kernel)
             Distribution.clamp(column, count: count, lower: lower, upper: upper)
         }
     }
@@ -86,13 +86,13 @@ package struct PreparedDistribution: Sendable {
     /// Quantiles `offset + scale · x` with `x` from the table, or `x = exp(y)` from a table of `y = log x`
     /// (``QuantileTable/linear``; for beta `offset` is the lower bound and `scale` the width; for gamma,
     /// lognormal and Weibull 0 and the scale), by ``KernelBlocks``: the table four lanes at a time without
-    /// branches (in AVX2 when `wide`, `aic_quantile_table_evaluate_avx2`, else ``QuantileTable/evaluate4``),
+    /// branches (by `kernel`: in C with AVX2 or AVX-512F, or ``QuantileTable/evaluate4``),
     /// then, for a table of logarithms, ``ExpKernel`` on the block (the same bits on every machine).
     /// Probabilities outside the table (within 2⁻²⁰ of 0 or 1, exactly 1/2, NaN) and pieces left exact are
     /// solved exactly by `inverse`.
     private static func tabulatedQuantiles(
         _ column: UnsafeMutablePointer<Double>, count: Int, table: QuantileTable, inverse: any TransformedInverse,
-        offset: Double, scale: Double, wide: Bool
+        offset: Double, scale: Double, kernel: QuantileTable.Kernel
     ) {
         let bits = table.bits, linear = table.linear
         table.coefficients.withUnsafeBufferPointer { buffer in
@@ -102,10 +102,14 @@ package struct PreparedDistribution: Sendable {
                                             lowest_mass: QuantileTable.lowestMass)
             KernelBlocks.apply(column, count: count,
                                quads: { v, quads in
-                                   if wide { return aic_quantile_table_evaluate_avx2(v, Int64(4 * quads), &layout) != 0 }
-                                   return KernelBlocks.map(v, quads: quads) { p in
-                                       let (y, inside) = QuantileTable.evaluate4(p, bits: bits, c)
-                                       return (y, inside .& (y .== y))
+                                   switch kernel {
+                                   case .avx512: return aic_quantile_table_evaluate_avx512(v, Int64(4 * quads), &layout) != 0
+                                   case .avx2: return aic_quantile_table_evaluate_avx2(v, Int64(4 * quads), &layout) != 0
+                                   case .portable:
+                                       return KernelBlocks.map(v, quads: quads) { p in
+                                           let (y, inside) = QuantileTable.evaluate4(p, bits: bits, c)
+                                           return (y, inside .& (y .== y))
+                                       }
                                    }
                                },
                                one: { QuantileTable.evaluate($0, bits: bits, c).y },
