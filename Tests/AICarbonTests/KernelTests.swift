@@ -250,6 +250,16 @@ struct KernelTests {
         }
     }
 
+    @Test("the committed exp and log tables are their double-double derivations, bit for bit")
+    func committedTables() {
+        for (name, committed, derived) in [("exp", ExpKernel.table, ExpKernel.derivedTable()), ("log", LogKernel.table, LogKernel.derivedTable())] {
+            #expect(committed.count == derived.count, "\(name): \(committed.count) values committed, \(derived.count) derived")
+            for (i, (a, b)) in zip(committed, derived).enumerated() where a.bitPattern != b.bitPattern {
+                Issue.record("\(name) table[\(i)]: committed \(a), derived \(b)")
+            }
+        }
+    }
+
     @Test("tabulated quantiles (beta, PERT, gamma): four lanes give the bits of one lane, edges included",
           arguments: [Distribution.beta(2, 5, lower: 0, upper: 1), .pert(3, 5, 6), .gamma(shape: 0.5, scale: 2)])
     func tabulatedLanes(distribution: Distribution) {
