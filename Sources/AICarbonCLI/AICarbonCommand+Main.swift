@@ -7,6 +7,10 @@ extension AICarbonCommand {
     /// sysexits(3).
     public static let usageExitCode: Int32 = 64
 
+    /// The commands that read the shipped catalog (``Catalog/bundled()``).
+    static let catalogCommands: Set<String> = [EstimateCommand._commandName, RunCommand._commandName, CompareCommand._commandName,
+                                               SensitivityCommand._commandName, ReportCommand._commandName, CatalogCommand._commandName]
+
     /// Parses the command line, runs the command and exits.
     ///
     /// `--help` and `--version` print as ArgumentParser prints them. Output that cannot be written to
@@ -16,6 +20,8 @@ extension AICarbonCommand {
     /// ArgumentParser (one ``InputError`` line) with status 1.
     /// - Parameter arguments: The arguments after the program name.
     public static func runFromCommandLine(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        // The commands that read the shipped catalog start decoding it while their arguments are parsed.
+        if let name = arguments.first, catalogCommands.contains(name) { Catalog.prefetch() }
         var command: any ParsableCommand
         do {
             command = try parseAsRoot(arguments)
