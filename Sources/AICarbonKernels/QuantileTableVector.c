@@ -4,15 +4,9 @@
    operation is the Swift code's, in its order, with no contraction into fused multiply-adds: the results are
    the same bits. */
 
-#include "AICarbonKernels.h"
-
-#pragma STDC FP_CONTRACT OFF
-#if defined(__clang__)
-#pragma clang fp contract(off)
-#endif
+#include "ExactArithmetic.h"
 
 #if defined(__x86_64__)
-#include <immintrin.h>
 
 __attribute__((target("avx2")))
 static int evaluate(double *column, int64_t count, const aic_quantile_table *table) {

@@ -275,7 +275,7 @@ struct KernelTests {
     }
 
     @Test("tabulated quantiles: the AVX2 and AVX-512 kernels in C give the portable Swift lanes' bits (every family with a table)",
-          .enabled(if: QuantileTable.Kernel.best != .portable, "this processor has neither AVX2 nor AVX-512F: only the portable lanes run"),
+          .enabled(if: VectorKernel.best != .portable, "this processor has neither AVX2 nor AVX-512F: only the portable lanes run"),
           arguments: [Distribution.beta(2, 5, lower: 0, upper: 1), .beta(0.3, 0.3, lower: -1, upper: 2), .pert(3, 5, 6),
                       .gamma(shape: 0.5, scale: 2), .gamma(shape: 0.02, scale: 1), .gamma(shape: 300, scale: 1),
                       .lognormal(mu: 0.5, sigma: 1.2), .weibull(shape: 1.5, scale: 2),
@@ -292,7 +292,7 @@ struct KernelTests {
         let prepared = PreparedDistribution(distribution)
         var portable = ps
         portable.withUnsafeMutableBufferPointer { prepared.quantiles($0.baseAddress!, count: $0.count, kernel: .portable) }
-        for kernel in QuantileTable.Kernel.available where kernel != .portable {
+        for kernel in VectorKernel.available where kernel != .portable {
             var wide = ps
             wide.withUnsafeMutableBufferPointer { prepared.quantiles($0.baseAddress!, count: $0.count, kernel: kernel) }
             var differing = 0
@@ -303,6 +303,34 @@ struct KernelTests {
             #expect(differing == 0, "\(kernel): \(differing) of \(ps.count) values differ")
         }
         #expect(ps.count % 4 != 0)
+    }
+
+    @Test("binning cells: the AVX2 and AVX-512 kernels in C give the portable Swift lanes' cells, edges and NaN included",
+          .enabled(if: VectorKernel.best != .portable, "this processor has neither AVX2 nor AVX-512F: only the portable lanes run"),
+          arguments: [(0.0, 1.0), (-3e5, 7e5), (1e-9, 1e-9)])
+    func binningCellsWideKernels(range: (Double, Double)) {
+        var g = Generator(seed: 31)
+        let (low, high) = range
+        let pilot = (0..<4_096).map { _ in low + (high - low) * Self.unit(&g) }
+        let binning = pilot.withUnsafeBufferPointer { CountingBins(pilot: $0, samples: 1_000_000, percentiles: [5, 50, 95], bins: 30) }
+        // Values across and beyond the edges, the edges and cell boundaries themselves, and non-finite ones.
+        var values = (0..<20_000).map { _ in low - (high - low) + 3 * (high - low) * Self.unit(&g) }
+        let width = 1 / binning.scale
+        values += (0..<200).flatMap { k in
+            let edge = binning.lower + (Double(k) - 0.5) * width
+            return [edge, edge.nextUp, edge.nextDown]
+        }
+        values += [binning.lower, binning.upper, .nan, .infinity, -.infinity, -0.0, 0, 1e308, -1e308, .leastNonzeroMagnitude]
+        var portable = [Int32](repeating: -1, count: values.count)
+        values.withUnsafeBufferPointer { binning.cells($0.baseAddress!, count: $0.count, into: &portable, kernel: .portable) }
+        for (i, v) in values.enumerated() { #expect(Int(portable[i]) == binning.cell(v), "\(v): lanes \(portable[i]), one value \(binning.cell(v))") }
+        for kernel in VectorKernel.available where kernel != .portable {
+            var wide = [Int32](repeating: -1, count: values.count)
+            values.withUnsafeBufferPointer { binning.cells($0.baseAddress!, count: $0.count, into: &wide, kernel: kernel) }
+            let differing = zip(wide, portable).filter { $0 != $1 }.count
+            #expect(differing == 0, "\(kernel): \(differing) of \(values.count) cells differ")
+        }
+        #expect(values.count % 8 != 0)
     }
 
     /// Committed bit patterns (recorded on x86-64): a machine or compiler computing any kernel differently

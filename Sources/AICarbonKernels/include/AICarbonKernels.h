@@ -39,6 +39,21 @@ int aic_quantile_table_evaluate_avx2(double *column, int64_t count, const aic_qu
 /* The same, eight values at a time with AVX-512F; call it only where aic_cpu_vector_level() returned 2. */
 int aic_quantile_table_evaluate_avx512(double *column, int64_t count, const aic_quantile_table *table);
 
+/* A binning of AICarbon's CountingBins: cell(v) = round((v − lower) · scale + 1/2) clamped to [0, top]. */
+typedef struct {
+    double lower;
+    double scale;
+    double top;
+} aic_binning;
+
+/* Writes the cell of each of the first `count` values (a multiple of 4) to `cells`, four at a time with
+   AVX2: exactly CountingBins.cells of AICarbon. Call it only where aic_cpu_vector_level() returned at least
+   1 (it does nothing on other architectures). */
+void aic_cells_avx2(const double *values, int64_t count, const aic_binning *binning, int32_t *cells);
+
+/* The same, eight at a time with AVX-512F; call it only where aic_cpu_vector_level() returned 2. */
+void aic_cells_avx512(const double *values, int64_t count, const aic_binning *binning, int32_t *cells);
+
 #ifdef __cplusplus
 }
 #endif

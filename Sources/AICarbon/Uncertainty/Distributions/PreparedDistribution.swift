@@ -65,8 +65,8 @@ package struct PreparedDistribution: Sendable {
     ///   - column: Probabilities in (0, 1) on entry, quantiles on return.
     ///   - count: Number of values.
     ///   - kernel: How tables are evaluated (every kernel gives the same bits); one of
-    ///     ``QuantileTable/Kernel/available``.
-    func quantiles(_ column: UnsafeMutablePointer<Double>, count: Int, kernel: QuantileTable.Kernel) {
+    ///     ``VectorKernel/available``.
+    func quantiles(_ column: UnsafeMutablePointer<Double>, count: Int, kernel: VectorKernel) {
         switch kind {
         case .closedForm(let distribution):
             distribution.quantiles(column, count: count)
@@ -92,7 +92,7 @@ package struct PreparedDistribution: Sendable {
     /// solved exactly by `inverse`.
     private static func tabulatedQuantiles(
         _ column: UnsafeMutablePointer<Double>, count: Int, table: QuantileTable, inverse: any TransformedInverse,
-        offset: Double, scale: Double, kernel: QuantileTable.Kernel
+        offset: Double, scale: Double, kernel: VectorKernel
     ) {
         let bits = table.bits, linear = table.linear
         table.coefficients.withUnsafeBufferPointer { buffer in

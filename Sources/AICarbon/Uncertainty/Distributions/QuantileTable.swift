@@ -66,34 +66,6 @@ struct QuantileTable: Sendable {
     /// changes by a factor of 5 across a piece of 1/32 of a binade) is tabulated as `log x`.
     static let linearTestMass = 0x1p-44
 
-    /// How tables are evaluated four (or eight) values at a time: every kernel gives the same bits.
-    enum Kernel: CaseIterable, Sendable {
-        /// ``evaluate4`` in Swift's portable SIMD (two SSE2 registers a vector on x86-64, NEON on arm64).
-        case portable
-        /// `aic_quantile_table_evaluate_avx2` (C): ``evaluate4`` operation for operation in one 256-bit register.
-        case avx2
-        /// `aic_quantile_table_evaluate_avx512` (C): the same eight values at a time in AVX-512F.
-        case avx512
-
-        /// The fastest kernel this processor runs, decided once per process from CPUID.
-        static let best: Kernel = switch aic_cpu_vector_level() {
-        case 2: .avx512
-        case 1: .avx2
-        default: .portable
-        }
-
-        /// The kernels this processor runs.
-        static var available: [Kernel] { allCases.filter { $0.level <= best.level } }
-
-        private var level: Int {
-            switch self {
-            case .portable: 0
-            case .avx2: 1
-            case .avx512: 2
-            }
-        }
-    }
-
     /// Each binade is cut into `2^bits` pieces.
     let bits: Int
     /// Whether the pieces interpolate the quantile `x` (true) or its logarithm `y = log x` (false).

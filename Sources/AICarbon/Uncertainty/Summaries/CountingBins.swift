@@ -1,3 +1,5 @@
+import AICarbonKernels
+
 /// The counting bins of one output for summaries that never sort the samples: `bins` equal-width
 /// histogram bins between the 0.5th and 99.5th percentiles of a pilot sample (the run's first chunk),
 /// each split into ``cellsPerBin`` cells, plus one cell for everything below and one for everything
@@ -63,22 +65,39 @@ struct CountingBins: Sendable {
         return Int(truncatingIfNeeded: (clamped + 0x1p52).bitPattern &- (0x1p52 as Double).bitPattern)
     }
 
-    /// The cells of `count` values, four at a time in vector lanes: ``cell(_:)``'s operations in the same
-    /// order, so the same cells.
+    /// The cells of `count` values, four (or eight) at a time in vector lanes: ``cell(_:)``'s operations in
+    /// the same order, so the same cells.
     func cells(_ v: UnsafePointer<Double>, count: Int, into cells: UnsafeMutablePointer<Int32>) {
-        // The binning's constants in locals, so that they stay in registers across the stores.
-        let lowers = SIMD4<Double>(repeating: lower), scales = SIMD4<Double>(repeating: scale), tops = SIMD4<Double>(repeating: top)
-        let magic = SIMD4<Double>(repeating: 0x1p52), magicBits = SIMD4<Int64>(repeating: Int64(bitPattern: (0x1p52 as Double).bitPattern))
+        self.cells(v, count: count, into: cells, kernel: .best)
+    }
+
+    /// ``cells(_:count:into:)`` by a chosen kernel (every kernel gives the same cells).
+    /// - Parameters:
+    ///   - v: The values.
+    ///   - count: Number of values.
+    ///   - cells: Room for `count` cells.
+    ///   - kernel: One of ``VectorKernel/available``: the C kernels in AVX2 or AVX-512F, or the Swift lanes.
+    func cells(_ v: UnsafePointer<Double>, count: Int, into cells: UnsafeMutablePointer<Int32>, kernel: VectorKernel) {
         let whole = count & ~3
         var i = 0
-        while i < whole {
-            let x = UnsafeRawPointer(v + i).loadUnaligned(as: SIMD4<Double>.self)
-            let shifted = (x - lowers) * scales + 0.5
-            // Swift.min(shifted, top) (top when top < shifted), and 0 below 0 and for NaN.
-            let clamped = shifted.replacing(with: tops, where: tops .< shifted).replacing(with: 0, where: .!(shifted .>= 0))
-            let bits = unsafeBitCast(clamped + magic, to: SIMD4<Int64>.self) &- magicBits
-            UnsafeMutableRawPointer(cells + i).storeBytes(of: SIMD4<Int32>(truncatingIfNeeded: bits), as: SIMD4<Int32>.self)
-            i += 4
+        switch kernel {
+        case .avx512, .avx2:
+            var binning = aic_binning(lower: lower, scale: scale, top: top)
+            if kernel == .avx512 { aic_cells_avx512(v, Int64(whole), &binning, cells) } else { aic_cells_avx2(v, Int64(whole), &binning, cells) }
+            i = whole
+        case .portable:
+            // The binning's constants in locals, so that they stay in registers across the stores.
+            let lowers = SIMD4<Double>(repeating: lower), scales = SIMD4<Double>(repeating: scale), tops = SIMD4<Double>(repeating: top)
+            let magic = SIMD4<Double>(repeating: 0x1p52), magicBits = SIMD4<Int64>(repeating: Int64(bitPattern: (0x1p52 as Double).bitPattern))
+            while i < whole {
+                let x = UnsafeRawPointer(v + i).loadUnaligned(as: SIMD4<Double>.self)
+                let shifted = (x - lowers) * scales + 0.5
+                // Swift.min(shifted, top) (top when top < shifted), and 0 below 0 and for NaN.
+                let clamped = shifted.replacing(with: tops, where: tops .< shifted).replacing(with: 0, where: .!(shifted .>= 0))
+                let bits = unsafeBitCast(clamped + magic, to: SIMD4<Int64>.self) &- magicBits
+                UnsafeMutableRawPointer(cells + i).storeBytes(of: SIMD4<Int32>(truncatingIfNeeded: bits), as: SIMD4<Int32>.self)
+                i += 4
+            }
         }
         while i < count {
             cells[i] = Int32(truncatingIfNeeded: cell(v[i]))
