@@ -173,27 +173,31 @@ struct KernelTests {
     }
 
     /// `count` uniforms through `fill` (eight lanes, jumps, the scalar remainder).
-    static func filledUniforms(_ g: inout Taus2, count: Int) -> [Double] {
+    static func filledUniforms(_ g: inout Taus2, count: Int, kernel: VectorKernel = .best) -> [Double] {
         var out = [Double](repeating: -1, count: count)
-        out.withUnsafeMutableBufferPointer { g.fill($0.baseAddress!, count: count) }
+        out.withUnsafeMutableBufferPointer { g.fill($0.baseAddress!, count: count, kernel: kernel) }
         return out
     }
 
-    @Test("taus2 fill (eight lanes) gives the one-at-a-time stream and final state, for any count",
+    @Test("taus2 fill (eight lanes, every kernel this processor runs) gives the one-at-a-time stream and final state, for any count",
           arguments: [1, 42, 0xDEAD_BEEF, SeedSequence.seed(master: 7, batch: 1, chunk: 2)] as [UInt64])
     func taus2FillMatchesScalar(seed: UInt64) {
+        for kernel in VectorKernel.available { taus2FillMatchesScalar(seed: seed, kernel: kernel) }
+    }
+
+    func taus2FillMatchesScalar(seed: UInt64, kernel: VectorKernel) {
         let counts = [0, 1, 2, 3, 7, 8, 127, 128, 129, 255, 256, 257, 1_023, 1_024, 1_025, 1_031, 2_047, 4_096 + 5,
                       5 * 1_024, 12 * 1_024, 100_003]
         // Each count from the seeded state, and all of them one after another on the same generators.
         var chainedFill = Taus2(seed: seed), chainedScalar = chainedFill
         for count in counts {
             var fill = Taus2(seed: seed), scalar = fill
-            let filled = Self.filledUniforms(&fill, count: count), drawn = Self.scalarUniforms(&scalar, count: count)
-            #expect(filled.map(\.bitPattern) == drawn.map(\.bitPattern), "count \(count)")
-            #expect(fill.states == scalar.states, "count \(count): final state")
-            #expect((0..<5).map { _ in fill.next() } == (0..<5).map { _ in scalar.next() }, "count \(count): next outputs")
-            #expect(Self.filledUniforms(&chainedFill, count: count) == Self.scalarUniforms(&chainedScalar, count: count),
-                    "count \(count) after the previous counts")
+            let filled = Self.filledUniforms(&fill, count: count, kernel: kernel), drawn = Self.scalarUniforms(&scalar, count: count)
+            #expect(filled.map(\.bitPattern) == drawn.map(\.bitPattern), "\(kernel), count \(count)")
+            #expect(fill.states == scalar.states, "\(kernel), count \(count): final state")
+            #expect((0..<5).map { _ in fill.next() } == (0..<5).map { _ in scalar.next() }, "\(kernel), count \(count): next outputs")
+            #expect(Self.filledUniforms(&chainedFill, count: count, kernel: kernel) == Self.scalarUniforms(&chainedScalar, count: count),
+                    "\(kernel), count \(count) after the previous counts")
         }
         #expect(chainedFill.states == chainedScalar.states)
     }
@@ -225,12 +229,14 @@ struct KernelTests {
         var raw = start
         let outputs = (0...position).map { _ in raw.next() }
         #expect(outputs.last == 0 && !outputs.dropLast().contains(0), "the constructed state's output \(position) is zero")
-        var fill = start, scalar = start
-        let filled = Self.filledUniforms(&fill, count: count), drawn = Self.scalarUniforms(&scalar, count: count)
-        #expect(filled.map(\.bitPattern) == drawn.map(\.bitPattern))
-        #expect(fill.states == scalar.states)
-        #expect((0..<5).map { _ in fill.uniform() } == (0..<5).map { _ in scalar.uniform() })
-        #expect(!filled.contains(0) && filled.allSatisfy { $0 > 0 && $0 < 1 })
+        for kernel in VectorKernel.available {
+            var fill = start, scalar = start
+            let filled = Self.filledUniforms(&fill, count: count, kernel: kernel), drawn = Self.scalarUniforms(&scalar, count: count)
+            #expect(filled.map(\.bitPattern) == drawn.map(\.bitPattern), "\(kernel)")
+            #expect(fill.states == scalar.states, "\(kernel)")
+            #expect((0..<5).map { _ in fill.uniform() } == (0..<5).map { _ in scalar.uniform() }, "\(kernel)")
+            #expect(!filled.contains(0) && filled.allSatisfy { $0 > 0 && $0 < 1 }, "\(kernel)")
+        }
     }
 
     @Test("taus2 jumps by matrix powers over GF(2) equal stepping", arguments: [0, 1, 2, 3, 16, 100, 127, 128, 255, 1_000, 4_097])

@@ -54,6 +54,17 @@ void aic_cells_avx2(const double *values, int64_t count, const aic_binning *binn
 /* The same, eight at a time with AVX-512F; call it only where aic_cpu_vector_level() returned 2. */
 void aic_cells_avx512(const double *values, int64_t count, const aic_binning *binning, int32_t *cells);
 
+/* Steps eight taus2 generators `segment` times together, writing lane j's uniforms x · 2⁻³² (x its 32-bit
+   outputs, zero included) to buffer[j · segment ..< (j + 1) · segment]: exactly Taus2.Lanes.fill of
+   AICarbon. `state` holds the eight first components, then the eight second, then the eight third, and is
+   left at the last step. Returns 1 when any output was zero (the caller then redoes the fill as
+   gsl_rng_uniform_pos, which skips zeros), else 0. AVX2; call it only where aic_cpu_vector_level() returned
+   at least 1 (it does nothing on other architectures). */
+int aic_taus2_fill_avx2(uint32_t *state, double *buffer, int64_t segment);
+
+/* The same, converting to doubles with AVX-512F; call it only where aic_cpu_vector_level() returned 2. */
+int aic_taus2_fill_avx512(uint32_t *state, double *buffer, int64_t segment);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,3 +1,5 @@
+import AICarbonKernels
+
 /// GSL's `taus2` generator in Swift: the same stream as `gsl_rng_taus2` seeded by `gsl_rng_set`, bit
 /// for bit, filled into columns without a call per value.
 ///
@@ -92,6 +94,17 @@ package struct Taus2: Sendable {
     ///   - buffer: The column.
     ///   - count: Number of values.
     package mutating func fill(_ buffer: UnsafeMutablePointer<Double>, count: Int) {
+        fill(buffer, count: count, kernel: .best)
+    }
+
+    /// ``fill(_:count:)`` with the lanes stepped by a chosen kernel (every kernel gives the same values and
+    /// final state).
+    /// - Parameters:
+    ///   - buffer: The column.
+    ///   - count: Number of values.
+    ///   - kernel: One of ``VectorKernel/available``: the Swift lanes, or the C kernel (`aic_taus2_fill_avx2`,
+    ///     `aic_taus2_fill_avx512`: one 256-bit register a component, eight steps transposed in registers).
+    mutating func fill(_ buffer: UnsafeMutablePointer<Double>, count: Int, kernel: VectorKernel) {
         var generator = self
         var done = 0
         if count >= 8 * Self.minimumSegment {
@@ -101,7 +114,9 @@ package struct Taus2: Sendable {
                 while count - done >= 8 * Self.minimumSegment {
                     let segment = min(Self.maximumSegment, (count - done) / 8)
                     var lanes = Lanes(generator, segment: segment)
-                    zero = lanes.fill(buffer + done, segment: segment, staging: staging) || zero
+                    let met = kernel == .portable ? lanes.fill(buffer + done, segment: segment, staging: staging)
+                        : lanes.fill(buffer + done, segment: segment, kernel: kernel)
+                    zero = met || zero
                     generator = lanes.last
                     done += 8 * segment
                 }
@@ -176,6 +191,26 @@ extension Taus2 {
                 return (raw.loadUnaligned(as: SIMD4<UInt32>.self), raw.loadUnaligned(fromByteOffset: 16, as: SIMD4<UInt32>.self),
                         raw.loadUnaligned(fromByteOffset: 32, as: SIMD4<UInt32>.self), raw.loadUnaligned(fromByteOffset: 48, as: SIMD4<UInt32>.self),
                         raw.loadUnaligned(fromByteOffset: 64, as: SIMD4<UInt32>.self), raw.loadUnaligned(fromByteOffset: 80, as: SIMD4<UInt32>.self))
+            }
+        }
+
+        /// ``fill(_:segment:staging:)`` by the C kernel of `kernel` (AVX2 or AVX-512F): the same values and
+        /// the same states after.
+        /// - Parameters:
+        ///   - buffer: The block, `8 · segment` values.
+        ///   - segment: Values a lane.
+        ///   - kernel: ``VectorKernel/avx2`` or ``VectorKernel/avx512``.
+        /// - Returns: Whether any output was zero.
+        mutating func fill(_ buffer: UnsafeMutablePointer<Double>, segment: Int, kernel: VectorKernel) -> Bool {
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 24) { states in
+                let states = states.baseAddress!, raw = UnsafeMutableRawPointer(states)
+                for (k, v) in [a0, a1, b0, b1, c0, c1].enumerated() { raw.storeBytes(of: v, toByteOffset: 16 * k, as: SIMD4<UInt32>.self) }
+                let zero = kernel == .avx512 ? aic_taus2_fill_avx512(states, buffer, Int64(segment))
+                    : aic_taus2_fill_avx2(states, buffer, Int64(segment))
+                (a0, a1, b0, b1, c0, c1) = (raw.loadUnaligned(as: SIMD4<UInt32>.self), raw.loadUnaligned(fromByteOffset: 16, as: SIMD4<UInt32>.self),
+                                            raw.loadUnaligned(fromByteOffset: 32, as: SIMD4<UInt32>.self), raw.loadUnaligned(fromByteOffset: 48, as: SIMD4<UInt32>.self),
+                                            raw.loadUnaligned(fromByteOffset: 64, as: SIMD4<UInt32>.self), raw.loadUnaligned(fromByteOffset: 80, as: SIMD4<UInt32>.self))
+                return zero != 0
             }
         }
 
