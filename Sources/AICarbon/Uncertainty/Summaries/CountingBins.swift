@@ -217,28 +217,23 @@ struct CountingBins: Sendable {
         let pilotCells = UnsafeMutablePointer<Int32>.allocate(capacity: Swift.max(pilot.count, 1))
         defer { pilotCells.deallocate() }
         if let base = pilot.baseAddress { cells(base, count: pilot.count, into: pilotCells) }
-        kept.withUnsafeBufferPointer { kept in
-            candidate.withUnsafeMutableBufferPointer { candidate in
-                votes.withUnsafeMutableBufferPointer { votes in
+        // Every cell votes, kept or not (only kept cells' atoms are read), so that the loops have no branch
+        // on the data: a cell's candidate and votes are chosen by selects.
+        candidate.withUnsafeMutableBufferPointer { candidate in
+            votes.withUnsafeMutableBufferPointer { votes in
+                for (i, v) in pilot.enumerated() {
+                    let c = Int(pilotCells[i]), empty = votes[c] == 0
+                    let same = candidate[c].bitPattern == v.bitPattern
+                    candidate[c] = empty ? v : candidate[c]
+                    votes[c] = empty ? 1 : votes[c] &+ (same ? 1 : -1)
+                }
+            }
+            hits.withUnsafeMutableBufferPointer { hits in
+                total.withUnsafeMutableBufferPointer { total in
                     for (i, v) in pilot.enumerated() {
                         let c = Int(pilotCells[i])
-                        guard kept[c] else { continue }
-                        if votes[c] == 0 {
-                            candidate[c] = v
-                            votes[c] = 1
-                        } else {
-                            votes[c] += candidate[c].bitPattern == v.bitPattern ? 1 : -1
-                        }
-                    }
-                }
-                hits.withUnsafeMutableBufferPointer { hits in
-                    total.withUnsafeMutableBufferPointer { total in
-                        for (i, v) in pilot.enumerated() {
-                            let c = Int(pilotCells[i])
-                            guard kept[c] else { continue }
-                            total[c] += 1
-                            if v.bitPattern == candidate[c].bitPattern { hits[c] += 1 }
-                        }
+                        total[c] &+= 1
+                        hits[c] &+= v.bitPattern == candidate[c].bitPattern ? 1 : 0
                     }
                 }
             }
