@@ -20,6 +20,9 @@ extension AICarbonCommand {
     /// ArgumentParser (one ``InputError`` line) with status 1.
     /// - Parameter arguments: The arguments after the program name.
     public static func runFromCommandLine(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        // A kernel chosen in the environment that this processor cannot run, or that does not exist, is an
+        // error rather than silently replaced.
+        if let problem = VectorKernel.environmentProblem { exit(withError: problem) }
         // The commands that read the shipped catalog start decoding it while their arguments are parsed.
         if let name = arguments.first, catalogCommands.contains(name) { Catalog.prefetch() }
         var command: any ParsableCommand

@@ -1,14 +1,15 @@
+import AICarbon
 import Foundation
 import Testing
 
 /// Runs the built `aicarbon` executable (built by `swift build`, which `make test` runs first).
-func runAICarbon(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+func runAICarbon(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let binary = root.appendingPathComponent(".build/debug/aicarbon")
     guard FileManager.default.isExecutableFile(atPath: binary.path) else {
         throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: binary.path + " (run `swift build` first; `make test` does)"])
     }
-    return try run(binary, arguments, in: nil)
+    return try run(binary, arguments, in: nil, environment: environment)
 }
 
 @Suite("aicarbon executable")
@@ -49,6 +50,33 @@ struct ExecutableTests {
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1, "\(result.stderr)")
         #expect(result.stderr.contains("expected"))
+    }
+
+    @Test("output is bit-identical whichever vector kernel runs (AICARBON_VECTOR_KERNEL: each this processor has)",
+          arguments: ["mc", "lhs"])
+    func vectorKernels(_ method: String) throws {
+        // Beta, PERT, gamma and Weibull inputs (tables), lognormal defaults, 200,000 samples: streamed, so the
+        // bin cells and taus2's lanes run too.
+        let arguments = ["estimate", "--params", "70B", "--tokens", "2T", "--hardware", "h100", "--chips", "1024",
+                         "--mfu", "beta(6, 10, 0.2, 0.6)", "--pue", "pert(1.08, 1.15, 1.4)", "--grid", "gamma(16, 0.025) kg/kWh",
+                         "--lifetime", "weibull(3.5, 40000) h", "--samples", "200000", "--seed", "5", "--method", method, "--format", "json"]
+        let outputs = try VectorKernel.available.map { kernel in
+            let result = try runAICarbon(arguments, environment: [VectorKernel.environmentVariable: kernel.rawValue])
+            #expect(result.status == 0, "\(kernel): \(result.stderr)")
+            return (kernel, result.stdout)
+        }
+        #expect(outputs.count == VectorKernel.available.count && !outputs[0].1.isEmpty)
+        for (kernel, output) in outputs.dropFirst() { #expect(output == outputs[0].1, "\(kernel) against \(outputs[0].0)") }
+    }
+
+    @Test("a vector kernel the processor lacks, or an unknown one, is refused with one line naming the variable",
+          arguments: ["avx1024", "", "AVX2"])
+    func unknownVectorKernel(_ name: String) throws {
+        let result = try runAICarbon(["estimate", "--chip-hours", "10", "--power", "300 W"], environment: [VectorKernel.environmentVariable: name])
+        #expect(result.status != 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("AICARBON_VECTOR_KERNEL") && result.stderr.contains("expected one of portable"), "\(result.stderr)")
     }
 
     @Test("output is bit-identical with --threads 1 and --threads 2", arguments: ["mc", "lhs", "sobol"])

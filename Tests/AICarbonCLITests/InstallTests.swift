@@ -11,12 +11,15 @@ let builtAICarbon: URL? = {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
 }()
 
-/// Runs `binary` with `arguments` in `directory` (the current one when `nil`).
-func run(_ binary: URL, _ arguments: [String], in directory: URL?) throws -> (status: Int32, stdout: String, stderr: String) {
+/// Runs `binary` with `arguments` in `directory` (the current one when `nil`), with `environment` added to
+/// this process's environment.
+func run(_ binary: URL, _ arguments: [String], in directory: URL?, environment: [String: String] = [:]) throws
+    -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

@@ -1,10 +1,11 @@
 import AICarbonKernels
+import Foundation
 
 /// Which code maps a column where a kernel exists in several instruction sets (the quantile tables,
-/// ``QuantileTable/evaluate4(_:bits:_:)``; the cells of a binning, ``CountingBins/cells(_:count:into:)``).
-/// Every choice gives the same bits: the C kernels (target `AICarbonKernels`) repeat the Swift lanes'
-/// operations in the same order, with no fused multiply-add.
-enum VectorKernel: CaseIterable, Sendable {
+/// ``QuantileTable/evaluate4(_:bits:_:)``; the cells of a binning, ``CountingBins/cells(_:count:into:)``;
+/// taus2's lanes, ``Taus2/fill(_:count:)``). Every choice gives the same bits: the C kernels (target
+/// `AICarbonKernels`) repeat the Swift lanes' operations in the same order, with no fused multiply-add.
+public enum VectorKernel: String, CaseIterable, Sendable {
     /// Swift's portable SIMD (two SSE2 registers a four-lane vector on x86-64, NEON on arm64).
     case portable
     /// The C kernel in AVX2: four lanes in one 256-bit register.
@@ -12,15 +13,39 @@ enum VectorKernel: CaseIterable, Sendable {
     /// The C kernel in AVX-512F: eight lanes in one 512-bit register.
     case avx512
 
-    /// The fastest kernel this processor runs, decided once per process from CPUID (`aic_cpu_vector_level`).
-    static let best: VectorKernel = switch aic_cpu_vector_level() {
+    /// The environment variable that chooses a kernel other than the fastest (to check that results do
+    /// not depend on it): `portable`, `avx2` or `avx512`, at most ``supported``.
+    public static let environmentVariable = "AICARBON_VECTOR_KERNEL"
+
+    /// The widest kernel this processor runs, from CPUID and the register state the system enables
+    /// (`aic_cpu_vector_level`).
+    public static let supported: VectorKernel = switch aic_cpu_vector_level() {
     case 2: .avx512
     case 1: .avx2
     default: .portable
     }
 
+    /// The kernel every run of this process uses: the one ``environmentVariable`` names when this processor
+    /// runs it, else ``supported``. Decided once per process.
+    public static let best: VectorKernel = {
+        guard let name = ProcessInfo.processInfo.environment[environmentVariable], let kernel = VectorKernel(rawValue: name),
+              kernel.level <= supported.level else { return supported }
+        return kernel
+    }()
+
+    /// Why ``environmentVariable`` cannot be used, or nil when it is unset or names a kernel this processor
+    /// runs (the command line refuses to run with a value it would ignore).
+    public static var environmentProblem: InputError? {
+        guard let name = ProcessInfo.processInfo.environment[environmentVariable] else { return nil }
+        let expected = "one of " + available.map(\.rawValue).joined(separator: ", ") + " (this processor runs \(supported.rawValue) at most)"
+        guard let kernel = VectorKernel(rawValue: name), kernel.level <= supported.level else {
+            return InputError(field: environmentVariable, expected: expected, found: "\"\(name)\"")
+        }
+        return nil
+    }
+
     /// The kernels this processor runs.
-    static var available: [VectorKernel] { allCases.filter { $0.level <= best.level } }
+    public static var available: [VectorKernel] { allCases.filter { $0.level <= supported.level } }
 
     private var level: Int {
         switch self {
