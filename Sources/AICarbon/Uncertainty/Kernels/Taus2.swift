@@ -187,11 +187,17 @@ extension Taus2 {
                         i += 1
                     }
                 }
-                let raw = UnsafeRawPointer(states)
-                return (raw.loadUnaligned(as: SIMD4<UInt32>.self), raw.loadUnaligned(fromByteOffset: 16, as: SIMD4<UInt32>.self),
-                        raw.loadUnaligned(fromByteOffset: 32, as: SIMD4<UInt32>.self), raw.loadUnaligned(fromByteOffset: 48, as: SIMD4<UInt32>.self),
-                        raw.loadUnaligned(fromByteOffset: 64, as: SIMD4<UInt32>.self), raw.loadUnaligned(fromByteOffset: 80, as: SIMD4<UInt32>.self))
+                return Self.vectors(UnsafeRawPointer(states))
             }
+        }
+
+        /// The six component vectors (a0, a1, b0, b1, c0, c1) from 24 words in memory: the eight lanes' first
+        /// components, then their second, then their third.
+        private static func vectors(_ raw: UnsafeRawPointer)
+            -> (SIMD4<UInt32>, SIMD4<UInt32>, SIMD4<UInt32>, SIMD4<UInt32>, SIMD4<UInt32>, SIMD4<UInt32>) {
+            (raw.loadUnaligned(as: SIMD4<UInt32>.self), raw.loadUnaligned(fromByteOffset: 16, as: SIMD4<UInt32>.self),
+             raw.loadUnaligned(fromByteOffset: 32, as: SIMD4<UInt32>.self), raw.loadUnaligned(fromByteOffset: 48, as: SIMD4<UInt32>.self),
+             raw.loadUnaligned(fromByteOffset: 64, as: SIMD4<UInt32>.self), raw.loadUnaligned(fromByteOffset: 80, as: SIMD4<UInt32>.self))
         }
 
         /// ``fill(_:segment:staging:)`` by the C kernel of `kernel` (AVX2 or AVX-512F): the same values and
@@ -204,12 +210,15 @@ extension Taus2 {
         mutating func fill(_ buffer: UnsafeMutablePointer<Double>, segment: Int, kernel: VectorKernel) -> Bool {
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 24) { states in
                 let states = states.baseAddress!, raw = UnsafeMutableRawPointer(states)
-                for (k, v) in [a0, a1, b0, b1, c0, c1].enumerated() { raw.storeBytes(of: v, toByteOffset: 16 * k, as: SIMD4<UInt32>.self) }
+                raw.storeBytes(of: a0, as: SIMD4<UInt32>.self)
+                raw.storeBytes(of: a1, toByteOffset: 16, as: SIMD4<UInt32>.self)
+                raw.storeBytes(of: b0, toByteOffset: 32, as: SIMD4<UInt32>.self)
+                raw.storeBytes(of: b1, toByteOffset: 48, as: SIMD4<UInt32>.self)
+                raw.storeBytes(of: c0, toByteOffset: 64, as: SIMD4<UInt32>.self)
+                raw.storeBytes(of: c1, toByteOffset: 80, as: SIMD4<UInt32>.self)
                 let zero = kernel == .avx512 ? aic_taus2_fill_avx512(states, buffer, Int64(segment))
                     : aic_taus2_fill_avx2(states, buffer, Int64(segment))
-                (a0, a1, b0, b1, c0, c1) = (raw.loadUnaligned(as: SIMD4<UInt32>.self), raw.loadUnaligned(fromByteOffset: 16, as: SIMD4<UInt32>.self),
-                                            raw.loadUnaligned(fromByteOffset: 32, as: SIMD4<UInt32>.self), raw.loadUnaligned(fromByteOffset: 48, as: SIMD4<UInt32>.self),
-                                            raw.loadUnaligned(fromByteOffset: 64, as: SIMD4<UInt32>.self), raw.loadUnaligned(fromByteOffset: 80, as: SIMD4<UInt32>.self))
+                (a0, a1, b0, b1, c0, c1) = Self.vectors(UnsafeRawPointer(states))
                 return zero != 0
             }
         }

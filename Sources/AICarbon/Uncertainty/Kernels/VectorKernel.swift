@@ -27,21 +27,22 @@ public enum VectorKernel: String, CaseIterable, Sendable {
 
     /// The kernel every run of this process uses: the one ``environmentVariable`` names when this processor
     /// runs it, else ``supported``. Decided once per process.
-    public static let best: VectorKernel = {
-        guard let name = ProcessInfo.processInfo.environment[environmentVariable], let kernel = VectorKernel(rawValue: name),
-              kernel.level <= supported.level else { return supported }
-        return kernel
-    }()
+    public static let best: VectorKernel = requested.flatMap(runnable) ?? supported
 
     /// Why ``environmentVariable`` cannot be used, or nil when it is unset or names a kernel this processor
     /// runs (the command line refuses to run with a value it would ignore).
     public static var environmentProblem: InputError? {
-        guard let name = ProcessInfo.processInfo.environment[environmentVariable] else { return nil }
+        guard let name = requested, runnable(name) == nil else { return nil }
         let expected = "one of " + available.map(\.rawValue).joined(separator: ", ") + " (this processor runs \(supported.rawValue) at most)"
-        guard let kernel = VectorKernel(rawValue: name), kernel.level <= supported.level else {
-            return InputError(field: environmentVariable, expected: expected, found: "\"\(name)\"")
-        }
-        return nil
+        return InputError(field: environmentVariable, expected: expected, found: "\"\(name)\"")
+    }
+
+    /// The value of ``environmentVariable``, if set.
+    private static let requested = ProcessInfo.processInfo.environment[environmentVariable]
+
+    /// The kernel `name` names, if this processor runs it.
+    private static func runnable(_ name: String) -> VectorKernel? {
+        VectorKernel(rawValue: name).flatMap { $0.level <= supported.level ? $0 : nil }
     }
 
     /// The kernels this processor runs.

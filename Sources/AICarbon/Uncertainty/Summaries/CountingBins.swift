@@ -208,7 +208,7 @@ struct CountingBins: Sendable {
     /// least half of them and at least 16 samples. Which cells have atoms changes only what is kept,
     /// never a reported value.
     ///
-    /// The pilot's cells are found once, four at a time (``cells(_:count:into:)``), for both passes.
+    /// The pilot's cells are found once, several at a time (``cells(_:count:into:)``), for both passes.
     private mutating func findAtoms(_ pilot: UnsafeBufferPointer<Double>) {
         let cellCount = kept.count
         var candidate = [Double](repeating: .nan, count: cellCount)
