@@ -111,6 +111,34 @@ struct StreamedSummaryTests {
         #expect(h.edges.count == 31 && h.edges.first! == binning.lower && h.edges.last! == binning.upper)
     }
 
+    @Test("a binning of more than 128 segments (four-byte codes) counts and selects every percentile exactly")
+    func wideCodes() throws {
+        // Every percentile from 1 to 99, judged for a large run: 99 narrow kept runs, each splitting its bin
+        // into segments, so more than 128 segments (a cell's code no longer fits in a byte).
+        let pilot = (0..<1_048_576).map { (Double($0) + 0.5) / 1_048_576 }
+        let percentiles = (1...99).map(Double.init)
+        let binning = pilot.withUnsafeBufferPointer { CountingBins(pilot: $0, samples: 1 << 24, percentiles: percentiles, bins: 30) }
+        #expect(binning.segmentCount > 128 && binning.codes.narrow == nil && binning.codes.wide != nil)
+        let n = 262_144
+        let values = (0..<n).map { (Double($0 &* 40_503 % n) + 0.5) / Double(n) }
+        var tally = BinTally(binning: binning, keepLimit: n)
+        // In tiles, as the engine counts them (through the binning's layout), and at once: the same tally.
+        withExtendedLifetime(binning) {
+            values.withUnsafeBufferPointer { all in
+                for start in stride(from: 0, to: n, by: 1_000) {
+                    tally.add(UnsafeBufferPointer(rebasing: all[start..<min(start + 1_000, n)]), layout: binning.layout)
+                }
+            }
+        }
+        var once = BinTally(binning: binning, keepLimit: n)
+        values.withUnsafeBufferPointer { once.add($0, binning: binning) }
+        #expect(tally.segmentCounts == once.segmentCounts && tally.kept == once.kept)
+        #expect(tally.segmentCounts.reduce(0, +) == n && !tally.overflowed)
+        let ranks = Set(percentiles.map { Int($0 / 100 * Double(n - 1)) })
+        let exact = values.withUnsafeBufferPointer { OrderStatistics.select($0, ranks: ranks) }
+        #expect(tally.orderStatistics(ranks, binning: binning) == exact)
+    }
+
     @Test("runs of a million samples stream, and their histograms count every sample")
     func estimateStreams() throws {
         let resolved = try plannedModel()

@@ -14,13 +14,15 @@ import Foundation
 package struct PreparedDistribution: Sendable {
     private let kind: Kind
 
-    private indirect enum Kind: Sendable {
+    /// Only the cases that hold another prepared distribution are boxed, so that the engine's quantile loops
+    /// read a table where it is stored (no box to copy out of, no reference counts to bump per tile).
+    private enum Kind: Sendable {
         case closedForm(Distribution)
         /// `offset + scale · x` with x from the table (the exact inverse only for values the table does not
         /// cover).
         case tabulated(QuantileTable, any TransformedInverse, offset: Double, scale: Double)
-        case truncated(PreparedDistribution, lo: Double, hi: Double, lower: Double, upper: Double)
-        case clipped(PreparedDistribution, lower: Double, upper: Double)
+        indirect case truncated(PreparedDistribution, lo: Double, hi: Double, lower: Double, upper: Double)
+        indirect case clipped(PreparedDistribution, lower: Double, upper: Double)
     }
 
     /// Prepares `distribution`, building (or fetching) its quantile table.

@@ -263,9 +263,10 @@ public enum Simulation {
                 tallies.base[w * m + o].reserve(tallies.base[w * m + o].kept.count + Int(shares[o] * 1.1 * Double(rows)) + 4_096)
             }
         }
-        binnings.withUnsafeBufferPointer { binnings in
+        // The binnings' layouts point into their codes: the binnings live until the end of this function.
+        binnings.map(\.layout).withUnsafeBufferPointer { layouts in
             runChunks(prelude..<chunkCount, batch: 0, samples: n, inputs: inputs, correlation: correlation, model: model,
-                      settings: settings, designColumns: designColumns, sink: .tally(binnings: binnings, tallies: tallies.base, shapes: shapes),
+                      settings: settings, designColumns: designColumns, sink: .tally(layouts: layouts, tallies: tallies.base, shapes: shapes),
                       observers: observers, shared: shared, threads: threads, done: done)
         }
         try check(0..<chunkCount, shared: shared, inputs: inputs, model: model)
@@ -407,7 +408,7 @@ public enum Simulation {
         let failures: UnsafeMutablePointer<(Int, Double)>
         let overflows: UnsafeMutablePointer<Int>
         let errors: UnsafeMutablePointer<InputError?>
-        /// Per chunk, whether a tile broke an output's shape (``Sink/tally(binnings:tallies:shapes:)``).
+        /// Per chunk, whether a tile broke an output's shape (``Sink/tally(layouts:tallies:shapes:)``).
         let broken: UnsafeMutablePointer<Bool>
         let chunks: Int
 
@@ -434,19 +435,19 @@ public enum Simulation {
     private enum Sink: @unchecked Sendable {
         /// Every output to its column: per output, where row 0 of the batch goes.
         case store([UnsafeMutablePointer<Double>])
-        /// Counted into per-worker tallies (`tallies[worker × outputs + output]`) on each output's bins (read in
-        /// place, so that a tile does not copy a binning and retain its arrays); an
+        /// Counted into per-worker tallies (`tallies[worker × outputs + output]`) on each output's bins (their
+        /// ``CountingBins/Layout``s, so that a tile copies no binning and changes no reference count); an
         /// output whose shape is not ``OutputShape/sampled`` is only checked (a tile that breaks it marks
         /// its chunk ``Shared/broken``), and a copy's moments are its source's.
-        case tally(binnings: UnsafeBufferPointer<CountingBins>, tallies: UnsafeMutablePointer<BinTally>, shapes: [OutputShape])
+        case tally(layouts: UnsafeBufferPointer<CountingBins.Layout>, tallies: UnsafeMutablePointer<BinTally>, shapes: [OutputShape])
         /// Output `watched` to its column (where row 0 of the batch goes), every other output counted as
-        /// in ``tally(binnings:tallies:shapes:)``: a precision target's batches.
-        case watch(watched: Int, column: UnsafeMutablePointer<Double>, binnings: UnsafeBufferPointer<CountingBins>,
+        /// in ``tally(layouts:tallies:shapes:)``: a precision target's batches.
+        case watch(watched: Int, column: UnsafeMutablePointer<Double>, layouts: UnsafeBufferPointer<CountingBins.Layout>,
                    tallies: UnsafeMutablePointer<BinTally>)
     }
 
     /// Runs batch `batch` and appends it to `set`: every output stored, or, when `counting`, only the watched
-    /// output stored and the others counted into the tallies (``Sink/watch(watched:column:binnings:tallies:)``).
+    /// output stored and the others counted into the tallies (``Sink/watch(watched:column:layouts:tallies:)``).
     /// Every output's chunk moments are appended either way; `progress` is told the run's fraction done
     /// (of `maxSamples` when a precision target may add batches).
     private static func runBatch(
@@ -462,8 +463,9 @@ public enum Simulation {
         let report = progress.map { report in { @Sendable (fraction: Double) in report(min(1, (done + fraction * Double(n)) / total)) } }
         let columns = counting.map { [set.outputs[$0.watched].reserve(n)] } ?? set.outputs.map { $0.reserve(n) }
         for observer in observers { observer.begin(batch: batch, chunks: chunkCount, inputs: inputs.count, outputs: m) }
-        (counting?.binnings ?? []).withUnsafeBufferPointer { binnings in
-            let sink: Sink = counting.map { .watch(watched: $0.watched, column: columns[0], binnings: binnings, tallies: $0.tallies) }
+        // The binnings' layouts point into their codes: the caller keeps the binnings alive.
+        (counting?.binnings ?? []).map(\.layout).withUnsafeBufferPointer { layouts in
+            let sink: Sink = counting.map { .watch(watched: $0.watched, column: columns[0], layouts: layouts, tallies: $0.tallies) }
                 ?? .store(columns)
             runChunks(0..<chunkCount, batch: batch, samples: n, inputs: inputs, correlation: correlation, model: model,
                       settings: settings, designColumns: designColumns, sink: sink, observers: observers, shared: shared,
@@ -492,17 +494,21 @@ public enum Simulation {
             let outputTile = UnsafeMutablePointer<Double>.allocate(capacity: max(m * tileRows, 1))
             let pointers = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: max(m, 1))
             defer { tile.deallocate(); outputTile.deallocate(); pointers.deallocate() }
-            for k in roundRobin(chunks, worker: worker, workers: threads) {
-                do {
-                    try runChunk(batch: batch, chunk: k, rows: ChunkMoments.range(chunk: k, of: n, chunks: shared.chunks), tile: tile,
-                                 outputTile: outputTile, pointers: pointers, distributions: distributions, correlation: correlation,
-                                 model: model, settings: settings, designColumns: designColumns, sink: sink, observers: observers, worker: worker, shared: shared)
-                } catch let error as InputError {
-                    shared.errors[k] = error
-                } catch {
-                    shared.errors[k] = InputError(field: "simulation", expected: "no failure", found: "\(error)")
+            // Each input's prepared distribution read in place (an array's element would be copied out, and
+            // its table's reference count bumped, by both workers on one cache line, at every tile).
+            distributions.withUnsafeBufferPointer { distributions in
+                for k in roundRobin(chunks, worker: worker, workers: threads) {
+                    do {
+                        try runChunk(batch: batch, chunk: k, rows: ChunkMoments.range(chunk: k, of: n, chunks: shared.chunks), tile: tile,
+                                     outputTile: outputTile, pointers: pointers, distributions: distributions, correlation: correlation,
+                                     model: model, settings: settings, designColumns: designColumns, sink: sink, observers: observers, worker: worker, shared: shared)
+                    } catch let error as InputError {
+                        shared.errors[k] = error
+                    } catch {
+                        shared.errors[k] = InputError(field: "simulation", expected: "no failure", found: "\(error)")
+                    }
+                    done.increment()
                 }
-                done.increment()
             }
         }
     }
@@ -555,7 +561,7 @@ public enum Simulation {
     private static func runChunk(
         batch: Int, chunk k: Int, rows chunk: Range<Int>, tile x: UnsafeMutablePointer<Double>,
         outputTile: UnsafeMutablePointer<Double>, pointers: UnsafeMutablePointer<UnsafeMutablePointer<Double>>,
-        distributions: [PreparedDistribution], correlation: RankCorrelation?, model: some ChunkModel, settings: SimulationSettings,
+        distributions: UnsafeBufferPointer<PreparedDistribution>, correlation: RankCorrelation?, model: some ChunkModel, settings: SimulationSettings,
         designColumns: [Int]?, sink: Sink, observers: [any SampleObserver], worker: Int, shared: Shared
     ) throws(InputError) {
         let chunkCount = shared.chunks, d = distributions.count, m = model.outputCount
@@ -590,14 +596,14 @@ public enum Simulation {
             model.evaluate(inputs: x, count: rows, outputs: UnsafeMutableBufferPointer(start: pointers, count: m))
             // Each output's moments, and its counts when counting, one output after the other while it is in
             // the core's first-level cache; then the observers.
-            if case .tally(let binnings, let tallies, let shapes) = sink {
+            if case .tally(let layouts, let tallies, let shapes) = sink {
                 let outputs = UnsafeMutableBufferPointer(start: pointers, count: m)
                 for o in 0..<m {
                     let values = UnsafeBufferPointer(start: pointers[o], count: rows)
                     switch shapes[o] {
                     case .sampled:
                         accumulators[o].add(values)
-                        tallies[worker * m + o].add(values, binning: binnings[o])
+                        tallies[worker * m + o].add(values, layout: layouts[o])
                     case .constant:
                         accumulators[o].add(values)
                         if !shapes[o].holds(pointers[o], rows: rows, outputs: outputs) { shared.broken[k] = true }
@@ -605,11 +611,11 @@ public enum Simulation {
                         if !shapes[o].holds(pointers[o], rows: rows, outputs: outputs) { shared.broken[k] = true }
                     }
                 }
-            } else if case .watch(let watched, _, let binnings, let tallies) = sink {
+            } else if case .watch(let watched, _, let layouts, let tallies) = sink {
                 for o in 0..<m {
                     let values = UnsafeBufferPointer(start: pointers[o], count: rows)
                     accumulators[o].add(values)
-                    if o != watched { tallies[worker * m + o].add(values, binning: binnings[o]) }
+                    if o != watched { tallies[worker * m + o].add(values, layout: layouts[o]) }
                 }
             } else {
                 for o in 0..<m { accumulators[o].add(UnsafeBufferPointer(start: pointers[o], count: rows)) }

@@ -47,10 +47,16 @@ struct BinTally: Sendable {
 
     /// Counts `values`, keeping those in kept cells (except a cell's atom, only counted).
     mutating func add(_ values: UnsafeBufferPointer<Double>, binning: CountingBins) {
-        if binning.wideCodes.isEmpty {
-            binning.narrowCodes.withUnsafeBufferPointer { add(values, binning: binning, codes: $0) }
+        withExtendedLifetime(binning) { add(values, layout: binning.layout) }
+    }
+
+    /// ``add(_:binning:)`` by the binning's ``CountingBins/Layout`` (the engine's tiles: no array copied, no
+    /// reference count changed); the binning must outlive the call.
+    mutating func add(_ values: UnsafeBufferPointer<Double>, layout: CountingBins.Layout) {
+        if let narrow = layout.narrow {
+            add(values, layout: layout, codes: narrow)
         } else {
-            binning.wideCodes.withUnsafeBufferPointer { add(values, binning: binning, codes: $0) }
+            add(values, layout: layout, codes: layout.wide!)
         }
     }
 
@@ -62,11 +68,10 @@ struct BinTally: Sendable {
     ///   - binning: The output's binning.
     mutating func add(repeating value: Double, count: Int, binning: CountingBins) {
         guard count > 0 else { return }
-        let cell = binning.cell(value)
-        let code = binning.wideCodes.isEmpty ? Int(binning.narrowCodes[cell]) : Int(binning.wideCodes[cell])
+        let code = binning.codes.code(binning.cell(value))
         let segment = code >> 1
         laneCounts[segment] += count
-        if binning.hasAtoms && binning.segmentAtoms[segment].bitPattern == value.bitPattern {
+        if binning.hasAtoms && binning.codes.atoms[segment].bitPattern == value.bitPattern {
             laneHits[segment] += count
         } else if code & 1 == 1 {
             let room = Swift.max(0, keepLimit - kept.count)
@@ -75,71 +80,69 @@ struct BinTally: Sendable {
         }
     }
 
-    /// ``add(_:binning:)`` with the binning's cell codes (segment × 2, plus 1 when kept).
-    private mutating func add<Code: FixedWidthInteger & UnsignedInteger>(_ values: UnsafeBufferPointer<Double>, binning: CountingBins,
-                                                                         codes: UnsafeBufferPointer<Code>) {
-        let block = 1_024, keepLimit = keepLimit, segments = binning.segmentCount
+    /// ``add(_:layout:)`` with the binning's cell codes (segment × 2, plus 1 when kept).
+    private mutating func add<Code: FixedWidthInteger & UnsignedInteger>(_ values: UnsafeBufferPointer<Double>, layout: CountingBins.Layout,
+                                                                         codes: UnsafePointer<Code>) {
+        let block = 1_024, keepLimit = keepLimit, segments = layout.segmentCount, atoms = layout.atoms
         var overflowed = self.overflowed
         // Counts are read through pointers; the kept samples grow in place (room reserved by the engine).
         laneCounts.withUnsafeMutableBufferPointer { laneCounts in
             laneHits.withUnsafeMutableBufferPointer { laneHits in
-                binning.segmentAtoms.withUnsafeBufferPointer { atoms in
-                    withUnsafeTemporaryAllocation(of: Int32.self, capacity: block) { cells in
-                        withUnsafeTemporaryAllocation(of: Double.self, capacity: block) { candidates in
-                            let counts = laneCounts.baseAddress!, cells = cells.baseAddress!, candidates = candidates.baseAddress!
-                            var start = 0
-                            while start < values.count {
-                                let rows = Swift.min(block, values.count - start)
-                                let v = values.baseAddress! + start
-                                // Cells first (a loop without branches, four at a time), then the counts, row i
-                                // in lane i mod 4; every value is written to the candidates and only a kept one
-                                // advances the end (no branch to mispredict on the few that are kept).
-                                binning.cells(v, count: rows, into: cells)
-                                var found = 0
-                                if binning.hasAtoms {
-                                    // A sample equal to its cell's atom is counted there, not kept.
-                                    let hits = laneHits.baseAddress!
-                                    for i in 0..<rows {
-                                        let code = Int(codes[Int(cells[i])]), s = (i & (Self.lanes - 1)) &* segments &+ code >> 1
-                                        let other = atoms[code >> 1].bitPattern != v[i].bitPattern ? 1 : 0
-                                        counts[s] &+= 1
-                                        hits[s] &+= 1 &- other
-                                        candidates[found] = v[i]
-                                        found &+= code & other
-                                    }
-                                } else {
-                                    let c1 = counts + segments, c2 = c1 + segments, c3 = c2 + segments
-                                    var i = 0
-                                    while i &+ 4 <= rows {
-                                        let k0 = Int(codes[Int(cells[i])]), k1 = Int(codes[Int(cells[i &+ 1])])
-                                        let k2 = Int(codes[Int(cells[i &+ 2])]), k3 = Int(codes[Int(cells[i &+ 3])])
-                                        counts[k0 >> 1] &+= 1
-                                        c1[k1 >> 1] &+= 1
-                                        c2[k2 >> 1] &+= 1
-                                        c3[k3 >> 1] &+= 1
-                                        candidates[found] = v[i]
-                                        found &+= k0 & 1
-                                        candidates[found] = v[i &+ 1]
-                                        found &+= k1 & 1
-                                        candidates[found] = v[i &+ 2]
-                                        found &+= k2 & 1
-                                        candidates[found] = v[i &+ 3]
-                                        found &+= k3 & 1
-                                        i &+= 4
-                                    }
-                                    while i < rows {
-                                        let k = Int(codes[Int(cells[i])])
-                                        counts[k >> 1] &+= 1
-                                        candidates[found] = v[i]
-                                        found &+= k & 1
-                                        i &+= 1
-                                    }
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: block) { cells in
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: block) { candidates in
+                        let counts = laneCounts.baseAddress!, cells = cells.baseAddress!, candidates = candidates.baseAddress!
+                        var start = 0
+                        while start < values.count {
+                            let rows = Swift.min(block, values.count - start)
+                            let v = values.baseAddress! + start
+                            // Cells first (a loop without branches, four at a time), then the counts, row i
+                            // in lane i mod 4; every value is written to the candidates and only a kept one
+                            // advances the end (no branch to mispredict on the few that are kept).
+                            layout.cells(v, count: rows, into: cells)
+                            var found = 0
+                            if layout.hasAtoms {
+                                // A sample equal to its cell's atom is counted there, not kept.
+                                let hits = laneHits.baseAddress!
+                                for i in 0..<rows {
+                                    let code = Int(codes[Int(cells[i])]), s = (i & (Self.lanes - 1)) &* segments &+ code >> 1
+                                    let other = atoms[code >> 1].bitPattern != v[i].bitPattern ? 1 : 0
+                                    counts[s] &+= 1
+                                    hits[s] &+= 1 &- other
+                                    candidates[found] = v[i]
+                                    found &+= code & other
                                 }
-                                let room = Swift.max(0, keepLimit - kept.count)
-                                if found > room { overflowed = true }
-                                kept.append(contentsOf: UnsafeBufferPointer(start: candidates, count: Swift.min(found, room)))
-                                start += rows
+                            } else {
+                                let c1 = counts + segments, c2 = c1 + segments, c3 = c2 + segments
+                                var i = 0
+                                while i &+ 4 <= rows {
+                                    let k0 = Int(codes[Int(cells[i])]), k1 = Int(codes[Int(cells[i &+ 1])])
+                                    let k2 = Int(codes[Int(cells[i &+ 2])]), k3 = Int(codes[Int(cells[i &+ 3])])
+                                    counts[k0 >> 1] &+= 1
+                                    c1[k1 >> 1] &+= 1
+                                    c2[k2 >> 1] &+= 1
+                                    c3[k3 >> 1] &+= 1
+                                    candidates[found] = v[i]
+                                    found &+= k0 & 1
+                                    candidates[found] = v[i &+ 1]
+                                    found &+= k1 & 1
+                                    candidates[found] = v[i &+ 2]
+                                    found &+= k2 & 1
+                                    candidates[found] = v[i &+ 3]
+                                    found &+= k3 & 1
+                                    i &+= 4
+                                }
+                                while i < rows {
+                                    let k = Int(codes[Int(cells[i])])
+                                    counts[k >> 1] &+= 1
+                                    candidates[found] = v[i]
+                                    found &+= k & 1
+                                    i &+= 1
+                                }
                             }
+                            let room = Swift.max(0, keepLimit - kept.count)
+                            if found > room { overflowed = true }
+                            kept.append(contentsOf: UnsafeBufferPointer(start: candidates, count: Swift.min(found, room)))
+                            start += rows
                         }
                     }
                 }

@@ -41,13 +41,9 @@ struct CountingBins: Sendable {
     /// samples and atom hits, and a cell that is not kept needs none (no order statistic is read there).
     /// The first cell of each segment, ascending.
     private(set) var segmentStarts: [Int] = []
-    /// Per cell, its segment's code when there are at most 128 segments (else empty): segment × 2, plus 1
-    /// for a kept segment, so that one load gives both.
-    private(set) var narrowCodes: [UInt8] = []
-    /// Per cell, its segment's code when there are more than 128 segments (else empty).
-    private(set) var wideCodes: [UInt32] = []
-    /// Per segment, the atom of its cell when it is one cell (NaN when it has none, and for longer segments).
-    private(set) var segmentAtoms: [Double] = []
+    /// Each cell's segment code and each segment's atom, where counting reads them (``layout``); set with
+    /// the segments.
+    private(set) var codes = SegmentCodes.none
 
     /// Cells in all: the middle ones and the two outer ones.
     var cellCount: Int { bins * Self.cellsPerBin + 2 }
@@ -57,6 +53,12 @@ struct CountingBins: Sendable {
     /// the order statistics need, and branch-free, so that a tile's cells vectorise.
     @inline(__always)
     func cell(_ v: Double) -> Int {
+        Self.cell(v, lower: lower, scale: scale, top: top)
+    }
+
+    /// ``cell(_:)`` of the binning with edge `lower`, `scale` cells a unit and last cell `top`.
+    @inline(__always)
+    static func cell(_ v: Double, lower: Double, scale: Double, top: Double) -> Int {
         // The offset from `lower` in cells, plus one half, rounded to the nearest integer (ties to even):
         // cell 1 + ⌊t⌋ for a value t cells above `lower`, except that a value exactly on a cell's lower
         // edge may count in the cell below. Rounding is done by adding 2⁵², exact for the clamped range.
@@ -78,6 +80,12 @@ struct CountingBins: Sendable {
     ///   - cells: Room for `count` cells.
     ///   - kernel: One of ``VectorKernel/available``: the C kernels in AVX2 or AVX-512F, or the Swift lanes.
     func cells(_ v: UnsafePointer<Double>, count: Int, into cells: UnsafeMutablePointer<Int32>, kernel: VectorKernel) {
+        Self.cells(v, count: count, into: cells, lower: lower, scale: scale, top: top, kernel: kernel)
+    }
+
+    /// ``cells(_:count:into:kernel:)`` of the binning with edge `lower`, `scale` cells a unit and last cell `top`.
+    static func cells(_ v: UnsafePointer<Double>, count: Int, into cells: UnsafeMutablePointer<Int32>, lower: Double, scale: Double,
+                      top: Double, kernel: VectorKernel) {
         let whole = count & ~3
         var i = 0
         switch kernel {
@@ -100,7 +108,7 @@ struct CountingBins: Sendable {
             }
         }
         while i < count {
-            cells[i] = Int32(truncatingIfNeeded: cell(v[i]))
+            cells[i] = Int32(truncatingIfNeeded: cell(v[i], lower: lower, scale: scale, top: top))
             i += 1
         }
     }
@@ -192,15 +200,11 @@ struct CountingBins: Sendable {
             }
             segment[c] = segmentStarts.count - 1
         }
-        segmentAtoms = segmentStarts.indices.map { s in
+        let segmentAtoms = segmentStarts.indices.map { s in
             let end = s + 1 < segmentStarts.count ? segmentStarts[s + 1] : kept.count
             return end - segmentStarts[s] == 1 ? atoms[segmentStarts[s]] : .nan
         }
-        if segmentStarts.count <= 128 {
-            narrowCodes = kept.indices.map { UInt8(truncatingIfNeeded: segment[$0] << 1 | (kept[$0] ? 1 : 0)) }
-        } else {
-            wideCodes = kept.indices.map { UInt32(truncatingIfNeeded: segment[$0] << 1 | (kept[$0] ? 1 : 0)) }
-        }
+        codes = SegmentCodes(segments: segment, kept: kept, atoms: segmentAtoms)
     }
 
     /// Marks the atoms of the kept cells: per cell, the majority value of its pilot samples (Boyer and
