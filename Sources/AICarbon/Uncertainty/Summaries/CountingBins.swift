@@ -221,12 +221,22 @@ struct CountingBins: Sendable {
         let pilotCells = UnsafeMutablePointer<Int32>.allocate(capacity: Swift.max(pilot.count, 1))
         defer { pilotCells.deallocate() }
         if let base = pilot.baseAddress { cells(base, count: pilot.count, into: pilotCells) }
-        // Every cell votes, kept or not (only kept cells' atoms are read), so that the loops have no branch
-        // on the data: a cell's candidate and votes are chosen by selects.
+        // Only kept cells' atoms are read: the samples of kept cells are gathered first (every sample written,
+        // only a kept one advancing the end: no branch on the data), a few percent of the pilot, and only they
+        // vote. A cell's candidate and votes are chosen by selects.
+        let members = UnsafeMutablePointer<Int>.allocate(capacity: Swift.max(pilot.count, 1))
+        defer { members.deallocate() }
+        var count = 0
+        kept.withUnsafeBufferPointer { kept in
+            for i in 0..<pilot.count {
+                members[count] = i
+                count &+= kept[Int(pilotCells[i])] ? 1 : 0
+            }
+        }
         candidate.withUnsafeMutableBufferPointer { candidate in
             votes.withUnsafeMutableBufferPointer { votes in
-                for (i, v) in pilot.enumerated() {
-                    let c = Int(pilotCells[i]), empty = votes[c] == 0
+                for k in 0..<count {
+                    let i = members[k], v = pilot[i], c = Int(pilotCells[i]), empty = votes[c] == 0
                     let same = candidate[c].bitPattern == v.bitPattern
                     candidate[c] = empty ? v : candidate[c]
                     votes[c] = empty ? 1 : votes[c] &+ (same ? 1 : -1)
@@ -234,10 +244,10 @@ struct CountingBins: Sendable {
             }
             hits.withUnsafeMutableBufferPointer { hits in
                 total.withUnsafeMutableBufferPointer { total in
-                    for (i, v) in pilot.enumerated() {
-                        let c = Int(pilotCells[i])
+                    for k in 0..<count {
+                        let i = members[k], c = Int(pilotCells[i])
                         total[c] &+= 1
-                        hits[c] &+= v.bitPattern == candidate[c].bitPattern ? 1 : 0
+                        hits[c] &+= pilot[i].bitPattern == candidate[c].bitPattern ? 1 : 0
                     }
                 }
             }
