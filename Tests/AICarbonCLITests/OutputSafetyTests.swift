@@ -112,6 +112,28 @@ struct OutputSafetyTests {
         #expect(try String(contentsOf: file, encoding: .utf8) == runAICarbon(Self.rebound).stdout)
     }
 
+    @Test("-o over an existing file keeps its permissions (a private file stays private); a new file gets 0666 less the umask",
+          arguments: [0o600, 0o640, 0o755])
+    func keepsPermissions(_ mode: Int) throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("out.txt")
+        try Data("old\n".utf8).write(to: file)
+        #expect(chmod(file.path, mode_t(mode)) == 0)
+        #expect(try runAICarbon(Self.rebound + ["-o", file.path]).status == 0)
+        var info = stat()
+        #expect(stat(file.path, &info) == 0)
+        #expect(Int(info.st_mode & 0o7777) == mode)
+        #expect(try String(contentsOf: file, encoding: .utf8) == runAICarbon(Self.rebound).stdout)
+        // A new file: the default permissions, as the shell's `>` would create it.
+        let fresh = folder.appendingPathComponent("new.txt")
+        #expect(try runAICarbon(Self.rebound + ["-o", fresh.path]).status == 0)
+        let mask = umask(0)
+        umask(mask)
+        #expect(stat(fresh.path, &info) == 0)
+        #expect(Int(info.st_mode & 0o7777) == 0o666 & ~Int(mask))
+    }
+
     @Test("-o naming the scenario being read (however spelled) is refused before any work; the scenario is kept",
           arguments: ["run", "sensitivity", "report", "compare"])
     func outputIsTheScenario(_ command: String) throws {

@@ -132,6 +132,40 @@ struct ReliabilityTests {
         #expect(short == "pue: expected a number, found \"a\\u{1B}[2Jb\\nc\"")
     }
 
+    @Test("--set kind=projection reads the file as a projection (its estimate keys are then unknown), never \"expected estimate or projection, found projection\"")
+    func kindOverride() throws {
+        let text = "name: planned\nparams: 70B\ntokens: 2T\nhardware: h100\nchips: 1024\n"
+        #expect(throws: Never.self) { try ScenarioFile.parseDocument(text, path: "s.yaml", overrides: [("kind", "estimate")]) }
+        do {
+            _ = try ScenarioFile.parseDocument(text, path: "s.yaml", overrides: [("kind", "projection")])
+            Issue.record("an estimate's keys read as a projection should be refused")
+        } catch {
+            #expect(error.field == "params" && error.expected.contains("projection key") && error.location?.line == 2)
+        }
+        do {
+            _ = try ScenarioFile.parseDocument(text, path: "s.yaml", overrides: [("kind", "forecast")])
+            Issue.record("an unknown kind should be refused")
+        } catch {
+            #expect(error.field == "kind" && error.expected == "estimate or projection" && error.found == "\"forecast\"")
+        }
+    }
+
+    @Test("a continuous chip count is refused with a suggestion that works (discrete counts), not truncated(…)",
+          arguments: ["uniform(1, 10)", "8 to 16", "pert(1, 4, 10)"])
+    func chipCountHint(_ text: String) throws {
+        do {
+            _ = try DistributionParser.parse(text, field: InputSlot.chips.field())
+            Issue.record("a continuous chip count should be refused")
+        } catch {
+            #expect(error.field == "--chips" || error.field == "chips")
+            #expect(error.expected.contains("discrete(512: 0.25, 1024: 0.5, 2048: 0.25)") && !error.expected.contains("truncated"))
+        }
+        // The suggestion itself is accepted.
+        let suggested = try DistributionParser.parse("discrete(512: 0.25, 1024: 0.5, 2048: 0.25)", field: InputSlot.chips.field())
+        guard case .discrete(let values, _) = suggested else { Issue.record("not discrete: \(suggested)"); return }
+        #expect(values == [512, 1024, 2048])
+    }
+
     @Test("aggregate mode: a PUE path scales facility energy from the start year's PUE (and leaves IT energy)")
     func aggregatePUE() throws {
         func energy(_ extra: String) throws -> [Double] {

@@ -159,7 +159,11 @@ public enum ScenarioFile {
             throw InputError(field: "scenario", expected: "a mapping of scenario keys (see Scenarios/README.md)",
                              found: root == nil ? "an empty file" : "a \(kind(root!))", location: location(root?.mark, path) ?? InputLocation(file: path, line: 1))
         }
-        let isProjection = mapping[Node("kind")]?.scalar?.string == "projection" || mapping[Node("start_year")] != nil
+        // A projection by the file's keys or by the overrides (`--set kind=projection`, `--set start_year=…`;
+        // the last override of a key wins).
+        let kindValue = overrides.last(where: { $0.key == "kind" })?.value.trimmingCharacters(in: .whitespaces)
+            ?? mapping[Node("kind")]?.scalar?.string
+        let isProjection = kindValue == "projection" || mapping[Node("start_year")] != nil || overrides.contains { $0.key == "start_year" }
         let known = isProjection ? ProjectionFile.allKeys : allKeys
         for (key, value) in overrides {
             guard known.contains(key) else {

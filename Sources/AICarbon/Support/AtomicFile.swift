@@ -77,13 +77,25 @@ public enum AtomicFile {
         if let code = writeError ?? (closeError != 0 ? closeError : nil) { throw failure(shown, field: field, code) }
     }
 
-    /// Writes `text` to a temporary file beside `target`, then renames it over `target`.
+    /// Writes `text` to a temporary file beside `target`, then renames it over `target`. An existing file
+    /// is replaced only if it could be written in place (as `>` would: not a read-only file of someone
+    /// else's), and keeps its permissions (a private file stays private); a new file gets the default
+    /// permissions (0666 less the umask).
     private static func replace(_ target: String, with text: String, shown: String, field: String) throws(InputError) {
+        var existing = stat()
+        let exists = stat(target, &existing) == 0
+        if exists, access(target, W_OK) != 0 { throw failure(shown, field: field, errno) }
         let url = URL(fileURLWithPath: target)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o666)
         guard descriptor >= 0 else { throw failure(shown, field: field, errno) }
+        if exists, fchmod(descriptor, existing.st_mode & 0o7777) != 0 {
+            let code = errno
+            close(descriptor)
+            unlink(temporary)
+            throw failure(shown, field: field, code)
+        }
         let writeError = writeAll(Array(text.utf8), to: descriptor)
         let closeError = close(descriptor) == 0 ? 0 : errno
         if let code = writeError ?? (closeError != 0 ? closeError : nil) {

@@ -49,6 +49,9 @@ public enum DistributionParser {
             let hint: String
             switch d {
             case .fixed, .discrete: hint = ""
+            case _ where field.domain == .positiveInteger:
+                // No continuous distribution gives whole numbers: the counts it may take, with their weights.
+                hint = "; a continuous distribution gives fractions: list the counts, e.g. discrete(512: 0.25, 1024: 0.5, 2048: 0.25)"
             default:
                 // Concrete bounds: the domain's where it has one, else the distribution's 0.01% and 99.99% points.
                 let (low, high) = field.domain.bounds
