@@ -6,7 +6,7 @@ import ArgumentParser
 /// Taken by `estimate`, `run` and `report` (through ``SimulationOptions``); `compare` refuses them (its two
 /// runs need one fixed sample count) and `sensitivity` does not offer them.
 struct PrecisionTargetOptions: ParsableArguments {
-    @Option(help: "Run until a precision target is met: STAT:TOL[@OUTPUT], e.g. \"p95:1%\" (default output total_co2e_kg).")
+    @Option(help: "Run until a precision target is met: STAT:TOL[@OUTPUT], e.g. \"p95:1%\" (default output total_co2e_kg; co2e_kg for a projection).")
     var until: String?
     @Option(name: .customLong("max-samples"), help: "Upper bound on samples with --until.")
     var maxSamples: String = "20M"

@@ -79,6 +79,13 @@ struct SimulationProblemTests {
         #expect(effective.until?.outputIndex == (problem.years.count - 1) * problem.outputs.count + o)
         settings.until = try PrecisionTarget(parsing: "p95:0.5%@nope")
         #expect(throws: InputError.self) { try Simulation.effective(settings, for: problem) }
+        // No output named: a projection (without total_co2e_kg) watches its co2e_kg; named, it is refused.
+        settings.until = try PrecisionTarget(parsing: "p95:0.5%")
+        let byDefault = try Simulation.effective(settings, for: problem)
+        #expect(byDefault.until?.output == "co2e_kg")
+        #expect(byDefault.until?.outputIndex == (problem.years.count - 1) * problem.outputs.count + problem.outputs.firstIndex(of: "co2e_kg")!)
+        settings.until = try PrecisionTarget(parsing: "p95:0.5%@total_co2e_kg")
+        #expect(throws: InputError.self) { try Simulation.effective(settings, for: problem) }
     }
 
     @Test("comparing an estimate with itself gives a difference of exactly 0 and P(A < B) = 0")

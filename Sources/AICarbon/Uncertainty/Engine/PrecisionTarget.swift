@@ -1,8 +1,8 @@
 /// A stopping rule: run batches until a statistic of one output is known to a relative precision.
 ///
 /// Syntax: `STAT:TOL[@OUTPUT]`, e.g. `p95:1%` (the 95% interval of p95 within ±1% of p95) or
-/// `mean:0.5%@energy_kwh`. The default output is `total_co2e_kg`. The decision is made at batch
-/// boundaries only, so runs stay deterministic.
+/// `mean:0.5%@energy_kwh`. The default output is `total_co2e_kg`, or `co2e_kg` for a projection (which
+/// has no total). The decision is made at batch boundaries only, so runs stay deterministic.
 public struct PrecisionTarget: Sendable, Hashable, CustomStringConvertible {
     /// `nil` for the mean, else the percentile in (0, 100).
     public var percentile: Double?
@@ -10,6 +10,9 @@ public struct PrecisionTarget: Sendable, Hashable, CustomStringConvertible {
     public var relativeHalfWidth: Double
     /// The output it applies to.
     public var output: String
+    /// Whether `output` is the default (no `@OUTPUT` was given): a problem without it then takes its
+    /// `co2e_kg` (``Simulation``).
+    public var outputIsDefault: Bool
     /// The model column of that output, bound by the engine from the problem's outputs.
     var outputIndex: Int = 0
 
@@ -31,6 +34,7 @@ public struct PrecisionTarget: Sendable, Hashable, CustomStringConvertible {
         guard let tol = try? QuantityParser.parse(parts[1], as: .dimensionless, field: field), tol > 0, tol < 1 else { throw fail }
         relativeHalfWidth = tol
         output = atSplit.count == 2 ? atSplit[1].trimmingWhitespace() : defaultOutput
+        outputIsDefault = atSplit.count < 2
     }
 
     public var description: String {
