@@ -14,7 +14,7 @@ public struct ReboundCommand: ParsableCommand {
               aicarbon rebound --efficiency-gain 2 --elasticities -1.5,-1,-0.5,0
             """)
 
-    @Option(name: .customLong("efficiency-gain"), help: "Efficiency gain k > 0 (2 = half the energy per unit of service; 25% = the factor 1.25).")
+    @Option(name: .customLong("efficiency-gain"), help: "Efficiency gain k ≥ 1 (2 = half the energy per unit of service; 25% = the factor 1.25).")
     var efficiencyGain: String
     @Option(parsing: .unconditional, help: "Price elasticity of demand for the service (usually between -2 and 0).")
     var elasticity: String?
@@ -32,6 +32,12 @@ public struct ReboundCommand: ParsableCommand {
         // The growth-unit rule: "25%" is the factor 1.25, never 0.25.
         guard case .fixed(let k) = try GrowthText.parse(efficiencyGain, field: NumericField("--efficiency-gain", .dimensionless, .positive)) else {
             throw InputError(field: "--efficiency-gain", expected: "a single number such as 2 or 25%", found: "\"\(efficiencyGain)\"")
+        }
+        // Below 1 energy per unit of service rises (a loss): nothing is expected to be saved, and the rebound
+        // classes (partial: "energy still falls", …) would misdescribe it.
+        guard k >= 1 else {
+            throw InputError(field: "--efficiency-gain", expected: "a gain of at least 1 (2 = half the energy per unit of service; below 1 is a loss, "
+                             + "for which rebound is not defined)", found: "\"\(efficiencyGain)\" (the factor \(ReadableQuantity.number(k, significant: 6)))")
         }
         let etas: [Double]
         switch (elasticity, elasticities) {

@@ -32,4 +32,15 @@ struct ReboundCommandTests {
         #expect(result.status != 0)
         #expect(result.stderr.contains("expected"))
     }
+
+    @Test("an efficiency loss (k below 1) is refused, not classed as a partial rebound in which \"energy still falls\"",
+          arguments: ["0.5", "0.999", "-10%"])
+    func efficiencyLoss(_ gain: String) throws {
+        let result = try runAICarbon(["rebound", "--efficiency-gain=\(gain)", "--elasticity", "-0.5"])
+        #expect(result.status == 1 && result.stdout.isEmpty)
+        #expect(result.stderr.contains("--efficiency-gain: expected a gain of at least 1") && result.stderr.contains("found \"\(gain)\""))
+        // k = 1 exactly is no gain: R = 0, class none.
+        let none = try runAICarbon(["rebound", "--efficiency-gain", "1", "--elasticity", "-0.5", "--format", "json"])
+        #expect(none.status == 0 && none.stdout.contains("\"none\""))
+    }
 }
