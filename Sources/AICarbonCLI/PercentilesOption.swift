@@ -19,7 +19,8 @@ struct PercentilesOption: ParsableArguments {
                              found: "\(count)")
         }
         var list: [Double] = []
-        for part in percentiles.split(separator: ",") {
+        // Every item must be a percentile: an empty list or an empty item ("1,,2") is a typo, not "none".
+        for part in percentiles.split(separator: ",", omittingEmptySubsequences: false) {
             let text = part.trimmingCharacters(in: .whitespaces)
             guard let p = Double(text.hasPrefix("p") ? String(text.dropFirst()) : text), p > 0, p < 100 else {
                 throw InputError(field: "--percentiles", expected: "percentiles between 0 and 100, comma-separated (\"1,99\")",

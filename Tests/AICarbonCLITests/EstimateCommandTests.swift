@@ -130,6 +130,9 @@ struct EstimateCommandTests {
                                "--energy-per-query", "0.3 Wh"], "--inference-share"),
         ("share of 1", ["--chip-hours", "10", "--power", "300", "--inference-share", "1"], "--inference-share"),
         ("grid without unit", ["--chip-hours", "10", "--power", "300", "--grid", "0.4"], "--grid"),
+        ("empty percentile in a list", ["--chip-hours", "10", "--power", "uniform(300, 400)", "--percentiles", "1,,2"], "--percentiles"),
+        ("empty percentile list", ["--chip-hours", "10", "--power", "uniform(300, 400)", "--percentiles", ""], "--percentiles"),
+        ("trailing comma in percentiles", ["--chip-hours", "10", "--power", "uniform(300, 400)", "--percentiles", "1,"], "--percentiles"),
     ]
 
     @Test("bad input is one error naming the flag, with a non-zero exit", arguments: badInputs)
