@@ -4,8 +4,7 @@
 /// on one cache line, tile after tile). Never written after it is made.
 final class SegmentCodes: @unchecked Sendable {
     /// Per cell, its segment's code when there are at most 128 segments (else nil): segment × 2, plus 1
-    /// for a kept segment, so that one load gives both; then three zeros, so that a vector kernel may read
-    /// four bytes at any cell's code.
+    /// for a kept segment, so that one load gives both.
     let narrow: UnsafeMutablePointer<UInt8>?
     /// Per cell, its segment's code when there are more than 128 segments (else nil).
     let wide: UnsafeMutablePointer<UInt32>?
@@ -26,13 +25,12 @@ final class SegmentCodes: @unchecked Sendable {
         segmentCount = atoms.count
         let code = { (c: Int) in segments[c] << 1 | (kept[c] ? 1 : 0) }
         if segmentCount <= 128 {
-            let narrow = UnsafeMutablePointer<UInt8>.allocate(capacity: cellCount + 3)
+            let narrow = UnsafeMutablePointer<UInt8>.allocate(capacity: max(cellCount, 1))
             for c in 0..<cellCount { narrow[c] = UInt8(truncatingIfNeeded: code(c)) }
-            (narrow + cellCount).initialize(repeating: 0, count: 3)
             self.narrow = narrow
             wide = nil
         } else {
-            let wide = UnsafeMutablePointer<UInt32>.allocate(capacity: cellCount)
+            let wide = UnsafeMutablePointer<UInt32>.allocate(capacity: max(cellCount, 1))
             for c in 0..<cellCount { wide[c] = UInt32(truncatingIfNeeded: code(c)) }
             self.wide = wide
             narrow = nil
