@@ -57,7 +57,8 @@ public struct Rebound: Sendable, Hashable {
     public var actualSaving: Double { 1 - energyFactor }
     /// Rebound effect `R = 1 − actual / expected`; `−η` in the limit k → 1, 0 at k = 1 exactly.
     public var rebound: Double { Self.rebound(efficiencyGain, elasticity) }
-    /// The class of `rebound`.
+    /// The class of `rebound`. The classes describe an efficiency gain (`k ≥ 1`); for a loss (`k < 1`)
+    /// energy per unit of service rises and they do not apply (`aicarbon rebound` refuses such a `k`).
     public var reboundClass: Class { Self.classify(rebound) }
 
     /// `k^(−η)`.
