@@ -133,6 +133,8 @@ struct EstimateCommandTests {
         ("empty percentile in a list", ["--chip-hours", "10", "--power", "uniform(300, 400)", "--percentiles", "1,,2"], "--percentiles"),
         ("empty percentile list", ["--chip-hours", "10", "--power", "uniform(300, 400)", "--percentiles", ""], "--percentiles"),
         ("trailing comma in percentiles", ["--chip-hours", "10", "--power", "uniform(300, 400)", "--percentiles", "1,"], "--percentiles"),
+        ("a sample cap below one batch", ["--chip-hours", "10", "--power", "uniform(300, 400)", "--samples", "2000", "--until", "p95:1%",
+                                          "--max-samples", "10"], "--max-samples"),
     ]
 
     @Test("bad input is one error naming the flag, with a non-zero exit", arguments: badInputs)

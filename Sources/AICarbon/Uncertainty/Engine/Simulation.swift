@@ -126,6 +126,11 @@ public enum Simulation {
         guard settings.threads >= 1 else {
             throw InputError(field: "threads", expected: "a whole number of at least 1", found: "\(settings.threads)")
         }
+        // A cap below one batch would be ignored (the first batch always runs): refused rather than read wrongly.
+        if settings.until != nil, settings.maxSamples < settings.samples {
+            throw InputError(field: "max_samples", expected: "at least samples (\(settings.samples)), the size of one batch",
+                             found: "\(settings.maxSamples)")
+        }
         if settings.method == .sobol, designDimension > SobolSequence.maxDimension {
             throw InputError(field: "method", expected: "at most 40 uncertain inputs for sobol (use mc or lhs)",
                              found: "\(designDimension) uncertain inputs")
