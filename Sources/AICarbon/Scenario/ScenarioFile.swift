@@ -161,9 +161,9 @@ public enum ScenarioFile {
         }
         // A projection by the file's keys or by the overrides (`--set kind=projection`, `--set start_year=…`;
         // the last override of a key wins).
-        let kindValue = overrides.last(where: { $0.key == "kind" })?.value.trimmingCharacters(in: .whitespaces)
-            ?? mapping[Node("kind")]?.scalar?.string
-        let isProjection = kindValue == "projection" || mapping[Node("start_year")] != nil || overrides.contains { $0.key == "start_year" }
+        var declaredKind = mapping[Node("kind")]
+        if let given = overrides.last(where: { $0.key == "kind" }) { declaredKind = try overrideNode(key: given.key, value: given.value) }
+        let isProjection = declaredKind?.scalar?.string == "projection" || mapping[Node("start_year")] != nil || overrides.contains { $0.key == "start_year" }
         let known = isProjection ? ProjectionFile.allKeys : allKeys
         for (key, value) in overrides {
             guard known.contains(key) else {

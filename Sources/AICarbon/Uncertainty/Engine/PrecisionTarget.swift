@@ -10,8 +10,8 @@ public struct PrecisionTarget: Sendable, Hashable, CustomStringConvertible {
     public var relativeHalfWidth: Double
     /// The output it applies to.
     public var output: String
-    /// Whether `output` is the default (no `@OUTPUT` was given): a problem without it then takes its
-    /// `co2e_kg` (``Simulation``).
+    /// Whether `output` is the default (no `@OUTPUT` was given): a problem without it then watches its
+    /// `co2e_kg` (``watching(_:)``).
     public var outputIsDefault: Bool
     /// The model column of that output, bound by the engine from the problem's outputs.
     var outputIndex: Int = 0
@@ -35,6 +35,17 @@ public struct PrecisionTarget: Sendable, Hashable, CustomStringConvertible {
         relativeHalfWidth = tol
         output = atSplit.count == 2 ? atSplit[1].trimmingWhitespace() : defaultOutput
         outputIsDefault = atSplit.count < 2
+    }
+
+    /// This target for a problem with `outputs`: the default output (`total_co2e_kg`) becomes `co2e_kg` for
+    /// a problem without it but with that (a projection, which has no total); a named output is kept.
+    /// - Parameter outputs: The problem's output names.
+    /// - Returns: The target to bind.
+    func watching(_ outputs: [String]) -> PrecisionTarget {
+        guard outputIsDefault, !outputs.contains(output), outputs.contains("co2e_kg") else { return self }
+        var target = self
+        target.output = "co2e_kg"
+        return target
     }
 
     public var description: String {

@@ -57,11 +57,7 @@ public enum Simulation {
     /// constant output), and one sample when nothing is uncertain.
     static func effective(_ settings: SimulationSettings, for problem: SimulationProblem) throws(InputError) -> SimulationSettings {
         var settings = settings
-        if var target = settings.until {
-            // The default output (`total_co2e_kg`) of a problem without it (a projection): its emissions.
-            if target.outputIsDefault, !problem.outputs.contains(target.output), problem.outputs.contains("co2e_kg") {
-                target.output = "co2e_kg"
-            }
+        if var target = settings.until?.watching(problem.outputs) {
             if let column = try problem.column(for: target) {
                 target.outputIndex = column
                 settings.until = target

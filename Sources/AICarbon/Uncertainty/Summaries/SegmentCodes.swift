@@ -10,8 +10,6 @@ final class SegmentCodes: @unchecked Sendable {
     let wide: UnsafeMutablePointer<UInt32>?
     /// Per segment, the atom of its cell when it is one cell (NaN when it has none, and for longer segments).
     let atoms: UnsafeMutablePointer<Double>
-    /// Cells coded.
-    let cellCount: Int
     /// Segments.
     let segmentCount: Int
 
@@ -21,7 +19,7 @@ final class SegmentCodes: @unchecked Sendable {
     ///   - kept: Per cell, whether it is kept.
     ///   - atoms: Per segment, its atom or NaN.
     init(segments: [Int], kept: [Bool], atoms: [Double]) {
-        cellCount = kept.count
+        let cellCount = kept.count
         segmentCount = atoms.count
         let code = { (c: Int) in segments[c] << 1 | (kept[c] ? 1 : 0) }
         if segmentCount <= 128 {
