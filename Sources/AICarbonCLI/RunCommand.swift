@@ -31,11 +31,14 @@ public struct RunCommand: ParsableCommand {
     public func run() throws {
         let destination = outputFile.destination
         try destination.check(scenarios: [file], plot: chart.plot)
-        try destination.write(try FlagNames.run { try execute() })
+        let (text, warnings, shown) = try FlagNames.run { try execute() }
+        try destination.write(text)
+        for warning in warnings { TargetWarning.emit(warning, shown: shown && destination.isStandardOutput) }
     }
 
-    /// Runs the scenario (or its sweep), writes any chart, and returns the text to print.
-    private func execute() throws -> String {
+    /// Runs the scenario (or its sweep), writes any chart, and returns the text to print, the warnings of runs
+    /// that missed their precision target, and whether that text shows them.
+    private func execute() throws -> (text: String, warnings: [String], shown: Bool) {
         let sets = try ScenarioOverrides.parse(overrides)
         let catalog = try Catalog.bundled()
         if sweep.count > 1 {
@@ -66,7 +69,8 @@ public struct RunCommand: ParsableCommand {
                     }, output: name, references: first.references, title: "\(variants[0].1.name): sweep of \(key)").rendered()
                 }
             }
-            return SweepRendering(key: key, variants: reports).rendered(format.format)
+            let warnings = reports.compactMap { value, result in result.notMetWarning.map { "\(key)=\(value): \($0)" } }
+            return (SweepRendering(key: key, variants: reports).rendered(format.format), warnings, false)
         }
         let document = try ScenarioFile.loadDocument(file, overrides: sets)
         let bar = ProgressBar()
@@ -80,7 +84,7 @@ public struct RunCommand: ParsableCommand {
         if format == .table, case .estimate(let s) = document {
             text = "scenario: \(TableRenderer.terminalSafe(s.name))" + (s.description.map { " — \(TableRenderer.terminalSafe($0))" } ?? "") + "\n"
         }
-        return text + result.rendered(format.format)
+        return (text + result.rendered(format.format), result.notMetWarning.map { [$0] } ?? [], format == .table)
     }
 
     static func execute(_ document: ScenarioDocument, catalog: Catalog, simulation: SimulationOptions,

@@ -91,6 +91,26 @@ struct SimulationTests {
         #expect(q.halfWidth95 > 0.01 * q.value * 0.9)
     }
 
+    @Test("a run stopped by maxSamples before its target says so (targetMet false); one that met it says true")
+    func targetNotMet() throws {
+        var target = try PrecisionTarget(parsing: "p95:0.1%@x")
+        target.outputIndex = 0
+        let inputs = [(name: "x", distribution: Distribution.lognormal(p05: 1, p95: 3))]
+        // p95 to ±0.1% needs millions of samples; the bound allows three batches of 5,000.
+        let capped = SimulationSettings(samples: 5_000, seed: 3, threads: 2, until: target, maxSamples: 15_000)
+        let set = try Simulation.run(inputs: inputs, model: IdentityModel(dimension: 1), settings: capped)
+        #expect(set.batches == 3 && set.targetMet == false)
+        let summary = try Simulation.summarise(inputs: inputs, model: IdentityModel(dimension: 1), settings: capped)
+        #expect(summary.batches == 3 && summary.targetMet == false)
+        var loose = try PrecisionTarget(parsing: "p95:5%@x")
+        loose.outputIndex = 0
+        let met = try Simulation.run(inputs: inputs, model: IdentityModel(dimension: 1),
+                                     settings: SimulationSettings(samples: 5_000, seed: 3, threads: 2, until: loose, maxSamples: 15_000))
+        #expect(met.targetMet == true)
+        let none = try Simulation.run(inputs: inputs, model: IdentityModel(dimension: 1), settings: SimulationSettings(samples: 5_000, seed: 3))
+        #expect(none.targetMet == nil)
+    }
+
     @Test("bad settings are errors", arguments: [("samples", 0), ("threads", 0)])
     func badSettings(_ name: String, _ value: Int) {
         var s = SimulationSettings()

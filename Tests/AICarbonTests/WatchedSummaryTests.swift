@@ -42,6 +42,19 @@ struct WatchedSummaryTests {
         }
     }
 
+    @Test("streamed and stopped by maxSamples before the target: targetMet false, as the stored run")
+    func notMet() throws {
+        let (inputs, model, total) = try Self.planned()
+        var settings = try Self.settings("p95:0.01%", output: total)
+        settings.maxSamples = 210_000
+        let watched = try Simulation.summarise(inputs: inputs, model: model, settings: settings)
+        #expect(watched.streamed && watched.batches == 3 && watched.targetMet == false)
+        let set = try Simulation.run(inputs: inputs, model: model, settings: settings)
+        #expect(set.batches == 3 && set.targetMet == false)
+        let met = try Simulation.summarise(inputs: inputs, model: model, settings: Self.settings("p95:0.4%", output: total))
+        #expect(met.streamed && met.targetMet == true)
+    }
+
     @Test("bit-identical with one and two threads")
     func threads() throws {
         let (inputs, model, total) = try Self.planned()

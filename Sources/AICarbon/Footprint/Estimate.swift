@@ -18,8 +18,10 @@ public enum Estimate {
             let problem = resolved.problem
             let wanted = EstimateReport.reportedPercentiles(percentiles)
             let summary = try Simulation.summarise(problem, settings: settings, percentiles: wanted, progress: progress)
-            return EstimateReport(resolved: resolved, summaries: problem.summaries(of: summary, percentiles: wanted)[0], count: summary.count,
-                                  batches: summary.batches, settings: settings, percentiles: percentiles)
+            var report = EstimateReport(resolved: resolved, summaries: problem.summaries(of: summary, percentiles: wanted)[0],
+                                        count: summary.count, batches: summary.batches, settings: settings, percentiles: percentiles)
+            report.targetMet = summary.targetMet
+            return report
         } catch {
             // Only an overflow that named no input (the engine's, or one at the medians) is completed.
             guard error.isOverflow, error.found == InputError.overflow(output: error.field, causes: []).found else { throw error }

@@ -21,6 +21,7 @@ public enum Projection {
         var report = ProjectionReport(name: name, resolved: resolved, summaries: problem.summaries(of: summary, percentiles: wanted),
                                       count: summary.count, settings: settings, percentiles: percentiles)
         report.references = spec.references
+        report.targetMet = summary.targetMet
         return report
     }
 

@@ -41,7 +41,7 @@ public struct HTMLRenderer: ReportRenderer {
         }
         body += sectionsHTML
         body += Self.inputs(report.inputs, report.assumptions)
-        body += record(samples: report.sampleCount, settings: report.settings)
+        body += record(samples: report.sampleCount, settings: report.settings, targetMet: report.targetMet)
         return page(title: title, body: body)
     }
 
@@ -64,7 +64,7 @@ public struct HTMLRenderer: ReportRenderer {
         }
         body += sectionsHTML
         body += Self.inputs(report.inputs, report.assumptions)
-        body += record(samples: report.sampleCount, settings: report.settings)
+        body += record(samples: report.sampleCount, settings: report.settings, targetMet: report.targetMet)
         return page(title: report.name, body: body)
     }
 
@@ -87,11 +87,14 @@ public struct HTMLRenderer: ReportRenderer {
         sections.map { "<h2>\(Self.escaped($0.title))</h2>\n\($0.html)\n" }.joined()
     }
 
-    private func record(samples: Int, settings: SimulationSettings) -> String {
+    private func record(samples: Int, settings: SimulationSettings, targetMet: Bool? = nil) -> String {
         var rows = [["samples", ReadableQuantity.number(Double(samples), significant: 12)], ["seed", String(settings.seed)],
                     ["method", settings.method.rawValue], ["generator", settings.generator.rawValue],
                     ["GSL version", GSLRuntime.version], ["AICarbon version", PackageInfo.version]]
-        if let until = settings.until { rows.append(["until", until.description]) }
+        if let until = settings.until {
+            rows.append(["until", until.description])
+            if let targetMet { rows.append(["until met", targetMet ? "yes" : "no: the run stopped at max_samples first"]) }
+        }
         if let command { rows.append(["command", "<code>\(Self.escaped(command))</code>"]) }
         return "<h2>Reproducibility</h2>\n<p>The same command, seed and sample count give bit-identical results on any number of threads.</p>\n"
             + Self.table(header: ["", ""], rows: rows.map { [Self.escaped($0[0]), $0[0] == "command" ? $0[1] : Self.escaped($0[1])] },

@@ -1,10 +1,10 @@
 /// Results as JSON, values in base units (kWh, kg CO2e, L, hours, FLOP). The keys are a stable
 /// contract: external checks and the notebooks read them.
 ///
-/// - Estimate: `{"samples", "seed", "method", "generator", "gsl_version", "chunks", ["until"], "outputs":
+/// - Estimate: `{"samples", "seed", "method", "generator", "gsl_version", "chunks", ["until", "until_met"], "outputs":
 ///   {NAME: {"mean", "p05", …, "sd", "mcse", "min", "max", "unit", "percentile_se", "percentile_ci95",
 ///   "histogram"}}, "inputs", "assumptions"}`.
-/// - Projection: `{"scenario", …, "years": [{"year", "outputs": {NAME: {"mean", "p05", …, "unit"}}}], …}`.
+/// - Projection: `{"scenario", …, ["until", "until_met"], "start_year", "end_year", "years": [{"year", "outputs": {NAME: {"mean", "p05", …, "unit"}}}], …}`.
 /// - Comparison: `{"a", "b", "samples", "seed", "method", "common_random_numbers", "years": [{"year",
 ///   "outputs": {NAME: {"a_p50", "b_p50", "difference": {…}, "p_a_less_than_b"}}}]}` for projections,
 ///   with `"outputs"` in place of `"years"` for estimates.
@@ -34,7 +34,10 @@ public struct JSONRenderer: ReportRenderer {
             ("gsl_version", .string(GSLRuntime.version)),
             ("chunks", .number(Double(min(settings.chunks, report.sampleCount)) * Double(report.batches))),
         ]
-        if let until = settings.until { members.append(("until", .string(until.description))) }
+        if let until = settings.until {
+            members.append(("until", .string(until.description)))
+            if let met = report.targetMet { members.append(("until_met", .bool(met))) }
+        }
         members.append(("outputs", .object(report.outputs.map { name, s in
             var stats: [(String, JSONValue)] = [("mean", .number(s.mean))]
             for p in s.percentiles { stats.append((key(p.percent), .number(p.value))) }
@@ -59,11 +62,17 @@ public struct JSONRenderer: ReportRenderer {
     /// The projection's document.
     public static func document(_ report: ProjectionReport) -> JSONValue {
         let settings = report.settings, years = report.years
-        return .object([
+        var members: [(String, JSONValue)] = [
             ("scenario", .string(report.name)), ("samples", .number(Double(report.sampleCount))), ("seed", .number(Double(settings.seed))),
             ("method", .string(settings.method.rawValue)), ("generator", .string(settings.generator.rawValue)),
-            ("gsl_version", .string(GSLRuntime.version)), ("start_year", .number(Double(years.first!))),
-            ("end_year", .number(Double(years.last!))),
+            ("gsl_version", .string(GSLRuntime.version)),
+        ]
+        if let until = settings.until {
+            members.append(("until", .string(until.watching(report.outputs.map(\.rawValue)).description)))
+            if let met = report.targetMet { members.append(("until_met", .bool(met))) }
+        }
+        return .object(members + [
+            ("start_year", .number(Double(years.first!))), ("end_year", .number(Double(years.last!))),
             ("years", .array(years.indices.map { t in
                 .object([("year", .number(Double(years[t]))),
                          ("outputs", .object(report.outputs.indices.map { o in

@@ -10,7 +10,9 @@ public struct TableRenderer: ReportRenderer {
         let settings = report.settings
         if report.isUncertain {
             text += "samples: \(ReadableQuantity.number(Double(report.sampleCount), significant: 12)) (\(settings.method.rawValue), seed \(settings.seed)"
-                + (settings.until.map { ", until \($0)" } ?? "") + ")\n\n"
+                + (settings.until.map { ", until \($0)" } ?? "") + ")\n"
+            if let warning = report.notMetWarning { text += warning + "\n" }
+            text += "\n"
             // Percentiles asked for with --percentiles (or the file's simulation.percentiles), one column each.
             let standard = Set(EstimateReport.reportedPercentiles([]))
             let extra = report.percentiles.filter { !standard.contains($0) }
@@ -70,6 +72,7 @@ public struct TableRenderer: ReportRenderer {
         var text = "scenario: \(Self.terminalSafe(report.name)), \(years.first!)–\(years.last!), "
             + "\(Self.count(report.sampleCount, "trajectory", "trajectories")) "
             + "(\(report.settings.method.rawValue), seed \(report.settings.seed))\n"
+        if let warning = report.notMetWarning { text += warning + "\n" }
         if extra.isEmpty {
             text += "each cell: median [5th–95th percentile]\n\n"
         } else {

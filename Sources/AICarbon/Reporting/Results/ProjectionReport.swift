@@ -17,6 +17,16 @@ public struct ProjectionReport: Sendable {
     public var settings: SimulationSettings
     /// Trajectories simulated.
     public var sampleCount: Int
+    /// Whether the precision target (``SimulationSettings/until``) was met: false when the run stopped at
+    /// ``SimulationSettings/maxSamples`` first (renderers then warn); nil without a target.
+    public var targetMet: Bool?
+
+    /// The warning of a run that stopped at ``SimulationSettings/maxSamples`` before meeting its precision
+    /// target (``PrecisionTarget/notMetWarning(samples:outputs:)``); nil when it was met or there was none.
+    public var notMetWarning: String? {
+        guard targetMet == false, let until = settings.until else { return nil }
+        return until.notMetWarning(samples: sampleCount, outputs: outputs.map(\.rawValue))
+    }
     /// Percentiles reported.
     public var percentiles: [Double]
     /// Published figures the scenario declares, to show beside the results.

@@ -52,6 +52,17 @@ public struct PrecisionTarget: Sendable, Hashable, CustomStringConvertible {
         "\(percentile.map { "p" + JSONValue.numberText($0) } ?? "mean"):\(JSONValue.numberText(relativeHalfWidth * 100))%@\(output)"
     }
 
+    /// The warning of a run that stopped at its bound on samples (``SimulationSettings/maxSamples``) before
+    /// meeting this target: its intervals are wider than the target asked.
+    /// - Parameters:
+    ///   - samples: Samples the run drew.
+    ///   - outputs: The run's output names (a projection watches `co2e_kg` by default, ``watching(_:)``).
+    /// - Returns: One line, without a newline.
+    public func notMetWarning(samples: Int, outputs: [String]) -> String {
+        "warning: precision target \(watching(outputs)) not met: the run stopped at its bound of "
+            + "\(ReadableQuantity.number(Double(samples), significant: 12)) samples (max_samples)"
+    }
+
     /// Whether the samples so far meet the target.
     func isMet(by set: SampleSet) -> Bool {
         let summary = OutputSummary(set, output: outputIndex, percentiles: percentile.map { [$0] } ?? [])

@@ -8,6 +8,9 @@ public struct SampleSet: Sendable {
     public var count: Int { outputs.first?.count ?? 0 }
     /// Batches run (more than one when a precision target extended the run).
     public var batches: Int
+    /// Whether the precision target (``SimulationSettings/until``) was met: false when the run stopped at
+    /// ``SimulationSettings/maxSamples`` first; nil without a target.
+    public internal(set) var targetMet: Bool?
 
     init(outputs: [SampleColumn], chunkMoments: [[ChunkMoments]], batches: Int) {
         self.outputs = outputs

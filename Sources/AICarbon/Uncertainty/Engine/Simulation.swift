@@ -27,9 +27,12 @@ public enum Simulation {
         _ problem: SimulationProblem, settings: SimulationSettings, observers: [any SampleObserver] = [],
         progress: (@Sendable (Double) -> Void)? = nil
     ) throws(InputError) -> SampleSet {
-        let settings = try effective(settings, for: problem)
-        return try run(inputs: problem.inputs.map { ($0.name, $0.distribution) }, correlation: problem.correlation, model: problem.model,
-                       settings: settings, observers: observers, progress: progress)
+        let effective = try effective(settings, for: problem)
+        var set = try run(inputs: problem.inputs.map { ($0.name, $0.distribution) }, correlation: problem.correlation, model: problem.model,
+                          settings: effective, observers: observers, progress: progress)
+        // A target dropped on a constant output is met: that output is known exactly.
+        if settings.until != nil && effective.until == nil { set.targetMet = true }
+        return set
     }
 
     /// Runs a problem and summarises every model column, streaming when it can (see
@@ -47,10 +50,12 @@ public enum Simulation {
         _ problem: SimulationProblem, settings: SimulationSettings, percentiles: [Double] = OutputSummary.standardPercentiles,
         observers: [any SampleObserver] = [], progress: (@Sendable (Double) -> Void)? = nil
     ) throws(InputError) -> SimulationSummary {
-        let settings = try effective(settings, for: problem)
-        return try summarise(inputs: problem.inputs.map { ($0.name, $0.distribution) }, correlation: problem.correlation,
-                             model: problem.model, settings: settings, percentiles: percentiles, bins: problem.histogramBins,
-                             observers: observers, progress: progress)
+        let effective = try effective(settings, for: problem)
+        var summary = try summarise(inputs: problem.inputs.map { ($0.name, $0.distribution) }, correlation: problem.correlation,
+                                    model: problem.model, settings: effective, percentiles: percentiles, bins: problem.histogramBins,
+                                    observers: observers, progress: progress)
+        if settings.until != nil && effective.until == nil { summary.targetMet = true }
+        return summary
     }
 
     /// The settings a problem runs with: its precision target bound to a model column (or dropped for a
@@ -101,7 +106,9 @@ public enum Simulation {
             batch += 1
             set.batches = batch
             guard let target = settings.until else { break }
-            if target.isMet(by: set) || set.count + settings.samples > settings.maxSamples { break }
+            let met = target.isMet(by: set)
+            set.targetMet = met
+            if met || set.count + settings.samples > settings.maxSamples { break }
         } while true
         return set
     }
@@ -197,7 +204,7 @@ public enum Simulation {
         let set = try run(inputs: inputs, correlation: correlation, model: model, settings: settings, designColumns: designColumns,
                           observers: observers, progress: progress)
         return SimulationSummary(outputs: OutputSummary.all(set, percentiles: percentiles, bins: bins, threads: settings.threads),
-                                 count: set.count, batches: set.batches, streamed: false)
+                                 count: set.count, batches: set.batches, streamed: false, targetMet: set.targetMet)
     }
 
     /// Smallest run that ``summarise(inputs:correlation:model:settings:designColumns:percentiles:columnPercentiles:bins:observers:progress:)``
@@ -324,9 +331,10 @@ public enum Simulation {
         try runBatch(0, inputs: inputs, correlation: correlation, model: model, settings: settings, designColumns: designColumns,
                      observers: observers, into: &set, progress: progress)
         set.batches = 1
-        if target.isMet(by: set) || n + n > settings.maxSamples {
+        var met = target.isMet(by: set)
+        if met || n + n > settings.maxSamples {
             return SimulationSummary(outputs: OutputSummary.all(set, percentiles: percentiles, bins: bins, threads: settings.threads),
-                                     count: n, batches: 1, streamed: false)
+                                     count: n, batches: 1, streamed: false, targetMet: met)
         }
         // Binnings from batch 0: edges from its first chunk, kept cells from all of it.
         let pilotRows = ChunkMoments.range(chunk: 0, of: n, chunks: chunkCount).count
@@ -359,7 +367,8 @@ public enum Simulation {
                          counting: (watched, binnings, tallies.base))
             set.batches += 1
             total += n
-        } while !target.isMet(by: set) && total + n <= settings.maxSamples
+            met = target.isMet(by: set)
+        } while !met && total + n <= settings.maxSamples
         // Each output's summary: the watched one from its samples (as a stored run), the others from their
         // tallies.
         let watchedSet = set, count = total
@@ -368,7 +377,7 @@ public enum Simulation {
             return tallies.summary(o, count: count, moments: watchedSet.chunkMoments[o], percentiles: columnPercentiles[o], bins: bins)
         }
         guard summaries.allSatisfy({ $0 != nil }) else { return nil }
-        return SimulationSummary(outputs: summaries.map { $0! }, count: total, batches: set.batches, streamed: true)
+        return SimulationSummary(outputs: summaries.map { $0! }, count: total, batches: set.batches, streamed: true, targetMet: met)
     }
 
     /// The tallies of a counted run, one per worker and output (`base[worker × outputs + output]`), each

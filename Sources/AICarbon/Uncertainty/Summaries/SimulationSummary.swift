@@ -10,4 +10,7 @@ public struct SimulationSummary: Sendable {
     /// Whether the run was streamed (only the pilot and the kept samples held in memory) rather than
     /// stored; the summaries are the same either way.
     public var streamed: Bool
+    /// Whether the precision target (``SimulationSettings/until``) was met: false when the run stopped at
+    /// ``SimulationSettings/maxSamples`` first; nil without a target.
+    public var targetMet: Bool? = nil
 }

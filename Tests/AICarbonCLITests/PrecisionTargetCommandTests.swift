@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// A run that `--max-samples` stops before its `--until` target is met says so: a warning line in the table,
+/// `"until_met": false` in JSON, and the warning on standard error where the output does not show it.
+@Suite("--until not met within --max-samples")
+struct PrecisionTargetCommandTests {
+    private static let estimate = ["estimate", "--params", "70B", "--tokens", "2T", "--hardware", "h100", "--chips", "1024",
+                                   "--grid", "USA", "--samples", "20000"]
+    private static let warning = "warning: precision target p95:0.1%@total_co2e_kg not met: the run stopped at its bound of 60,000 samples (max_samples)"
+
+    @Test("estimate table: the warning under the samples line, exit 0, nothing on stderr")
+    func table() throws {
+        let result = try runAICarbon(Self.estimate + ["--until", "p95:0.1%", "--max-samples", "60000"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let samples = try #require(lines.firstIndex { $0.hasPrefix("samples: 60,000") })
+        #expect(lines[samples + 1] == Self.warning, "\(result.stdout)")
+        #expect(!result.stderr.contains("warning"), "\(result.stderr)")
+    }
+
+    @Test("estimate JSON: until_met false and the warning on stderr; a target met gives until_met true and no warning")
+    func json() throws {
+        let missed = try runAICarbon(Self.estimate + ["--until", "p95:0.1%", "--max-samples", "60000", "--format", "json"])
+        #expect(missed.status == 0)
+        let document = try #require(JSONSerialization.jsonObject(with: Data(missed.stdout.utf8)) as? [String: Any])
+        #expect(document["until"] as? String == "p95:0.1%@total_co2e_kg")
+        #expect(document["until_met"] as? Bool == false && document["samples"] as? Double == 60_000)
+        #expect(missed.stderr == Self.warning + "\n", "\(missed.stderr)")
+        let met = try runAICarbon(Self.estimate + ["--until", "p95:20%", "--format", "json"])
+        let metDocument = try #require(JSONSerialization.jsonObject(with: Data(met.stdout.utf8)) as? [String: Any])
+        #expect(metDocument["until_met"] as? Bool == true && met.stderr.isEmpty, "\(met.stderr)")
+        // Without --until, neither key.
+        let plain = try runAICarbon(Self.estimate + ["--format", "json"])
+        let plainDocument = try #require(JSONSerialization.jsonObject(with: Data(plain.stdout.utf8)) as? [String: Any])
+        #expect(plainDocument["until"] == nil && plainDocument["until_met"] == nil)
+    }
+
+    @Test("a projection names the output it watched (co2e_kg) in its warning and its JSON")
+    func projection() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let file = root.appendingPathComponent("Scenarios/iea-base-2024-2035.yaml").path
+        let result = try runAICarbon(["run", file, "--samples", "20000", "--until", "p95:0.1%", "--max-samples", "60000", "--format", "json"])
+        #expect(result.status == 0)
+        let document = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(document["until"] as? String == "p95:0.1%@co2e_kg" && document["until_met"] as? Bool == false)
+        #expect(result.stderr == "warning: precision target p95:0.1%@co2e_kg not met: the run stopped at its bound of 60,000 samples (max_samples)\n",
+                "\(result.stderr)")
+    }
+}
