@@ -111,6 +111,17 @@ struct SimulationTests {
         #expect(none.targetMet == nil)
     }
 
+    @Test("one sample of an uncertain input is refused (its sd and mcse would read 0); two are run")
+    func oneSample() throws {
+        let inputs = [(name: "x", distribution: Distribution.lognormal(p05: 1, p95: 3))]
+        let error = #expect(throws: InputError.self) {
+            try Simulation.run(inputs: inputs, model: IdentityModel(dimension: 1), settings: SimulationSettings(samples: 1, seed: 3))
+        }
+        #expect(error?.field == "samples" && error?.found == "1" && error?.expected.contains("at least 2") == true)
+        let two = try Simulation.run(inputs: inputs, model: IdentityModel(dimension: 1), settings: SimulationSettings(samples: 2, seed: 3))
+        #expect(two.count == 2)
+    }
+
     @Test("bad settings are errors", arguments: [("samples", 0), ("threads", 0)])
     func badSettings(_ name: String, _ value: Int) {
         var s = SimulationSettings()

@@ -117,7 +117,7 @@ public enum SensitivityRendering {
         let label = OutputName(rawValue: report.output)?.label ?? report.output
         var text = "sensitivity of \(label) (\(report.output))" + (period.year.map { " in \($0)" } ?? "") + ": \(report.method.summary)"
         switch report.method {
-        case .rank: text += "; \(ReadableQuantity.number(Double(report.samples), significant: 12)) samples\n"
+        case .rank: text += "; \(TableRenderer.count(report.samples, "sample", "samples"))\n"
         case .tornado: text += "; \(report.runs) model runs\n"
         case .sobol:
             text += "; N = \(ReadableQuantity.number(Double(report.samples), significant: 12)), "

@@ -120,6 +120,11 @@ public enum Simulation {
         guard settings.samples >= 1 else {
             throw InputError(field: "samples", expected: "a whole number of at least 1", found: "\(settings.samples)")
         }
+        // One sample of uncertain inputs has no spread: its sd and mcse would read 0, as if the result were known.
+        guard settings.samples >= 2 || designDimension == 0 else {
+            throw InputError(field: "samples", expected: "at least 2 with uncertain inputs (one sample has no sd or mcse)",
+                             found: "\(settings.samples)")
+        }
         if storing {
             let planned = settings.until == nil ? settings.samples : max(settings.samples, settings.maxSamples)
             try MemoryBudget.require(samples: planned, bytesPerSample: Double(max(outputCount, 1)) * 8,

@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+
+/// `--samples 1` with uncertain inputs is refused (one sample would report sd 0 and mcse 0, as if the result
+/// were known); with every input fixed, one evaluation is what runs anyway.
+@Suite("--samples 1")
+struct SampleCountCommandTests {
+    @Test("refused with the default priors, naming --samples, non-zero exit", arguments: [
+        ["estimate", "--params", "70B", "--tokens", "2T", "--hardware", "h100", "--samples", "1"],
+        ["estimate", "--chip-hours", "1000", "--power", "400 W", "--samples", "1"],
+    ])
+    func refused(_ arguments: [String]) throws {
+        let result = try runAICarbon(arguments)
+        #expect(result.status != 0 && result.stdout.isEmpty)
+        #expect(result.stderr == "Error: --samples: expected at least 2 with uncertain inputs (one sample has no sd or mcse), found 1\n",
+                "\(result.stderr)")
+    }
+
+    @Test("every input fixed: one sample is the answer, printed as values")
+    func fixed() throws {
+        let result = try runAICarbon(["estimate", "--chip-hours", "1000", "--power", "400 W", "--pue", "1.1", "--grid", "0.4 kg/kWh",
+                                      "--embodied-per-chip", "0", "--lifetime", "5y", "--wue", "0", "--water-intensity", "0", "--samples", "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("energy (facility, PUE incl.)      440 kWh"), "\(result.stdout)")
+    }
+}
