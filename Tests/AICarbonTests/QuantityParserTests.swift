@@ -64,6 +64,22 @@ struct QuantityParserTests {
         }
     }
 
+    @Test("a nonzero number below the smallest normal double is refused, not read as 0 or a subnormal", arguments: [
+        ("1e-320", QuantityKind.count), ("1e-400", .count), ("1e-310 W", .power), ("1e-306 Wh", .energy), ("-1e-320", .dimensionless),
+    ])
+    func tooSmall(_ text: String, _ kind: QuantityKind) {
+        let error = #expect(throws: InputError.self) { try QuantityParser.parse(text, as: kind, field: "x") }
+        #expect(error?.found.contains("too small") == true, "\(String(describing: error))")
+    }
+
+    @Test("zero in any spelling stays 0, and the smallest normal double is read", arguments: [
+        ("0", QuantityKind.count), ("0.000e-5", .count), ("0 gCO2/kWh", .carbonIntensity), ("2.3e-308", .dimensionless),
+    ])
+    func zeroAndTiny(_ text: String, _ kind: QuantityKind) throws {
+        let value = try QuantityParser.parse(text, as: kind, field: "x")
+        #expect(value == 0 || value.isNormal, "\(value)")
+    }
+
     @Test("a bare number takes the field's default unit")
     func defaultUnit() throws {
         #expect(try NumericField("--power", .power, .positive, defaultUnit: "W").parse("330") == 330)
