@@ -31,7 +31,7 @@ public struct ReportCommand: ParsableCommand {
             let bar = ProgressBar()
             let result = try RunCommand.execute(document, catalog: try Catalog.bundled(), simulation: simulation, progress: { bar.update($0) })
             bar.finish()
-            TargetWarning.emit(result.notMetWarning, shown: false)
+            RunWarnings.emit(result.warnings, shown: false)
             let description: String?
             switch document {
             case .estimate(let s): description = s.description

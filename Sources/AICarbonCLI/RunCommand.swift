@@ -33,7 +33,7 @@ public struct RunCommand: ParsableCommand {
         try destination.check(scenarios: [file], plot: chart.plot)
         let (text, warnings, shown) = try FlagNames.run { try execute() }
         try destination.write(text)
-        for warning in warnings { TargetWarning.emit(warning, shown: shown && destination.isStandardOutput) }
+        RunWarnings.emit(warnings, shown: shown && destination.isStandardOutput)
     }
 
     /// Runs the scenario (or its sweep), writes any chart, and returns the text to print, the warnings of runs
@@ -69,7 +69,7 @@ public struct RunCommand: ParsableCommand {
                     }, output: name, references: first.references, title: "\(variants[0].1.name): sweep of \(key)").rendered()
                 }
             }
-            let warnings = reports.compactMap { value, result in result.notMetWarning.map { "\(key)=\(value): \($0)" } }
+            let warnings = reports.flatMap { value, result in result.warnings.map { "\(key)=\(value): \($0)" } }
             return (SweepRendering(key: key, variants: reports).rendered(format.format), warnings, false)
         }
         let document = try ScenarioFile.loadDocument(file, overrides: sets)
@@ -84,7 +84,7 @@ public struct RunCommand: ParsableCommand {
         if format == .table, case .estimate(let s) = document {
             text = "scenario: \(TableRenderer.terminalSafe(s.name))" + (s.description.map { " — \(TableRenderer.terminalSafe($0))" } ?? "") + "\n"
         }
-        return (text + result.rendered(format.format), result.notMetWarning.map { [$0] } ?? [], format == .table)
+        return (text + result.rendered(format.format), result.warnings, format == .table)
     }
 
     static func execute(_ document: ScenarioDocument, catalog: Catalog, simulation: SimulationOptions,

@@ -5,11 +5,11 @@ enum RunResult {
     case estimate(EstimateReport)
     case projection(ProjectionReport)
 
-    /// The warning of a run that missed its precision target (``EstimateReport/notMetWarning``), or nil.
-    var notMetWarning: String? {
+    /// The run's warnings (``EstimateReport/warnings``): a precision target not met, means that cannot be estimated.
+    var warnings: [String] {
         switch self {
-        case .estimate(let r): return r.notMetWarning
-        case .projection(let r): return r.notMetWarning
+        case .estimate(let r): return r.warnings
+        case .projection(let r): return r.warnings
         }
     }
 

@@ -13,9 +13,11 @@ struct PrecisionTargetCommandTests {
     func table() throws {
         let result = try runAICarbon(Self.estimate + ["--until", "p95:0.1%", "--max-samples", "60000"])
         #expect(result.status == 0)
-        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // The table wraps it at 100 characters, continuing with two spaces.
+        let lines = result.stdout.replacingOccurrences(of: "\n  ", with: " ").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let samples = try #require(lines.firstIndex { $0.hasPrefix("samples: 60,000") })
         #expect(lines[samples + 1] == Self.warning, "\(result.stdout)")
+        #expect(result.stdout.split(separator: "\n").allSatisfy { !$0.hasPrefix("warning") || $0.count <= 100 })
         #expect(!result.stderr.contains("warning"), "\(result.stderr)")
     }
 

@@ -21,6 +21,7 @@ public enum Estimate {
             var report = EstimateReport(resolved: resolved, summaries: problem.summaries(of: summary, percentiles: wanted)[0],
                                         count: summary.count, batches: summary.batches, settings: settings, percentiles: percentiles)
             report.targetMet = summary.targetMet
+            report.meanWarnings = MeanDivergence.warnings(problem)
             return report
         } catch {
             // Only an overflow that named no input (the engine's, or one at the medians) is completed.

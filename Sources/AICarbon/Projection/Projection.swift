@@ -22,6 +22,7 @@ public enum Projection {
                                       count: summary.count, settings: settings, percentiles: percentiles)
         report.references = spec.references
         report.targetMet = summary.targetMet
+        report.meanWarnings = MeanDivergence.warnings(problem)
         return report
     }
 

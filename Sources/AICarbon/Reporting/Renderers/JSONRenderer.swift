@@ -3,8 +3,8 @@
 ///
 /// - Estimate: `{"samples", "seed", "method", "generator", "gsl_version", "chunks", ["until", "until_met"], "outputs":
 ///   {NAME: {"mean", "p05", …, "sd", "mcse", "min", "max", "unit", "percentile_se", "percentile_ci95",
-///   "histogram"}}, "inputs", "assumptions"}`.
-/// - Projection: `{"scenario", …, ["until", "until_met"], "start_year", "end_year", "years": [{"year", "outputs": {NAME: {"mean", "p05", …, "unit"}}}], …}`.
+///   "histogram"}}, "inputs", "assumptions", ["warnings"]}` (`warnings` only when there are any).
+/// - Projection: `{"scenario", …, ["until", "until_met"], "start_year", "end_year", "years": [{"year", "outputs": {NAME: {"mean", "p05", …, "unit"}}}], "inputs", "assumptions", ["warnings"]}`.
 /// - Comparison: `{"a", "b", "samples", "seed", "method", "common_random_numbers", "years": [{"year",
 ///   "outputs": {NAME: {"a_p50", "b_p50", "difference": {…}, "p_a_less_than_b"}}}]}` for projections,
 ///   with `"outputs"` in place of `"years"` for estimates.
@@ -56,6 +56,7 @@ public struct JSONRenderer: ReportRenderer {
         })))
         members.append(("inputs", inputs(report.inputs)))
         members.append(("assumptions", assumptions(report.assumptions)))
+        if !report.warnings.isEmpty { members.append(("warnings", .array(report.warnings.map(JSONValue.string)))) }
         return .object(members)
     }
 
@@ -81,7 +82,7 @@ public struct JSONRenderer: ReportRenderer {
             })),
             ("inputs", inputs(report.inputs)),
             ("assumptions", assumptions(report.assumptions)),
-        ])
+        ] + (report.warnings.isEmpty ? [] : [("warnings", .array(report.warnings.map(JSONValue.string)))]))
     }
 
     /// The comparison's document.

@@ -11,7 +11,7 @@ public struct TableRenderer: ReportRenderer {
         if report.isUncertain {
             text += "samples: \(ReadableQuantity.number(Double(report.sampleCount), significant: 12)) (\(settings.method.rawValue), seed \(settings.seed)"
                 + (settings.until.map { ", until \($0)" } ?? "") + ")\n"
-            if let warning = report.notMetWarning { text += warning + "\n" }
+            for warning in report.warnings { text += Self.wrapped(Self.terminalSafe(warning)) + "\n" }
             text += "\n"
             // Percentiles asked for with --percentiles (or the file's simulation.percentiles), one column each.
             let standard = Set(EstimateReport.reportedPercentiles([]))
@@ -72,7 +72,7 @@ public struct TableRenderer: ReportRenderer {
         var text = "scenario: \(Self.terminalSafe(report.name)), \(years.first!)–\(years.last!), "
             + "\(Self.count(report.sampleCount, "trajectory", "trajectories")) "
             + "(\(report.settings.method.rawValue), seed \(report.settings.seed))\n"
-        if let warning = report.notMetWarning { text += warning + "\n" }
+        for warning in report.warnings { text += Self.wrapped(Self.terminalSafe(warning)) + "\n" }
         if extra.isEmpty {
             text += "each cell: median [5th–95th percentile]\n\n"
         } else {
@@ -196,6 +196,25 @@ public struct TableRenderer: ReportRenderer {
     }
 
     /// "1 trajectory", "20,000 trajectories".
+    /// `line` broken at spaces into lines of at most `width` characters (a longer word stays whole), every
+    /// line after the first indented by two spaces.
+    /// - Parameters:
+    ///   - line: One line of text.
+    ///   - width: Characters a line, indentation included.
+    /// - Returns: The lines joined by newlines, without a final one.
+    static func wrapped(_ line: String, width: Int = 100) -> String {
+        var lines: [String] = [], current = ""
+        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+            if !current.isEmpty && current.count + 1 + word.count > width {
+                lines.append(current)
+                current = "  " + word
+            } else {
+                current += (current.isEmpty ? "" : " ") + word
+            }
+        }
+        return (lines + [current]).joined(separator: "\n")
+    }
+
     static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
         "\(ReadableQuantity.number(Double(n), significant: 12)) \(n == 1 ? singular : plural)"
     }

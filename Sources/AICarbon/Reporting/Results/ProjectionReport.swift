@@ -27,6 +27,12 @@ public struct ProjectionReport: Sendable {
         guard targetMet == false, let until = settings.until else { return nil }
         return until.notMetWarning(samples: sampleCount, outputs: outputs.map(\.rawValue))
     }
+    /// Outputs whose means the samples cannot estimate (an input's tail makes them infinite), one line per
+    /// input and tail (``MeanDivergence``); set by the run.
+    public var meanWarnings: [String] = []
+    /// Every warning of the run: ``notMetWarning`` and ``meanWarnings``. Tables print them under their first
+    /// line, JSON lists them under `warnings`.
+    public var warnings: [String] { (notMetWarning.map { [$0] } ?? []) + meanWarnings }
     /// Percentiles reported.
     public var percentiles: [Double]
     /// Published figures the scenario declares, to show beside the results.

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import AICarbon
+
+/// Outputs whose mean sampling cannot estimate are named (``MeanDivergence``): an MFU prior with mass near 0
+/// makes E[1/MFU] infinite, yet every finite sample prints a finite mean ± mcse.
+@Suite("Means that sampling cannot estimate")
+struct MeanDivergenceTests {
+    /// The README's planned estimate with `mfu` (and optionally `power`) replaced.
+    private static func planned(mfu: Distribution? = nil, power: Distribution? = nil) throws -> SimulationProblem {
+        var spec = EstimateSpec()
+        spec.parameters = .fixed(70e9)
+        spec[.tokens] = .fixed(2e12)
+        spec.hardware = "h100"
+        spec[.chips] = .fixed(1024)
+        spec.grid = .named("USA")
+        if let mfu { spec[.mfu] = mfu }
+        if let power { spec[.powerW] = power }
+        return try spec.resolve(catalog: Catalog.bundled()).problem
+    }
+
+    @Test("the default priors, and MFU priors whose E[1/MFU] is finite, give no finding", arguments: [
+        nil, Distribution.uniform(0.1, 0.5), .beta(1.2, 3, lower: 0, upper: 1), .pert(0, 0.3, 0.6),
+    ])
+    func finite(_ mfu: Distribution?) throws {
+        #expect(MeanDivergence.find(try Self.planned(mfu: mfu)).isEmpty)
+    }
+
+    @Test("MFU with density at 0 (uniform(0, 1), beta(1, 3)) or beyond (beta(0.5, 0.5)): every training output, lower tail of mfu",
+          arguments: [Distribution.uniform(0, 1), .beta(1, 3, lower: 0, upper: 1), .beta(0.5, 0.5, lower: 0, upper: 1)])
+    func infinite(_ mfu: Distribution) throws {
+        let problem = try Self.planned(mfu: mfu)
+        let findings = MeanDivergence.find(problem)
+        #expect(Set(findings.map(\.input)) == ["mfu"] && findings.allSatisfy { !$0.upperTail && $0.year == nil })
+        let outputs = Set(findings.map(\.output))
+        #expect(["energy_kwh", "co2e_kg", "total_co2e_kg", "chip_hours", "wall_clock_hours"].allSatisfy(outputs.contains), "\(outputs)")
+        // Constant outputs (training FLOPs, inference energy 0) are not named.
+        #expect(!outputs.contains("training_flops") && !outputs.contains("inference_energy_kwh"))
+        let warnings = MeanDivergence.warnings(problem)
+        #expect(warnings.count == 1)
+        #expect(warnings[0].hasPrefix("warning: mean and mcse not meaningful for energy_kwh, "), "\(warnings)")
+        #expect(warnings[0].contains("lower tail of mfu = \(mfu)"), "\(warnings)")
+    }
+
+    @Test("a lognormal of gsd 1000 in a numerator is named in its upper tail; gsd 2 is not")
+    func lognormalSpread() throws {
+        let wide = MeanDivergence.find(try Self.planned(power: .lognormal(median: 300, gsd: 1000)))
+        #expect(!wide.isEmpty && wide.allSatisfy { $0.input == "power" && $0.upperTail })
+        #expect(MeanDivergence.find(try Self.planned(power: .lognormal(median: 300, gsd: 2))).isEmpty)
+    }
+
+    @Test("the report carries the warning, the table prints it wrapped, JSON lists it under warnings")
+    func report() throws {
+        var spec = EstimateSpec()
+        spec.parameters = .fixed(70e9)
+        spec[.tokens] = .fixed(2e12)
+        spec.hardware = "h100"
+        spec[.chips] = .fixed(1024)
+        spec.grid = .named("USA")
+        spec[.mfu] = .uniform(0, 1)
+        let report = try Estimate.run(spec, catalog: Catalog.bundled(), settings: SimulationSettings(samples: 2_000, seed: 1, threads: 2))
+        #expect(report.warnings.count == 1 && report.meanWarnings == report.warnings)
+        let table = TableRenderer().render(report)
+        #expect(table.contains("warning: mean and mcse not meaningful for energy_kwh,"))
+        #expect(table.split(separator: "\n").allSatisfy { $0.count <= 100 || !($0.hasPrefix("warning") || $0.hasPrefix("  ")) || $0.contains("=") })
+        let json = try #require(JSONSerialization.jsonObject(with: Data(JSONRenderer().render(report).utf8)) as? [String: Any])
+        #expect((json["warnings"] as? [String]) == report.warnings)
+        spec[.mfu] = nil
+        let plain = try Estimate.run(spec, catalog: Catalog.bundled(), settings: SimulationSettings(samples: 2_000, seed: 1, threads: 2))
+        let plainJSON = try #require(JSONSerialization.jsonObject(with: Data(JSONRenderer().render(plain).utf8)) as? [String: Any])
+        #expect(plain.warnings.isEmpty && plainJSON["warnings"] == nil)
+    }
+
+    @Test("the shipped projection scenarios give no finding")
+    func projections() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folder = root.appendingPathComponent("Scenarios")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(!files.isEmpty)
+        for file in files {
+            let document = try ScenarioFile.loadDocument(folder.appendingPathComponent(file).path)
+            let problem: SimulationProblem
+            switch document {
+            case .estimate(let s): problem = try s.spec.resolve(catalog: Catalog.bundled()).problem
+            case .projection(let p): problem = try p.spec.resolve(catalog: Catalog.bundled(), targetYears: p.targetYears).problem
+            }
+            #expect(MeanDivergence.find(problem).isEmpty, "\(file)")
+        }
+    }
+}
