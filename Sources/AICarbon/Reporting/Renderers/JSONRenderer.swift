@@ -1,7 +1,7 @@
 /// Results as JSON, values in base units (kWh, kg CO2e, L, hours, FLOP). The keys are a stable
 /// contract: external checks and the notebooks read them.
 ///
-/// - Estimate: `{"samples", "seed", "method", "generator", "gsl_version", "chunks", ["until", "until_met"], "outputs":
+/// - Estimate: `{["scenario"], "samples", "seed", "method", "generator", "gsl_version", "chunks", ["until", "until_met"], "outputs":
 ///   {NAME: {"mean", "p05", …, "sd", "mcse", "min", "max", "unit", "percentile_se", "percentile_ci95",
 ///   "histogram"}}, "inputs", "assumptions", ["warnings"]}` (`warnings` only when there are any).
 /// - Projection: `{"scenario", …, ["until", "until_met"], "start_year", "end_year", "years": [{"year", "outputs": {NAME: {"mean", "p05", …, "unit"}}}], "inputs", "assumptions", ["warnings"]}`.
@@ -28,7 +28,9 @@ public struct JSONRenderer: ReportRenderer {
     /// The estimate's document.
     public static func document(_ report: EstimateReport) -> JSONValue {
         let settings = report.settings
-        var members: [(String, JSONValue)] = [
+        // A scenario file's name first, as a projection's document has it.
+        var members: [(String, JSONValue)] = report.name.map { [("scenario", .string($0))] } ?? []
+        members += [
             ("samples", .number(Double(report.sampleCount))), ("seed", .number(Double(settings.seed))),
             ("method", .string(settings.method.rawValue)), ("generator", .string(settings.generator.rawValue)),
             ("gsl_version", .string(GSLRuntime.version)),
