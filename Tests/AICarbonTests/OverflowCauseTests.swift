@@ -6,7 +6,7 @@ import Testing
 @Suite("Overflow causes name the given inputs")
 struct OverflowCauseTests {
     @Test("a fixed --flops 1e308 and an mfu that reaches 0 are named", arguments: [
-        ("flops", "1e308", "the inputs that can cause it: `flops` = 1e+308"),
+        ("flops", "1e308", "the inputs that can cause it: `flops` = 1e+308 FLOP"),
         ("mfu", "beta(1e-300, 1e-300)", "the inputs that can cause it: `mfu` reaching 0"),
     ])
     func named(_ key: String, _ value: String, _ found: String) throws {

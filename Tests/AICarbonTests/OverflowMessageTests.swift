@@ -75,4 +75,11 @@ struct OverflowMessageTests {
         let causes = InputError.extremeInputs([("pue", .fixed(1.2)), ("flops", .fixed(1e250)), ("mfu", .fixed(1e-300)), ("queries", .fixed(0))])
         #expect(causes == ["`mfu` = 1e-300", "`flops` = 1e+250"])
     }
+
+    @Test("a cause's value is followed by its base unit when known: a value in Wh is named in kWh, not bare")
+    func units() {
+        let causes = InputError.extremeInputs([("energy_per_query", .fixed(1e305)), ("mfu", .fixed(1e-300))],
+                                              units: ["energy_per_query": "kWh", "mfu": ""])
+        #expect(causes == ["`energy_per_query` = 1e+305 kWh", "`mfu` = 1e-300"])
+    }
 }

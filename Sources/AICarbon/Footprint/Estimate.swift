@@ -42,7 +42,9 @@ public enum Estimate {
     /// - Returns: At most five descriptions, each with the key in backticks.
     static func overflowCauses(_ spec: EstimateSpec) -> [String] {
         let given = InputSlot.allCases.compactMap { slot in spec[slot].map { (name: slot.rawValue, distribution: $0, slot: slot) } }
-        let extreme = InputError.extremeInputs(given.map { ($0.name, $0.distribution) }, growthFallback: false)
+        let extreme = InputError.extremeInputs(given.map { ($0.name, $0.distribution) },
+                                               units: Dictionary(given.map { ($0.name, $0.slot.unit) }, uniquingKeysWith: { a, _ in a }),
+                                               growthFallback: false)
         guard extreme.isEmpty else { return extreme }
         let excludesZero: [ValueDomain] = [.positive, .unitInterval, .positiveInteger, .atLeastOne]
         return given.filter { input in

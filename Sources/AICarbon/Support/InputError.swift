@@ -165,9 +165,12 @@ extension InputError {
     /// any single value being extreme.
     /// - Parameters:
     ///   - inputs: Input names and their values (fixed or distributions).
+    ///   - units: The base unit of inputs by name (`energy_per_query`: `kWh`), printed after their values, which
+    ///     are in it; an input without one is printed bare.
     ///   - growthFallback: Whether to name growth drivers when no input is extreme.
     /// - Returns: At most five descriptions.
-    public static func extremeInputs(_ inputs: [(name: String, distribution: Distribution)], growthFallback: Bool = true) -> [String] {
+    public static func extremeInputs(_ inputs: [(name: String, distribution: Distribution)], units: [String: String] = [:],
+                                     growthFallback: Bool = true) -> [String] {
         var found: [(excess: Double, text: String)] = []
         for (name, d) in inputs {
             let values = d.isFixed ? [d.median] : [d.quantile(1e-6), d.median, d.quantile(1 - 1e-6)]
@@ -180,7 +183,7 @@ extension InputError {
                 if excess >= 0, excess > (worst?.excess ?? -1) { worst = (excess, x) }
             }
             guard let worst else { continue }
-            let value = Distribution.compact(worst.value)
+            let value = Distribution.compact(worst.value) + (units[name].map { $0.isEmpty ? "" : " \($0)" } ?? "")
             found.append((worst.excess, d.isFixed ? "`\(name)` = \(value)" : "`\(name)` reaching \(value)"))
         }
         if found.isEmpty, growthFallback {
