@@ -1,3 +1,4 @@
+import Foundation
 import AICarbon
 import ArgumentParser
 
@@ -55,9 +56,12 @@ public struct ReboundCommand: ParsableCommand {
             throw InputError(field: "--elasticities", expected: "either --elasticity or --elasticities", found: "both")
         }
         let cases = etas.map { Rebound(efficiencyGain: k, elasticity: $0) }
+        // k is valid on its own (at least 1); the elasticity is the exponent that makes k^(-elasticity) overflow.
         for c in cases where !(c.rebound.isFinite && c.energyFactor.isFinite && c.demandFactor.isFinite) {
-            throw InputError(field: "--efficiency-gain", expected: "a gain and elasticity whose energy and demand factors are finite numbers",
-                             found: "k = \(k), elasticity \(c.elasticity) (k^(-elasticity) overflows)")
+            let bound = k > 1 ? " (above \(ReadableQuantity.number(-log(Double.greatestFiniteMagnitude) / log(k), significant: 6)) for k = \(ReadableQuantity.number(k, significant: 6)))" : ""
+            throw InputError(field: elasticity != nil ? "--elasticity" : "--elasticities",
+                             expected: "an elasticity for which the demand factor k^(-elasticity) is a finite number\(bound)",
+                             found: "\(c.elasticity) (k^(-elasticity) overflows)")
         }
         try destination.write(ReboundReport(cases: cases, single: elasticity != nil).rendered(format.format))
     }

@@ -43,4 +43,16 @@ struct ReboundCommandTests {
         let none = try runAICarbon(["rebound", "--efficiency-gain", "1", "--elasticity", "-0.5", "--format", "json"])
         #expect(none.status == 0 && none.stdout.contains("\"none\""))
     }
+
+    @Test("an elasticity whose k^(-elasticity) overflows is blamed, with the bound for this k (not --efficiency-gain, which is valid)")
+    func elasticityOverflow() throws {
+        let one = try runAICarbon(["rebound", "--efficiency-gain", "2", "--elasticity=-1e308"])
+        #expect(one.status == 1 && one.stdout.isEmpty)
+        #expect(one.stderr == "Error: --elasticity: expected an elasticity for which the demand factor k^(-elasticity) is a finite number "
+                + "(above -1,024 for k = 2), found -1e+308 (k^(-elasticity) overflows)\n", "\(one.stderr)")
+        let list = try runAICarbon(["rebound", "--efficiency-gain", "2", "--elasticities=-1,-2000"])
+        #expect(list.status == 1 && list.stderr.hasPrefix("Error: --elasticities: expected an elasticity"), "\(list.stderr)")
+        // Just inside the bound it runs (a backfire of 2^1000).
+        #expect(try runAICarbon(["rebound", "--efficiency-gain", "2", "--elasticity=-1000"]).status == 0)
+    }
 }
