@@ -56,12 +56,21 @@ public struct ReboundCommand: ParsableCommand {
             throw InputError(field: "--elasticities", expected: "either --elasticity or --elasticities", found: "both")
         }
         let cases = etas.map { Rebound(efficiencyGain: k, elasticity: $0) }
-        // k is valid on its own (at least 1); the elasticity is the exponent that makes k^(-elasticity) overflow.
+        // k^(-elasticity) overflows when -elasticity × ln k > ln(max double). The input named is the one further
+        // from ordinary values: the elasticity when |elasticity| exceeds log2(k) (k = 2 with elasticity -1e308),
+        // else the gain (k = 1e300 with elasticity -3); each with its bound given the other.
+        let limit = log(Double.greatestFiniteMagnitude)
         for c in cases where !(c.rebound.isFinite && c.energyFactor.isFinite && c.demandFactor.isFinite) {
-            let bound = k > 1 ? " (above \(ReadableQuantity.number(-log(Double.greatestFiniteMagnitude) / log(k), significant: 6)) for k = \(ReadableQuantity.number(k, significant: 6)))" : ""
-            throw InputError(field: elasticity != nil ? "--elasticity" : "--elasticities",
-                             expected: "an elasticity for which the demand factor k^(-elasticity) is a finite number\(bound)",
-                             found: "\(c.elasticity) (k^(-elasticity) overflows)")
+            if abs(c.elasticity) > log2(k) {
+                throw InputError(field: elasticity != nil ? "--elasticity" : "--elasticities",
+                                 expected: "an elasticity for which the demand factor k^(-elasticity) is a finite number (above "
+                                     + "\(ReadableQuantity.number(-limit / log(k), significant: 6)) for k = \(Distribution.compact(k)))",
+                                 found: "\(Distribution.compact(c.elasticity)) (k^(-elasticity) overflows)")
+            }
+            throw InputError(field: "--efficiency-gain",
+                             expected: "a gain for which the demand factor k^(-elasticity) is a finite number (below "
+                                 + "\(Distribution.compact(exp(limit / -c.elasticity))) for elasticity \(Distribution.compact(c.elasticity)))",
+                             found: "\"\(efficiencyGain)\" (k^(-elasticity) overflows)")
         }
         try destination.write(ReboundReport(cases: cases, single: elasticity != nil).rendered(format.format))
     }

@@ -182,7 +182,7 @@ public struct TableRenderer: ReportRenderer {
         for a in assumptions {
             let unit = a.unit.isEmpty ? "" : " \(a.unit)"
             let value = a.distribution.isFixed ? ReadableQuantity.number(a.median) + unit : "\(a.distribution)\(unit)"
-            text += "  \(a.input) = \(value): \(a.source)\n"
+            text += Self.wrapped("  \(a.input) = \(value): \(a.source)", indent: 4) + "\n"
         }
         return text
     }
@@ -195,26 +195,28 @@ public struct TableRenderer: ReportRenderer {
         text.unicodeScalars.map { InputError.escaped($0) }.joined()
     }
 
-    /// "1 trajectory", "20,000 trajectories".
     /// `line` broken at spaces into lines of at most `width` characters (a longer word stays whole), every
-    /// line after the first indented by two spaces.
+    /// line after the first indented by `indent` spaces.
     /// - Parameters:
-    ///   - line: One line of text.
+    ///   - line: One line of text (its own leading spaces are kept).
     ///   - width: Characters a line, indentation included.
+    ///   - indent: Spaces before each continuation line.
     /// - Returns: The lines joined by newlines, without a final one.
-    static func wrapped(_ line: String, width: Int = 100) -> String {
-        var lines: [String] = [], current = ""
-        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
-            if !current.isEmpty && current.count + 1 + word.count > width {
+    static func wrapped(_ line: String, width: Int = 100, indent: Int = 2) -> String {
+        let lead = String(line.prefix { $0 == " " })
+        var lines: [String] = [], current = lead
+        for word in line.dropFirst(lead.count).split(separator: " ", omittingEmptySubsequences: false) {
+            if current.count > lead.count && current.count + 1 + word.count > width {
                 lines.append(current)
-                current = "  " + word
+                current = String(repeating: " ", count: indent) + word
             } else {
-                current += (current.isEmpty ? "" : " ") + word
+                current += (current.count > lead.count ? " " : "") + word
             }
         }
         return (lines + [current]).joined(separator: "\n")
     }
 
+    /// "1 trajectory", "20,000 trajectories".
     static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
         "\(ReadableQuantity.number(Double(n), significant: 12)) \(n == 1 ? singular : plural)"
     }

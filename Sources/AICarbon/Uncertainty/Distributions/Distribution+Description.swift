@@ -1,8 +1,11 @@
 import Foundation
 
 extension Distribution: CustomStringConvertible {
-    /// Six significant digits, no trailing zeros (`0.369473`, `462.5`, `3.15e+23`).
-    static func compact(_ x: Double) -> String {
+    /// A number as distributions print theirs: six significant digits, no trailing zeros (`0.369473`,
+    /// `462.5`, `3.15e+23`).
+    /// - Parameter x: Any number (`inf` and `nan` as Swift spells them).
+    /// - Returns: The text.
+    public static func compact(_ x: Double) -> String {
         guard x.isFinite else { return x.description }
         return String(format: "%.6g", x)
     }
