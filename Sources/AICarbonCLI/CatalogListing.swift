@@ -27,6 +27,9 @@ struct CatalogListing {
         self.search = search
     }
 
+    /// Characters of a source a table of several rows shows.
+    static let sourceWidth = 60
+
     /// The listing in `format`.
     /// - Parameter format: Table, JSON or CSV.
     /// - Returns: The text to print.
@@ -38,7 +41,20 @@ struct CatalogListing {
         let (header, rows, json) = listing.content()
         switch format {
         case .json: return JSONValue.array(json).rendered() + "\n"
-        case .table: return TextTable(header: header, rows: rows).rendered()
+        case .table:
+            // Sources run to 300 characters and more: in a listing of several rows they are shortened, so that a
+            // row fits a wide terminal; one row (`--search`), CSV and JSON give them whole.
+            let width = Self.sourceWidth
+            guard rows.count > 1, let c = header.lastIndex(of: "source"), rows.contains(where: { $0[c].count > width }) else {
+                return TextTable(header: header, rows: rows).rendered()
+            }
+            let shortened = rows.map { row in
+                var row = row
+                if row[c].count > width { row[c] = String(row[c].prefix(width - 1)) + "…" }
+                return row
+            }
+            return TextTable(header: header, rows: shortened).rendered()
+                + "(sources shortened to \(width) characters: --search ID shows one whole; --format csv or json gives every source whole)\n"
         case .csv:
             return ([header] + rows).map { $0.map(\.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
         }
