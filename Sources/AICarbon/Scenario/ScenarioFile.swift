@@ -150,7 +150,9 @@ public enum ScenarioFile {
             throw InputError(field: key, expected: "each key once", found: "a second \"\(key)\"",
                              location: InputLocation(file: path, line: secondOccurrence(of: key, in: text)))
         } catch let error as YamlError {
-            throw InputError(field: "syntax", expected: "valid YAML or JSON", found: yamlProblem(error), location: yamlLocation(error, path))
+            let problem = YAMLProblem(error, in: text, whole: "file")
+            throw InputError(field: "syntax", expected: "valid YAML or JSON: \(problem.expected)", found: problem.found,
+                             location: InputLocation(file: path, line: problem.line, column: problem.column))
         } catch {
             throw InputError(field: "syntax", expected: "valid YAML or JSON", found: "\(error)", location: InputLocation(file: path))
         }
@@ -234,12 +236,11 @@ public enum ScenarioFile {
     ///   - key: The key set.
     ///   - value: The text after `=`.
     /// - Returns: The node.
-    /// - Throws: ``InputError`` for `key` when the flow text is not valid YAML, nests too deep, has tags or
-    ///   has an alias (``YAMLAliasScan``).
+    /// - Throws: ``InputError`` for `key` when the flow text is not valid YAML (what was expected and found
+    ///   there, as ``YAMLProblem`` words it), nests too deep, has tags or has an alias (``YAMLAliasScan``).
     static func overrideNode(key: String, value: String) throws(InputError) -> Node {
         let trimmed = value.trimmingWhitespace()
         guard let first = trimmed.first, first == "{" || first == "[" else { return Node(value) }
-        let usage = "a value, a {year: value} mapping such as {2025: 1.2, 2031: 1.05}, or a list such as [[mfu, pue, -0.3]]"
         if let alias = YAMLAliasScan.firstAlias(in: trimmed) {
             throw InputError(field: key, expected: "a value without YAML aliases (*\(alias.anchor))", found: "an alias")
         }
@@ -249,14 +250,29 @@ public enum ScenarioFile {
             node = try Yams.compose(yaml: trimmed)
             if let node { try checkTags(node, path: key) }
         } catch let error as InputError {
-            throw InputError(field: key, expected: usage, found: "\"\(trimmed)\" (\(error.found))")
+            throw InputError(field: key, expected: "\(overrideUsage(key)): \(error.expected)", found: "\(error.found) in \"\(trimmed)\"")
         } catch let error as YamlError {
-            throw InputError(field: key, expected: usage, found: "\"\(trimmed)\" (\(yamlProblem(error)))")
+            let problem = YAMLProblem(error, in: trimmed, whole: "value")
+            // A position on the value's one line (not its end, which the words already say).
+            let inside = problem.line == 1 && (problem.column ?? .max) <= trimmed.unicodeScalars.count
+            let place = inside ? " at character \(problem.column!) of \"\(trimmed)\"" : " in \"\(trimmed)\""
+            throw InputError(field: key, expected: "\(overrideUsage(key)): \(problem.expected)", found: problem.found + place)
         } catch {
-            throw InputError(field: key, expected: usage, found: "\"\(trimmed)\"")
+            throw InputError(field: key, expected: overrideUsage(key), found: "\"\(trimmed)\"")
         }
-        guard let node else { throw InputError(field: key, expected: usage, found: "nothing") }
+        guard let node else { throw InputError(field: key, expected: overrideUsage(key), found: "nothing") }
         return unmarked(node)
+    }
+
+    /// What a `--set` value of `key` written in brackets may be, for its errors (the form `key` takes, not
+    /// every form: a year map is no correlation list).
+    static func overrideUsage(_ key: String) -> String {
+        switch key {
+        case "correlations": return "a list such as [[mfu, pue, -0.3]]"
+        case "simulation": return "a mapping such as {samples: 20000, percentiles: [1, 99]}"
+        case "references": return "a list such as [{year: 2030, value: 945 TWh, label: IEA 2025 Base}]"
+        default: return "a value, a {year: value} mapping such as {2025: 1.2, 2031: 1.05}"
+        }
     }
 
     /// `node` with every file position removed (keys, values and items alike).
@@ -444,22 +460,6 @@ public enum ScenarioFile {
         case .mapping: return "mapping"
         case .sequence: return "list"
         case .alias: return "alias"
-        }
-    }
-
-    private static func yamlLocation(_ error: YamlError, _ path: String) -> InputLocation {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-            return InputLocation(file: path, line: mark.line, column: mark.column)
-        default:
-            return InputLocation(file: path)
-        }
-    }
-
-    private static func yamlProblem(_ error: YamlError) -> String {
-        switch error {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
-        default: return "\(error)"
         }
     }
 }
