@@ -3,6 +3,7 @@ import Yams
 
 /// Reads scenario files (YAML, or JSON, which YAML 1.2 includes): a mapping of documented keys, each
 /// value a number, a quantity with unit, a distribution or a name. The schema is in `Scenarios/README.md`.
+/// A `.json` file must be strict JSON (``JSONSyntaxCheck``), not merely YAML that looks like it.
 ///
 /// Unknown keys, wrong types and bad values are reported with the file, line and column.
 public enum ScenarioFile {
@@ -138,6 +139,8 @@ public enum ScenarioFile {
     private static func parseDocumentBody(_ text: String, path: String, overrides: [(key: String, value: String)],
                                           overrideFlags: [String: String]) throws(InputError) -> ScenarioDocument {
         try checkFlowNesting(text, path: path)
+        // A .json file is JSON: what only YAML accepts (a trailing comma, bare words, comments) is refused.
+        if isJSON(path), text.contains(where: { !$0.isWhitespace }) { try JSONSyntaxCheck.check(text, path: path) }
         if let alias = YAMLAliasScan.firstAlias(in: text) {
             throw InputError(field: "syntax", expected: "a scenario without YAML aliases (*\(alias.anchor))", found: "an alias",
                              location: InputLocation(file: path, line: alias.line))
@@ -226,6 +229,11 @@ public enum ScenarioFile {
         }
         return .estimate(Scenario(name: name, description: description, path: path, spec: spec, simulation: simulation,
                                   keyLocations: keyLocations))
+    }
+
+    /// Whether `path` names a JSON file (`.json`, in any case), which must then be strict JSON.
+    static func isJSON(_ path: String) -> Bool {
+        URL(fileURLWithPath: path).pathExtension.lowercased() == "json"
     }
 
     /// The node a `--set key=value` gives: when the value starts with `{` or `[`, a YAML flow mapping or
