@@ -31,7 +31,8 @@ public struct Scenario: Sendable {
     ///   - percentiles: Extra percentiles.
     ///   - progress: Fraction-done callback.
     /// - Returns: The report.
-    /// - Throws: ``InputError`` located in the file.
+    /// - Throws: ``InputError`` located in the file (an error of the sample count at `samples:` when the
+    ///   file's count was used, else unplaced).
     public func run(catalog: Catalog, settings: SimulationSettings, percentiles: [Double] = [],
                     progress: (@Sendable (Double) -> Void)? = nil) throws(InputError) -> EstimateReport {
         do {
@@ -40,7 +41,10 @@ public struct Scenario: Sendable {
             report.name = name
             return report
         } catch {
-            throw relocated(error)
+            let placed = simulation.placing(error, samples: settings.samples)
+            // A count the file did not give is the caller's (`--samples`), not a place in the file.
+            guard placed.field != "samples" || placed.location != nil else { throw placed }
+            throw relocated(placed)
         }
     }
 

@@ -127,10 +127,12 @@ public enum ScenarioFile {
         case .estimate(var s):
             for key in overridden { s.keyLocations[key] = atSet(key) }
             s.spec.correlations = placed(s.spec.correlations)
+            if overridden.contains("simulation") { s.simulation.samplesLocation = atSet("simulation") }
             document = .estimate(s)
         case .projection(var p):
             for key in overridden { p.spec.locations[key] = atSet(key) }
             p.spec.correlations = placed(p.spec.correlations)
+            if overridden.contains("simulation") { p.simulation.samplesLocation = atSet("simulation") }
             document = .projection(p)
         }
         return document
@@ -399,6 +401,7 @@ public enum ScenarioFile {
             let at = location(value.mark, path) ?? location(keyNode.mark, path)
             switch key {
             case "samples":
+                s.samplesLocation = at
                 let samples = try NumericField("simulation.samples", .count, .positiveInteger).parse(scalar(value, key: key, at: at), location: at)
                 guard samples <= 1e12 else {
                     throw InputError(field: "simulation.samples", expected: "a whole number from 1 to 1,000,000,000,000",
