@@ -35,6 +35,7 @@ struct OutputDestination {
     /// - Throws: ``InputError`` naming the flag.
     func check(scenarios: [String] = [], plot: String? = nil) throws(InputError) {
         guard let path, !isStandardOutput else { return }
+        try checkName(path)
         let resolved = Self.resolved(path)
         for scenario in scenarios where scenario != "-" && Self.resolved(scenario) == resolved {
             throw InputError(field: flag, expected: "a file other than the scenario being read (\(scenario))", found: "\"\(path)\"")
@@ -43,6 +44,34 @@ struct OutputDestination {
             throw InputError(field: flag, expected: "a file other than the --plot chart (\(plot))", found: "\"\(path)\"")
         }
         try AtomicFile.checkWritable(path, field: flag)
+    }
+
+    /// Refuses a name no file can have: an empty one (which would name the working folder), or a name or
+    /// path longer than the file system allows, with the system's reason (`File name too long`) ahead of
+    /// the name, which a message of one short line would otherwise cut off.
+    /// - Parameter path: The file as given.
+    /// - Throws: ``InputError`` naming the flag.
+    func checkName(_ path: String) throws(InputError) {
+        guard !path.isEmpty else {
+            throw InputError(field: flag, expected: "a file name (or - for standard output)", found: "an empty file name")
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        let limit = pathconf(folder.isEmpty ? "." : folder, Int32(_PC_NAME_MAX))
+        let nameLimit = limit > 0 ? Int(limit) : Int(NAME_MAX)
+        let tooLong = String(cString: strerror(ENAMETOOLONG))
+        for name in path.split(separator: "/") where name.utf8.count > nameLimit {
+            throw InputError(field: flag, expected: "a file name of at most \(nameLimit) bytes",
+                             found: "\(Self.abridged(name)), \(name.utf8.count) bytes (\(tooLong))")
+        }
+        guard path.utf8.count < Int(PATH_MAX) else {
+            throw InputError(field: flag, expected: "a path of at most \(Int(PATH_MAX) - 1) bytes",
+                             found: "\(Self.abridged(path)), \(path.utf8.count) bytes (\(tooLong))")
+        }
+    }
+
+    /// The start of a long name, quoted, for a message that gives its length apart.
+    private static func abridged(_ text: some StringProtocol) -> String {
+        "\"" + text.prefix(40) + (text.count > 40 ? "…" : "") + "\""
     }
 
     /// A path with `.`, `..` and symbolic links resolved (its folder's, when the file does not exist),
@@ -70,7 +99,23 @@ struct OutputDestination {
             try Self.writeStandardOutput(text)
             return
         }
-        try AtomicFile.write(text, to: path, field: flag)
+        try checkName(path)
+        do {
+            try AtomicFile.write(text, to: path, field: flag)
+        } catch {
+            throw reasonFirst(error, path: path)
+        }
+    }
+
+    /// `error` (`"PATH" (reason)`) with the system's reason ahead of a path so long that the one-line
+    /// message would cut the reason off.
+    private func reasonFirst(_ error: InputError, path: String) -> InputError {
+        let quoted = "\"\(path)\" ("
+        guard error.found.unicodeScalars.count > InputError.maximumPartLength, error.found.hasPrefix(quoted), error.found.hasSuffix(")")
+        else { return error }
+        var e = error
+        e.found = "\(error.found.dropFirst(quoted.count).dropLast()) for \(Self.abridged(path)), \(path.utf8.count) bytes"
+        return e
     }
 
     /// Writes `text` to standard output, checking that every byte was written.

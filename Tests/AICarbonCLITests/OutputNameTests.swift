@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+/// `-o` with a name no file can have is refused in words that fit the one-line message (a fuzzing find):
+/// `-o ""` was called "a folder", and the system's reason for a 300-character name ("File name too long")
+/// was cut off with the end of the message.
+@Suite("-o names: empty, too long")
+struct OutputNameTests {
+    static let rebound = ["rebound", "--efficiency-gain", "2", "--elasticity", "-0.2"]
+
+    @Test("-o \"\" is an empty file name, not a folder", arguments: [["schema", "-o", ""], ["schema", "--output", ""],
+                                                                    ["rebound", "--efficiency-gain", "2", "--elasticity", "-0.2", "--output-file", ""]])
+    func empty(_ arguments: [String]) throws {
+        let result = try runAICarbon(arguments)
+        let flag = arguments[arguments.count - 2]
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "Error: \(flag): expected a file name (or - for standard output), found an empty file name\n", "\(result.stderr)")
+    }
+
+    @Test("a 300-character file name keeps the system's reason, is refused before any work, and makes no file")
+    func tooLong() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aicarbon-name-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let name = String(repeating: "a", count: 300)
+        let result = try runAICarbon(Self.rebound + ["-o", folder.appendingPathComponent(name).path])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("Error: -o: expected a file name of at most "), "\(result.stderr)")
+        #expect(result.stderr.hasSuffix(", 300 bytes (File name too long)\n"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test("a long path the system refuses shows the reason ahead of the path", .enabled(if: FileManager.default.fileExists(atPath: "/proc/self")))
+    func reasonAheadOfLongPath() throws {
+        let path = "/proc/" + String(repeating: "b", count: 220)
+        let result = try runAICarbon(Self.rebound + ["-o", path])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("Error: -o: expected a file that can be written, found No such file or directory for \"/proc/bbb"),
+                "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("…\", 226 bytes\n"), "\(result.stderr)")
+    }
+}
