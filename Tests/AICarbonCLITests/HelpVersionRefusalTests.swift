@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+/// `help` for a command that does not exist, and an argument beside `--version`, are usage errors (exit 64,
+/// one line naming the argument); ArgumentParser printed the nearest help, or the version, and exited 0
+/// (a fuzzing find).
+@Suite("help and --version refuse what they would pass over")
+struct HelpVersionRefusalTests {
+    @Test("an unknown command or an extra argument: one line on stderr, exit 64, nothing on stdout", arguments: [
+        (["help", "nope"], "Error: help: expected a command of aicarbon: estimate, run, compare, sensitivity, report, rebound, validate, "
+            + "catalog, schema, found \"nope\" (see aicarbon --help)\n"),
+        (["help", "run", "extra"], "Error: help: expected nothing after aicarbon run (it has no subcommands), found \"extra\" (see aicarbon --help)\n"),
+        (["nope", "--help"], "Error: aicarbon: expected a command: estimate, run, compare, sensitivity, report, rebound, validate, catalog, "
+            + "schema, found \"nope\" (see aicarbon --help)\n"),
+        (["--version", "extra"], "Error: --version: expected no other argument, found \"extra\" (see aicarbon --help)\n"),
+        (["extra", "--version"], "Error: --version: expected no other argument, found \"extra\" (see aicarbon --help)\n"),
+        (["estimate", "--chips", "3", "--version"], "Error: --version: expected no other argument, found \"--chips\" (see aicarbon --help)\n"),
+    ])
+    func refused(_ arguments: [String], _ line: String) throws {
+        let result = try runAICarbon(arguments)
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty, "\(result.stdout.prefix(200))")
+        #expect(result.stderr == line, "\(result.stderr)")
+    }
+
+    @Test("help and the version alone still print and exit 0", arguments: [
+        ["help"], ["help", "run"], ["help", "help"], ["help", "-h"], ["run", "--help"], ["--version"], ["run", "--version"],
+    ])
+    func accepted(_ arguments: [String]) throws {
+        let result = try runAICarbon(arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.contains(arguments.contains("--version") ? "aicarbon 0." : "USAGE: aicarbon"), "\(result.stdout.prefix(200))")
+    }
+}
