@@ -17,9 +17,11 @@ extension AICarbonCommand {
     /// standard output (`> /dev/full`) is an error (`stdout: expected to write the output, found …`). A command line ArgumentParser
     /// refuses gets one line on standard error (the flag, what was expected, what was found, and the
     /// `--help` to see) and exit status ``usageExitCode``; errors of the command itself are printed by
-    /// ArgumentParser (one ``InputError`` line) with status 1.
-    /// - Parameter arguments: The arguments after the program name.
-    public static func runFromCommandLine(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+    /// ArgumentParser (one ``InputError`` line) with status 1. A negative number after a numeric option
+    /// (`--samples -1`) is that option's value (``joiningNegativeNumbers(_:)``).
+    /// - Parameter typed: The arguments after the program name.
+    public static func runFromCommandLine(_ typed: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        let arguments = joiningNegativeNumbers(typed)
         // A kernel chosen in the environment that this processor cannot run, or that does not exist, is an
         // error rather than silently replaced.
         if let problem = VectorKernel.environmentProblem { exit(withError: problem) }
@@ -54,6 +56,40 @@ extension AICarbonCommand {
             exit(withError: error)
         }
         exit()
+    }
+
+    /// The options whose value is a number or a list of numbers, which may be typed negative by mistake.
+    static let numericOptions: Set<String> = ["--samples", "--seed", "--threads", "--max-samples", "--percentiles", "--year", "--years"]
+
+    /// `arguments` with each of ``numericOptions`` and a negative number after it made one argument
+    /// (`--samples -1` as `--samples=-1`), so that the number reaches the option's own check ("--samples:
+    /// expected … a whole number of at least 1, found "-1""). ArgumentParser reads `-1` as an option and
+    /// reports the number as missing. Only a number is joined: an option followed by another option
+    /// (`--samples --seed 3`) is still reported as a missing value; nothing after `--` is changed.
+    /// - Parameter arguments: The arguments as typed.
+    /// - Returns: The arguments to parse.
+    static func joiningNegativeNumbers(_ arguments: [String]) -> [String] {
+        var joined: [String] = [], index = arguments.startIndex
+        while index < arguments.endIndex {
+            let argument = arguments[index]
+            if argument == "--" { return joined + arguments[index...] }
+            if numericOptions.contains(argument), index + 1 < arguments.endIndex, isNegativeNumber(arguments[index + 1]) {
+                joined.append("\(argument)=\(arguments[index + 1])")
+                index += 2
+            } else {
+                joined.append(argument)
+                index += 1
+            }
+        }
+        return joined
+    }
+
+    /// Whether `text` starts as a negative number does (`-1`, `-0.5`, `-.5`, `-1,99`), not as an option.
+    static func isNegativeNumber(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars.prefix(3))
+        guard scalars.count >= 2, scalars[0] == "-" else { return false }
+        let digits = CharacterSet(charactersIn: "0123456789")
+        return digits.contains(scalars[1]) || (scalars[1] == "." && scalars.count == 3 && digits.contains(scalars[2]))
     }
 
     /// A command line asking for help about a command that does not exist, which ArgumentParser would
