@@ -16,7 +16,8 @@
 ///
 /// Rebound keeps its own row per case: `efficiency_gain,elasticity,expected_saving,actual_saving,rebound,class`.
 ///
-/// Text fields are quoted (RFC 4180) when they hold a comma, a quote or a line break.
+/// Text fields are quoted (RFC 4180) when they hold a comma, a quote or a line break; other control
+/// characters are escaped as in the tables (`\u{1B}`).
 public struct CSVRenderer: ReportRenderer {
     /// The header of estimates, projections and comparisons.
     public static let header = "scenario,year,output,unit,statistic,value"
@@ -87,11 +88,16 @@ public struct CSVRenderer: ReportRenderer {
     /// Numbers as JSON writes them (shortest round-trip text), comma-separated.
     static func numbers(_ values: [Double]) -> String { values.map(JSONValue.numberText).joined(separator: ",") }
 
-    /// A text field, quoted when it holds a comma, a double quote or a line break (RFC 4180).
+    /// A text field, quoted when it holds a comma, a double quote or a line break (RFC 4180), with every
+    /// other control character escaped as the tables escape it (``TableRenderer/terminalSafe(_:)``: ESC as
+    /// `\u{1B}`, a tab as `\t`), so that a scenario's name cannot move the cursor or change colours when
+    /// the CSV is printed. A line feed stays a line feed, in quotes.
     /// - Parameter text: The field.
     /// - Returns: The field as written.
     public static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
-        return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
+        let safe = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { TableRenderer.terminalSafe(String(String.UnicodeScalarView($0))) }.joined(separator: "\n")
+        guard safe.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return safe }
+        return "\"" + safe.replacingAll("\"", with: "\"\"") + "\""
     }
 }
