@@ -8,12 +8,7 @@ import Testing
 struct MeanDivergenceTests {
     /// The README's planned estimate with `mfu` (and optionally `power`) replaced.
     private static func planned(mfu: Distribution? = nil, power: Distribution? = nil) throws -> SimulationProblem {
-        var spec = EstimateSpec()
-        spec.parameters = .fixed(70e9)
-        spec[.tokens] = .fixed(2e12)
-        spec.hardware = "h100"
-        spec[.chips] = .fixed(1024)
-        spec.grid = .named("USA")
+        var spec = plannedSpec()
         if let mfu { spec[.mfu] = mfu }
         if let power { spec[.powerW] = power }
         return try spec.resolve(catalog: Catalog.bundled()).problem
@@ -51,12 +46,7 @@ struct MeanDivergenceTests {
 
     @Test("the report carries the warning, the table prints it wrapped, JSON lists it under warnings")
     func report() throws {
-        var spec = EstimateSpec()
-        spec.parameters = .fixed(70e9)
-        spec[.tokens] = .fixed(2e12)
-        spec.hardware = "h100"
-        spec[.chips] = .fixed(1024)
-        spec.grid = .named("USA")
+        var spec = plannedSpec()
         spec[.mfu] = .uniform(0, 1)
         let report = try Estimate.run(spec, catalog: Catalog.bundled(), settings: SimulationSettings(samples: 2_000, seed: 1, threads: 2))
         #expect(report.warnings.count == 1 && report.meanWarnings == report.warnings)

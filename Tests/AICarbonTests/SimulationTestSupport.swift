@@ -33,3 +33,15 @@ func identical(_ a: OutputSummary, _ b: OutputSummary) -> Bool {
         && a.mcse.bitPattern == b.mcse.bitPattern && a.min == b.min && a.max == b.max && a.percentiles == b.percentiles
         && a.histogramEdges == b.histogramEdges && a.histogramCounts == b.histogramCounts && a.below == b.below && a.above == b.above
 }
+
+/// The README's planned estimate as a user types it: 70B parameters, 2T tokens, 1,024 H100 in the US grid,
+/// every other input at its default prior.
+func plannedSpec() -> EstimateSpec {
+    var spec = EstimateSpec()
+    spec.parameters = .fixed(70e9)
+    spec[.tokens] = .fixed(2e12)
+    spec.hardware = "h100"
+    spec[.chips] = .fixed(1024)
+    spec.grid = .named("USA")
+    return spec
+}

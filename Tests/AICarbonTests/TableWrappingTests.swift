@@ -21,13 +21,7 @@ struct TableWrappingTests {
 
     @Test("the README's planned estimate: every assumed line within 100 columns, each source whole when rejoined")
     func assumptions() throws {
-        var spec = EstimateSpec()
-        spec.parameters = .fixed(70e9)
-        spec[.tokens] = .fixed(2e12)
-        spec.hardware = "h100"
-        spec[.chips] = .fixed(1024)
-        spec.grid = .named("USA")
-        let report = try Estimate.run(spec, catalog: Catalog.bundled(), settings: SimulationSettings(samples: 2_000, seed: 1, threads: 2))
+        let report = try Estimate.run(plannedSpec(), catalog: Catalog.bundled(), settings: SimulationSettings(samples: 2_000, seed: 1, threads: 2))
         let table = TableRenderer().render(report)
         let block = try #require(table.components(separatedBy: "assumed (not given):\n").last)
         #expect(block.split(separator: "\n").allSatisfy { $0.count <= 100 }, "\(block)")
