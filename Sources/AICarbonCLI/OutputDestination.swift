@@ -55,8 +55,7 @@ struct OutputDestination {
         guard !path.isEmpty else {
             throw InputError(field: flag, expected: "a file name (or - for standard output)", found: "an empty file name")
         }
-        let folder = (path as NSString).deletingLastPathComponent
-        let limit = pathconf(folder.isEmpty ? "." : folder, Int32(_PC_NAME_MAX))
+        let limit = pathconf(AtomicFile.folderText(path) ?? ".", Int32(_PC_NAME_MAX))
         let nameLimit = limit > 0 ? Int(limit) : Int(NAME_MAX)
         let tooLong = String(cString: strerror(ENAMETOOLONG))
         for name in path.split(separator: "/") where name.utf8.count > nameLimit {

@@ -18,6 +18,23 @@ struct OutputNameTests {
         #expect(result.stderr == "Error: \(flag): expected a file name (or - for standard output), found an empty file name\n", "\(result.stderr)")
     }
 
+    @Test("one-character names are written (they trapped in Foundation's deletingLastPathComponent); . and x/ are folders",
+          arguments: ["a", " ", "é", "b.json"])
+    func shortNames(_ name: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aicarbon-short-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let binary = root.appendingPathComponent(".build/debug/aicarbon")
+        let written = try run(binary, ["schema", "-o", name], in: folder)
+        #expect(written.status == 0 && written.stderr.isEmpty, "\(written.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path))
+        for bad in [".", "x/"] {
+            let refused = try run(binary, ["schema", "-o", bad], in: folder)
+            #expect(refused.status == 1 && refused.stderr.hasSuffix("\"\(bad)\", a folder\n"), "\(refused.stderr)")
+        }
+    }
+
     @Test("a 300-character file name keeps the system's reason, is refused before any work, and makes no file")
     func tooLong() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aicarbon-name-\(UUID().uuidString)")

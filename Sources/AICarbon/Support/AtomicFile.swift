@@ -20,12 +20,21 @@ public enum AtomicFile {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             // The folder as the path gave it (relative stays relative).
-            let given = (path as NSString).deletingLastPathComponent
-            throw InputError(field: field, expected: "a file in an existing folder", found: "no folder \"\(given.isEmpty ? folder.path : given)\"")
+            let given = folderText(path)
+            throw InputError(field: field, expected: "a file in an existing folder", found: "no folder \"\(given ?? folder.path)\"")
         }
         if path.hasSuffix("/") || (FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue) {
             throw InputError(field: field, expected: "a file path", found: "\"\(path)\", a folder")
         }
+    }
+
+    /// The folder part of `path` as typed: what comes before its last slash (`/` for `/x`), or nil when it
+    /// has none (the working folder). Worked out on the text: Foundation's `deletingLastPathComponent` on
+    /// `NSString` traps on a one-character path (`-o a`).
+    /// - Parameter path: A file path.
+    /// - Returns: The folder text, or nil.
+    public static func folderText(_ path: String) -> String? {
+        path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) }
     }
 
     /// Writes `text` to `path`: a new or regular file atomically (it is replaced whole, and a failure
