@@ -7,7 +7,7 @@ import Testing
 struct PrecisionTargetCommandTests {
     private static let estimate = ["estimate", "--params", "70B", "--tokens", "2T", "--hardware", "h100", "--chips", "1024",
                                    "--grid", "USA", "--samples", "20000"]
-    private static let warning = "warning: precision target p95:0.1%@total_co2e_kg not met: the run stopped at its bound of 60,000 samples (max_samples)"
+    private static let warning = "warning: precision target p95:0.1%@total_co2e_kg not met after 60,000 samples: another batch of 20,000 would pass max_samples (60,000)"
 
     @Test("estimate table: the warning under the samples line, exit 0, nothing on stderr")
     func table() throws {
@@ -42,11 +42,13 @@ struct PrecisionTargetCommandTests {
     func projection() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let file = root.appendingPathComponent("Scenarios/iea-base-2024-2035.yaml").path
-        let result = try runAICarbon(["run", file, "--samples", "20000", "--until", "p95:0.1%", "--max-samples", "60000", "--format", "json"])
+        // A bound that is not a whole number of batches: the run stops after the last batch that fits.
+        let result = try runAICarbon(["run", file, "--samples", "10000", "--until", "p95:0.1%", "--max-samples", "25000", "--format", "json"])
         #expect(result.status == 0)
         let document = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(document["until"] as? String == "p95:0.1%@co2e_kg" && document["until_met"] as? Bool == false)
-        #expect(result.stderr == "warning: precision target p95:0.1%@co2e_kg not met: the run stopped at its bound of 60,000 samples (max_samples)\n",
-                "\(result.stderr)")
+        #expect(document["samples"] as? Double == 20_000)
+        #expect(result.stderr == "warning: precision target p95:0.1%@co2e_kg not met after 20,000 samples: another batch of 10,000 would pass "
+                + "max_samples (25,000)\n", "\(result.stderr)")
     }
 }

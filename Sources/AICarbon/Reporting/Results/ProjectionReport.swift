@@ -22,10 +22,10 @@ public struct ProjectionReport: Sendable {
     public var targetMet: Bool?
 
     /// The warning of a run that stopped at ``SimulationSettings/maxSamples`` before meeting its precision
-    /// target (``PrecisionTarget/notMetWarning(samples:outputs:)``); nil when it was met or there was none.
+    /// target (``PrecisionTarget/notMetWarning(samples:settings:outputs:)``); nil when it was met or there was none.
     public var notMetWarning: String? {
         guard targetMet == false, let until = settings.until else { return nil }
-        return until.notMetWarning(samples: sampleCount, outputs: outputs.map(\.rawValue))
+        return until.notMetWarning(samples: sampleCount, settings: settings, outputs: outputs.map(\.rawValue))
     }
     /// Outputs whose means the samples cannot estimate (an input's tail makes them infinite), one line per
     /// input and tail (``MeanDivergence``); set by the run.

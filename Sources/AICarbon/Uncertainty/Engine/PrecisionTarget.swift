@@ -56,11 +56,13 @@ public struct PrecisionTarget: Sendable, Hashable, CustomStringConvertible {
     /// meeting this target: its intervals are wider than the target asked.
     /// - Parameters:
     ///   - samples: Samples the run drew.
+    ///   - settings: The run's settings: its batch (``SimulationSettings/samples``) and bound.
     ///   - outputs: The run's output names (a projection watches `co2e_kg` by default, ``watching(_:)``).
     /// - Returns: One line, without a newline.
-    public func notMetWarning(samples: Int, outputs: [String]) -> String {
-        "warning: precision target \(watching(outputs)) not met: the run stopped at its bound of "
-            + "\(ReadableQuantity.number(Double(samples), significant: 12)) samples (max_samples)"
+    public func notMetWarning(samples: Int, settings: SimulationSettings, outputs: [String]) -> String {
+        func n(_ x: Int) -> String { ReadableQuantity.number(Double(x), significant: 12) }
+        return "warning: precision target \(watching(outputs)) not met after \(n(samples)) samples: "
+            + "another batch of \(n(settings.samples)) would pass max_samples (\(n(settings.maxSamples)))"
     }
 
     /// Whether the samples so far meet the target.
