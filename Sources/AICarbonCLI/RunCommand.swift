@@ -36,8 +36,9 @@ public struct RunCommand: ParsableCommand {
         RunWarnings.emit(warnings, shown: shown && destination.isStandardOutput)
     }
 
-    /// Runs the scenario (or its sweep), writes any chart, and returns the text to print, the warnings of runs
-    /// that missed their precision target, and whether that text shows them.
+    /// Runs the scenario (or its sweep), writes any chart, and returns the text to print, the runs' warnings
+    /// (``RunResult/warnings``: a precision target missed, means or mcse that sampling cannot estimate), and
+    /// whether that text shows them.
     private func execute() throws -> (text: String, warnings: [String], shown: Bool) {
         let sets = try ScenarioOverrides.parse(overrides)
         let catalog = try Catalog.bundled()

@@ -1,9 +1,10 @@
 import AICarbon
 import Foundation
 
-/// A run's warnings (``EstimateReport/warnings``: a precision target `--max-samples` stopped first, means the
-/// samples cannot estimate) on standard error when the output does not already show them (a table printed to
-/// the terminal does; JSON, CSV, HTML and files do not).
+/// A run's warnings (``EstimateReport/warnings``: a precision target `--max-samples` stopped first, means or
+/// mcse the samples cannot estimate) on standard error unless a table printed to the terminal already shows
+/// them: JSON lists them under `warnings` and the HTML report under its results, but a script or a file
+/// written with `-o` is not read by the person who ran the command, so standard error says it too.
 enum RunWarnings {
     /// Writes `warnings` to standard error, one a line, unless the printed output holds them.
     /// - Parameters:

@@ -14,8 +14,8 @@ struct MeanDivergenceTests {
         return try spec.resolve(catalog: Catalog.bundled()).problem
     }
 
-    @Test("the default priors, and MFU priors whose E[1/MFU] is finite, give no finding", arguments: [
-        nil, Distribution.uniform(0.1, 0.5), .beta(1.2, 3, lower: 0, upper: 1), .pert(0, 0.3, 0.6),
+    @Test("the default priors, and MFU priors whose E[1/MFU²] is finite, give no finding", arguments: [
+        nil, Distribution.uniform(0.1, 0.5), .beta(3, 5, lower: 0, upper: 1), .pert(0, 0.3, 0.6),
     ])
     func finite(_ mfu: Distribution?) throws {
         #expect(MeanDivergence.find(try Self.planned(mfu: mfu)).isEmpty)
@@ -26,7 +26,7 @@ struct MeanDivergenceTests {
     func infinite(_ mfu: Distribution) throws {
         let problem = try Self.planned(mfu: mfu)
         let findings = MeanDivergence.find(problem)
-        #expect(Set(findings.map(\.input)) == ["mfu"] && findings.allSatisfy { !$0.upperTail && $0.year == nil })
+        #expect(Set(findings.map(\.input)) == ["mfu"] && findings.allSatisfy { !$0.upperTail && $0.year == nil && $0.infiniteMean })
         let outputs = Set(findings.map(\.output))
         #expect(["energy_kwh", "co2e_kg", "total_co2e_kg", "chip_hours", "wall_clock_hours"].allSatisfy(outputs.contains), "\(outputs)")
         // Constant outputs (training FLOPs, inference energy 0) are not named.
@@ -37,10 +37,23 @@ struct MeanDivergenceTests {
         #expect(warnings[0].contains("lower tail of mfu = \(mfu)"), "\(warnings)")
     }
 
-    @Test("a lognormal of gsd 1000 in a numerator is named in its upper tail; gsd 2 is not")
+    @Test("MFU with E[1/MFU] finite but E[1/MFU²] infinite (beta(1.2, 3), beta(2, 3)): the mcse is named, not the mean",
+          arguments: [Distribution.beta(1.2, 3, lower: 0, upper: 1), .beta(2, 3, lower: 0, upper: 1)])
+    func infiniteVariance(_ mfu: Distribution) throws {
+        let problem = try Self.planned(mfu: mfu)
+        let findings = MeanDivergence.find(problem)
+        #expect(!findings.isEmpty && findings.allSatisfy { $0.input == "mfu" && !$0.upperTail && !$0.infiniteMean })
+        let warnings = MeanDivergence.warnings(problem)
+        #expect(warnings.count == 1 && warnings[0].hasPrefix("warning: mcse not meaningful for energy_kwh, "), "\(warnings)")
+        #expect(warnings[0].contains("grow like 1/√p or faster in the lower tail of mfu = \(mfu)"), "\(warnings)")
+    }
+
+    @Test("a lognormal in a numerator: gsd 1000 is named for its mean, gsd 100 for its mcse, gsd 2 not at all")
     func lognormalSpread() throws {
         let wide = MeanDivergence.find(try Self.planned(power: .lognormal(median: 300, gsd: 1000)))
-        #expect(!wide.isEmpty && wide.allSatisfy { $0.input == "power" && $0.upperTail })
+        #expect(!wide.isEmpty && wide.allSatisfy { $0.input == "power" && $0.upperTail && $0.infiniteMean })
+        let middle = MeanDivergence.find(try Self.planned(power: .lognormal(median: 300, gsd: 100)))
+        #expect(!middle.isEmpty && middle.allSatisfy { $0.input == "power" && $0.upperTail && !$0.infiniteMean })
         #expect(MeanDivergence.find(try Self.planned(power: .lognormal(median: 300, gsd: 2))).isEmpty)
     }
 
@@ -55,10 +68,12 @@ struct MeanDivergenceTests {
         #expect(table.split(separator: "\n").allSatisfy { $0.count <= 100 || !($0.hasPrefix("warning") || $0.hasPrefix("  ")) || $0.contains("=") })
         let json = try #require(JSONSerialization.jsonObject(with: Data(JSONRenderer().render(report).utf8)) as? [String: Any])
         #expect((json["warnings"] as? [String]) == report.warnings)
+        let html = HTMLRenderer().render(report)
+        #expect(html.contains("<ul class=\"warnings\">\n<li>warning: mean and mcse not meaningful for energy_kwh,"))
         spec[.mfu] = nil
         let plain = try Estimate.run(spec, catalog: Catalog.bundled(), settings: SimulationSettings(samples: 2_000, seed: 1, threads: 2))
         let plainJSON = try #require(JSONSerialization.jsonObject(with: Data(JSONRenderer().render(plain).utf8)) as? [String: Any])
-        #expect(plain.warnings.isEmpty && plainJSON["warnings"] == nil)
+        #expect(plain.warnings.isEmpty && plainJSON["warnings"] == nil && !HTMLRenderer().render(plain).contains("class=\"warnings\""))
     }
 
     @Test("the shipped projection scenarios give no finding")

@@ -31,6 +31,7 @@ public struct HTMLRenderer: ReportRenderer {
             return [name.label, f(s.percentile(50)), "\(f(s.percentile(5))) – \(f(s.percentile(95)))", "\(f(s.mean)) ± \(f(s.mcse))", TableRenderer.unitLabel(unit, name)]
                 .map(Self.escaped) + ["<code>\(Self.escaped(name.rawValue))</code>"]
         }, numeric: [false, true, true, true, false, false])
+        body += Self.warnings(report.warnings)
         if !report.context.isEmpty {
             body += "<p class=\"context\">" + report.context.map { "\(Self.escaped($0.0)): \(Self.escaped($0.1))" }.joined(separator: "<br>") + "</p>\n"
         }
@@ -56,6 +57,7 @@ public struct HTMLRenderer: ReportRenderer {
             ([String(year)] + zip(main, units).map { TableRenderer.interval(report.summary($0.0, year: year), $0.0, unit: $0.1) })
                 .map(Self.escaped)
         }, numeric: [true] + main.map { _ in true })
+        body += Self.warnings(report.warnings)
         body += "<h2>Charts</h2>\n"
         for name in [OutputName.energyKWh, .co2eKg, .aiEnergyKWh] where report.outputs.contains(name) {
             body += Self.figure(FanChart(report, output: name).rendered(),
@@ -81,6 +83,12 @@ public struct HTMLRenderer: ReportRenderer {
         let body = "<pre>\(Self.escaped(TableRenderer().render(report)))</pre>\n"
             + Self.figure(ReboundChart(cases: report.cases).rendered(), caption: "Rebound effect by elasticity.") + sectionsHTML
         return page(title: "Rebound effect", body: body)
+    }
+
+    /// A run's warnings (``EstimateReport/warnings``) as a list under the results, or nothing.
+    private static func warnings(_ lines: [String]) -> String {
+        guard !lines.isEmpty else { return "" }
+        return "<ul class=\"warnings\">\n" + lines.map { "<li>\(escaped($0))</li>\n" }.joined() + "</ul>\n"
     }
 
     private var sectionsHTML: String {
@@ -134,6 +142,7 @@ public struct HTMLRenderer: ReportRenderer {
         th { background: #f4f4f4; } td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         figure { margin: 1em 0; } figure svg { max-width: 100%; height: auto; } code, pre { font-family: Menlo, Consolas, monospace; font-size: 0.88em; }
         pre { background: #f7f7f7; padding: 0.6em; overflow-x: auto; white-space: pre-wrap; }
+        .warnings { color: #8a4b00; background: #fff6e5; padding: 0.5em 0.5em 0.5em 2em; font-size: 0.92em; }
         @media print { body { margin: 0; max-width: none; } figure, table { break-inside: avoid; } h2 { break-after: avoid; } }
         """
 

@@ -1,17 +1,21 @@
 import Foundation
 
-/// Finds outputs whose mean the samples cannot estimate: an output that grows as fast as 1/p (or faster)
-/// in one tail of an input, at probability p of that input, has an infinite mean (or, for a lognormal of
-/// absurd spread, one far beyond what any sample size sees), yet every finite sample gives a finite mean
-/// and mcse. An MFU prior with mass near 0 (`uniform(0, 1)`, `beta(0.5, 0.5)`) does this to every
-/// training output, which varies as 1/MFU.
+/// Finds outputs whose mean, or whose mean's standard error, the samples cannot estimate. An output that
+/// grows like p⁻ᵇ in one tail of an input, at probability p of that input, has an infinite mean when b ≥ 1
+/// and an infinite variance when b ≥ ½; a finite sample still prints a finite mean ± mcse, which then
+/// means nothing (b ≥ 1) or claims a precision the mean does not have (½ ≤ b < 1: the central limit
+/// theorem the mcse rests on needs a finite variance). An MFU prior with density at 0 (`uniform(0, 1)`,
+/// `beta(1, 3)`) does the first to every training output, which varies as 1/MFU; `beta(1.2, 3)` the
+/// second; so does a lognormal of absurd spread (geometric SD in the hundreds) in a numerator.
 ///
 /// The test is one input at a time, every other input at its median (as ``TornadoSensitivity``): with
-/// y(p) the output at the input's quantile p, the mean of y over the input is ∫₀¹ y(p) dp, which diverges
-/// at 0 when y(p) ≥ C p⁻ᵇ with b ≥ 1 (and likewise at 1 in 1 − p). The exponent is read off two deep
-/// quantiles, b = ln(y(p₂) / y(p₁)) / ln(p₁ / p₂) at p₁ = 10⁻⁸ and p₂ = 10⁻¹¹, and flagged from 0.95
-/// (uniform(0, 1) under 1/x gives b = 1 exactly; a lognormal of log-sd σ gives b ≈ 0.14σ). An output that
-/// is not finite at the deeper quantile is flagged too.
+/// y(p) the output at the input's quantile p, E[y] over the input is ∫₀¹ y(p) dp and E[y²] is
+/// ∫₀¹ y(p)² dp, which diverge at 0 when y(p) ≥ C p⁻ᵇ with b ≥ 1, respectively b ≥ ½ (and likewise at 1 in
+/// 1 − p). The exponent is read off two deep quantiles, b = ln(y(p₂) / y(p₁)) / ln(p₁ / p₂) at p₁ = 10⁻⁸
+/// and p₂ = 10⁻¹¹, and flagged from 95% of each bound (uniform(0, 1) under 1/x gives b = 1 exactly; a
+/// lognormal of log-sd σ gives b ≈ 0.14σ). An output that is not finite at the deeper quantile is flagged
+/// as an infinite mean. Declared correlations are not applied: two inputs that diverge only together
+/// are not seen.
 enum MeanDivergence {
     /// One finding: an output whose mean cannot be estimated, the input and the tail responsible.
     struct Finding: Hashable {
@@ -23,12 +27,14 @@ enum MeanDivergence {
         var input: String
         /// Whether the output diverges in the input's upper tail (else its lower tail).
         var upperTail: Bool
+        /// Whether its mean is infinite (b ≥ 1), else only its variance (½ ≤ b < 1).
+        var infiniteMean: Bool
     }
 
     /// The two probabilities the exponent is read from (p₁, p₂).
     static let depths = (shallow: 1e-8, deep: 1e-11)
-    /// The smallest exponent flagged.
-    static let threshold = 0.95
+    /// The smallest exponents flagged: 95% of the bounds for an infinite mean (1) and variance (½).
+    static let thresholds = (mean: 0.95, variance: 0.475)
 
     /// The findings of `problem`, one per output and (input, tail), at the output's first year.
     /// - Parameter problem: The resolved problem.
@@ -57,26 +63,30 @@ enum MeanDivergence {
         }
         for c in 0..<m { pointers[c] = y + c * rows }
         problem.model.evaluate(inputs: x, count: rows, outputs: UnsafeMutableBufferPointer(start: pointers, count: m))
-        // Per model column, input and tail: whether it diverges.
-        func diverges(_ c: Int, _ j: Int, upper: Bool) -> Bool {
-            guard usable[j] else { return false }
+        // Per model column, input and tail: the exponent b (infinity when the deeper value is not finite).
+        func exponent(_ c: Int, _ j: Int, upper: Bool) -> Double {
+            guard usable[j] else { return 0 }
             let base = c * rows + 4 * j + (upper ? 2 : 0)
             let shallow = abs(y[base]), deep = abs(y[base + 1])
-            guard deep.isFinite else { return true }
-            guard shallow.isFinite, shallow > 0, deep > shallow else { return false }
-            return log(deep / shallow) / log(depths.shallow / depths.deep) >= threshold
+            guard deep.isFinite else { return .infinity }
+            guard shallow.isFinite, shallow > 0, deep > shallow else { return 0 }
+            return log(deep / shallow) / log(depths.shallow / depths.deep)
         }
         var findings: [Finding] = []
         for j in 0..<d {
             for upper in [false, true] {
                 for (o, name) in problem.outputs.enumerated() {
-                    let first = problem.sources.indices.first { t in
-                        if case .column(let c) = problem.sources[t][o] { return diverges(c, j, upper: upper) }
-                        return false
+                    // The first year the output is flagged, and whether its mean (not only its variance) is infinite.
+                    var first: (year: Int, mean: Bool)?
+                    for t in problem.sources.indices {
+                        guard case .column(let c) = problem.sources[t][o] else { continue }
+                        let b = exponent(c, j, upper: upper)
+                        if b >= thresholds.mean { first = (first?.year ?? t, true); break }
+                        if b >= thresholds.variance, first == nil { first = (t, false) }
                     }
-                    if let t = first {
-                        findings.append(Finding(output: name, year: problem.years.isEmpty ? nil : problem.years[t],
-                                                input: problem.inputs[j].name, upperTail: upper))
+                    if let first {
+                        findings.append(Finding(output: name, year: problem.years.isEmpty ? nil : problem.years[first.year],
+                                                input: problem.inputs[j].name, upperTail: upper, infiniteMean: first.mean))
                     }
                 }
             }
@@ -84,21 +94,29 @@ enum MeanDivergence {
         return findings
     }
 
-    /// The warnings of `problem`'s findings: one line per input and tail, naming the outputs.
+    /// The warnings of `problem`'s findings: one line per input, tail and kind (infinite mean, infinite
+    /// variance), naming the outputs.
     /// - Parameter problem: The resolved problem.
-    /// - Returns: Lines without newlines; empty when every mean is estimable.
+    /// - Returns: Lines without newlines; empty when every mean and mcse is estimable.
     static func warnings(_ problem: SimulationProblem) -> [String] {
         let findings = find(problem)
         var lines: [String] = []
         var seen: Set<String> = []
-        for finding in findings where !seen.contains("\(finding.input) \(finding.upperTail)") {
-            seen.insert("\(finding.input) \(finding.upperTail)")
-            let group = findings.filter { $0.input == finding.input && $0.upperTail == finding.upperTail }
+        for finding in findings where seen.insert("\(finding.input) \(finding.upperTail) \(finding.infiniteMean)").inserted {
+            let group = findings.filter {
+                $0.input == finding.input && $0.upperTail == finding.upperTail && $0.infiniteMean == finding.infiniteMean
+            }
             let outputs = group.map { $0.output + ($0.year.map { " (from \($0))" } ?? "") }.joined(separator: ", ")
             let distribution = problem.inputs.first { $0.name == finding.input }.map { " = \($0.distribution)" } ?? ""
-            lines.append("warning: mean and mcse not meaningful for \(outputs): they grow like 1/p or faster in the "
-                         + "\(finding.upperTail ? "upper" : "lower") tail of \(finding.input)\(distribution), so the mean is "
-                         + "infinite or beyond what sampling can estimate; read the median and percentiles")
+            let tail = "in the \(finding.upperTail ? "upper" : "lower") tail of \(finding.input)\(distribution)"
+            if finding.infiniteMean {
+                lines.append("warning: mean and mcse not meaningful for \(outputs): they grow like 1/p or faster \(tail), so the mean is "
+                             + "infinite or beyond what sampling can estimate; read the median and percentiles")
+            } else {
+                lines.append("warning: mcse not meaningful for \(outputs): they grow like 1/√p or faster \(tail), so the variance is "
+                             + "infinite or beyond what sampling can estimate and the mean converges more slowly than its mcse says; "
+                             + "read the median and percentiles")
+            }
         }
         return lines
     }
