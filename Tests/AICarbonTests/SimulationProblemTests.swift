@@ -167,4 +167,15 @@ struct InputRegistryTests {
                 + "found nothing (or give --chip-hours; see `aicarbon catalog hardware`)")
         #expect(error.namingInputs { _ in nil }.expected == "the number of accelerators, needed with hours or days")
     }
+
+    @Test("an unpaired backtick in typed text is kept once, not the text before it repeated (a review find)")
+    func unpairedBacktick() {
+        let error = InputError(field: "grid", expected: "a region in `aicarbon catalog grids`", found: "\"nope`x\"")
+        let flagged = error.namingInputs { "--" + $0 }
+        #expect(flagged.found == "\"nope`x\"", "\(flagged.found)")
+        #expect(flagged.expected == "a region in `aicarbon catalog grids`")
+        let keyThenStray = InputError(field: "x", expected: "`pue` or `a", found: "b` and `grid`").namingInputs { "--" + $0 }
+        // Backticks pair left to right: in the found text "` and `" is no key, and the last one is unpaired.
+        #expect(keyThenStray.expected == "--pue or `a" && keyThenStray.found == "b` and `grid`", "\(keyThenStray)")
+    }
 }

@@ -114,7 +114,11 @@ extension InputError {
             while let open = rest.firstIndex(of: "`") {
                 out += rest[..<open]
                 let after = rest.index(after: open)
-                guard let close = rest[after...].firstIndex(of: "`") else { break }
+                guard let close = rest[after...].firstIndex(of: "`") else {
+                    // An unpaired backtick (in text the user typed) is kept as it is, with what follows.
+                    out += rest[open...]
+                    return out
+                }
                 let key = String(rest[after..<close])
                 let isKey = !key.isEmpty && key.allSatisfy { $0.isLowercase || $0 == "_" || $0.isNumber }
                 out += isKey ? (name(key) ?? key) : "`\(key)`"
