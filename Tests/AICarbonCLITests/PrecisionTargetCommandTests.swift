@@ -38,6 +38,14 @@ struct PrecisionTargetCommandTests {
         #expect(plainDocument["until"] == nil && plainDocument["until_met"] == nil)
     }
 
+    @Test("an estimate file with a bad --until: the flag is named, not a place in the file (which has no until)")
+    func untilNotInFile() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let file = root.appendingPathComponent("Scenarios/llama-65b.yaml").path
+        let result = try runAICarbon(["run", file, "--until", "mean:1%@training_flops"])
+        #expect(result.status == 1 && result.stderr.hasPrefix("Error: --until: expected an output of this estimate ("), "\(result.stderr)")
+    }
+
     @Test("a projection names the output it watched (co2e_kg) in its warning and its JSON")
     func projection() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -42,14 +42,18 @@ public struct Scenario: Sendable {
             return report
         } catch {
             let placed = simulation.placing(error, samples: settings.samples)
-            // A count the file did not give is the caller's (`--samples`), not a place in the file.
-            guard placed.field != "samples" || placed.location != nil else { throw placed }
+            // A setting the file did not give is the caller's (`--samples`, `--until`, …), not a place in the file.
+            guard !(Self.callerSettings.contains(placed.field) && placed.location == nil) else { throw placed }
             throw relocated(placed)
         }
     }
 
     /// Places an error of the spec (named by input key) at the key's position in the file, with `days`
     /// for `hours` when the file gave days.
+    /// The engine's settings a scenario file cannot give (`samples` can: ``ScenarioSimulation/placing(_:samples:)``
+    /// places it when the file's count was used): their errors are the command line's, not the file's.
+    static let callerSettings: Set<String> = ["samples", "until", "max_samples", "threads"]
+
     func relocated(_ error: InputError) -> InputError {
         guard error.location == nil else { return error }
         let days = keyLocations["days"] != nil
