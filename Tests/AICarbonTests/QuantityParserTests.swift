@@ -66,10 +66,18 @@ struct QuantityParserTests {
 
     @Test("a nonzero number below the smallest normal double is refused, not read as 0 or a subnormal", arguments: [
         ("1e-320", QuantityKind.count), ("1e-400", .count), ("1e-310 W", .power), ("1e-306 Wh", .energy), ("-1e-320", .dimensionless),
+        ("1e-310 TWh", .energy),
     ])
     func tooSmall(_ text: String, _ kind: QuantityKind) {
         let error = #expect(throws: InputError.self) { try QuantityParser.parse(text, as: kind, field: "x") }
         #expect(error?.found.contains("too small") == true, "\(String(describing: error))")
+    }
+
+    @Test("a value typed in range that the base unit takes below it says so, with the converted value")
+    func tooSmallConverted() {
+        let error = #expect(throws: InputError.self) { try QuantityParser.parse("1e-306 Wh", as: .energy, field: "x") }
+        #expect(error?.found == "\"1e-306 Wh\" (too small, 1e-309 kWh in the base unit: nonzero magnitudes below 2.2e-308 are not represented)",
+                "\(String(describing: error))")
     }
 
     @Test("zero in any spelling stays 0, and the smallest normal double is read", arguments: [

@@ -38,11 +38,14 @@ public enum QuantityParser {
         let value = number * factor
         guard value.isFinite else { throw fail("too large") }
         // A nonzero number that underflows to 0 or to a subnormal (below 2.2e-308, where doubles lose
-        // precision and the equations give 0 ± 0) is refused rather than read as another number.
+        // precision and the equations give 0 ± 0), as typed or in the base unit, is refused rather than read
+        // as another number.
         let literal = trimmed.unicodeScalars.prefix(trimmed.unicodeScalars.count - rest.unicodeScalars.count)
         let nonzero = literal.prefix { $0 != "e" && $0 != "E" }.contains { ("1"..."9").contains($0) }
-        guard value.isNormal || (value == 0 && !nonzero) else {
-            throw fail("too small: nonzero magnitudes below 2.2e-308 are not represented")
+        guard (value.isNormal && number.isNormal) || (value == 0 && !nonzero) else {
+            // Typed within range, it left it in the base unit: say so, with the converted value.
+            let converted = number.isNormal && factor != 1 ? ", \(Distribution.compact(value)) \(kind.baseUnit) in the base unit" : ""
+            throw fail("too small\(converted): nonzero magnitudes below 2.2e-308 are not represented")
         }
         return value
     }
