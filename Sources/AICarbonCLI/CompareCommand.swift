@@ -90,6 +90,7 @@ public struct CompareCommand: ParsableCommand {
         }
         try FlagNames.run { try chart.write(available: report.outputs) { report.rendered(by: SVGRenderer(output: $0)) } }
         try destination.write(report.rendered(format.format))
+        RunWarnings.emit(report.warnings, shown: format.format == .table && destination.isStandardOutput)
     }
 
     /// The years of `--years`: comma-separated years and ranges (`2024,2026-2030`), sorted, each once.

@@ -76,6 +76,21 @@ struct MeanDivergenceTests {
         #expect(plain.warnings.isEmpty && plainJSON["warnings"] == nil && !HTMLRenderer().render(plain).contains("class=\"warnings\""))
     }
 
+    @Test("compare: A's warning is carried, prefixed A:, into the report, its JSON and its table; the plain side adds none")
+    func comparison() throws {
+        var a = plannedSpec()
+        a[.mfu] = .uniform(0, 1)
+        let pa = try a.resolve(catalog: Catalog.bundled()).problem, pb = try plannedSpec().resolve(catalog: Catalog.bundled()).problem
+        let report = try Comparison.run((pa, "a"), (pb, "b"), settings: SimulationSettings(samples: 2_000, seed: 1, threads: 2))
+        #expect(report.warnings.count == 1 && report.warnings[0].hasPrefix("A: warning: mean and mcse not meaningful for energy_kwh,"),
+                "\(report.warnings)")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(JSONRenderer().render(report).utf8)) as? [String: Any])
+        #expect((json["warnings"] as? [String]) == report.warnings)
+        #expect(TableRenderer().render(report).contains("\nA: warning: mean and mcse not meaningful"))
+        let plain = try Comparison.run((pb, "b"), (pb, "b2"), settings: SimulationSettings(samples: 2_000, seed: 1, threads: 2))
+        #expect(plain.warnings.isEmpty)
+    }
+
     @Test("the shipped projection scenarios give no finding")
     func projections() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

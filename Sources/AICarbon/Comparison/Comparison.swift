@@ -75,9 +75,12 @@ public enum Comparison {
         let summary = try Simulation.summarise(inputs: inputs, correlation: correlation, model: model, settings: shared,
                                                designColumns: designColumns, percentiles: reported,
                                                columnPercentiles: columnPercentiles, bins: 30, observers: [counter])
-        return ComparisonReport(a: a.name, b: b.name, years: compared, outputs: outputs, summary: summary,
-                                counts: counter.totals, settings: shared, commonRandomNumbers: commonRandomNumbers,
-                                percentiles: reported)
+        var report = ComparisonReport(a: a.name, b: b.name, years: compared, outputs: outputs, summary: summary,
+                                      counts: counter.totals, settings: shared, commonRandomNumbers: commonRandomNumbers,
+                                      percentiles: reported)
+        // A − B inherits either side's tails: a mean (or mcse) A or B cannot estimate, neither can the difference.
+        report.warnings = MeanDivergence.warnings(pa).map { "A: " + $0 } + MeanDivergence.warnings(pb).map { "B: " + $0 }
+        return report
     }
 
     /// Refuses years to compare that are not projected by both problems, or given for two estimates.

@@ -24,6 +24,10 @@ public struct ComparisonReport: Sendable {
     public var commonRandomNumbers: Bool
     /// The percentiles of A − B reported (the standard ones and any asked for), ascending.
     public var percentiles: [Double]
+    /// Outputs of A or B whose means or mcse sampling cannot estimate (``MeanDivergence``), prefixed `A: ` or
+    /// `B: `: the difference's mean and mcse are then not meaningful either. Tables print them under their
+    /// first line, JSON lists them under `warnings`.
+    public var warnings: [String] = []
 
     /// The report of a paired run (``PairedModel``): per period and output, A's, B's and A − B's summaries.
     init(a: String, b: String, years: [Int], outputs: [OutputName], summary: SimulationSummary,

@@ -73,7 +73,7 @@ public struct HTMLRenderer: ReportRenderer {
     public func render(_ report: ComparisonReport) -> String {
         let title = "A = \(report.a), B = \(report.b)"
         let text = TableRenderer().render(report)
-        let body = "<h2>Paired difference</h2>\n<pre>\(Self.escaped(text))</pre>\n"
+        let body = "<h2>Paired difference</h2>\n<pre>\(Self.escaped(text))</pre>\n" + Self.warnings(report.warnings)
             + Self.figure(ComparisonChart(report).rendered(), caption: "Paired difference A − B.")
             + sectionsHTML + record(samples: report.sampleCount, settings: report.settings)
         return page(title: title, body: body)

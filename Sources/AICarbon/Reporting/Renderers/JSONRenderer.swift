@@ -7,7 +7,7 @@
 /// - Projection: `{"scenario", …, ["until", "until_met"], "start_year", "end_year", "years": [{"year", "outputs": {NAME: {"mean", "p05", …, "unit"}}}], "inputs", "assumptions", ["warnings"]}`.
 /// - Comparison: `{"a", "b", "samples", "seed", "method", "common_random_numbers", "years": [{"year",
 ///   "outputs": {NAME: {"a_p50", "b_p50", "difference": {…}, "p_a_less_than_b"}}}]}` for projections,
-///   with `"outputs"` in place of `"years"` for estimates.
+///   with `"outputs"` in place of `"years"` for estimates, and `"warnings"` when there are any.
 /// - Rebound: `{"efficiency_gain", "elasticity", "expected_saving", "actual_saving", "rebound", "class"}`,
 ///   an array for several.
 public struct JSONRenderer: ReportRenderer {
@@ -105,7 +105,7 @@ public struct JSONRenderer: ReportRenderer {
             ("a", .string(report.a)), ("b", .string(report.b)), ("samples", .number(Double(report.sampleCount))),
             ("seed", .number(Double(report.settings.seed))), ("method", .string(report.settings.method.rawValue)),
             ("common_random_numbers", .bool(report.commonRandomNumbers)), periods,
-        ])
+        ] + (report.warnings.isEmpty ? [] : [("warnings", .array(report.warnings.map(JSONValue.string)))]))
     }
 
     /// The rebound cases' document: one object, or an array for several.

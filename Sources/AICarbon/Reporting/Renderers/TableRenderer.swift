@@ -99,7 +99,9 @@ public struct TableRenderer: ReportRenderer {
             : "also computed (in CSV and JSON): " + unshown.map { "p\(ReadableQuantity.number($0))" }.joined(separator: ", ") + "\n"
         var text = "A = \(Self.terminalSafe(report.a)), B = \(Self.terminalSafe(report.b)); paired on "
             + "\(report.commonRandomNumbers ? "common random numbers" : "independent samples"), "
-            + "\(report.years.isEmpty ? Self.count(report.sampleCount, "sample", "samples") : Self.count(report.sampleCount, "trajectory", "trajectories"))\n\n"
+            + "\(report.years.isEmpty ? Self.count(report.sampleCount, "sample", "samples") : Self.count(report.sampleCount, "trajectory", "trajectories"))\n"
+        for warning in report.warnings { text += Self.wrapped(Self.terminalSafe(warning)) + "\n" }
+        text += "\n"
         let header = ["A median", "B median", "A − B median [\(interval)]", "P(A < B)"]
         if report.years.isEmpty {
             let rows = report.outputs.enumerated().map { o, name -> [String] in
