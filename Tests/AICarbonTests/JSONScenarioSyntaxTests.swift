@@ -22,6 +22,8 @@ struct JSONScenarioSyntaxTests {
         (#"{"kind": estimate}"#, "s.json:1:10: syntax: expected valid JSON: a value (text in double quotes, a number, true, false, null"),
         (#"{"name": "a\qb"}"#, #"s.json:1:12: syntax: expected valid JSON: an escape such as \n, \t, \", \\ or \u00e9, found "\q""#),
         (#"{"chips": 08}"#, "s.json:1:11: syntax: expected valid JSON: a number such as 70"),
+        (#"{"name": "x\uD83D\uDE00y"}"#, #"s.json:1:12: syntax: expected valid JSON: the character itself, or a \u escape outside D800–DFFF"#
+            + #" (a surrogate pair such as \uD83D\uDE00 is valid JSON but not read here), found "\uD83D""#),
         (#"{"kind": "estimate"} extra"#, "s.json:1:22: syntax: expected valid JSON: nothing after the end of the scenario (its last }), found \"e\""),
         (#"{"kind": "estimate""#, "s.json:1:20: syntax: expected valid JSON: a comma (,) or } after the value, found the end of the file"),
     ])

@@ -127,11 +127,20 @@ struct JSONSyntaxCheck {
                 guard let escaped = peek else { throw failure("a closing double quote", found: here) }
                 if escaped == UInt8(ascii: "u") {
                     advance()
+                    var code = 0
                     for _ in 0..<4 {
                         guard let digit = peek, Self.isHexDigit(digit) else {
                             throw failure("\\u and four hexadecimal digits, such as \\u00e9", found: here, at: at)
                         }
+                        code = code * 16 + Int(String(UnicodeScalar(digit)), radix: 16)!
                         advance()
+                    }
+                    // Valid JSON, but the YAML reader that reads the file next refuses half a surrogate pair
+                    // (with a message about hexadecimal digits): said here in plain words.
+                    if (0xD800...0xDFFF).contains(code) {
+                        throw failure("the character itself, or a \\u escape outside D800–DFFF (a surrogate pair such as "
+                                      + "\\uD83D\\uDE00 is valid JSON but not read here)",
+                                      found: "\"\\u\(String(code, radix: 16, uppercase: true))\"", at: at)
                     }
                 } else {
                     guard Array("\"\\/bfnrt".utf8).contains(escaped) else {
