@@ -22,6 +22,10 @@ struct JSONScenarioSyntaxTests {
         (#"{"kind": estimate}"#, "s.json:1:10: syntax: expected valid JSON: a value (text in double quotes, a number, true, false, null"),
         (#"{"name": "a\qb"}"#, #"s.json:1:12: syntax: expected valid JSON: an escape such as \n, \t, \", \\ or \u00e9, found "\q""#),
         (#"{"chips": 08}"#, "s.json:1:11: syntax: expected valid JSON: a number such as 70"),
+        ("{\"kind\": \"estimate\",\r \"params\": \"70B\",\r}\r", "s.json:2:17: syntax: expected valid JSON: another \"key\": value after this comma "
+            + "(JSON allows no trailing comma), found \"}\" on line 3"),
+        ("{\"kind\": \"estimate\",\r\n \"params\": \"70B\",\r\n}\r\n", "s.json:2:17: syntax: expected valid JSON: another \"key\": value after this comma "
+            + "(JSON allows no trailing comma), found \"}\" on line 3"),
         (#"{"name": "x\uD83D\uDE00y"}"#, #"s.json:1:12: syntax: expected valid JSON: the character itself, or a \u escape outside D800–DFFF"#
             + #" (a surrogate pair such as \uD83D\uDE00 is valid JSON but not read here), found "\uD83D""#),
         (#"{"kind": "estimate"} extra"#, "s.json:1:22: syntax: expected valid JSON: nothing after the end of the scenario (its last }), found \"e\""),

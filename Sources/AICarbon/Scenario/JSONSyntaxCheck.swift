@@ -236,9 +236,12 @@ struct JSONSyntaxCheck {
     private mutating func advance() {
         let byte = bytes[index]
         index += 1
-        if byte == UInt8(ascii: "\n") {
+        // A line ends at LF, at CR LF (counted at its LF) and at a CR alone (old Mac files).
+        if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && peek != UInt8(ascii: "\n")) {
             line += 1
             column = 1
+        } else if byte == UInt8(ascii: "\r") {
+            // The CR of a CR LF: the LF ends the line.
         } else if byte & 0xC0 != 0x80 {
             column += 1
         }
