@@ -111,6 +111,12 @@ struct SimulationTests {
         #expect(none.targetMet == nil)
     }
 
+    @Test("a target prints as typed: tolerances at six significant digits (0.0001% read as 1e-6 printed 0.00010000000000000002%)",
+          arguments: [("mean:0.0001%", "mean:0.0001%@total_co2e_kg"), ("p95:1.5%@x", "p95:1.5%@x"), ("p97.5:0.3%", "p97.5:0.3%@total_co2e_kg")])
+    func targetText(_ text: String, _ printed: String) throws {
+        #expect(try PrecisionTarget(parsing: text).description == printed)
+    }
+
     @Test("one sample of an uncertain input is refused (its sd and mcse would read 0); two are run")
     func oneSample() throws {
         let inputs = [(name: "x", distribution: Distribution.lognormal(p05: 1, p95: 3))]

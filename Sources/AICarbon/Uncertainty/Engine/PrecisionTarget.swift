@@ -49,7 +49,8 @@ public struct PrecisionTarget: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        "\(percentile.map { "p" + JSONValue.numberText($0) } ?? "mean"):\(JSONValue.numberText(relativeHalfWidth * 100))%@\(output)"
+        // The tolerance at six significant digits: 0.0001% is stored as 1e-6, and × 100 gives 0.00010000000000000002.
+        "\(percentile.map { "p" + JSONValue.numberText($0) } ?? "mean"):\(Distribution.compact(relativeHalfWidth * 100))%@\(output)"
     }
 
     /// The warning of a run that stopped at its bound on samples (``SimulationSettings/maxSamples``) before
