@@ -60,11 +60,12 @@ public struct ReboundCommand: ParsableCommand {
         // from ordinary values: the elasticity when |elasticity| exceeds log2(k) (k = 2 with elasticity -1e308),
         // else the gain (k = 1e300 with elasticity -3); each with its bound given the other.
         let limit = log(Double.greatestFiniteMagnitude)
+        // (A k within rounding of 1 is printed in full: "k = 1" could never overflow.)
         for c in cases where !(c.rebound.isFinite && c.energyFactor.isFinite && c.demandFactor.isFinite) {
             if abs(c.elasticity) > log2(k) {
                 throw InputError(field: elasticity != nil ? "--elasticity" : "--elasticities",
                                  expected: "an elasticity for which the demand factor k^(-elasticity) is a finite number (above "
-                                     + "\(ReadableQuantity.number(-limit / log(k), significant: 6)) for k = \(Distribution.compact(k)))",
+                                     + "\(ReadableQuantity.number(-limit / log(k), significant: 6)) for k = \(Distribution.compact(k) == "1" ? "\(k)" : Distribution.compact(k)))",
                                  found: "\(Distribution.compact(c.elasticity)) (k^(-elasticity) overflows)")
             }
             throw InputError(field: "--efficiency-gain",

@@ -52,6 +52,9 @@ struct ReboundCommandTests {
                 + "(above -1,024 for k = 2), found -1e+308 (k^(-elasticity) overflows)\n", "\(one.stderr)")
         let list = try runAICarbon(["rebound", "--efficiency-gain", "2", "--elasticities=-1,-2000"])
         #expect(list.status == 1 && list.stderr.hasPrefix("Error: --elasticities: expected an elasticity"), "\(list.stderr)")
+        // A gain within rounding of 1 is printed in full ("k = 1" could never overflow).
+        let near = try runAICarbon(["rebound", "--efficiency-gain", "1.0000001", "--elasticity=-1e12"])
+        #expect(near.stderr.contains("for k = 1.0000001)"), "\(near.stderr)")
         // Just inside the bound it runs (a backfire of 2^1000).
         #expect(try runAICarbon(["rebound", "--efficiency-gain", "2", "--elasticity=-1000"]).status == 0)
     }
