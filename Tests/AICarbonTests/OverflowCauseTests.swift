@@ -28,4 +28,18 @@ struct OverflowCauseTests {
             #expect(error.isOverflow && error.found.hasSuffix(found), "\(error)")
         }
     }
+
+    @Test("a grid given as an intensity is named with its unit (it is the spec's grid choice, not a slot; a review find)")
+    func grid() throws {
+        var spec = EstimateSpec()
+        spec[.chipHours] = .fixed(1000)
+        spec[.powerW] = .fixed(300)
+        spec.grid = .intensity(.fixed(1e305))
+        do {
+            _ = try Estimate.run(spec, catalog: Catalog.bundled(), settings: SimulationSettings(samples: 2_000, seed: 1, threads: 1))
+            Issue.record("no overflow")
+        } catch {
+            #expect(error.isOverflow && error.found.hasSuffix("the inputs that can cause it: `grid` = 1e+305 kg/kWh"), "\(error)")
+        }
+    }
 }

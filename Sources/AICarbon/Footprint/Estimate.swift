@@ -41,7 +41,9 @@ public enum Estimate {
     /// - Parameter spec: What was given.
     /// - Returns: At most five descriptions, each with the key in backticks.
     static func overflowCauses(_ spec: EstimateSpec) -> [String] {
-        let given = InputSlot.allCases.compactMap { slot in spec[slot].map { (name: slot.rawValue, distribution: $0, slot: slot) } }
+        var given = InputSlot.allCases.compactMap { slot in spec[slot].map { (name: slot.rawValue, distribution: $0, slot: slot) } }
+        // A grid given as an intensity (`--grid "1e308 g/kWh"`) is the spec's grid choice, not one of its slots.
+        if case .intensity(let d) = spec.grid, spec[.intensity] == nil { given.append((name: InputSlot.intensity.rawValue, distribution: d, slot: .intensity)) }
         let extreme = InputError.extremeInputs(given.map { ($0.name, $0.distribution) },
                                                units: Dictionary(given.map { ($0.name, $0.slot.unit) }, uniquingKeysWith: { a, _ in a }),
                                                growthFallback: false)
