@@ -15,7 +15,8 @@ struct JSONSyntaxCheck {
     private var line = 1
     private var column = 1
 
-    /// Refuses `text` unless it is one JSON value (an object, for a scenario), with nothing after it.
+    /// Refuses `text` unless it is one JSON value with nothing after it (any value: that a scenario is an
+    /// object is the scenario reader's check, with its own message).
     /// - Parameters:
     ///   - text: The file's text.
     ///   - path: The file, for the error.
