@@ -61,31 +61,36 @@ public struct CompareCommand: ParsableCommand {
             let settings = try sampling.settings(file: da.simulation)
             let extra = try percentiles.extraPercentiles()
             let chosen = try years.map { text throws(InputError) in try Self.years(text) }
-            switch (da, db) {
-            case (.projection(let pa), .projection(let pb)):
-                guard let chosen else {
-                    return try Projection.compare((pa.spec, named(pa.name, setsA), pa.targetYears),
-                                                  (pb.spec, named(pb.name, setsB), pb.targetYears), catalog: catalog, settings: settings,
-                                                  percentiles: extra)
+            // A sample count A's file gave (the runs use A's simulation settings) is refused at its line.
+            do {
+                switch (da, db) {
+                case (.projection(let pa), .projection(let pb)):
+                    guard let chosen else {
+                        return try Projection.compare((pa.spec, named(pa.name, setsA), pa.targetYears),
+                                                      (pb.spec, named(pb.name, setsB), pb.targetYears), catalog: catalog, settings: settings,
+                                                      percentiles: extra)
+                    }
+                    let ra = try pa.spec.resolve(catalog: catalog, targetYears: pa.targetYears)
+                    let rb = try pb.spec.resolve(catalog: catalog, targetYears: pb.targetYears)
+                    return try SensitivityFlags.renaming(["years": "--years"]) {
+                        try Comparison.run((ra.problem, named(pa.name, setsA)), (rb.problem, named(pb.name, setsB)), settings: settings, years: chosen,
+                                           percentiles: extra)
+                    }
+                case (.estimate, .estimate) where chosen != nil:
+                    throw InputError(field: "--years", expected: "two projections (years apply to projections; an estimate has none)",
+                                     found: "two single-model estimates (\(a), \(b))")
+                case (.estimate(let ea), .estimate(let eb)):
+                    return try Comparison.run((ea.resolve(catalog: catalog).problem, named(ea.name, setsA)),
+                                              (eb.resolve(catalog: catalog).problem, named(eb.name, setsB)), settings: settings,
+                                              percentiles: extra)
+                case (.estimate, .projection), (.projection, .estimate):
+                    let (kindA, kindB) = if case .estimate = da { ("a single-model estimate", "a projection") }
+                                         else { ("a projection", "a single-model estimate") }
+                    throw InputError(field: "FILE", expected: "two scenarios of the same kind (\(a) is \(kindA))", found: "\(kindB)",
+                                     location: InputLocation(file: b))
                 }
-                let ra = try pa.spec.resolve(catalog: catalog, targetYears: pa.targetYears)
-                let rb = try pb.spec.resolve(catalog: catalog, targetYears: pb.targetYears)
-                return try SensitivityFlags.renaming(["years": "--years"]) {
-                    try Comparison.run((ra.problem, named(pa.name, setsA)), (rb.problem, named(pb.name, setsB)), settings: settings, years: chosen,
-                                       percentiles: extra)
-                }
-            case (.estimate, .estimate) where chosen != nil:
-                throw InputError(field: "--years", expected: "two projections (years apply to projections; an estimate has none)",
-                                 found: "two single-model estimates (\(a), \(b))")
-            case (.estimate(let ea), .estimate(let eb)):
-                return try Comparison.run((ea.resolve(catalog: catalog).problem, named(ea.name, setsA)),
-                                          (eb.resolve(catalog: catalog).problem, named(eb.name, setsB)), settings: settings,
-                                          percentiles: extra)
-            case (.estimate, .projection), (.projection, .estimate):
-                let (kindA, kindB) = if case .estimate = da { ("a single-model estimate", "a projection") }
-                                     else { ("a projection", "a single-model estimate") }
-                throw InputError(field: "FILE", expected: "two scenarios of the same kind (\(a) is \(kindA))", found: "\(kindB)",
-                                 location: InputLocation(file: b))
+            } catch let error as InputError {
+                throw da.simulation.placing(error, samples: settings.samples)
             }
         }
         try FlagNames.run { try chart.write(available: report.outputs) { report.rendered(by: SVGRenderer(output: $0)) } }

@@ -52,8 +52,14 @@ public struct SensitivityCommand: ParsableCommand {
                 }
                 let document = try ScenarioFile.loadDocument(file, overrides: try ScenarioOverrides.parse(overrides))
                 let settings = try sampling.settings(file: document.simulation)
-                let report = try Sensitivity.analyse(document, catalog: try Catalog.bundled(), method: method, output: output,
+                let report: SensitivityReport
+                do {
+                    report = try Sensitivity.analyse(document, catalog: try Catalog.bundled(), method: method, output: output,
                                                      year: year, settings: settings)
+                } catch let error as InputError {
+                    // A sample count the file gave is refused at its line.
+                    throw document.simulation.placing(error, samples: settings.samples)
+                }
                 if let plot {
                     guard plot.lowercased().hasSuffix(".svg") else {
                         throw InputError(field: "--plot", expected: "a file name ending in .svg (the chart is SVG)", found: "\"\(plot)\"")

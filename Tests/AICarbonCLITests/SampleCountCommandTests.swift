@@ -23,4 +23,16 @@ struct SampleCountCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("energy (facility, PUE incl.)      440 kWh"), "\(result.stdout)")
     }
+
+    @Test("a file's samples: 1 is refused at its line by run, sensitivity and compare alike", arguments: [["run"], ["sensitivity"], ["compare", "SELF"]])
+    func placedInFile(_ command: [String]) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aicarbon-one-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("one.yaml").path
+        try "kind: estimate\nname: one\nchip_hours: 1000\npower: 300 to 400 W\nsimulation: {samples: 1}\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try runAICarbon([command[0], file] + command.dropFirst().map { $0 == "SELF" ? file : $0 })
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("Error: \(file):5:23: simulation.samples: expected at least 2"), "\(result.stderr)")
+    }
 }

@@ -27,7 +27,7 @@ public struct ScenarioSimulation: Sendable, Hashable {
     ///   - error: An error of the run.
     ///   - samples: The sample count the run used.
     /// - Returns: The error, placed.
-    func placing(_ error: InputError, samples: Int) -> InputError {
+    public func placing(_ error: InputError, samples: Int) -> InputError {
         guard error.field == "samples", error.location == nil, let samplesLocation, self.samples == samples else { return error }
         var placed = error
         placed.field = "simulation.samples"
