@@ -46,4 +46,17 @@ struct LifetimeTests {
         let kg = EmbodiedEmissions.kilograms(chipHours: 1_000.0, embodiedPerChipKg: 462.5, lifetimeHours: 52_560)
         #expect(abs(kg - 462.5 * 1_000 / (52_560 * Defaults.lifetimeUse)) <= 1e-12 * kg)
     }
+
+    @Test("a lifetime shorter than the run is a warning naming the share charged; the default lifetime gives none")
+    func shorterThanRun() throws {
+        var spec = plannedSpec()
+        spec[.lifetime] = .fixed(240)  // 10 days; in use 8.5 days against the run's 28 at the medians
+        let resolved = try spec.resolve(catalog: Catalog.bundled())
+        let warning = try #require(Estimate.lifetimeWarning(resolved))
+        #expect(warning.hasPrefix("warning: the lifetime in use (8.5 days, 85% of lifetime 10 days) is shorter than the run ("), "\(warning)")
+        #expect(warning.hasSuffix("times its whole embodied emissions"))
+        let report = try Estimate.run(spec, catalog: Catalog.bundled(), settings: SimulationSettings(samples: 2_000, seed: 1, threads: 2))
+        #expect(report.warnings == [warning])
+        #expect(Estimate.lifetimeWarning(try plannedSpec().resolve(catalog: Catalog.bundled())) == nil)
+    }
 }

@@ -22,6 +22,7 @@ public enum Estimate {
                                         count: summary.count, batches: summary.batches, settings: settings, percentiles: percentiles)
             report.targetMet = summary.targetMet
             report.meanWarnings = MeanDivergence.warnings(problem)
+            report.lifetimeWarning = lifetimeWarning(resolved)
             return report
         } catch {
             // Only an overflow that named no input (the engine's, or one at the medians) is completed.
@@ -32,6 +33,23 @@ public enum Estimate {
             named.location = error.location
             throw named
         }
+    }
+
+    /// The warning of an accelerator lifetime shorter than the run: each chip is then charged more than its
+    /// whole embodied emissions (the amortised share, wall-clock hours / (lifetime × 85% in use), above 1;
+    /// ``EmbodiedEmissions``). Judged at every input's median; nil when the share is at most 1, or when the
+    /// run has no wall-clock time (chip-hours without a chip count) or no embodied emissions.
+    /// - Parameter resolved: The resolved spec.
+    /// - Returns: One line without a newline, or nil.
+    static func lifetimeWarning(_ resolved: EstimateSpec.Resolved) -> String? {
+        var x = resolved.template
+        for (slot, d) in resolved.uncertain { x[slot] = d.median }
+        let y = FootprintModel.evaluate(x)
+        let inUse = x.lifetimeHours * Defaults.lifetimeUse
+        guard let hours = y.wallClockHours, hours.isFinite, inUse.isFinite, hours > inUse, y.embodiedCO2eKg > 0 else { return nil }
+        return "warning: the lifetime in use (\(ReadableQuantity.format(inUse, .duration)), 85% of lifetime \(ReadableQuantity.format(x.lifetimeHours, .duration))) "
+            + "is shorter than the run (\(ReadableQuantity.format(hours, .duration)) of wall-clock time), at the medians: embodied_co2e_kg "
+            + "charges each chip \(ReadableQuantity.number(hours / inUse, significant: 3)) times its whole embodied emissions"
     }
 
     /// The given inputs that can make an output overflow, for an overflow whose error named none (the
