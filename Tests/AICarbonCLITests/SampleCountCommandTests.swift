@@ -35,4 +35,18 @@ struct SampleCountCommandTests {
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("Error: \(file):5:23: simulation.samples: expected at least 2"), "\(result.stderr)")
     }
+
+    @Test("every input fixed with samples: 1: run, sensitivity and report all answer (report's rank sensitivity refused it)")
+    func fixedFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aicarbon-fixed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("fixed.yaml").path
+        try ("kind: estimate\nname: fixed\nchip_hours: 1000\npower: 300 W\npue: 1.1\ngrid: 0.4 kg/kWh\nembodied_per_chip: 0\n"
+             + "lifetime: 5 years\nwue: 0\nwater_intensity: 0\nsimulation: {samples: 1}\n").write(toFile: file, atomically: true, encoding: .utf8)
+        for command in [["run", file], ["sensitivity", file], ["report", file, "-o", folder.appendingPathComponent("r.html").path]] {
+            let result = try runAICarbon(command)
+            #expect(result.status == 0, "\(command[0]): \(result.stderr)")
+        }
+    }
 }

@@ -68,7 +68,8 @@ public enum Sensitivity {
             throw InputError(field: "sensitivity", expected: "independent inputs for Sobol' indices (use rank, which allows correlated inputs)",
                              found: "declared correlations between \(names.joined(separator: ", "))")
         }
-        guard settings.samples >= 2 || method == .tornado else {
+        // Without uncertain inputs there is nothing to rank and one evaluation is the answer (as `run` gives it).
+        guard settings.samples >= 2 || method == .tornado || problem.inputs.isEmpty else {
             throw InputError(field: "samples", expected: "at least 2 samples for \(method.rawValue) sensitivity", found: "\(settings.samples)")
         }
         guard settings.threads >= 1 else {
