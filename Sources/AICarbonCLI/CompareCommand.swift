@@ -80,9 +80,12 @@ public struct CompareCommand: ParsableCommand {
                     throw InputError(field: "--years", expected: "two projections (years apply to projections; an estimate has none)",
                                      found: "two single-model estimates (\(a), \(b))")
                 case (.estimate(let ea), .estimate(let eb)):
-                    return try Comparison.run((ea.resolve(catalog: catalog).problem, named(ea.name, setsA)),
-                                              (eb.resolve(catalog: catalog).problem, named(eb.name, setsB)), settings: settings,
-                                              percentiles: extra)
+                    let ra = try ea.resolve(catalog: catalog), rb = try eb.resolve(catalog: catalog)
+                    var report = try Comparison.run((ra.problem, named(ea.name, setsA)), (rb.problem, named(eb.name, setsB)),
+                                                    settings: settings, percentiles: extra)
+                    // A lifetime shorter than either run, as `run` warns of it.
+                    report.warnings += [("A", ra), ("B", rb)].compactMap { side, r in Estimate.lifetimeWarning(r).map { "\(side): " + $0 } }
+                    return report
                 case (.estimate, .projection), (.projection, .estimate):
                     let (kindA, kindB) = if case .estimate = da { ("a single-model estimate", "a projection") }
                                          else { ("a projection", "a single-model estimate") }

@@ -76,7 +76,7 @@ struct QuantityParserTests {
     @Test("a value typed in range that the base unit takes below it says so, with the converted value")
     func tooSmallConverted() {
         let error = #expect(throws: InputError.self) { try QuantityParser.parse("1e-306 Wh", as: .energy, field: "x") }
-        #expect(error?.found == "\"1e-306 Wh\" (too small, 1e-309 kWh in the base unit: nonzero magnitudes below 2.2e-308 are not represented)",
+        #expect(error?.found == "\"1e-306 Wh\" (too small, 1e-309 kWh in the base unit: nonzero magnitudes below 2.225e-308 are not represented)",
                 "\(String(describing: error))")
     }
 

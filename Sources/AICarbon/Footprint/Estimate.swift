@@ -41,7 +41,7 @@ public enum Estimate {
     /// run has no wall-clock time (chip-hours without a chip count) or no embodied emissions.
     /// - Parameter resolved: The resolved spec.
     /// - Returns: One line without a newline, or nil.
-    static func lifetimeWarning(_ resolved: EstimateSpec.Resolved) -> String? {
+    public static func lifetimeWarning(_ resolved: EstimateSpec.Resolved) -> String? {
         var x = resolved.template
         for (slot, d) in resolved.uncertain { x[slot] = d.median }
         let y = FootprintModel.evaluate(x)

@@ -45,7 +45,7 @@ public enum QuantityParser {
         guard (value.isNormal && number.isNormal) || (value == 0 && !nonzero) else {
             // Typed within range, it left it in the base unit: say so, with the converted value.
             let converted = number.isNormal && factor != 1 ? ", \(Distribution.compact(value)) \(kind.baseUnit) in the base unit" : ""
-            throw fail("too small\(converted): nonzero magnitudes below 2.2e-308 are not represented")
+            throw fail("too small\(converted): nonzero magnitudes below 2.225e-308 are not represented")
         }
         return value
     }

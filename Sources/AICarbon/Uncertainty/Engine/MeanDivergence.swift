@@ -107,7 +107,8 @@ enum MeanDivergence {
                 $0.input == finding.input && $0.upperTail == finding.upperTail && $0.infiniteMean == finding.infiniteMean
             }
             let outputs = group.map { $0.output + ($0.year.map { " (from \($0))" } ?? "") }.joined(separator: ", ")
-            let distribution = problem.inputs.first { $0.name == finding.input }.map { " = \($0.distribution)" } ?? ""
+            let distribution = problem.inputs.first { $0.name == finding.input }
+                .map { " = \($0.distribution)" + ($0.unit.isEmpty ? "" : " \($0.unit)") } ?? ""
             let tail = "in the \(finding.upperTail ? "upper" : "lower") tail of \(finding.input)\(distribution)"
             if finding.infiniteMean {
                 lines.append("warning: mean and mcse not meaningful for \(outputs): they grow like 1/p or faster \(tail), so the mean is "
