@@ -111,7 +111,7 @@ public struct EstimateCommand: ParsableCommand {
             return (report, try sensitivityReport(method, catalog: catalog))
         }
         try destination.write(sensitivity.map { SensitivityRendering.estimate(report, with: $0, format.format) } ?? report.rendered(format.format))
-        RunWarnings.emit(report.warnings, shown: format.format == .table && destination.isStandardOutput)
+        RunWarnings.emit(report.warnings + (sensitivity?.warnings ?? []), shown: format.format == .table && destination.isStandardOutput)
     }
 
     /// The flags parsed into an ``EstimateSpec``; every numeric flag goes through

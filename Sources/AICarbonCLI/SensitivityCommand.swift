@@ -82,5 +82,6 @@ public struct SensitivityCommand: ParsableCommand {
         case .csv:
             try destination.write(SensitivityRendering.csv(report))
         }
+        RunWarnings.emit(report.warnings, shown: format == .table && destination.isStandardOutput)
     }
 }

@@ -91,6 +91,23 @@ struct MeanDivergenceTests {
         #expect(plain.warnings.isEmpty)
     }
 
+    @Test("Sobol' indices of an output with an infinite variance carry a warning (in the table and JSON); rank and tornado do not")
+    func sobol() throws {
+        var spec = plannedSpec()
+        spec[.mfu] = .beta(1.2, 3, lower: 0, upper: 1)
+        let problem = try spec.resolve(catalog: Catalog.bundled()).problem
+        let settings = SimulationSettings(samples: 1_000, seed: 1, threads: 2)
+        let sobol = try Sensitivity.analyse(problem, method: .sobol, output: "co2e_kg", settings: settings)
+        #expect(sobol.warnings == ["warning: Sobol' indices not meaningful for co2e_kg: its variance is infinite or beyond what sampling can "
+                                   + "estimate, from the tail of mfu; use rank (the default), which needs no finite variance"])
+        #expect(SensitivityRendering.table(sobol).contains("\nwarning: Sobol' indices not meaningful for co2e_kg"))
+        let json = SensitivityRendering.document(sobol, scenario: "x").rendered()
+        #expect(json.contains("\"warnings\""))
+        #expect(try Sensitivity.analyse(problem, method: .rank, output: "co2e_kg", settings: settings).warnings.isEmpty)
+        #expect(try Sensitivity.analyse(try plannedSpec().resolve(catalog: Catalog.bundled()).problem, method: .sobol, output: "co2e_kg",
+                                        settings: settings).warnings.isEmpty)
+    }
+
     @Test("the shipped projection scenarios give no finding")
     func projections() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

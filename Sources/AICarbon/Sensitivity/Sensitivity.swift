@@ -120,9 +120,20 @@ public enum Sensitivity {
             result = zip(years, entries).map { SensitivityReport.Period(year: $0, inputs: $1) }
         }
         for i in result.indices { result[i].inputs = SensitivityReport.sorted(result[i].inputs, by: method) }
-        return SensitivityReport(method: method, output: output, unit: problem.units[o], kind: problem.kind, periods: result,
-                                 correlated: correlated, samples: samples, runs: runs, bootstrap: method == .sobol ? bootstrap : 0,
-                                 settings: settings, year: year)
+        var report = SensitivityReport(method: method, output: output, unit: problem.units[o], kind: problem.kind, periods: result,
+                                       correlated: correlated, samples: samples, runs: runs, bootstrap: method == .sobol ? bootstrap : 0,
+                                       settings: settings, year: year)
+        // Sobol' indices split the output's variance: an input whose tail makes it infinite (b ≥ ½ in
+        // MeanDivergence) leaves them without meaning. Ranks and the tornado need no finite variance.
+        if method == .sobol {
+            let inputs = Set(MeanDivergence.find(problem).filter { $0.output == output }.map(\.input))
+            if !inputs.isEmpty {
+                report.warnings = ["warning: Sobol' indices not meaningful for \(output): its variance is infinite or beyond what sampling "
+                                   + "can estimate, from the tail of \(inputs.sorted().joined(separator: ", ")); use rank (the default), "
+                                   + "which needs no finite variance"]
+            }
+        }
+        return report
     }
 }
 

@@ -79,6 +79,10 @@ public struct SensitivityReport: Sendable, Hashable {
     public var settings: SimulationSettings
     /// The one year asked for, or `nil` when every period is reported.
     public var year: Int?
+    /// Why the indices may not mean what they say: Sobol' indices of an output whose variance sampling cannot
+    /// estimate (``MeanDivergence``). Tables print them under their first line, JSON lists them under
+    /// `warnings`.
+    public var warnings: [String] = []
 
     /// Creates a report.
     public init(method: SensitivityMethod, output: String, unit: String, kind: String, periods: [Period], correlated: Bool,
