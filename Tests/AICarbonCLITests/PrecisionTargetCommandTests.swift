@@ -38,6 +38,14 @@ struct PrecisionTargetCommandTests {
         #expect(plainDocument["until"] == nil && plainDocument["until_met"] == nil)
     }
 
+    @Test("--max-samples without --until is refused (it did nothing, without a word); with it, it bounds the run")
+    func maxSamplesAlone() throws {
+        let alone = try runAICarbon(Self.estimate + ["--max-samples", "1M"])
+        #expect(alone.status == 1 && alone.stdout.isEmpty)
+        #expect(alone.stderr.hasPrefix("Error: --max-samples: expected --until with it"), "\(alone.stderr)")
+        #expect(alone.stderr.hasSuffix("found \"1M\" without --until\n"), "\(alone.stderr)")
+    }
+
     @Test("an estimate file with a bad --until: the flag is named, not a place in the file (which has no until)")
     func untilNotInFile() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
