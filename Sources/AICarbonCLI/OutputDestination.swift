@@ -58,8 +58,15 @@ struct OutputDestination {
         let limit = pathconf(AtomicFile.folderText(path) ?? ".", Int32(_PC_NAME_MAX))
         let nameLimit = limit > 0 ? Int(limit) : Int(NAME_MAX)
         let tooLong = String(cString: strerror(ENAMETOOLONG))
-        for name in path.split(separator: "/") where name.utf8.count > nameLimit {
-            throw InputError(field: flag, expected: "a file name of at most \(nameLimit) bytes",
+        // The file's own name also names its temporary file (``AtomicFile/temporaryNameExtra`` bytes longer),
+        // which must fit too: a name that would not is refused now, not after the run.
+        let parts = path.split(separator: "/")
+        for (i, name) in parts.enumerated() {
+            let last = i == parts.count - 1 && !path.hasSuffix("/")
+            let allowed = last ? nameLimit - AtomicFile.temporaryNameExtra : nameLimit
+            guard name.utf8.count > allowed else { continue }
+            throw InputError(field: flag, expected: "a file name of at most \(allowed) bytes"
+                                 + (last ? " (the temporary file written beside it adds \(AtomicFile.temporaryNameExtra))" : ""),
                              found: "\(Self.abridged(name)), \(name.utf8.count) bytes (\(tooLong))")
         }
         guard path.utf8.count < Int(PATH_MAX) else {

@@ -48,6 +48,19 @@ struct OutputNameTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
+    @Test("a name whose temporary file would be too long (250 bytes) is refused up front; 242 bytes is written")
+    func temporaryName() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aicarbon-tmpname-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let refused = try runAICarbon(["schema", "-o", folder.appendingPathComponent(String(repeating: "a", count: 250)).path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("expected a file name of at most 242 bytes (the temporary file written beside it adds 13)"),
+                "\(refused.stderr)")
+        let written = try runAICarbon(["schema", "-o", folder.appendingPathComponent(String(repeating: "b", count: 242)).path])
+        #expect(written.status == 0, "\(written.stderr)")
+    }
+
     @Test("a long path the system refuses shows the reason ahead of the path", .enabled(if: FileManager.default.fileExists(atPath: "/proc/self")))
     func reasonAheadOfLongPath() throws {
         let path = "/proc/" + String(repeating: "b", count: 220)

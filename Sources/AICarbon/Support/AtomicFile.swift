@@ -28,6 +28,10 @@ public enum AtomicFile {
         }
     }
 
+    /// Bytes the temporary file's name adds to the target's (`.NAME.PID.tmp`: two dots, `.tmp` and a process
+    /// id of up to seven digits), so that a name whose temporary file would be too long is refused up front.
+    public static let temporaryNameExtra = 13
+
     /// The folder part of `path` as typed: what comes before its last slash (`/` for `/x`), or nil when it
     /// has none (the working folder). Worked out on the text: Foundation's `deletingLastPathComponent` on
     /// `NSString` traps on a one-character path (`-o a`).
