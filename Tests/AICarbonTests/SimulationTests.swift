@@ -117,6 +117,13 @@ struct SimulationTests {
         #expect(try PrecisionTarget(parsing: text).description == printed)
     }
 
+    @Test("a tolerance outside (0%, 100%) is refused with its range, not the generic syntax", arguments: ["p95:100%", "p95:0%", "mean:150%", "p5:-1%"])
+    func targetRange(_ text: String) {
+        let error = #expect(throws: InputError.self) { try PrecisionTarget(parsing: text) }
+        #expect(error?.expected == "a tolerance above 0% and below 100% (\"p95:1%\")", "\(String(describing: error))")
+        #expect(error?.found.hasSuffix(" in \"\(text)\"") == true)
+    }
+
     @Test("one sample of an uncertain input is refused (its sd and mcse would read 0); two are run")
     func oneSample() throws {
         let inputs = [(name: "x", distribution: Distribution.lognormal(p05: 1, p95: 3))]

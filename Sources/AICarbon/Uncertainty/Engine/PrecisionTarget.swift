@@ -31,7 +31,11 @@ public struct PrecisionTarget: Sendable, Hashable, CustomStringConvertible {
         } else {
             throw fail
         }
-        guard let tol = try? QuantityParser.parse(parts[1], as: .dimensionless, field: field), tol > 0, tol < 1 else { throw fail }
+        guard let tol = try? QuantityParser.parse(parts[1], as: .dimensionless, field: field) else { throw fail }
+        // A tolerance that reads as a number but cannot be met or means nothing: said with its range.
+        guard tol > 0, tol < 1 else {
+            throw InputError(field: field, expected: "a tolerance above 0% and below 100% (\"p95:1%\")", found: "\"\(parts[1])\" in \"\(text)\"")
+        }
         relativeHalfWidth = tol
         output = atSplit.count == 2 ? atSplit[1].trimmingWhitespace() : defaultOutput
         outputIsDefault = atSplit.count < 2
