@@ -48,12 +48,12 @@ public struct Scenario: Sendable {
         }
     }
 
-    /// Places an error of the spec (named by input key) at the key's position in the file, with `days`
-    /// for `hours` when the file gave days.
     /// The engine's settings a scenario file cannot give (`samples` can: ``ScenarioSimulation/placing(_:samples:)``
     /// places it when the file's count was used): their errors are the command line's, not the file's.
     static let callerSettings: Set<String> = ["samples", "until", "max_samples", "threads"]
 
+    /// Places an error of the spec (named by input key) at the key's position in the file, with `days`
+    /// for `hours` when the file gave days.
     func relocated(_ error: InputError) -> InputError {
         guard error.location == nil else { return error }
         let days = keyLocations["days"] != nil

@@ -47,7 +47,7 @@ public enum SensitivityRendering {
         members.append(("runs", .number(Double(report.runs))))
         if report.bootstrap > 0 { members.append(("bootstrap", .number(Double(report.bootstrap)))) }
         members.append(("sensitivity", json(report)))
-        if !report.warnings.isEmpty { members.append(("warnings", .array(report.warnings.map(JSONValue.string)))) }
+        members += JSONRenderer.warningsMember(report.warnings)
         return .object(members)
     }
 
@@ -124,7 +124,7 @@ public enum SensitivityRendering {
             text += "; N = \(ReadableQuantity.number(Double(report.samples), significant: 12)), "
                 + "\(ReadableQuantity.number(Double(report.runs), significant: 12)) model runs, \(report.bootstrap) bootstrap resamples\n"
         }
-        for warning in report.warnings { text += TableRenderer.wrapped(TableRenderer.terminalSafe(warning)) + "\n" }
+        text += TableRenderer.warningLines(report.warnings)
         guard !period.inputs.isEmpty else { return text + "no uncertain inputs\n" }
         let rows: [[String]]
         let header: [String]

@@ -58,8 +58,15 @@ public struct JSONRenderer: ReportRenderer {
         })))
         members.append(("inputs", inputs(report.inputs)))
         members.append(("assumptions", assumptions(report.assumptions)))
-        if !report.warnings.isEmpty { members.append(("warnings", .array(report.warnings.map(JSONValue.string)))) }
+        members += warningsMember(report.warnings)
         return .object(members)
+    }
+
+    /// The `"warnings"` member of a document: the run's warnings, or no member when there are none.
+    /// - Parameter warnings: The report's warnings.
+    /// - Returns: Zero or one member.
+    static func warningsMember(_ warnings: [String]) -> [(String, JSONValue)] {
+        warnings.isEmpty ? [] : [("warnings", .array(warnings.map(JSONValue.string)))]
     }
 
     /// The projection's document.
@@ -84,7 +91,7 @@ public struct JSONRenderer: ReportRenderer {
             })),
             ("inputs", inputs(report.inputs)),
             ("assumptions", assumptions(report.assumptions)),
-        ] + (report.warnings.isEmpty ? [] : [("warnings", .array(report.warnings.map(JSONValue.string)))]))
+        ] + warningsMember(report.warnings))
     }
 
     /// The comparison's document.
@@ -105,7 +112,7 @@ public struct JSONRenderer: ReportRenderer {
             ("a", .string(report.a)), ("b", .string(report.b)), ("samples", .number(Double(report.sampleCount))),
             ("seed", .number(Double(report.settings.seed))), ("method", .string(report.settings.method.rawValue)),
             ("common_random_numbers", .bool(report.commonRandomNumbers)), periods,
-        ] + (report.warnings.isEmpty ? [] : [("warnings", .array(report.warnings.map(JSONValue.string)))]))
+        ] + warningsMember(report.warnings))
     }
 
     /// The rebound cases' document: one object, or an array for several.

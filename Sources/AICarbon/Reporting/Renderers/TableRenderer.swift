@@ -11,7 +11,7 @@ public struct TableRenderer: ReportRenderer {
         if report.isUncertain {
             text += "samples: \(ReadableQuantity.number(Double(report.sampleCount), significant: 12)) (\(settings.method.rawValue), seed \(settings.seed)"
                 + (settings.until.map { ", until \($0)" } ?? "") + ")\n"
-            for warning in report.warnings { text += Self.wrapped(Self.terminalSafe(warning)) + "\n" }
+            text += Self.warningLines(report.warnings)
             text += "\n"
             // Percentiles asked for with --percentiles (or the file's simulation.percentiles), one column each.
             let standard = Set(EstimateReport.reportedPercentiles([]))
@@ -72,7 +72,7 @@ public struct TableRenderer: ReportRenderer {
         var text = "scenario: \(Self.terminalSafe(report.name)), \(years.first!)–\(years.last!), "
             + "\(Self.count(report.sampleCount, "trajectory", "trajectories")) "
             + "(\(report.settings.method.rawValue), seed \(report.settings.seed))\n"
-        for warning in report.warnings { text += Self.wrapped(Self.terminalSafe(warning)) + "\n" }
+        text += Self.warningLines(report.warnings)
         if extra.isEmpty {
             text += "each cell: median [5th–95th percentile]\n\n"
         } else {
@@ -100,7 +100,7 @@ public struct TableRenderer: ReportRenderer {
         var text = "A = \(Self.terminalSafe(report.a)), B = \(Self.terminalSafe(report.b)); paired on "
             + "\(report.commonRandomNumbers ? "common random numbers" : "independent samples"), "
             + "\(report.years.isEmpty ? Self.count(report.sampleCount, "sample", "samples") : Self.count(report.sampleCount, "trajectory", "trajectories"))\n"
-        for warning in report.warnings { text += Self.wrapped(Self.terminalSafe(warning)) + "\n" }
+        text += Self.warningLines(report.warnings)
         text += "\n"
         let header = ["A median", "B median", "A − B median [\(interval)]", "P(A < B)"]
         if report.years.isEmpty {
@@ -216,6 +216,12 @@ public struct TableRenderer: ReportRenderer {
             }
         }
         return (lines + [current]).joined(separator: "\n")
+    }
+
+    /// A run's warnings as a table prints them under its first line: each escaped for the terminal and
+    /// wrapped at 100 columns, with its newline; empty without warnings.
+    static func warningLines(_ warnings: [String]) -> String {
+        warnings.map { wrapped(terminalSafe($0)) + "\n" }.joined()
     }
 
     /// "1 trajectory", "20,000 trajectories".
