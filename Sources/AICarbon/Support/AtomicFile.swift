@@ -28,9 +28,12 @@ public enum AtomicFile {
         }
     }
 
-    /// Bytes the temporary file's name adds to the target's (`.NAME.PID.tmp`: two dots, `.tmp` and a process
-    /// id of up to seven digits), so that a name whose temporary file would be too long is refused up front.
-    public static let temporaryNameExtra = 13
+    /// The name of the temporary file written beside a file named `name` by process `pid`.
+    static func temporaryName(_ name: String, pid: Int32) -> String { ".\(name).\(pid).tmp" }
+
+    /// Bytes the temporary file's name adds to the target's (``temporaryName(_:pid:)`` with a process id of up
+    /// to seven digits, Linux's largest), so that a name whose temporary file would be too long is refused up front.
+    public static let temporaryNameExtra = temporaryName("", pid: 9_999_999).utf8.count
 
     /// The folder part of `path` as typed: what comes before its last slash (`/` for `/x`), or nil when it
     /// has none (the working folder). Worked out on the text: Foundation's `deletingLastPathComponent` on
@@ -100,7 +103,7 @@ public enum AtomicFile {
         if exists, access(target, W_OK) != 0 { throw failure(shown, field: field, errno) }
         let url = URL(fileURLWithPath: target)
         let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
+            .appendingPathComponent(temporaryName(url.lastPathComponent, pid: ProcessInfo.processInfo.processIdentifier)).path
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o666)
         guard descriptor >= 0 else { throw failure(shown, field: field, errno) }
         if exists, fchmod(descriptor, existing.st_mode & 0o7777) != 0 {
