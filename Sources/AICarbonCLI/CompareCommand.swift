@@ -81,11 +81,9 @@ public struct CompareCommand: ParsableCommand {
                                      found: "two single-model estimates (\(a), \(b))")
                 case (.estimate(let ea), .estimate(let eb)):
                     let ra = try ea.resolve(catalog: catalog), rb = try eb.resolve(catalog: catalog)
-                    var report = try Comparison.run((ra.problem, named(ea.name, setsA)), (rb.problem, named(eb.name, setsB)),
-                                                    settings: settings, percentiles: extra)
-                    // A lifetime shorter than either run, as `run` warns of it.
-                    report.warnings += [("A", ra), ("B", rb)].compactMap { side, r in Estimate.lifetimeWarning(r).map { "\(side): " + $0 } }
-                    return report
+                    // The comparison carries a lifetime shorter than either run (SimulationProblem.warnings).
+                    return try Comparison.run((ra.problem, named(ea.name, setsA)), (rb.problem, named(eb.name, setsB)),
+                                              settings: settings, percentiles: extra)
                 case (.estimate, .projection), (.projection, .estimate):
                     let (kindA, kindB) = if case .estimate = da { ("a single-model estimate", "a projection") }
                                          else { ("a projection", "a single-model estimate") }

@@ -59,4 +59,20 @@ struct LifetimeTests {
         #expect(report.warnings == [warning])
         #expect(Estimate.lifetimeWarning(try plannedSpec().resolve(catalog: Catalog.bundled())) == nil)
     }
+
+    @Test("Comparison.run of two estimates carries each side's lifetime warning, prefixed A: or B:, after the mean warnings (library callers get it)")
+    func comparison() throws {
+        var a = plannedSpec(), b = plannedSpec()
+        a[.lifetime] = .fixed(240)  // 10 days, in use 8.5 days against the run's 25-28 days at the medians
+        b[.mfu] = .uniform(0, 1)    // a mean warning on B, to fix the order
+        let ra = try a.resolve(catalog: Catalog.bundled()), rb = try b.resolve(catalog: Catalog.bundled())
+        let lifetime = try #require(Estimate.lifetimeWarning(ra))
+        #expect(ra.problem.warnings == [lifetime] && rb.problem.warnings.isEmpty)
+        let report = try Comparison.run((ra.problem, "a"), (rb.problem, "b"), settings: SimulationSettings(samples: 2_000, seed: 1, threads: 2))
+        #expect(report.warnings.count == 2, "\(report.warnings)")
+        #expect(report.warnings.first?.hasPrefix("B: warning: mean and mcse not meaningful") == true, "\(report.warnings)")
+        #expect(report.warnings.last == "A: " + lifetime, "\(report.warnings)")
+        let plain = try plannedSpec().resolve(catalog: Catalog.bundled()).problem
+        #expect(try Comparison.run((plain, "a"), (plain, "b"), settings: SimulationSettings(samples: 2_000, seed: 1, threads: 2)).warnings.isEmpty)
+    }
 }

@@ -17,7 +17,7 @@ public enum Comparison {
     ///   - years: The years to compare, each projected by both problems (two projections only); `nil`
     ///     compares every year, and then both must project the same years.
     ///   - percentiles: Percentiles of A − B to report beyond the standard ones, in (0, 100).
-    /// - Returns: The comparison.
+    /// - Returns: The comparison, with A's and B's warnings (``ComparisonReport/warnings``).
     /// - Throws: ``InputError`` when the problems are of different kinds or years, a year of `years` is
     ///   not projected by both (field `years`), or a run fails.
     public static func run(_ a: (problem: SimulationProblem, name: String), _ b: (problem: SimulationProblem, name: String),
@@ -79,7 +79,9 @@ public enum Comparison {
                                       counts: counter.totals, settings: shared, commonRandomNumbers: commonRandomNumbers,
                                       percentiles: reported)
         // A − B inherits either side's tails: a mean (or mcse) A or B cannot estimate, neither can the difference.
+        // Then each side's warnings about its inputs (a lifetime shorter than the run), as a run of it prints them.
         report.warnings = MeanDivergence.warnings(pa).map { "A: " + $0 } + MeanDivergence.warnings(pb).map { "B: " + $0 }
+            + pa.warnings.map { "A: " + $0 } + pb.warnings.map { "B: " + $0 }
         return report
     }
 

@@ -25,8 +25,9 @@ public struct ComparisonReport: Sendable {
     /// The percentiles of A − B reported (the standard ones and any asked for), ascending.
     public var percentiles: [Double]
     /// Outputs of A or B whose means or mcse sampling cannot estimate (``MeanDivergence``), prefixed `A: ` or
-    /// `B: `: the difference's mean and mcse are then not meaningful either. Tables print them under their
-    /// first line, JSON lists them under `warnings`.
+    /// `B: `: the difference's mean and mcse are then not meaningful either; then each side's warnings about
+    /// its inputs (``SimulationProblem/warnings``: a lifetime shorter than the run), prefixed likewise. Tables
+    /// print them under their first line, JSON lists them under `warnings`.
     public var warnings: [String] = []
 
     /// The report of a paired run (``PairedModel``): per period and output, A's, B's and A − B's summaries.

@@ -84,7 +84,8 @@ public struct EstimateSpec: Sendable, Hashable {
         }
 
         /// The estimate as the engine runs it: the uncertain inputs (with their units and the source of
-        /// each prior), the model, and every output, sampled or derived.
+        /// each prior), the model, every output, sampled or derived, and the warning of a lifetime shorter
+        /// than the run (``SimulationProblem/warnings``).
         public var problem: SimulationProblem {
             func source(_ name: OutputName) -> SimulationProblem.OutputSource {
                 switch derived[name] {
@@ -97,9 +98,12 @@ public struct EstimateSpec: Sendable, Hashable {
                 SimulationProblem.Input(name: slot.rawValue, distribution: distribution, unit: slot.unit,
                                         source: assumptions.first { $0.input == slot.rawValue }?.source ?? "given")
             }
-            return SimulationProblem(kind: "estimate", inputs: inputs, correlation: correlation, model: model,
-                                     outputs: outputs.map(\.rawValue), units: outputs.map(\.baseUnit),
-                                     sources: [outputs.map(source)], histogramBins: EstimateReport.histogramBins)
+            var problem = SimulationProblem(kind: "estimate", inputs: inputs, correlation: correlation, model: model,
+                                            outputs: outputs.map(\.rawValue), units: outputs.map(\.baseUnit),
+                                            sources: [outputs.map(source)], histogramBins: EstimateReport.histogramBins)
+            // A lifetime shorter than the run, for every report of the problem (a comparison's too).
+            problem.warnings = Estimate.lifetimeWarning(self).map { [$0] } ?? []
+            return problem
         }
     }
 

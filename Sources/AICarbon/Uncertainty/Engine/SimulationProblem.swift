@@ -58,6 +58,10 @@ public struct SimulationProblem: Sendable {
     public var sources: [[OutputSource]]
     /// Histogram bins each reported output gets (0 for none).
     public var histogramBins: Int
+    /// Warnings about the inputs, judged when the problem was resolved rather than from its samples (a
+    /// lifetime shorter than the run, ``Estimate/lifetimeWarning(_:)``), one line each without a newline.
+    /// Reports of the problem carry them: ``Comparison`` prefixes them `A: ` or `B: `. Empty by default.
+    public var warnings: [String] = []
 
     /// Creates a problem.
     /// - Parameters:
