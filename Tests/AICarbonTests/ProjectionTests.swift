@@ -203,4 +203,29 @@ struct ProjectionTests {
         #expect(n.sd > q.sd)
         #expect(abs(n.percentile(50)! / q.percentile(50)! - 1) < 0.05)
     }
+
+    @Test("a lifetime in use shorter than a year is a warning in the report (table, JSON, HTML) and in compare; the default lifetime and an aggregate projection give none")
+    func lifetimeShorterThanYear() throws {
+        let short = try runProjection("epoch-frontier-training.yaml", samples: 500, overrides: [("lifetime", "10 days")])
+        // 8,760 h / (240 h × 0.85) = 42.94 (Defaults.lifetimeUse): a chip in use all year wears out 42.9 times.
+        let expected = "warning: the lifetime in use (8.5 days, 85% of lifetime 10 days) is shorter than a projection year (8,760 h, the longest "
+            + "a chip runs in one), at the medians: from 2024, embodied_co2e_kg charges a chip in use all year 42.9 times its whole embodied "
+            + "emissions each year"
+        #expect(short.lifetimeWarning == expected && short.warnings == [expected], "\(short.warnings)")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(JSONRenderer().render(short).utf8)) as? [String: Any])
+        #expect((json["warnings"] as? [String]) == [expected])
+        #expect(TableRenderer().render(short).contains("\nwarning: the lifetime in use (8.5 days, 85% of lifetime 10 days) is shorter than a"))
+        #expect(HTMLRenderer().render(short).contains("<li>warning: the lifetime in use (8.5 days"))
+        // 1.2 years: 8,935 h in use, more than a year: no warning; nor with the default prior (median 4.9 years).
+        #expect(try runProjection("epoch-frontier-training.yaml", samples: 500, overrides: [("lifetime", "1.2 years")]).warnings.isEmpty)
+        #expect(try runProjection("epoch-frontier-training.yaml", samples: 500).warnings.isEmpty)
+        // Aggregate projections have no embodied emissions to charge.
+        let aggregate = try loadProjection("iea-base-2024-2035.yaml")
+        #expect(try aggregate.spec.resolve(catalog: Catalog.bundled(), targetYears: aggregate.targetYears).lifetimeWarning == nil)
+        // compare carries it, prefixed B:.
+        let a = try loadProjection("epoch-frontier-training.yaml"), b = try loadProjection("epoch-frontier-training.yaml", overrides: [("lifetime", "10 days")])
+        let comparison = try Projection.compare((a.spec, "a", a.targetYears), (b.spec, "b", b.targetYears), catalog: Catalog.bundled(),
+                                                settings: SimulationSettings(samples: 500, seed: 1, threads: 2))
+        #expect(comparison.warnings == ["B: " + expected], "\(comparison.warnings)")
+    }
 }

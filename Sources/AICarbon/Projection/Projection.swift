@@ -23,6 +23,7 @@ public enum Projection {
         report.references = spec.references
         report.targetMet = summary.targetMet
         report.meanWarnings = MeanDivergence.warnings(problem)
+        report.lifetimeWarning = resolved.lifetimeWarning
         return report
     }
 

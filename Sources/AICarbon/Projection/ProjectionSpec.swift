@@ -67,10 +67,61 @@ public struct ProjectionSpec: Sendable {
                 SimulationProblem.Input(name: name, distribution: distribution, unit: ProjectionSpec.unit(ofColumn: name),
                                         source: assumptions.first { $0.input == name }?.source ?? "given")
             }
-            return SimulationProblem(kind: "projection", inputs: inputs, correlation: correlation, model: model,
-                                     outputs: outputs.map(\.rawValue), units: outputs.map(\.baseUnit), years: years,
-                                     sources: years.indices.map { t in (0..<m).map { .column(model.column(year: t, output: $0)) } })
+            var problem = SimulationProblem(kind: "projection", inputs: inputs, correlation: correlation, model: model,
+                                            outputs: outputs.map(\.rawValue), units: outputs.map(\.baseUnit), years: years,
+                                            sources: years.indices.map { t in (0..<m).map { .column(model.column(year: t, output: $0)) } })
+            // A lifetime in use shorter than a year, for every report of the problem (a comparison's too).
+            problem.warnings = lifetimeWarning.map { [$0] } ?? []
+            return problem
         }
+
+        /// The warning of an accelerator lifetime in use shorter than a year, the projection's counterpart of
+        /// ``Estimate/lifetimeWarning(_:)``. A projection has no chip count and no run length: each year's
+        /// accelerator-hours (training and inference) are counted in that year, so the longest any chip can run
+        /// within a projection year is the year itself, 8,760 h. When the lifetime in use (lifetime × 85%,
+        /// ``Defaults/lifetimeUse``) is shorter, a chip in use all year is charged
+        /// 8,760 h / (lifetime × 0.85) > 1 times its whole embodied emissions every year (``EmbodiedEmissions``).
+        /// Judged at every driver's median, from the first year with embodied emissions; nil when the lifetime
+        /// in use is at least a year or no year has embodied emissions (an aggregate projection has none).
+        public var lifetimeWarning: String? {
+            guard let o = outputs.firstIndex(of: .embodiedCO2eKg) else { return nil }
+            let values = ProjectionSpec.valuesAtMedians(model: model, columns: columns)
+            guard let t = years.indices.first(where: { values[model.column(year: $0, output: o)] > 0 }) else { return nil }
+            let lifetime: Double
+            switch model.lifetimeHours {
+            case .fixed(let v): lifetime = v
+            case .column(let j): lifetime = columns[j].distribution.median
+            }
+            let inUse = lifetime * Defaults.lifetimeUse, year = 8760.0
+            guard inUse.isFinite, inUse < year else { return nil }
+            return "warning: the lifetime in use (\(ReadableQuantity.format(inUse, .duration)), 85% of lifetime "
+                + "\(ReadableQuantity.format(lifetime, .duration))) is shorter than a projection year (8,760 h, the longest a chip runs in one), "
+                + "at the medians: from \(years[t]), embodied_co2e_kg charges a chip in use all year "
+                + "\(ReadableQuantity.number(year / inUse, significant: 3)) times its whole embodied emissions each year"
+        }
+    }
+
+    /// The model's outputs with every sampled driver at its median, column `t × outputs + o` (NaN or
+    /// infinite where an output overflows or is undefined).
+    /// - Parameters:
+    ///   - model: The projection model.
+    ///   - columns: Its sampled drivers, in column order.
+    /// - Returns: One value per model column.
+    static func valuesAtMedians(model: ProjectionModel, columns: [(name: String, distribution: Distribution)]) -> [Double] {
+        let medians = columns.map(\.distribution.median), m = model.outputCount
+        var values = [Double](repeating: .nan, count: m)
+        medians.withUnsafeBufferPointer { x in
+            values.withUnsafeMutableBufferPointer { out in
+                let pointers = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: Swift.max(m, 1))
+                defer { pointers.deallocate() }
+                for o in 0..<m { pointers[o] = out.baseAddress! + o }
+                let zero = 0.0
+                withUnsafePointer(to: zero) { z in
+                    model.evaluate(inputs: x.baseAddress ?? z, count: 1, outputs: UnsafeMutableBufferPointer(start: pointers, count: m))
+                }
+            }
+        }
+        return values
     }
 
     /// The base unit of a sampled column (`ai_growth@2025`, `noise:ai_growth@2026`, `pue`).
@@ -86,21 +137,8 @@ public struct ProjectionSpec: Sendable {
     /// growth drivers given and the years they compound over). Overflows only in the tails are caught by
     /// the engine.
     func checkFinite(model: ProjectionModel, columns: [(name: String, distribution: Distribution)]) throws(InputError) {
-        let medians = columns.map(\.distribution.median), m = model.outputCount
-        var values = [Double](repeating: .nan, count: m)
-        let firstBad: Int? = medians.withUnsafeBufferPointer { x in
-            values.withUnsafeMutableBufferPointer { out in
-                let pointers = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: Swift.max(m, 1))
-                defer { pointers.deallocate() }
-                for o in 0..<m { pointers[o] = out.baseAddress! + o }
-                let zero = 0.0
-                withUnsafePointer(to: zero) { z in
-                    model.evaluate(inputs: x.baseAddress ?? z, count: 1, outputs: UnsafeMutableBufferPointer(start: pointers, count: m))
-                }
-                return (0..<m).first { !out[$0].isFinite }
-            }
-        }
-        guard let bad = firstBad else { return }
+        let values = Self.valuesAtMedians(model: model, columns: columns)
+        guard let bad = values.indices.first(where: { !values[$0].isFinite }) else { return }
         var given = scalars.map { (name: $0.key, distribution: $0.value) }
         for (key, path) in paths { given += path.map { (name: "\(key)@\($0.year)", distribution: $0.value) } }
         var causes = InputError.extremeInputs(given, growthFallback: false)

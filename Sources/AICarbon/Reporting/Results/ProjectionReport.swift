@@ -30,9 +30,12 @@ public struct ProjectionReport: Sendable {
     /// Outputs whose means the samples cannot estimate (an input's tail makes them infinite), one line per
     /// input and tail (``MeanDivergence``); set by the run.
     public var meanWarnings: [String] = []
-    /// Every warning of the run: ``notMetWarning`` and ``meanWarnings``. Tables print them under their first
-    /// line, JSON lists them under `warnings`.
-    public var warnings: [String] { (notMetWarning.map { [$0] } ?? []) + meanWarnings }
+    /// A lifetime in use shorter than a projection year, at the medians (``ProjectionSpec/Resolved/lifetimeWarning``);
+    /// set by the run.
+    public var lifetimeWarning: String?
+    /// Every warning of the run: ``notMetWarning``, ``meanWarnings`` and ``lifetimeWarning``. Tables print them
+    /// under their first line, JSON lists them under `warnings`.
+    public var warnings: [String] { (notMetWarning.map { [$0] } ?? []) + meanWarnings + (lifetimeWarning.map { [$0] } ?? []) }
     /// Percentiles reported.
     public var percentiles: [Double]
     /// Published figures the scenario declares, to show beside the results.
