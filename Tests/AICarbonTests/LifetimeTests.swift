@@ -75,4 +75,23 @@ struct LifetimeTests {
         let plain = try plannedSpec().resolve(catalog: Catalog.bundled()).problem
         #expect(try Comparison.run((plain, "a"), (plain, "b"), settings: SimulationSettings(samples: 2_000, seed: 1, threads: 2)).warnings.isEmpty)
     }
+
+    @Test("chip-hours are checked when a chip count is given (5e9 chip-h on 1,024 chips: 203,451 days); alone, or FLOPs without chips, they have no wall-clock time and no warning (README says why)")
+    func chipHours() throws {
+        var spec = EstimateSpec()
+        spec[.chipHours] = .fixed(5e9)
+        spec.hardware = "h100"
+        spec.grid = .named("USA")
+        let alone = try spec.resolve(catalog: Catalog.bundled())
+        #expect(!alone.outputs.contains(.wallClockHours) && Estimate.lifetimeWarning(alone) == nil)
+        spec[.chips] = .fixed(1024)
+        let counted = try #require(Estimate.lifetimeWarning(try spec.resolve(catalog: Catalog.bundled())))
+        // 5e9 / 1,024 = 4,882,813 h = 203,451 days against the default prior's median lifetime in use (1,512 days).
+        #expect(counted.hasPrefix("warning: the lifetime in use (1,512 days, 85% of lifetime 1,778 days) is shorter than the run "
+                                  + "(203,451 days of wall-clock time)"), "\(counted)")
+        var flops = plannedSpec()
+        flops[.chips] = nil
+        flops[.lifetime] = .fixed(1)
+        #expect(Estimate.lifetimeWarning(try flops.resolve(catalog: Catalog.bundled())) == nil)
+    }
 }
