@@ -2,6 +2,15 @@ import Foundation
 import Testing
 @testable import AICarbon
 
+/// y = 1 / (x₁ x₂): an output that grows in the lower tails of two inputs at once, as embodied emissions grow
+/// as 1 / (MFU × lifetime).
+private struct ReciprocalProduct: ChunkModel {
+    var outputCount: Int { 1 }
+    func evaluate(inputs: UnsafePointer<Double>, count: Int, outputs: UnsafeMutableBufferPointer<UnsafeMutablePointer<Double>>) {
+        for i in 0..<count { outputs[0][i] = 1 / (inputs[i] * inputs[count + i]) }
+    }
+}
+
 /// Outputs whose mean sampling cannot estimate are named (``MeanDivergence``): an MFU prior with mass near 0
 /// makes E[1/MFU] infinite, yet every finite sample prints a finite mean ± mcse.
 @Suite("Means that sampling cannot estimate")
@@ -123,5 +132,53 @@ struct MeanDivergenceTests {
             }
             #expect(MeanDivergence.find(problem).isEmpty, "\(file)")
         }
+    }
+
+    /// A pair of beta(a, 3) inputs under y = 1 / (x₁ x₂), rank-correlated `rho` (none when 0).
+    private static func reciprocalPair(a: Double, rho: Double) throws -> SimulationProblem {
+        let correlation = rho == 0 ? nil : try RankCorrelation(dimensions: [0, 1], spearman: [1, rho, rho, 1])
+        return SimulationProblem(inputs: [("x1", .beta(a, 3, lower: 0, upper: 1)), ("x2", .beta(a, 3, lower: 0, upper: 1))],
+                                 correlation: correlation, model: ReciprocalProduct())
+    }
+
+    /// Under a Gaussian copula with Pearson ρ = 2 sin(πρ_S/6), 1/(x₁x₂) with x ~ beta(a, ·) (x(p) ∝ p^(1/a) near 0) has
+    /// exponent (1 + ρ)/a in the joint lower tail, against 1/a for either input alone (tail order 2/(1 + ρ):
+    /// Ledford & Tawn 1996; Hua & Joe 2011). Expected: the kind the pair adds (nil: none), from 0.475 and 0.95.
+    @Test("a correlated pair is flagged exactly where (1 + ρ)/a crosses a bound that 1/a alone does not", arguments: [
+        (2.5, 0.0, nil), (2.5, 0.1, nil), (2.5, 0.173, nil), (2.5, 0.185, false), (2.5, 0.3, false), (2.5, 0.9, false), (2.5, -0.9, nil),
+        (1.6, 0.4, nil), (1.6, 0.7, true),
+    ] as [(Double, Double, Bool?)])
+    func correlatedPair(_ a: Double, _ rho: Double, _ infiniteMean: Bool?) throws {
+        // (2.5, 0.185): b = (1 + 0.1935)/2.5 = 0.4774, 0.5% above 0.475; (2.5, 0.173): 0.4724, 0.5% below.
+        let problem = try Self.reciprocalPair(a: a, rho: rho)
+        let pairs = MeanDivergence.find(problem).filter { $0.partner != nil }
+        if let infiniteMean {
+            #expect(pairs.count == 1, "\(pairs)")
+            #expect(pairs.allSatisfy { $0.input == "x1" && $0.partner?.name == "x2" && !$0.upperTail && $0.partner?.upperTail == false
+                                       && $0.infiniteMean == infiniteMean && abs(($0.rankCorrelation ?? 0) - rho) < 1e-12 }, "\(pairs)")
+        } else {
+            #expect(pairs.isEmpty, "\(pairs)")
+        }
+        // Alone, each input keeps its own finding: a variance for 1/a = 0.625, none for 0.4.
+        let single = MeanDivergence.find(problem).filter { $0.partner == nil }
+        #expect(single.count == (a == 1.6 ? 2 : 0) && single.allSatisfy { !$0.infiniteMean && !$0.upperTail }, "\(single)")
+    }
+
+    @Test("an estimate with mfu and lifetime each of finite variance, rank-correlated 0.9, names the pair for embodied_co2e_kg; uncorrelated, nothing")
+    func correlatedEstimate() throws {
+        var spec = plannedSpec()
+        spec[.mfu] = .beta(2.5, 3, lower: 0, upper: 1)
+        spec[.lifetime] = .gamma(shape: 2.5, scale: 17_520)
+        #expect(MeanDivergence.find(try spec.resolve(catalog: Catalog.bundled()).problem).isEmpty)
+        spec.correlations = [EstimateSpec.Correlation(first: "mfu", second: "lifetime", rho: 0.9)]
+        let problem = try spec.resolve(catalog: Catalog.bundled()).problem
+        let findings = MeanDivergence.find(problem)
+        #expect(findings.contains { $0.output == "embodied_co2e_kg" } && findings.allSatisfy { $0.partner != nil && !$0.infiniteMean },
+                "\(findings)")
+        let warnings = MeanDivergence.warnings(problem)
+        #expect(warnings.count == 1, "\(warnings)")
+        #expect(warnings.first?.contains("embodied_co2e_kg") == true)
+        #expect(warnings.first?.contains("grow like 1/√p or faster where the lower tail of mfu = beta(2.5, 3) meets the lower tail of "
+                                         + "lifetime = gamma(2.5, 17520) h (rank correlation 0.9; neither alone does this)") == true, "\(warnings)")
     }
 }

@@ -126,7 +126,7 @@ public enum Sensitivity {
         // Sobol' indices split the output's variance: an input whose tail makes it infinite (b ≥ ½ in
         // MeanDivergence) leaves them without meaning. Ranks and the tornado need no finite variance.
         if method == .sobol {
-            let inputs = Set(MeanDivergence.find(problem).filter { $0.output == output }.map(\.input))
+            let inputs = Set(MeanDivergence.find(problem).filter { $0.output == output }.flatMap(\.inputs))
             if !inputs.isEmpty {
                 report.warnings = ["warning: Sobol' indices not meaningful for \(output): its variance is infinite or beyond what sampling "
                                    + "can estimate, from the tail of \(inputs.sorted().joined(separator: ", ")); use rank (the default), "
