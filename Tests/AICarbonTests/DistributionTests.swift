@@ -140,4 +140,103 @@ struct DistributionTests {
             #expect(back == d)
         }
     }
+
+    /// A field taking any real number, in base units (the form the tool prints), and one of a quantity whose
+    /// default unit (g/kWh) is not its base unit (kg/kWh), for the form with the unit after it.
+    static let real = NumericField("x", .dimensionless, .real)
+    static let intensity = NumericField("x", .carbonIntensity, .real, defaultUnit: "g/kWh")
+
+    /// A random distribution of `family` (its parameters spread over nine decades), or its truncation.
+    static func random(_ family: String, truncated: Bool, _ g: inout SeededGenerator) -> Distribution {
+        func u(_ a: Double, _ b: Double) -> Double { Double.random(in: a..<b, using: &g) }
+        func magnitude() -> Double { Foundation.pow(10, u(-3, 6)) * (Bool.random(using: &g) ? 1 : -1) }
+        let scale = abs(magnitude()), at = magnitude()
+        let d: Distribution
+        switch family {
+        case "fixed": d = .fixed(at)
+        case "uniform": d = .uniform(at, at + scale * u(1e-3, 10))
+        case "triangular", "pert":
+            let lo = at, mode = at + scale * u(0, 1), hi = mode + scale * u(1e-3, 1)
+            d = family == "pert" ? .pert(lo, mode, hi) : .triangular(lo, mode, hi)
+        case "normal": d = .normal(at, scale * u(1e-3, 1))
+        case "lognormal": d = .lognormal(median: scale, gsd: Foundation.exp(u(0.01, 2.5)))
+        case "beta": d = Bool.random(using: &g) ? .beta(u(0.3, 8), u(0.3, 8), lower: 0, upper: 1)
+                                                 : .beta(u(0.3, 8), u(0.3, 8), lower: at, upper: at + scale * u(1e-3, 10))
+        case "gamma": d = .gamma(shape: u(0.3, 10), scale: scale)
+        case "weibull": d = .weibull(shape: u(0.5, 5), scale: scale)
+        case "loguniform": d = .logUniform(scale, scale * Foundation.exp(u(0.1, 5)))
+        default:
+            let count = 1 + Int(g.next() % 6)
+            let values = (0..<count).map { _ in magnitude() }, weights = (0..<count).map { _ in u(0.01, 1) }
+            d = Distribution.discrete(values, weights: weights)!
+        }
+        // Fixed values and discrete choices have no truncation.
+        if case .discrete = d { return d }
+        guard truncated, !d.isFixed else { return d }
+        // Bounds inside the distribution's spread, or one end open (inf), as a bounded range prints it.
+        let open = g.next() % 3
+        let lower = open == 0 ? -Double.infinity : d.quantile(u(0.01, 0.4)), upper = open == 1 ? Double.infinity : d.quantile(u(0.6, 0.99))
+        return .truncated(d, lower: lower, upper: upper)
+    }
+
+    /// The numbers a distribution is given by, as it prints them (a lognormal's median and gsd), nested ones included.
+    static func numbers(_ d: Distribution) -> [Double] {
+        switch d {
+        case .discrete(let values, let cumulative): return values + cumulative
+        default: return d.printedNumbers
+        }
+    }
+
+    /// Whether `b` is `a` to the digits printed: every number within half a unit of the sixth significant digit
+    /// (5 × 10⁻⁶ relative; open ends equal), a discrete choice's cumulative weights within 5 × 10⁻⁶, and the
+    /// same quantiles within 10⁻⁴ of the distribution's spread (their rounding moves them by about 2 × 10⁻⁵).
+    static func same(_ a: Distribution, _ b: Distribution) -> Bool {
+        let x = numbers(a), y = numbers(b)
+        guard x.count == y.count, zip(x, y).allSatisfy({ $0 == $1 || abs($0 - $1) <= 5.000_01e-6 * Swift.max(abs($0), abs($1)) }) else {
+            return false
+        }
+        if case .discrete(_, let ca) = a, case .discrete(_, let cb) = b { return zip(ca, cb).allSatisfy { abs($0 - $1) <= 5e-6 } }
+        let spread = abs(a.quantile(0.999) - a.quantile(0.001))
+        return [0.001, 0.05, 0.25, 0.5, 0.75, 0.95, 0.999].allSatisfy { p in
+            abs(a.quantile(p) - b.quantile(p)) <= 1e-4 * Swift.max(abs(a.quantile(p)), spread, Double.leastNormalMagnitude)
+        }
+    }
+
+    static let families = ["fixed", "uniform", "triangular", "pert", "normal", "lognormal", "beta", "gamma", "weibull", "loguniform", "discrete"]
+
+    @Test("every printed form parses back to the same distribution (seeded property: 150 per family, alone and truncated, bare and with the base unit after it)",
+          arguments: families, [false, true])
+    func printedFormsRoundTrip(_ family: String, _ truncated: Bool) throws {
+        var g = SeededGenerator(seed: UInt64(Self.families.firstIndex(of: family)! * 2 + (truncated ? 1 : 0) + 1))
+        for _ in 0..<150 {
+            let d = Self.random(family, truncated: truncated, &g)
+            let text = d.description
+            let back = try DistributionParser.parse(text, field: Self.real)
+            #expect(Self.same(d, back), "\(text) -> \(back)")
+            // Printed again, it is a fixed point: the parsed parameters print as they were read.
+            #expect(try DistributionParser.parse(back.description, field: Self.real).description == back.description, "\(text)")
+            // With the base unit after it, as assumptions and warnings print a quantity, read by a field whose default unit differs.
+            #expect(try DistributionParser.parse(text + " kg/kWh", field: Self.intensity) == back, "\(text) kg/kWh")
+        }
+    }
+
+    @Test("forms that printed and did not parse back: named lognormal arguments, percentiles after =, open truncation ends, close values, long weights")
+    func printedEdgeCases() throws {
+        let cases: [Distribution] = [
+            .lognormal(median: 0.4, gsd: 1.5), .truncated(.lognormal(median: 1.19576, gsd: 1.05212), lower: 1, upper: .infinity),
+            .truncated(.normal(1.2, 0.1), lower: -.infinity, upper: 1.3), .uniform(1_000_000, 1_000_001),
+            .lognormal(median: 2, gsd: 1.0000001), .discrete([1, 2, 3], weights: [1, 1, 1])!,
+        ]
+        for d in cases {
+            let back = try DistributionParser.parse(d.description, field: Self.real)
+            #expect(Self.same(d, back), "\(d.description)")
+        }
+        #expect(Distribution.uniform(1_000_000, 1_000_001).description == "uniform(1000000, 1000001)")
+        #expect(Distribution.discrete([1, 2, 3], weights: [1, 1, 1])!.description == "discrete(1: 0.3333333333, 2: 0.3333333333, 3: 0.3333333333)")
+        // Percentiles after = are checked, never a second way to give the distribution; inf only bounds a truncation.
+        #expect(throws: InputError.self) { try DistributionParser.parse("lognormal(median 0.3, gsd 1.2) = 0.1 to 0.5", field: Self.real) }
+        #expect(throws: InputError.self) { try DistributionParser.parse("lognormal(median 0.3, gsd 1.2) = 0.222269", field: Self.real) }
+        #expect(throws: InputError.self) { try DistributionParser.parse("uniform(1, inf)", field: Self.real) }
+        #expect(throws: InputError.self) { try DistributionParser.parse("lognormal(median 0.3, p95 1.2)", field: Self.real) }
+    }
 }

@@ -155,6 +155,9 @@ public indirect enum Distribution: Sendable, Hashable {
     /// - Parameter x: A value in base units.
     /// - Returns: P(X ≤ x).
     public func cdf(_ x: Double) -> Double {
+        // An open truncation end (`truncated(gamma(2, 1), 1, inf)`): GSL's CDFs are not all defined at ±∞.
+        if x == .infinity { return 1 }
+        if x == -.infinity { return 0 }
         GSLRuntime.prepare()
         switch self {
         case .fixed(let v):

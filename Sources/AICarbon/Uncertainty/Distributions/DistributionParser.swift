@@ -10,8 +10,12 @@ import Foundation
 /// - `uniform(a, b)`, `triangular(min, mode, max)`, `pert(min, mode, max)`, `normal(mean, sd)`,
 ///   `lognormal(median, gsd)`, `lognormal(p05 = a, p95 = b)`, `beta(a, b)`, `beta(a, b, min, max)`,
 ///   `gamma(shape, scale)`, `weibull(shape, scale)`, `loguniform(a, b)`;
-/// - `truncated(normal(1.2, 0.1), 1, 2)` — restrict a continuous distribution to [lower, upper];
-/// - `discrete(1.1: 0.5, 1.2: 0.3, 1.5: 0.2)` — values with weights (probabilities summing to 1).
+/// - `truncated(normal(1.2, 0.1), 1, 2)` — restrict a continuous distribution to [lower, upper] (`inf` or
+///   `-inf` for an open end);
+/// - `discrete(1.1: 0.5, 1.2: 0.3, 1.5: 0.2)` — values with weights (probabilities summing to 1);
+/// - every form ``Distribution/description`` prints, such as `lognormal(median 0.4, gsd 1.5) = 0.205681 to 0.777877`:
+///   `median m, gsd g` name the lognormal's arguments, and percentiles after `=` must be the distribution's
+///   own 5th and 95th (within ``shownPercentileTolerance``), with any unit after them.
 ///
 /// Every value must lie in the input's physical range (a PUE of at least 1, a utilization in (0, 1], …).
 /// A continuous distribution with less than 10⁻⁶ of its probability outside is clipped to the range
@@ -75,10 +79,23 @@ public enum DistributionParser {
         if let open = text.firstIndex(of: "("), text[..<open].allSatisfy({ $0.isLetter }), !text[..<open].isEmpty {
             guard let close = matchingParenthesis(text, open) else { throw fail("a closing parenthesis") }
             let name = text[..<open].lowercased()
-            let trailingUnit = text[text.index(after: close)...].trimmingWhitespace()
+            var trailingUnit = text[text.index(after: close)...].trimmingWhitespace()
+            // The printed form's percentiles after the distribution (`lognormal(median 0.4, gsd 1.5) = 0.205681 to
+            // 0.777877 kg/kWh`, Distribution.description): the unit after them applies to the distribution too.
+            var shown: String?
+            if trailingUnit.hasPrefix("=") {
+                let range = String(trailingUnit.dropFirst()).trimmingWhitespace()
+                guard let to = range.range(of: " to ") else {
+                    throw fail("the distribution's 5th and 95th percentiles after \"=\" (\"= a to b\"), or nothing after it")
+                }
+                shown = range
+                trailingUnit = Self.trailingUnit(of: range[to.upperBound...].trimmingWhitespace())
+            }
             let inner = String(text[text.index(after: open)..<close])
             let unitField = trailingUnit.isEmpty ? field : NumericField(field.name, field.kind, field.domain, defaultUnit: trailingUnit)
-            return try function(name, arguments: splitArguments(inner), field: unitField, whole: text, location: location)
+            let d = try function(name, arguments: splitArguments(inner), field: unitField, whole: text, location: location)
+            if let shown { try checkShownPercentiles(d, shown, field: unitField, whole: text, location: location) }
+            return d
         }
         if let (low, high) = try rangeEnds(text, field: field, location: location) {
             guard low > 0, high > 0 else {
@@ -88,6 +105,27 @@ public enum DistributionParser {
             return .lognormal(p05: low, p95: high)
         }
         return .fixed(try number(text, field: field, location: location))
+    }
+
+    /// How far the percentiles printed after a distribution (`… = a to b`) may lie from its own 5th and 95th
+    /// percentiles, relative: they are printed to six significant digits from parameters printed to six, so
+    /// they agree to about 2 × 10⁻⁵ when the text is the tool's own.
+    public static let shownPercentileTolerance = 1e-4
+
+    /// Refuses percentiles after `=` that are not `d`'s own 5th and 95th (within ``shownPercentileTolerance``):
+    /// they are the printed form's reminder, never a second way to set the distribution.
+    static func checkShownPercentiles(_ d: Distribution, _ shown: String, field: NumericField, whole: String,
+                                      location: InputLocation?) throws(InputError) {
+        let d = try d.validated(field: field.name, text: whole, location: location)
+        let actual = (d.quantile(0.05), d.quantile(0.95))
+        let given = try rangeEnds(shown, field: field, location: location)
+        func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= shownPercentileTolerance * Swift.max(abs(a), abs(b)) }
+        guard let given, close(given.0, actual.0), close(given.1, actual.1) else {
+            throw InputError(field: field.name, expected: "after \"=\" the distribution's own 5th and 95th percentiles ("
+                             + "\(Distribution.compact(actual.0)) to \(Distribution.compact(actual.1))"
+                             + (field.kind.baseUnit.isEmpty ? "" : " \(field.kind.baseUnit)") + "), or nothing after it",
+                             found: "\"\(whole)\"", location: location)
+        }
     }
 
     /// The two ends of `a to b`, in base units, or `nil` when `text` is not of that form.
@@ -193,16 +231,25 @@ public enum DistributionParser {
             return .normal(try value(0), try value(1))
         case "lognormal":
             try count(2, "lognormal(median, gsd) or lognormal(p05 = a, p95 = b)")
-            let named = arguments.map { $0.split(separator: "=", maxSplits: 1).map { $0.trimmingWhitespace() } }
-            if named.allSatisfy({ $0.count == 2 }) {
-                let keys = named.map { $0[0].lowercased() }
-                guard keys == ["p05", "p95"] || keys == ["p5", "p95"] else { throw fail("lognormal(p05 = a, p95 = b)") }
-                let low = try number(named[0][1], field: field, location: location)
-                let high = try number(named[1][1], field: field, location: location)
-                guard low > 0, low < high else { throw fail("lognormal(p05 = a, p95 = b) with 0 < a < b") }
-                return .lognormal(p05: low, p95: high)
+            // Named arguments: `p05 = a, p95 = b`, or `median m, gsd g` as the distribution prints (also with `=`).
+            let named = arguments.map(Self.named)
+            let median: Double, gsd: Double
+            if named.allSatisfy({ $0 != nil }) {
+                let keys = named.map { $0!.key }, values = named.map { $0!.value }
+                if Set(keys) == ["median", "gsd"] {
+                    median = try number(values[keys.firstIndex(of: "median")!], field: field, location: location)
+                    gsd = try number(values[keys.firstIndex(of: "gsd")!], field: dimensionless, location: location)
+                } else {
+                    guard keys == ["p05", "p95"] || keys == ["p5", "p95"] else { throw fail("lognormal(p05 = a, p95 = b)") }
+                    let low = try number(values[0], field: field, location: location)
+                    let high = try number(values[1], field: field, location: location)
+                    guard low > 0, low < high else { throw fail("lognormal(p05 = a, p95 = b) with 0 < a < b") }
+                    return .lognormal(p05: low, p95: high)
+                }
+            } else {
+                median = try value(0)
+                gsd = try shape(1)
             }
-            let median = try value(0), gsd = try shape(1)
             guard median > 0, gsd > 1 else { throw fail("lognormal(median, gsd) with median > 0 and gsd > 1") }
             return .lognormal(median: median, gsd: gsd)
         case "beta":
@@ -222,7 +269,15 @@ public enum DistributionParser {
             try count(3, "truncated(distribution, lower, upper)")
             let base = try parseExpression(arguments[0].trimmingWhitespace(), field: field, location: location)
                 .validated(field: field.name, text: arguments[0].trimmingWhitespace(), location: location)
-            return .truncated(base, lower: try value(1), upper: try value(2))
+            // A bound may be open: `inf` or `-inf` (as `truncated(lognormal(…), 1, inf)` prints).
+            func bound(_ i: Int) throws(InputError) -> Double {
+                switch arguments[i].trimmingWhitespace().lowercased() {
+                case "inf", "+inf", "infinity", "+infinity": return .infinity
+                case "-inf", "-infinity": return -.infinity
+                default: return try value(i)
+                }
+            }
+            return .truncated(base, lower: try bound(1), upper: try bound(2))
         case "discrete", "choice":
             var values: [Double] = [], weights: [Double] = []
             for argument in arguments {
@@ -244,6 +299,17 @@ public enum DistributionParser {
         default:
             throw fail("a number, \"a to b\", or uniform, triangular, pert, normal, lognormal, beta, gamma, weibull, loguniform, truncated or discrete(…)")
         }
+    }
+
+    /// A named argument, `key = value` or `median value` / `gsd value` (the printed lognormal's words),
+    /// with the key lowercased; nil for a plain value.
+    private static func named(_ argument: String) -> (key: String, value: String)? {
+        if let equals = argument.firstIndex(of: "=") {
+            return (argument[..<equals].trimmingWhitespace().lowercased(), argument[argument.index(after: equals)...].trimmingWhitespace())
+        }
+        let word = argument.prefix { $0.isLetter }
+        guard ["median", "gsd"].contains(word.lowercased()), let next = argument.dropFirst(word.count).first, next.isWhitespace else { return nil }
+        return (word.lowercased(), argument.dropFirst(word.count).trimmingWhitespace())
     }
 
     private static func number(_ text: String, field: NumericField, location: InputLocation?) throws(InputError) -> Double {
