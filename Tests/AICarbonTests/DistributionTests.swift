@@ -239,4 +239,21 @@ struct DistributionTests {
         #expect(throws: InputError.self) { try DistributionParser.parse("uniform(1, inf)", field: Self.real) }
         #expect(throws: InputError.self) { try DistributionParser.parse("lognormal(median 0.3, p95 1.2)", field: Self.real) }
     }
+
+    /// The fields keep their kind and default unit; their domain is opened, as the round trip is about the text
+    /// (the prefill_utilization prior, a lognormal with 7.5 × 10⁻⁴ of its probability above 1, is not in its own domain).
+    @Test("the priors an estimate assumes, printed with their units, parse back through their own inputs' fields (kv_bytes_per_token's B read as billion)")
+    func assumptionsRoundTrip() throws {
+        var spec = plannedSpec()
+        spec[.queries] = .fixed(1e9)
+        spec[.tokensPerQuery] = .fixed(500)
+        let resolved = try spec.resolve(catalog: Catalog.bundled())
+        #expect(resolved.assumptions.count >= 8)
+        for assumption in resolved.assumptions {
+            let own = try #require(InputRegistry.definition(assumption.input)).field()
+            let field = NumericField(own.name, own.kind, .real, defaultUnit: own.defaultUnit)
+            let text = "\(assumption.distribution)" + (assumption.unit.isEmpty ? "" : " \(assumption.unit)")
+            #expect(Self.same(assumption.distribution, try DistributionParser.parse(text, field: field)), "\(assumption.input): \(text)")
+        }
+    }
 }

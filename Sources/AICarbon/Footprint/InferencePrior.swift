@@ -39,9 +39,10 @@ public enum InferencePrior {
         source: "GPU power while serving below TDP (ML.ENERGY v3 measurements; Patterson et al. 2021 Table 3 for training)")
 
     /// KV-cache bytes per token of context, 100 kB to 600 kB (grouped-query attention models, BF16: Qwen3-32B
-    /// 262 kB, Llama 3.1 405B 516 kB; multi-head OLMo 2 7B 524 kB).
+    /// 262 kB, Llama 3.1 405B 516 kB; multi-head OLMo 2 7B 524 kB). A count of bytes, printed without a unit:
+    /// after a count, `B` reads as billion (`244949 B` typed back was 2.4e14 bytes).
     public static let kvBytesPerToken = Assumption(
-        input: "kv_bytes_per_token", distribution: .lognormal(p05: 100e3, p95: 600e3), unit: "B",
+        input: "kv_bytes_per_token", distribution: .lognormal(p05: 100e3, p95: 600e3), unit: "",
         source: "2 x layers x KV heads x head dim x 2 bytes for GQA models of 7B-405B")
 
     /// Batch size where none is given: log-uniform on [8, 128] concurrent sequences.
