@@ -31,6 +31,11 @@ struct InputLimitCommandTests {
              line: "Error: --sweep: expected a key of this projection; did you mean elasticity?, found \"elastcity\"\n"),
         Case(arguments: ["compare", scenario("classroom-rebound.yaml"), scenario("classroom-rebound.yaml"), "--set-a", "elastcity=1"],
              line: "Error: --set-a: expected a key of this projection; did you mean elasticity?, found \"elastcity\"\n"),
+        // An output that underflows (co2e_kg printed 6.75e-292 ± 0 before) is refused like one that overflows.
+        Case(arguments: ["estimate", "--params", "70B", "--tokens", "2T", "--hardware", "h100", "--chips", "1024", "--grid", "1e-300 kg/kWh"],
+             line: "Error: co2e_kg: expected values of the output co2e_kg of at least 1e-100 in magnitude, or 0 (smaller ones leave the "
+                + "squares behind its sd and mcse below the smallest double), found 5.76411e-295 kg CO2e at the inputs' medians (it "
+                + "underflows); the inputs that can cause it: --grid = 1e-300 kg/kWh\n"),
     ]
 
     @Test("one line naming the flag, exit 1, at once", arguments: cases)

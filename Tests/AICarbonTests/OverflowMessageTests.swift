@@ -82,4 +82,66 @@ struct OverflowMessageTests {
                                               units: ["energy_per_query": "kWh", "mfu": ""])
         #expect(causes == ["`energy_per_query` = 1e+305 kWh", "`mfu` = 1e-300"])
     }
+
+    /// The README's planned estimate with a grid given as an intensity.
+    static func plannedOn(grid: Distribution) -> EstimateSpec {
+        var spec = plannedSpec()
+        spec.grid = .intensity(grid)
+        return spec
+    }
+
+    @Test("--grid \"1e-300 kg/kWh\": refused before sampling, naming co2e_kg, its value and unit, and `grid` (its mcse printed 0 ± nothing)")
+    func underflowNamed() throws {
+        // Before: co2e_kg = 6.75e-292 ± 0 kg: the squares behind sd and mcse fell below the smallest double.
+        do {
+            _ = try Estimate.run(Self.plannedOn(grid: .fixed(1e-300)), catalog: Catalog.bundled(), settings: SimulationSettings(samples: 1000, threads: 1))
+            Issue.record("accepted")
+        } catch {
+            #expect(error.field == "co2e_kg", "\(error)")
+            #expect(error.expected.hasPrefix("values of the output co2e_kg of at least 1e-100 in magnitude, or 0"), "\(error)")
+            #expect(error.found.hasSuffix(" kg CO2e at the inputs' medians (it underflows); the inputs that can cause it: `grid` = 1e-300 kg/kWh"),
+                    "\(error)")
+        }
+        // An uncertain grid as tiny is refused alike; 1e-90 kg/kWh (co2e_kg near 6e-85 kg) still runs, with a spread.
+        #expect(throws: InputError.self) {
+            try Estimate.run(Self.plannedOn(grid: .uniform(1e-300, 2e-300)), catalog: Catalog.bundled(), settings: SimulationSettings(samples: 1000, threads: 1))
+        }
+        let small = try Estimate.run(Self.plannedOn(grid: .uniform(1e-90, 2e-90)), catalog: Catalog.bundled(),
+                                     settings: SimulationSettings(samples: 1000, threads: 1))
+        let co2e = try #require(small.summary(.co2eKg))
+        #expect(co2e.mean > 1e-85 && co2e.sd > 0 && co2e.mcse > 0, "\(co2e.mean) \(co2e.sd)")
+    }
+
+    @Test("a product that underflows to 0 (1e-30 chip-hours at 1e-300 kg/kWh) is refused; an output 0 for a reason of its own (no inference) is not")
+    func underflowToZero() throws {
+        var spec = EstimateSpec()
+        spec[.chipHours] = .fixed(1e-30)
+        spec[.powerW] = .fixed(300)
+        spec.grid = .intensity(.fixed(1e-300))
+        do {
+            _ = try spec.resolve(catalog: Catalog.bundled())
+            Issue.record("accepted")
+        } catch {
+            #expect(error.field == "co2e_kg" && error.found.hasPrefix("0 kg CO2e at the inputs' medians (it underflows)"), "\(error)")
+        }
+        spec.grid = .intensity(.fixed(0.4))
+        let resolved = try spec.resolve(catalog: Catalog.bundled())
+        #expect(resolved.derived[.inferenceEnergyKWh] == .constant(0))
+    }
+
+    @Test("a projection compounding growth of 0.01 a year names the output, year, growth driver and end year, at the driver's line")
+    func projectionUnderflow() throws {
+        let text = "kind: projection\nstart_year: 2024\nend_year: 2100\nbase_electricity: 415 TWh\nai_share: 0.5\nai_growth: 0.01\nconventional_growth: 1\n"
+        guard case .projection(let p) = try ScenarioFile.parseDocument(text, path: "u.yaml") else { Issue.record("kind"); return }
+        do {
+            _ = try p.run(catalog: Catalog.bundled(), settings: SimulationSettings(samples: 100, threads: 2))
+            Issue.record("accepted")
+        } catch {
+            // 415e9 kWh × 0.5 × 0.01^56 = 2.1e-101 kWh in 2080, the first year below 1e-100.
+            #expect(error.field == "ai_energy_kwh in 2080", "\(error)")
+            #expect(error.found == "2.075e-101 kWh at the inputs' medians (it underflows); the inputs that can cause it: `ai_growth` = 0.01, "
+                    + "`end_year` = 2100 (76 years of growth compounded)", "\(error)")
+            #expect(error.location?.description == "u.yaml:6:12", "\(error)")
+        }
+    }
 }

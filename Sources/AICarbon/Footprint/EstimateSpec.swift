@@ -250,6 +250,7 @@ public struct EstimateSpec: Sendable, Hashable {
             derived[.trainingFLOPs] = .constant(flops)
         }
         try Self.checkFinite(template: template, uncertain: builder.uncertain, fixed: builder.fixed, outputs: outputs)
+        try Self.checkUnderflow(template: template, uncertain: builder.uncertain, fixed: builder.fixed, outputs: outputs)
         let correlation = try resolveCorrelation(builder.uncertain.map(\.slot))
         return Resolved(template: template, uncertain: builder.uncertain, correlation: correlation,
                         assumptions: builder.assumptions, outputs: outputs, sampled: outputs.filter { derived[$0] == nil },
@@ -392,6 +393,37 @@ public struct EstimateSpec: Sendable, Hashable {
             + uncertain.map { (name: $0.slot.rawValue, distribution: $0.distribution) }
         let units = Dictionary((fixed.map(\.0) + uncertain.map(\.slot)).map { ($0.rawValue, $0.unit) }, uniquingKeysWith: { a, _ in a })
         throw InputError.overflow(output: output.rawValue, causes: InputError.extremeInputs(inputs, units: units))
+    }
+
+    /// Refuses inputs whose outputs underflow at the inputs' medians, before any sampling
+    /// (``InputError/underflow(output:value:unit:causes:)``): an output nonzero but below 10⁻¹⁰⁰ in magnitude, or
+    /// 0 only because of an input below 10⁻¹⁰⁰ (it is nonzero with every such input raised to 1; an output 0
+    /// for a reason of its own, such as no inference, stays 0). `--grid "1e-300 kg/kWh"` makes `co2e_kg` 6.75e-292 kg.
+    /// - Parameters:
+    ///   - template: The fixed inputs and modes.
+    ///   - uncertain: The sampled inputs, set to their medians here.
+    ///   - fixed: The fixed inputs, to name the causes.
+    ///   - outputs: The outputs reported.
+    /// - Throws: ``InputError/underflow(output:value:unit:causes:)`` for the first output that underflows.
+    static func checkUnderflow(template: FootprintVariables<Double>, uncertain: [(slot: InputSlot, distribution: Distribution)],
+                               fixed: [(InputSlot, Double)], outputs: [OutputName]) throws(InputError) {
+        let small = InputError.extremeMagnitudes.small
+        var atMedians = template
+        for (slot, d) in uncertain { atMedians[slot] = d.median }
+        let results = FootprintModel.evaluate(atMedians)
+        var raised = atMedians
+        let tiny = (fixed.map(\.0) + uncertain.map(\.slot)).filter { atMedians[$0] != 0 && abs(atMedians[$0]) < small }
+        for slot in tiny { raised[slot] = atMedians[slot] < 0 ? -1 : 1 }
+        let lifted = tiny.isEmpty ? nil : FootprintModel.evaluate(raised)
+        guard let output = outputs.first(where: { name in
+            let y = results[name]
+            return (y != 0 && abs(y) < small) || (y == 0 && (lifted.map { $0[name] != 0 && !$0[name].isNaN } ?? false))
+        }) else { return }
+        let inputs = fixed.map { (name: $0.0.rawValue, distribution: Distribution.fixed($0.1)) }
+            + uncertain.map { (name: $0.slot.rawValue, distribution: $0.distribution) }
+        let units = Dictionary((fixed.map(\.0) + uncertain.map(\.slot)).map { ($0.rawValue, $0.unit) }, uniquingKeysWith: { a, _ in a })
+        throw InputError.underflow(output: output.rawValue, value: results[output], unit: output.baseUnit,
+                                   causes: InputError.extremeInputs(inputs, units: units, growthFallback: false))
     }
 
     /// Refuses a serving group too small to hold the model's weights: `parameters × bytes per parameter`

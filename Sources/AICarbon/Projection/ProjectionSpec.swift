@@ -135,12 +135,36 @@ public struct ProjectionSpec: Sendable {
     /// Refuses a projection whose outputs overflow at the drivers' medians, before any sampling: the error
     /// names the output and year, and the inputs that can cause it (drivers of extreme magnitude, else the
     /// growth drivers given and the years they compound over). Overflows only in the tails are caught by
-    /// the engine.
+    /// the engine. Outputs that underflow there (nonzero below 10⁻¹⁰⁰, ``InputError/underflow(output:value:unit:causes:)``)
+    /// are refused alike, first.
     func checkFinite(model: ProjectionModel, columns: [(name: String, distribution: Distribution)]) throws(InputError) {
         let values = Self.valuesAtMedians(model: model, columns: columns)
-        guard let bad = values.indices.first(where: { !values[$0].isFinite }) else { return }
         var given = scalars.map { (name: $0.key, distribution: $0.value) }
         for (key, path) in paths { given += path.map { (name: "\(key)@\($0.year)", distribution: $0.value) } }
+        // Underflow: an output nonzero but below 10⁻¹⁰⁰ (InputError.underflow), from extreme inputs or from growth
+        // factors below 1 compounded (`ai_growth: 0.01` over 100 years); it passes below 10⁻¹⁰⁰ before it reaches 0.
+        let small = InputError.extremeMagnitudes.small
+        if let tiny = values.indices.first(where: { values[$0].isFinite && values[$0] != 0 && abs(values[$0]) < small }) {
+            // A grid given as an intensity is the spec's grid choice, not one of its scalars.
+            var candidates = given
+            if case .intensity(let d)? = grid { candidates.append((name: "grid", distribution: d)) }
+            let units = Dictionary(candidates.map { ($0.name, $0.name == "grid" ? "kg/kWh" : Self.unit(ofColumn: $0.name)) },
+                                   uniquingKeysWith: { a, _ in a })
+            var causes = InputError.extremeInputs(candidates, units: units, growthFallback: false)
+            // Placed at the most extreme input named, where the file gives it; else as an overflow is.
+            let named = causes.first.flatMap { $0.split(separator: "`", omittingEmptySubsequences: false).dropFirst().first }
+                .flatMap { $0.split(separator: "@").first }.map(String.init)
+            if causes.isEmpty {
+                causes = scalars.keys.filter { GrowthText.keys.contains($0) && scalars[$0]!.median < 1 }.sorted().map { "`\($0)` = \(scalars[$0]!)" }
+                    + paths.keys.filter(GrowthText.keys.contains).sorted().map { "`\($0)` (a year path)" }
+                if !causes.isEmpty { causes.append("`end_year` = \(endYear) (\(endYear - startYear) years of growth compounded)") }
+            }
+            var e = InputError.underflow(output: model.outputName(tiny), value: values[tiny],
+                                         unit: model.outputs[tiny % model.outputs.count].baseUnit, causes: causes)
+            e.location = named.flatMap { locations[$0] } ?? overflowLocation
+            throw e
+        }
+        guard let bad = values.indices.first(where: { !values[$0].isFinite }) else { return }
         var causes = InputError.extremeInputs(given, growthFallback: false)
         if causes.isEmpty {
             causes = scalars.keys.filter { GrowthText.keys.contains($0) && scalars[$0]!.median != 1 }.sorted().map { "`\($0)` = \(scalars[$0]!)" }

@@ -159,6 +159,31 @@ extension InputError {
     /// 10⁻¹⁰⁰ (no physical input of AICarbon comes near either).
     public static let extremeMagnitudes = (small: 1e-100, large: 1e100)
 
+    /// The error for an output that underflows for the inputs given: nonzero but below 10⁻¹⁰⁰
+    /// (``extremeMagnitudes``) in magnitude at the inputs' medians, or 0 there only because an input below
+    /// 10⁻¹⁰⁰ drove a product under the smallest double. Summaries need more: the sd and mcse rest on squared
+    /// deviations, which fall below the smallest normal double (2.2 × 10⁻³⁰⁸) for deviations under 1.5 × 10⁻¹⁵⁴,
+    /// so `--grid "1e-300 kg/kWh"` printed `co2e_kg` as 6.75e-292 ± 0, a Monte Carlo error of 0 for an
+    /// uncertain output. An output of at least 10⁻¹⁰⁰ keeps any spread above 10⁻¹¹⁶ (its last digits) squared
+    /// above 10⁻²³², so the rule refuses only what the summaries cannot represent, and what no physical input
+    /// gives. It names the output (and year), its value with its unit, and the inputs that can cause it.
+    /// - Parameters:
+    ///   - output: The output's name (`co2e_kg`, or `co2e_kg in 2030` in a projection).
+    ///   - value: Its value at the inputs' medians, in `unit`.
+    ///   - unit: Its base unit (empty when dimensionless).
+    ///   - causes: The inputs that can cause it, as ``extremeInputs(_:units:growthFallback:)`` describes them;
+    ///     when empty, the message points at input magnitudes in general.
+    /// - Returns: The error.
+    public static func underflow(output: String, value: Double, unit: String, causes: [String]) -> InputError {
+        let culprits = causes.isEmpty
+            ? "; check input magnitudes and growth factors below 1"
+            : "; the inputs that can cause it: " + causes.joined(separator: ", ")
+        let shown = Distribution.compact(value) + (unit.isEmpty ? "" : " \(unit)")
+        return InputError(field: output, expected: "values of the output \(output) of at least 1e-100 in magnitude, or 0 "
+                          + "(smaller ones leave the squares behind its sd and mcse below the smallest double)",
+                          found: "\(shown) at the inputs' medians (it underflows)" + culprits)
+    }
+
     /// The inputs whose values reach extreme magnitudes (``extremeMagnitudes``), largest excess first, each
     /// as `` `key` = 1e-300 `` (a fixed value) or `` `key` reaching 1e+200 `` (a distribution's 10⁻⁶ or
     /// 1 − 10⁻⁶ quantile), with the key in backticks so that the command line shows its flag.
