@@ -27,8 +27,9 @@ struct OutputDestination {
             ?? spellings[0]
     }
 
-    /// Refuses, before any work, a file that could not be written (a missing folder, or a folder), or
-    /// that would overwrite a scenario being read or the chart being written.
+    /// Refuses, before any work, a file that could not be written (a missing folder, a folder, or one this
+    /// user may not write: ``AtomicFile/checkWritable(_:field:)``), or that would overwrite a scenario being
+    /// read or the chart being written.
     /// - Parameters:
     ///   - scenarios: The scenario files the command reads (`-`, standard input, is skipped).
     ///   - plot: The `--plot` file, if any.
@@ -43,7 +44,11 @@ struct OutputDestination {
         if let plot, Self.resolved(plot) == resolved {
             throw InputError(field: flag, expected: "a file other than the --plot chart (\(plot))", found: "\"\(path)\"")
         }
-        try AtomicFile.checkWritable(path, field: flag)
+        do {
+            try AtomicFile.checkWritable(path, field: flag)
+        } catch {
+            throw reasonFirst(error, path: path)
+        }
     }
 
     /// Refuses a name no file can have: an empty one (which would name the working folder), or a name or

@@ -98,6 +98,62 @@ struct OutputFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
+    /// A rebound whose input is refused only once the command reads it: a refusal of `-o` ahead of it was made
+    /// before any work.
+    static let badRebound = ["rebound", "--efficiency-gain", "x", "--elasticity", "-0.2"]
+
+    @Test("a link whose target's folder is missing: refused before any work, naming the folder (it failed after the run)")
+    func linkIntoMissingFolder() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let link = folder.appendingPathComponent("link.txt"), target = folder.appendingPathComponent("gone/x.txt").path
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: target)
+        let result = try runAICarbon(Self.badRebound + ["-o", link.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == "Error: -o: expected a file in a folder that can be written, found No such file or directory for the folder "
+                + "\"\(folder.path)/gone\" (where the link leads)\n", "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["link.txt"])
+    }
+
+    /// How to run the binary as a user who may not write a folder root made: the program to start and the
+    /// arguments before the command's. The binary itself when the tests do not run as root; `nobody` through
+    /// setpriv(1) when they do (as in CI) and it can run the binary; else nil.
+    static let asAnotherUser: (program: URL, prefix: [String])? = {
+        let binary = root.appendingPathComponent(".build/debug/aicarbon")
+        guard geteuid() == 0 else { return (binary, []) }
+        let setpriv = URL(fileURLWithPath: "/usr/bin/setpriv")
+        let prefix = ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path]
+        guard FileManager.default.isExecutableFile(atPath: setpriv.path),
+              (try? run(setpriv, prefix + ["--version"], in: nil))?.status == 0 else { return nil }
+        return (setpriv, prefix)
+    }()
+
+    @Test("a folder this user cannot write, or a file in it cannot be written: refused before any work with the system's reason",
+          .enabled(if: asAnotherUser != nil))
+    func notWritable() throws {
+        let user = try #require(Self.asAnotherUser)
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let existing = folder.appendingPathComponent("old.txt"), locked = folder.appendingPathComponent("locked")
+        try Data("old\n".utf8).write(to: existing)
+        try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: false)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: existing.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: locked.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder.path)
+        let new = locked.appendingPathComponent("new.txt").path
+        for (file, line) in [
+            (new, "expected a file in a folder that can be written, found Permission denied for the folder \"\(locked.path)\""),
+            (existing.path, "expected a file that can be written, found \"\(existing.path)\" (Permission denied)"),
+        ] {
+            let result = try run(user.program, user.prefix + Self.badRebound + ["-o", file], in: nil)
+            #expect(result.status == 1)
+            #expect(result.stderr == "Error: -o: \(line)\n", "\(result.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["locked", "old.txt"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: locked.path).isEmpty)
+        #expect(try String(contentsOf: existing, encoding: .utf8) == "old\n")
+    }
+
     @Test("a failing run leaves no file and no temporary file; an existing file is kept as it was", arguments: [
         ["estimate", "--chip-hours", "10", "--power", "300 parsecs"],
         ["run", "/no/such/scenario.yaml"],

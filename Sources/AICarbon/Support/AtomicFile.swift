@@ -8,12 +8,17 @@ import Foundation
 /// stays what it is; a symbolic link is followed and its target written (atomically when the target
 /// is a regular file), so that the link stays a link.
 public enum AtomicFile {
-    /// Refuses a destination that cannot be written: its folder is missing, or it is a folder itself.
+    /// Refuses a destination that cannot be written: its folder is missing, it is a folder itself, or
+    /// ``write(_:to:field:)`` would be denied (access(2) as this user): a device, FIFO or socket that cannot
+    /// be opened for writing; else the folder where the file is replaced (the folder of a symbolic link's
+    /// target) without write and search permission, or an existing file that cannot be written.
     /// Commands call this before their work, so a long run does not end in this error.
     /// - Parameters:
     ///   - path: The destination.
     ///   - field: The option or key that named the file, for errors.
-    /// - Throws: ``InputError`` naming `field` when the folder does not exist or the path is a folder.
+    /// - Throws: ``InputError`` naming `field` when the folder does not exist, the path is a folder, or the
+    ///   file or its folder cannot be written (with the system's reason: `Permission denied`,
+    ///   `Read-only file system`).
     public static func checkWritable(_ path: String, field: String) throws(InputError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
@@ -26,6 +31,27 @@ public enum AtomicFile {
         if path.hasSuffix("/") || (FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue) {
             throw InputError(field: field, expected: "a file path", found: "\"\(path)\", a folder")
         }
+        try checkPermission(path, field: field)
+    }
+
+    /// Refuses, as ``checkWritable(_:field:)`` says, a destination this user may not write.
+    private static func checkPermission(_ path: String, field: String) throws(InputError) {
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            // A device, FIFO or socket is opened and written directly.
+            if access(path, W_OK) != 0 { throw failure(path, field: field, errno) }
+            return
+        }
+        // A new or regular file is replaced: a temporary file is created in the target's folder and renamed.
+        let target = linkTarget(path)
+        let folder = folderText(target) ?? "."
+        if access(folder, W_OK | X_OK) != 0 {
+            // The reason first: a long path would cut it off the one-line message.
+            throw InputError(field: field, expected: "a file in a folder that can be written",
+                             found: "\(String(cString: strerror(errno))) for the folder \"\(folder)\""
+                                 + (target == path ? "" : " (where the link leads)"))
+        }
+        if stat(target, &info) == 0, access(target, W_OK) != 0 { throw failure(path, field: field, errno) }
     }
 
     /// The name of the temporary file written beside a file named `name` by process `pid`.
