@@ -80,6 +80,29 @@ struct QuantityParserTests {
                 "\(String(describing: error))")
     }
 
+    @Test("a number beyond Double's range says it is too large, with the limit (it said \"not a finite number\")", arguments: [
+        ("1.8e308", QuantityKind.dimensionless, "\"1.8e308\" (too large: magnitudes above 1.797e308 are not represented)"),
+        ("-1e999", .dimensionless, "\"-1e999\" (too large: magnitudes above 1.797e308 are not represented)"),
+        ("2e308 W", .power, "\"2e308 W\" (too large: magnitudes above 1.797e308 are not represented)"),
+        ("1e300 PWh", .energy, "\"1e300 PWh\" (too large in kWh: magnitudes above 1.797e308 are not represented)"),
+        ("1e300 T", .count, "\"1e300 T\" (too large as a plain number: magnitudes above 1.797e308 are not represented)"),
+    ])
+    func tooLarge(_ text: String, _ kind: QuantityKind, _ found: String) throws {
+        let error = #expect(throws: InputError.self) { try QuantityParser.parse(text, as: kind, field: "x") }
+        #expect(error?.found == found, "\(String(describing: error))")
+        // The limit as printed is itself accepted.
+        #expect(try QuantityParser.parse("1.797e308", as: .dimensionless, field: "x") == 1.797e308)
+    }
+
+    @Test("a scenario file's number beyond Double's range is refused at its line with the limit")
+    func tooLargeInFile() {
+        let error = #expect(throws: InputError.self) {
+            try ScenarioFile.parse("name: x\nchip_hours: 100\npower: 300\npue: 1.8e308\n", path: "big.yaml")
+        }
+        #expect(error?.description == "big.yaml:4:6: pue: expected a plain number such as \"1.2\", found \"1.8e308\" "
+                + "(too large: magnitudes above 1.797e308 are not represented)", "\(String(describing: error))")
+    }
+
     @Test("zero in any spelling stays 0, and the smallest normal double is read", arguments: [
         ("0", QuantityKind.count), ("0.000e-5", .count), ("0 gCO2/kWh", .carbonIntensity), ("2.3e-308", .dimensionless),
     ])

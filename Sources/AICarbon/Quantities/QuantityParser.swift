@@ -1,7 +1,8 @@
 /// The one parser for every number a person types: a decimal number, then an optional unit.
 ///
 /// Accepted numbers: `1.2`, `-3`, `6.7e9`, thousands separated by commas in groups of three
-/// (`1,022,362`). `nan`, `inf` and numbers that overflow a `Double` are rejected. The unit must fit the
+/// (`1,022,362`). `nan`, `inf` and numbers that overflow a `Double` (above 1.797e308 in magnitude, as
+/// typed or in the base unit) are rejected, saying the limit. The unit must fit the
 /// ``QuantityKind``; the value is returned in the kind's base unit (see ``QuantityKind``).
 ///
 /// Domain checks (positive, at least 1, a whole number) are not made here; see ``ValueDomain``.
@@ -27,7 +28,9 @@ public enum QuantityParser {
             return InputError(field: field, expected: domain.map(kind.examples(in:)) ?? kind.examples, found: found, location: location)
         }
         guard let (number, rest) = splitNumber(trimmed) else { throw fail() }
-        guard number.isFinite else { throw fail("not a finite number") }
+        // `nan` and `inf` are not numbers here (``splitNumber(_:)``): a literal read as infinite is beyond
+        // Double's range, said with its limit as the too-small refusal below says its own.
+        guard number.isFinite else { throw fail("too large: magnitudes above \(largestText) are not represented") }
         var unit = rest.trimmingWhitespace()
         if unit.isEmpty {
             if let defaultUnit { unit = defaultUnit } else if kind.needsUnit { throw fail("no unit") }
@@ -36,7 +39,10 @@ public enum QuantityParser {
             throw fail(unit.isEmpty ? nil : "unknown unit \"\(unit)\"")
         }
         let value = number * factor
-        guard value.isFinite else { throw fail("too large") }
+        guard value.isFinite else {
+            let base = kind.baseUnit.isEmpty ? "as a plain number" : "in \(kind.baseUnit)"
+            throw fail("too large \(base): magnitudes above \(largestText) are not represented")
+        }
         // A nonzero number that underflows to 0 or to a subnormal (below 2.2e-308, where doubles lose
         // precision and the equations give 0 ± 0), as typed or in the base unit, is refused rather than read
         // as another number.
@@ -49,6 +55,10 @@ public enum QuantityParser {
         }
         return value
     }
+
+    /// The largest finite magnitude a number may have (`Double.greatestFiniteMagnitude`, 1.7976931348623157e308),
+    /// as messages give it: rounded down, so that the number shown is itself accepted.
+    static let largestText = "1.797e308"
 
     /// Splits a leading decimal number off `text`.
     /// - Returns: The number and the remaining text, or `nil` if `text` does not start with a number
