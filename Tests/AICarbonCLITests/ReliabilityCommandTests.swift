@@ -178,6 +178,47 @@ struct RefusalCommandTests {
         #expect(header.contains("p1 ") && header.contains("p99"), "\(header)")
     }
 
+    @Test("percentile labels are distinct and never p100: as many digits as the percentile needs; JSON keys as before")
+    func percentileLabels() throws {
+        let base = ["estimate", "--chip-hours", "1000", "--power", "300 to 400 W", "--samples", "1000"]
+        let table = try runAICarbon(base + ["--percentiles", "2.5,99.999,12.34561,12.34562,5.00001"])
+        #expect(table.status == 0, "\(table.stderr)")
+        let header = table.stdout.split(separator: "\n").first { $0.hasPrefix("output") }.map(String.init) ?? ""
+        let labels = header.split(separator: " ").filter { $0.hasPrefix("p") }.map(String.init)
+        #expect(labels == ["p2.5", "p5.00001", "p12.34561", "p12.34562", "p99.999"], "\(header)")
+        let json = try runAICarbon(base + ["--percentiles", "2.5,99.999", "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let stats = try #require((object?["outputs"] as? [String: [String: Any]])?["co2e_kg"])
+        #expect(Set(stats.keys).isSuperset(of: ["p2_5", "p05", "p25", "p50", "p75", "p95", "p99_999"]), "\(stats.keys)")
+    }
+
+    @Test("a percentile closer to 0 or 100 than 10⁻⁶ (a subnormal, 99.99999999999) is refused, saying the range", arguments: [
+        (["--percentiles", "1,99.99999999999"], "Error: --percentiles: expected percentiles from 0.000001 to 99.999999 (closer to 0 or 100, "
+            + "fewer than one sample in 10⁸ falls beyond them), comma-separated (\"1,99\"), found \"99.99999999999\"\n"),
+        (["--percentiles", "1e-320"], "Error: --percentiles: expected percentiles from 0.000001 to 99.999999 (closer to 0 or 100, "
+            + "fewer than one sample in 10⁸ falls beyond them), comma-separated (\"1,99\"), found \"1e-320\"\n"),
+        (["--until", "p1e-320:5%"], "Error: --until: expected STAT:TOL with a percentile from 0.000001 to 99.999999 (closer to 0 or 100, "
+            + "fewer than one sample in 10⁸ falls beyond it), found \"p1e-320\" in \"p1e-320:5%\"\n"),
+    ])
+    func percentileTooClose(_ arguments: [String], _ line: String) throws {
+        let result = try runAICarbon(["estimate", "--chip-hours", "1000", "--power", "300 to 400 W", "--samples", "1000"] + arguments)
+        #expect(result.status == 1)
+        #expect(result.stderr == line, "\(result.stderr)")
+        let limits = try runAICarbon(["estimate", "--chip-hours", "1000", "--power", "300 to 400 W", "--samples", "1000",
+                                      "--percentiles", "0.000001,99.999999"])
+        #expect(limits.status == 0, "\(limits.stderr)")
+    }
+
+    @Test("a scenario file's percentile too close to 100 is refused at its line")
+    func percentileTooCloseInFile() throws {
+        let file = try ReliabilityCommandTests.temporaryFile("p.yaml", "name: p\nchip_hours: 100\npower: 300\nsimulation:\n  percentiles: [1, 99.99999999999]\n")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let result = try runAICarbon(["run", file.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == "Error: \(file.path):5:20: simulation.percentiles: expected percentiles from 0.000001 to 99.999999 (closer to 0 "
+                + "or 100, fewer than one sample in 10⁸ falls beyond them), found \"99.99999999999\"\n", "\(result.stderr)")
+    }
+
     @Test("the hint for a distribution that can fall outside names concrete bounds, not placeholders")
     func truncationHint() throws {
         // "1.1 to 1.3" is now read within the bound (BoundedRangeTests); an explicit normal still crosses it.

@@ -23,7 +23,7 @@ public struct TableRenderer: ReportRenderer {
                 return [name.label, f(s.percentile(50) ?? .nan), "\(f(p05)) – \(f(p95))"] + extra.map { f(s.percentile($0) ?? .nan) }
                     + ["\(f(s.mean)) ± \(f(s.mcse))", Self.unitLabel(unit, name), name.rawValue]
             }
-            text += TextTable(header: ["output", "median", "90% interval"] + extra.map { "p\(ReadableQuantity.number($0))" }
+            text += TextTable(header: ["output", "median", "90% interval"] + extra.map { Self.percentileLabel($0, among: report.percentiles) }
                               + ["mean ± mcse", "unit", "key"], rows: rows,
                               rightAligned: [false, true, true] + extra.map { _ in true } + [true, false, false]).rendered()
         } else {
@@ -76,12 +76,12 @@ public struct TableRenderer: ReportRenderer {
         if extra.isEmpty {
             text += "each cell: median [5th–95th percentile]\n\n"
         } else {
-            text += "each cell: median [p\(ReadableQuantity.number(low))–p\(ReadableQuantity.number(high))]\n\n"
+            text += "each cell: median [\(Self.percentileLabel(low, among: report.percentiles))–\(Self.percentileLabel(high, among: report.percentiles))]\n\n"
         }
         text += TextTable(header: header, rows: rows, rightAligned: right).rendered()
         let unshown = extra.filter { $0 != low && $0 != high }
         if !unshown.isEmpty {
-            text += "also computed (in CSV and JSON): " + unshown.map { "p\(ReadableQuantity.number($0))" }.joined(separator: ", ") + "\n"
+            text += "also computed (in CSV and JSON): " + unshown.map { Self.percentileLabel($0, among: report.percentiles) }.joined(separator: ", ") + "\n"
         }
         return text + Self.assumptions(report.assumptions)
     }
@@ -93,10 +93,11 @@ public struct TableRenderer: ReportRenderer {
         let standard = Set(OutputSummary.reported(extra: []))
         let extra = report.percentiles.filter { !standard.contains($0) }
         let low = extra.filter { $0 < 50 }.min() ?? 5, high = extra.filter { $0 > 50 }.max() ?? 95
-        let interval = extra.isEmpty ? "90%" : "p\(ReadableQuantity.number(low))–p\(ReadableQuantity.number(high))"
+        let label = { (p: Double) in Self.percentileLabel(p, among: report.percentiles) }
+        let interval = extra.isEmpty ? "90%" : "\(label(low))–\(label(high))"
         let unshown = extra.filter { $0 != low && $0 != high }
         let footer = unshown.isEmpty ? ""
-            : "also computed (in CSV and JSON): " + unshown.map { "p\(ReadableQuantity.number($0))" }.joined(separator: ", ") + "\n"
+            : "also computed (in CSV and JSON): " + unshown.map(label).joined(separator: ", ") + "\n"
         var text = "A = \(Self.terminalSafe(report.a)), B = \(Self.terminalSafe(report.b)); paired on "
             + "\(report.commonRandomNumbers ? "common random numbers" : "independent samples"), "
             + "\(report.years.isEmpty ? Self.count(report.sampleCount, "sample", "samples") : Self.count(report.sampleCount, "trajectory", "trajectories"))\n"
@@ -147,6 +148,22 @@ public struct TableRenderer: ReportRenderer {
         text += "\nR = 1 - actual saving / expected saving; demand scales by k^(-η), energy by k^-(1+η) (Sorrell & Dimitropoulos 2008).\n"
         for c in Rebound.Class.allCases { text += "  \(c.rawValue): \(c.explanation)\n" }
         return text
+    }
+
+    /// The table's name of percentile `p`: `p` and the percentile at four significant digits (`p1`, `p2.5`,
+    /// `p99.9`), as long as that text reads back strictly inside (0, 100) and no other percentile of the table
+    /// has the same; else as many digits as give `p` back exactly (JSON's text of it: `p99.999`, not `p100`;
+    /// `p12.34561` beside `p12.34562`). Labels are therefore distinct, and none reads p0 or p100.
+    /// - Parameters:
+    ///   - p: A percentile in (0, 100).
+    ///   - all: Every percentile the table reports (the standard ones included), `p` among them.
+    /// - Returns: The label, such as `p99.999`.
+    public static func percentileLabel(_ p: Double, among all: [Double]) -> String {
+        let short = ReadableQuantity.number(p)
+        let value = Double(short.replacingAll(",", with: "")) ?? p
+        let shared = all.contains { $0 != p && ReadableQuantity.number($0) == short }
+        guard value > 0, value < 100, !shared else { return "p" + JSONValue.numberText(p) }
+        return "p" + short
     }
 
     /// The unit column of an output: the readable unit, naming what a count counts (`chip-h`,

@@ -50,6 +50,19 @@ public struct OutputSummary: Sendable {
     /// The standard percentiles reported for every output.
     public static let standardPercentiles: [Double] = [5, 25, 50, 75, 95]
 
+    /// The percentiles a run may be asked for (`--percentiles`, `simulation.percentiles`, `--until pP:…`): at
+    /// least 10⁻⁶ from 0 and from 100 (a probability of 10⁻⁸). Fewer than one sample in 10⁸ (five times the
+    /// `--max-samples` default) falls beyond a percentile closer than that, so no run resolves it: it would be
+    /// the smallest or largest sample under another name (`99.99999999999`, or a subnormal `1e-320`).
+    public static let askablePercentiles: ClosedRange<Double> = 0.000001...99.999999
+
+    /// ``askablePercentiles`` in words, every digit shown (`0.000001 to 99.999999`).
+    public static let askablePercentilesRange = "0.000001 to 99.999999"
+
+    /// What a percentile outside ``askablePercentiles`` but inside (0, 100) was expected to be, in words.
+    public static let askablePercentilesText =
+        "percentiles from \(askablePercentilesRange) (closer to 0 or 100, fewer than one sample in 10⁸ falls beyond them)"
+
     /// The percentiles a report gives: the standard ones and `extra`, ascending, each once.
     public static func reported(extra: [Double]) -> [Double] { Array(Set(standardPercentiles + extra)).sorted() }
 
