@@ -94,4 +94,24 @@ struct LifetimeTests {
         flops[.lifetime] = .fixed(1)
         #expect(Estimate.lifetimeWarning(try flops.resolve(catalog: Catalog.bundled())) == nil)
     }
+
+    @Test("a lifetime below an hour is named in seconds or minutes in the warning (--lifetime \"1 s\" said 2.361e-04 h)", arguments: [
+        ("1 s", "warning: the lifetime in use (0.85 s, 85% of lifetime 1 s) is shorter than the run ("),
+        ("30 min", "warning: the lifetime in use (25.5 min, 85% of lifetime 30 min) is shorter than the run ("),
+        ("2 h", "warning: the lifetime in use (1.7 h, 85% of lifetime 2 h) is shorter than the run ("),
+    ])
+    func shortLifetimeUnits(_ lifetime: String, _ prefix: String) throws {
+        var spec = plannedSpec()
+        spec[.lifetime] = try DistributionParser.parse(lifetime, field: #require(InputRegistry.definition("lifetime")).field())
+        let warning = try #require(Estimate.lifetimeWarning(spec.resolve(catalog: Catalog.bundled())))
+        #expect(warning.hasPrefix(prefix), "\(warning)")
+    }
+
+    @Test("ReadableQuantity.duration: s below a minute, min below an hour, then h and days as tables give them")
+    func readableDuration() {
+        #expect(ReadableQuantity.duration(59.5 / 3600) == "59.5 s")
+        #expect(ReadableQuantity.duration(0.5) == "30 min")
+        #expect(ReadableQuantity.duration(1) == "1 h")
+        #expect(ReadableQuantity.duration(79.2) == "3.3 days")
+    }
 }

@@ -38,7 +38,8 @@ public enum Estimate {
     /// The warning of an accelerator lifetime shorter than the run: each chip is then charged more than its
     /// whole embodied emissions (the amortised share, wall-clock hours / (lifetime × 85% in use), above 1;
     /// ``EmbodiedEmissions``). Judged at every input's median; nil when the share is at most 1, or when the
-    /// run has no wall-clock time (chip-hours without a chip count) or no embodied emissions.
+    /// run has no wall-clock time (chip-hours without a chip count) or no embodied emissions. Durations below an
+    /// hour are given in minutes or seconds (``ReadableQuantity/duration(_:)``).
     /// - Parameter resolved: The resolved spec.
     /// - Returns: One line without a newline, or nil.
     public static func lifetimeWarning(_ resolved: EstimateSpec.Resolved) -> String? {
@@ -47,8 +48,8 @@ public enum Estimate {
         let y = FootprintModel.evaluate(x)
         let inUse = x.lifetimeHours * Defaults.lifetimeUse
         guard let hours = y.wallClockHours, hours.isFinite, inUse.isFinite, hours > inUse, y.embodiedCO2eKg > 0 else { return nil }
-        return "warning: the lifetime in use (\(ReadableQuantity.format(inUse, .duration)), 85% of lifetime \(ReadableQuantity.format(x.lifetimeHours, .duration))) "
-            + "is shorter than the run (\(ReadableQuantity.format(hours, .duration)) of wall-clock time), at the medians: embodied_co2e_kg "
+        return "warning: the lifetime in use (\(ReadableQuantity.duration(inUse)), 85% of lifetime \(ReadableQuantity.duration(x.lifetimeHours))) "
+            + "is shorter than the run (\(ReadableQuantity.duration(hours)) of wall-clock time), at the medians: embodied_co2e_kg "
             + "charges each chip \(ReadableQuantity.number(hours / inUse, significant: 3)) times its whole embodied emissions"
     }
 

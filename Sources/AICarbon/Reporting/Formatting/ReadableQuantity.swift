@@ -12,6 +12,18 @@ public enum ReadableQuantity {
         return unit.isEmpty ? number(scaled) : "\(number(scaled)) \(unit)"
     }
 
+    /// A duration in the unit a person reads it in: seconds below a minute, minutes below an hour, else as
+    /// ``format(_:_:)`` gives a duration (hours below 72, days above). `format(_:_:)` keeps hours below an
+    /// hour (`0.5 h` in tables); this is for prose such as a warning, where `2.361e-04 h` says nothing.
+    /// - Parameter hours: The duration in hours (the base unit).
+    /// - Returns: Text such as `"0.85 s"`, `"51 min"` or `"8.5 days"`.
+    public static func duration(_ hours: Double) -> String {
+        let a = abs(hours)
+        guard a.isFinite, a < 1, a != 0 else { return format(hours, .duration) }
+        let unit = a < 1.0 / 60 ? "s" : "min"
+        return "\(number(scale(hours, .duration, unit: unit))) \(unit)"
+    }
+
     /// The value scaled to a readable unit, and that unit.
     public static func scale(_ value: Double, _ kind: QuantityKind) -> (Double, String) {
         let unit = unit(for: value, kind)
