@@ -31,10 +31,11 @@ extension AICarbonCommand {
             FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
             Foundation.exit(usageExitCode)
         }
-        if let refusal = helpRefusal(arguments) { refuse(refusal) }
+        let parsed: [String]
+        do { parsed = try helpArguments(arguments) } catch { refuse(error) }
         var command: any ParsableCommand
         do {
-            command = try parseAsRoot(arguments)
+            command = try parseAsRoot(parsed)
         } catch {
             if exitCode(for: error) == .success {
                 if message(for: error) == versionText, let refusal = versionRefusal(arguments) { refuse(refusal) }
@@ -92,20 +93,47 @@ extension AICarbonCommand {
         return digits.contains(scalars[1]) || (scalars[1] == "." && scalars.count == 3 && digits.contains(scalars[2]))
     }
 
-    /// A command line asking for help about a command that does not exist, which ArgumentParser would
-    /// answer with the nearest help it has and exit 0: `aicarbon help nope`, `aicarbon help run extra`,
-    /// `aicarbon nope --help`.
+    /// The arguments to parse, with a command line asking for help about a command that does not exist
+    /// refused, which ArgumentParser would answer with the nearest help it has and exit 0: `aicarbon help
+    /// nope`, `aicarbon nope --help`.
+    ///
+    /// After a command without subcommands, `help` takes what the command takes: `aicarbon help catalog
+    /// hardware` shows catalog's help, as `aicarbon catalog hardware --help` does (ArgumentParser is given
+    /// `help catalog`: it would read `help estimate --chips 8` as an unknown option of help), and `aicarbon
+    /// help catalog planets` is refused as `aicarbon catalog planets` is (`<kind>: expected one of …`).
     /// - Parameter arguments: The arguments after the program name.
-    /// - Returns: The error naming the unknown command, or `nil`.
-    static func helpRefusal(_ arguments: [String]) -> InputError? {
+    /// - Returns: `arguments`, or for `help` with a command's own arguments, `help` and the command's names.
+    /// - Throws: ``InputError`` naming the unknown command, or what the command refuses.
+    static func helpArguments(_ arguments: [String]) throws(InputError) -> [String] {
+        if let refusal = helpRefusal(arguments) { throw refusal }
+        guard arguments.first == "help" else { return arguments }
+        var command: any ParsableCommand.Type = AICarbonCommand.self, kept = ["help"]
+        for argument in arguments.dropFirst() where argument != "-h" && argument != "--help" {
+            guard let sub = subcommand(argument, of: command) else {
+                // `help help` (help's own help) as it is; else the first of the command's own arguments.
+                return argument == "help" && kept == ["help"] ? arguments : kept
+            }
+            command = sub
+            kept.append(argument)
+        }
+        return arguments
+    }
+
+    /// The refusal of ``helpArguments(_:)``, or `nil`.
+    private static func helpRefusal(_ arguments: [String]) -> InputError? {
         guard let first = arguments.first else { return nil }
         if first == "help" {
-            var subcommands = configuration.subcommands, path = "aicarbon"
-            for argument in arguments.dropFirst() where argument != "-h" && argument != "--help" {
+            var subcommands = configuration.subcommands, path = "aicarbon", names: [String] = []
+            let asked = arguments.dropFirst().filter { $0 != "-h" && $0 != "--help" }
+            for (index, argument) in asked.enumerated() {
                 if let sub = subcommands.first(where: { $0._commandName == argument }) {
                     subcommands = sub.configuration.subcommands
+                    names.append(argument)
                 } else if argument == "help", path == "aicarbon" {
                     subcommands = []  // `aicarbon help help`: help's own help
+                } else if subcommands.isEmpty, !names.isEmpty, path == "aicarbon " + names.joined(separator: " ") {
+                    // The command's own arguments: refused only as the command itself refuses them.
+                    return commandRefusal(names + asked.dropFirst(index), command: path)
                 } else {
                     let expected = subcommands.isEmpty ? "nothing after \(path) (it has no subcommands)"
                         : "a command of \(path): " + subcommands.map { $0._commandName }.joined(separator: ", ")
@@ -119,6 +147,22 @@ extension AICarbonCommand {
               arguments.contains(where: { $0 == "-h" || $0 == "--help" }) else { return nil }
         return InputError(field: "aicarbon", expected: "a command: " + configuration.subcommands.map { $0._commandName }.joined(separator: ", "),
                           found: "\"\(first)\" (see aicarbon --help)")
+    }
+
+    /// The error of a command line ArgumentParser refuses, as ``runFromCommandLine(_:)`` states it, or `nil`
+    /// when it parses (or asks for the help or the version).
+    /// - Parameters:
+    ///   - arguments: The command and its arguments (`["catalog", "planets"]`).
+    ///   - command: The command as the user would type it for help (`aicarbon catalog`).
+    private static func commandRefusal(_ arguments: [String], command: String) -> InputError? {
+        do {
+            _ = try parseAsRoot(arguments)
+            return nil
+        } catch {
+            guard exitCode(for: error) != .success else { return nil }
+            return UsageErrorLine.error(message: message(for: error), command: command,
+                                        commands: configuration.subcommands.map { $0._commandName }, atRoot: false)
+        }
     }
 
     /// An argument beside `--version`, which ArgumentParser would pass over, printing the version and
