@@ -21,7 +21,7 @@ enum ScenarioOverrides {
     }
 
     /// `key=v1,v2,v3` split at commas outside parentheses, brackets and braces (so a value may be
-    /// `{2025: 1.2, 2031: 1.05}`).
+    /// `{2025: 1.2, 2031: 1.05}`); a value holding a control character (a line feed, a tab) is refused.
     static func sweep(_ text: String) throws(InputError) -> (key: String, values: [String]) {
         guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
             throw InputError(field: "--sweep", expected: "key=v1,v2,v3, such as elasticity=-1.5,-1,-0.5,0", found: "\"\(text)\"")
@@ -35,6 +35,15 @@ enum ScenarioOverrides {
         values = values.map { $0.trimmingCharacters(in: .whitespaces) }
         guard values.count >= 1, values.allSatisfy({ !$0.isEmpty }) else {
             throw InputError(field: "--sweep", expected: "one or more values after =, separated by commas", found: "\"\(text)\"")
+        }
+        // Each value names its column of the table and is the first field of its CSV rows: a line feed would
+        // split a row, an escape would reach the terminal. A control character is refused, as
+        // ``InputError/escaped(_:)`` defines one (C0, DEL, C1, line and paragraph separators, bidirectional overrides).
+        for value in values {
+            if let control = value.unicodeScalars.first(where: { InputError.escaped($0) != String($0) }) {
+                throw InputError(field: "--sweep", expected: "values without control characters, separated by commas",
+                                 found: "\"\(value)\" (the control character \(InputError.escaped(control)))")
+            }
         }
         return (String(text[..<eq]).trimmingCharacters(in: .whitespaces), values)
     }

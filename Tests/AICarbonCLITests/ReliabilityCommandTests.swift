@@ -154,6 +154,19 @@ struct RefusalCommandTests {
         #expect(result.stderr.contains("--sweep"), "\(result.stderr)")
     }
 
+    @Test("a --sweep value with a control character is refused, naming it: a line feed split the CSV row, a tab or ESC reached the table",
+          arguments: [("pue=1.1,1.2\n1.3", #""1.2\n1.3" (the control character \n)"#), ("pue=1.1,\n1.2", #""\n1.2" (the control character \n)"#),
+                      ("pue=1.1,pert(1.05,\t1.1, 1.3)", #""pert(1.05,\t1.1, 1.3)" (the control character \t)"#),
+                      ("pue=1.1,\u{1B}c1.2", #""\u{1B}c1.2" (the control character \u{1B})"#)])
+    func sweepControlCharacter(_ sweep: String, _ found: String) throws {
+        let file = Self.scenarios.appendingPathComponent("planned-70b-h100.yaml").path
+        let result = try runAICarbon(["run", file, "--sweep", sweep, "--samples", "200", "--format", "csv"])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "Error: --sweep: expected values without control characters, separated by commas, found \(found)\n",
+                "\(result.stderr)")
+    }
+
     @Test("YAML tags such as !!python/object are refused")
     func yamlTags() throws {
         let url = try ReliabilityCommandTests.temporaryFile("t.yaml", "name: !!python/object:os.system x\nchip_hours: 10\npower: 300 W\n")
