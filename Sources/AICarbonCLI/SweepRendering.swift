@@ -20,7 +20,7 @@ struct SweepRendering {
         case .csv:
             var lines: [String] = []
             for (i, (value, result)) in variants.enumerated() {
-                let body = result.rendered(.csv).split(separator: "\n").map(String.init)
+                let body = Self.records(result.rendered(.csv))
                 if i == 0 { lines.append("\(key)," + body[0]) }
                 lines += body.dropFirst().map { "\(CSVRenderer.field(value)),\($0)" }
             }
@@ -42,6 +42,26 @@ struct SweepRendering {
             }
             return text
         }
+    }
+
+    /// The records of a CSV text, each without its line feed: split at line feeds outside quoted fields, so
+    /// that a scenario name holding a line feed (one quoted field, RFC 4180) stays in its record, which the
+    /// swept value then starts once.
+    /// - Parameter csv: CSV text as ``CSVRenderer`` writes it.
+    /// - Returns: The non-empty records.
+    static func records(_ csv: String) -> [String] {
+        var records: [String] = [], current = "", quoted = false
+        for character in csv {
+            if character == "\"" { quoted.toggle() }
+            if character == "\n", !quoted {
+                if !current.isEmpty { records.append(current) }
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { records.append(current) }
+        return records
     }
 
     /// The swept key with terminal control characters escaped (``TableRenderer/terminalSafe(_:)``).
