@@ -18,7 +18,8 @@ extension AICarbonCommand {
     /// refuses gets one line on standard error (the flag, what was expected, what was found, and the
     /// `--help` to see) and exit status ``usageExitCode``; errors of the command itself are printed by
     /// ArgumentParser (one ``InputError`` line) with status 1. A negative number after a numeric option
-    /// (`--samples -1`) is that option's value (``joiningNegativeNumbers(_:)``).
+    /// (`--samples -1`) is that option's value (``joiningNegativeNumbers(_:)``); an option followed by another
+    /// flag is missing its value (``MissingOptionValue``).
     /// - Parameter typed: The arguments after the program name.
     public static func runFromCommandLine(_ typed: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         let arguments = joiningNegativeNumbers(typed)
@@ -33,6 +34,11 @@ extension AICarbonCommand {
         }
         let parsed: [String]
         do { parsed = try helpArguments(arguments) } catch { refuse(error) }
+        // An option followed by another flag (`--chips --days 3`) is missing its value, whatever its parsing.
+        if let name = parsed.first, let sub = subcommand(name, of: AICarbonCommand.self),
+           let missing = MissingOptionValue.error(Array(parsed.dropFirst()), command: sub, name: "aicarbon \(name)") {
+            refuse(missing)
+        }
         var command: any ParsableCommand
         do {
             command = try parseAsRoot(parsed)
@@ -66,7 +72,8 @@ extension AICarbonCommand {
     /// (`--samples -1` as `--samples=-1`), so that the number reaches the option's own check ("--samples:
     /// expected … a whole number of at least 1, found "-1""). ArgumentParser reads `-1` as an option and
     /// reports the number as missing. Only a number is joined: an option followed by another option
-    /// (`--samples --seed 3`) is still reported as a missing value; nothing after `--` is changed.
+    /// (`--samples --seed 3`) is still reported as a missing value (``MissingOptionValue``); nothing after `--`
+    /// is changed.
     /// - Parameter arguments: The arguments as typed.
     /// - Returns: The arguments to parse.
     static func joiningNegativeNumbers(_ arguments: [String]) -> [String] {

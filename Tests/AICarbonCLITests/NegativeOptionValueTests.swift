@@ -31,12 +31,13 @@ struct NegativeOptionValueTests {
         #expect(result.stderr == "Error: --year: expected a year of this projection, 2024 to 2035, found -1\n", "\(result.stderr)")
     }
 
-    @Test("an option followed by another option is still a missing value (exit 64)", arguments: [
-        ["--samples", "--seed", "3"], ["--seed", "--samples", "100"], ["--samples"], ["--percentiles", "-x"],
+    @Test("an option followed by another option is still a missing value (exit 64), naming the flag found", arguments: [
+        (["--samples", "--seed", "3"], "the flag --seed"), (["--seed", "--samples", "100"], "the flag --samples"), (["--samples"], "none"),
+        (["--percentiles", "-x"], "none"),
     ])
-    func missing(_ option: [String]) throws {
+    func missing(_ option: [String], _ found: String) throws {
         let result = try runAICarbon(Self.estimate + option)
         #expect(result.status == 64)
-        #expect(result.stderr.hasPrefix("Error: \(option[0]): expected a value <\(option[0].dropFirst(2))> after it, found none"), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("Error: \(option[0]): expected a value <\(option[0].dropFirst(2))> after it, found \(found)"), "\(result.stderr)")
     }
 }

@@ -17,6 +17,16 @@ struct UsageErrorTests {
              line: ["Error: --formt: expected an option of aicarbon estimate", "found an unknown option; did you mean --format?",
                     "(see aicarbon estimate --help)"]),
         Case(arguments: ["estimate", "--chips"], line: ["Error: --chips: expected a value <chips> after it, found none"]),
+        // An option followed by another flag: its value is missing, whatever its parsing (a fuzzing find: --chips, which
+        // takes any next word, read --days as its value and refused 3 as an extra argument).
+        Case(arguments: ["estimate", "--params", "70B", "--tokens", "2T", "--hardware", "h100", "--chips", "--days", "3"],
+             line: ["Error: --chips: expected a value <chips> after it, found the flag --days (see aicarbon estimate --help)"]),
+        Case(arguments: ["estimate", "--chip-hours", "10", "--grid", "--pue", "1.2"],
+             line: ["Error: --grid: expected a value <grid> after it, found the flag --pue (see aicarbon estimate --help)"]),
+        Case(arguments: ["run", "x.yaml", "-o", "--format=json"],
+             line: ["Error: -o: expected a value <file> after it, found the flag --format=json (see aicarbon run --help)"]),
+        Case(arguments: ["rebound", "--efficiency-gain", "--elasticity", "-0.5"],
+             line: ["Error: --efficiency-gain: expected a value <efficiency-gain> after it, found the flag --elasticity (see aicarbon rebound --help)"]),
         Case(arguments: ["rebound", "--efficiency-gain", "2", "--elasticity", "-0.2", "--format", "xml"],
              line: ["Error: --format: expected one of 'table', 'json' or 'csv', found \"xml\" (see aicarbon rebound --help)"]),
         Case(arguments: ["run"], line: ["Error: <file>: expected the argument <file>, found none (see aicarbon run --help)"]),
