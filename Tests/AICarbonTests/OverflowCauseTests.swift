@@ -42,4 +42,35 @@ struct OverflowCauseTests {
             #expect(error.isOverflow && error.found.hasSuffix("the inputs that can cause it: `grid` = 1e+305 kg/kWh"), "\(error)")
         }
     }
+
+    @Test("chip-hours are named with their unit, chip-h, fixed or sampled (a fuzzing find: --chip-hours = 1e+300 had no unit)", arguments: [
+        ("1e+300", "the inputs that can cause it: `chip_hours` = 1e+300 chip-h"),
+        ("uniform(1, 1e300)", "the inputs that can cause it: `chip_hours` reaching 9.99999e+299 chip-h"),
+    ])
+    func chipHours(_ value: String, _ found: String) throws {
+        var spec = EstimateSpec()
+        spec.hardware = "h100"
+        spec[.chipHours] = try DistributionParser.parse(value, field: InputSlot.chipHours.field(named: "chip_hours"))
+        do {
+            _ = try Estimate.run(spec, catalog: Catalog.bundled(), settings: SimulationSettings(samples: 2_000, seed: 1, threads: 1))
+            Issue.record("no overflow")
+        } catch {
+            #expect(error.isOverflow && error.found.hasSuffix(found), "\(error)")
+        }
+    }
+
+    @Test("total parameters (params, not a slot of the spec) are named (they gave \"check growth factors, years and input magnitudes\")")
+    func parameters() throws {
+        var spec = EstimateSpec()
+        spec.hardware = "h100"
+        spec[.chips] = .fixed(1)
+        spec.parameters = .fixed(1e300)
+        spec[.tokens] = .fixed(1)
+        do {
+            _ = try Estimate.run(spec, catalog: Catalog.bundled(), settings: SimulationSettings(samples: 2_000, seed: 1, threads: 1))
+            Issue.record("no overflow")
+        } catch {
+            #expect(error.isOverflow && error.found.hasSuffix("the inputs that can cause it: `params` = 1e+300"), "\(error)")
+        }
+    }
 }

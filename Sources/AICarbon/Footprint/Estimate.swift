@@ -25,9 +25,13 @@ public enum Estimate {
             report.lifetimeWarning = lifetimeWarning(resolved)
             return report
         } catch {
-            // Only an overflow that named no input (the engine's, or one at the medians) is completed.
-            guard error.isOverflow, error.found == InputError.overflow(output: error.field, causes: []).found else { throw error }
-            let causes = overflowCauses(spec)
+            // An overflow that named no input (the engine's, or one at the medians) is completed; one the engine
+            // named from its sampled inputs is named again from every input given, each with its unit (the engine
+            // knows none: `--chip-hours reaching 1e+300` is `--chip-hours reaching 1e+300 chip-h`).
+            guard error.isOverflow else { throw error }
+            let unnamed = error.found == InputError.overflow(output: error.field, causes: []).found
+            let extremes = extremeCauses(spec)
+            let causes = unnamed ? (extremes.isEmpty ? zeroCauses(spec) : extremes) : extremes
             guard !causes.isEmpty else { throw error }
             var named = InputError.overflow(output: error.field, causes: causes)
             named.location = error.location
@@ -60,13 +64,32 @@ public enum Estimate {
     /// - Parameter spec: What was given.
     /// - Returns: At most five descriptions, each with the key in backticks.
     static func overflowCauses(_ spec: EstimateSpec) -> [String] {
+        let extreme = extremeCauses(spec)
+        return extreme.isEmpty ? zeroCauses(spec) : extreme
+    }
+
+    /// The inputs given whose values are beyond ``InputError/extremeMagnitudes``, each with the unit it is named
+    /// in (``InputSlot/namedUnit``).
+    static func extremeCauses(_ spec: EstimateSpec) -> [String] {
+        let given = givenInputs(spec)
+        return InputError.extremeInputs(given.map { ($0.name, $0.distribution) },
+                                        units: Dictionary(given.map { ($0.name, $0.slot.namedUnit) }, uniquingKeysWith: { a, _ in a }),
+                                        growthFallback: false)
+    }
+
+    /// Every input given, by slot.
+    private static func givenInputs(_ spec: EstimateSpec) -> [(name: String, distribution: Distribution, slot: InputSlot)] {
         var given = InputSlot.allCases.compactMap { slot in spec[slot].map { (name: slot.rawValue, distribution: $0, slot: slot) } }
         // A grid given as an intensity (`--grid "1e308 g/kWh"`) is the spec's grid choice, not one of its slots.
         if case .intensity(let d) = spec.grid, spec[.intensity] == nil { given.append((name: InputSlot.intensity.rawValue, distribution: d, slot: .intensity)) }
-        let extreme = InputError.extremeInputs(given.map { ($0.name, $0.distribution) },
-                                               units: Dictionary(given.map { ($0.name, $0.slot.unit) }, uniquingKeysWith: { a, _ in a }),
-                                               growthFallback: false)
-        guard extreme.isEmpty else { return extreme }
+        // So are the total parameters (`--params`), the active ones when none are given.
+        if let p = spec.parameters, spec[.totalParameters] == nil { given.append((name: InputSlot.totalParameters.rawValue, distribution: p, slot: .totalParameters)) }
+        return given
+    }
+
+    /// The inputs given whose distribution reaches 0 where 0 is outside their values.
+    private static func zeroCauses(_ spec: EstimateSpec) -> [String] {
+        let given = givenInputs(spec)
         let excludesZero: [ValueDomain] = [.positive, .unitInterval, .positiveInteger, .atLeastOne]
         return given.filter { input in
             excludesZero.contains(input.slot.definition.domain) && !input.distribution.isFixed

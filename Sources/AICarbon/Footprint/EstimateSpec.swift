@@ -391,7 +391,7 @@ public struct EstimateSpec: Sendable, Hashable {
         guard let output = outputs.first(where: { !results[$0].isFinite }) else { return }
         let inputs = fixed.map { (name: $0.0.rawValue, distribution: Distribution.fixed($0.1)) }
             + uncertain.map { (name: $0.slot.rawValue, distribution: $0.distribution) }
-        let units = Dictionary((fixed.map(\.0) + uncertain.map(\.slot)).map { ($0.rawValue, $0.unit) }, uniquingKeysWith: { a, _ in a })
+        let units = Dictionary((fixed.map(\.0) + uncertain.map(\.slot)).map { ($0.rawValue, $0.namedUnit) }, uniquingKeysWith: { a, _ in a })
         throw InputError.overflow(output: output.rawValue, causes: InputError.extremeInputs(inputs, units: units))
     }
 

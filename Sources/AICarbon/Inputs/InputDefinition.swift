@@ -34,10 +34,12 @@ public struct InputDefinition: Sendable, Hashable {
     public let yearPath: Bool
     /// What it means, in a few words.
     public let summary: String
+    /// For a count of something with a unit symbol of its own, that symbol (`chip-h` for `chip_hours`).
+    public let countUnit: String?
 
     /// Creates a definition; the flag defaults to the key with dashes (`--host-overhead`).
     init(_ key: String, _ kind: QuantityKind, _ domain: ValueDomain, unit defaultUnit: String? = nil, flag: String? = nil,
-         scopes: Scopes = .both, yearPath: Bool = false, _ summary: String) {
+         scopes: Scopes = .both, yearPath: Bool = false, countUnit: String? = nil, _ summary: String) {
         self.key = key
         self.flag = flag ?? "--" + key.replacingAll("_", with: "-")
         self.kind = kind
@@ -46,10 +48,15 @@ public struct InputDefinition: Sendable, Hashable {
         self.scopes = scopes
         self.yearPath = yearPath
         self.summary = summary
+        self.countUnit = countUnit
     }
 
     /// The base unit its values are held in (`h`, `W`, `kg/kWh`; empty for counts and plain numbers).
     public var unit: String { kind.baseUnit }
+
+    /// The unit a value of it is named with in messages (an overflow's causes): ``countUnit`` for a count of
+    /// something with a unit of its own (`--chip-hours = 1e+300 chip-h`), else ``unit``.
+    public var namedUnit: String { countUnit ?? unit }
 
     /// How its text is parsed, with errors naming `name` (the key by default).
     /// - Parameter name: The name errors give (a key, or a flag on the command line).

@@ -6,7 +6,8 @@
 /// out.
 public enum InputRegistry {
     // Training compute (estimates).
-    static let chipHours = InputDefinition("chip_hours", .count, .positive, scopes: .estimate, "accelerator-hours (chips × hours)")
+    static let chipHours = InputDefinition("chip_hours", .count, .positive, scopes: .estimate, countUnit: "chip-h",
+                                           "accelerator-hours (chips × hours)")
     static let hours = InputDefinition("hours", .duration, .positive, unit: "h", scopes: .estimate, "wall-clock duration of the run")
     static let days = InputDefinition("days", .duration, .positive, unit: "d", scopes: .estimate, "wall-clock duration of the run, in days")
     static let chips = InputDefinition("chips", .count, .positiveInteger, scopes: .estimate, "number of accelerators")

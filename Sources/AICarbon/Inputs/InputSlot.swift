@@ -84,4 +84,7 @@ public enum InputSlot: String, Sendable, Hashable, CaseIterable {
 
     /// The unit results print this input in (base unit).
     public var unit: String { definition.unit }
+
+    /// The unit messages name a value of this input with (``InputDefinition/namedUnit``: `chip-h` for chip-hours).
+    public var namedUnit: String { definition.namedUnit }
 }
