@@ -38,6 +38,21 @@ struct ScenarioSyntaxMessageTests {
              message: ["bad.yaml:4:2:", "a key indented as the keys above it, found \"seed:\""]),
         Case(name: "an unclosed list", text: "kind: estimate\nchips: [1, 2\n",
              message: ["bad.yaml:3:1:", "a comma (,) or ] in the list, found the end of the file"]),
+        // A \u escape libyaml refuses although its digits are hexadecimal: the key, the escape and why (a fuzzing find:
+        // it said "a Unicode escape with hexadecimal digits, such as \u00e9, found an invalid one", at "syntax").
+        Case(name: "a lone surrogate escape", text: #"kind: estimate\#nname: "\ud800"\#n"#,
+             message: [#"bad.yaml:2:8: name: expected valid YAML or JSON: a character, or an escape of one: \u00e9, or \U0001F600 beyond FFFF "#
+                + #"(YAML reads no surrogate pairs), found "\ud800", a lone UTF-16 surrogate escape, which is not a character"#]),
+        Case(name: "a surrogate escape under a nested key", text: #"kind: estimate\#nsimulation:\#n  # c\#n  method: "mc \uDC00"\#n"#,
+             message: [#"bad.yaml:4:15: simulation.method: expected valid YAML or JSON: "#, #"found "\uDC00", a lone UTF-16 surrogate escape"#]),
+        Case(name: "a surrogate escape in a CR LF file", text: "kind: estimate\r\nsimulation:\r\n  method: \"\\ud800\"\r\n",
+             message: [#"bad.yaml:3:12: simulation.method: expected valid YAML or JSON: "#]),
+        Case(name: "a surrogate pair", text: #"kind: estimate\#ndescription: "ok \ud83d\ude00"\#n"#,
+             message: [#"bad.yaml:2:18: description: "#, #"found "\ud83d", half of a UTF-16 surrogate pair, which is not a character alone "#
+                + #"(write \U0001F600)"#]),
+        Case(name: "an escape beyond 10FFFF", text: #"kind: estimate\#nname: "\U00110000"\#n"#,
+             message: [#"bad.yaml:2:8: name: expected valid YAML or JSON: a character, or an escape of one up to \U0010FFFF, "#
+                + #"found "\U00110000", beyond the last Unicode code point"#]),
     ]
 
     @Test("a file the parser refuses: file, line, expected and found, in plain words", arguments: cases)

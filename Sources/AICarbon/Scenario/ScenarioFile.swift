@@ -156,7 +156,7 @@ public enum ScenarioFile {
                              location: InputLocation(file: path, line: secondOccurrence(of: key, in: text)))
         } catch let error as YamlError {
             let problem = YAMLProblem(error, in: text, whole: "file")
-            throw InputError(field: "syntax", expected: "valid YAML or JSON: \(problem.expected)", found: problem.found,
+            throw InputError(field: problem.key ?? "syntax", expected: "valid YAML or JSON: \(problem.expected)", found: problem.found,
                              location: InputLocation(file: path, line: problem.line, column: problem.column))
         } catch {
             throw InputError(field: "syntax", expected: "valid YAML or JSON", found: "\(error)", location: InputLocation(file: path))

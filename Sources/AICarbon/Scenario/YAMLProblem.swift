@@ -12,6 +12,9 @@ struct YAMLProblem: Sendable, Hashable {
     var line: Int?
     /// The 1-based column (in Unicode scalars, as libyaml counts them), when the parser gave one.
     var column: Int?
+    /// The key whose value holds the problem (`name`, `simulation.method`), when the problem lies in a quoted
+    /// value whose key can be read from the lines before it (an invalid `\u` escape); else nil.
+    var key: String?
 
     /// The problem of `error`, met while reading `text`.
     /// - Parameters:
@@ -31,6 +34,13 @@ struct YAMLProblem: Sendable, Hashable {
             column = at.column
             let rest = Self.rest(of: text, line: mark.line, column: mark.column)
             (expected, found) = Self.words(problem, context: context?.text, rest: rest, end: end)
+            // An escape libyaml refuses although its digits are hexadecimal: say which, and why, at its backslash.
+            if problem == "found invalid Unicode character escape code", mark.column > 2,
+               let escape = Self.rest(of: text, line: mark.line, column: mark.column - 2).flatMap(Self.unicodeEscape) {
+                column = mark.column - 2
+                (expected, found) = Self.invalidEscape(escape.text, value: escape.value, low: escape.low)
+                if let context, context.text.contains("quoted") { key = Self.key(of: text, line: context.mark.line, column: context.mark.column) }
+            }
         case .reader(let problem, let offset, _, _):
             line = offset.map { offset in 1 + text.utf8.prefix(offset).reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } }
             column = nil
@@ -47,6 +57,80 @@ struct YAMLProblem: Sendable, Hashable {
             expected = "YAML or JSON text"
             found = "text the YAML reader cannot read"
         }
+    }
+
+    /// The `\u` or `\U` escape at the start of `rest` (a backslash, the letter, 4 or 8 hexadecimal digits), as
+    /// typed and as a number, and the low half of a surrogate pair written right after a high half (`\ude00`
+    /// after `\ud83d`), if any.
+    static func unicodeEscape(_ rest: Substring.UnicodeScalarView) -> (text: String, value: UInt32, low: UInt32?)? {
+        func escape(_ scalars: ArraySlice<Unicode.Scalar>) -> (text: String, value: UInt32)? {
+            guard scalars.count >= 2, scalars.first == "\\" else { return nil }
+            let letter = scalars[scalars.startIndex + 1], digits = letter == "u" ? 4 : letter == "U" ? 8 : 0
+            guard digits > 0, scalars.count >= 2 + digits else { return nil }
+            let text = String(String.UnicodeScalarView(scalars.prefix(2 + digits)))
+            return UInt32(String(text.dropFirst(2)), radix: 16).map { (text, $0) }
+        }
+        let scalars = Array(rest.prefix(16))
+        guard let first = escape(scalars[...]) else { return nil }
+        let next = first.text.unicodeScalars.count == 6 ? escape(scalars[6...]) : nil
+        let low = next.flatMap { (0xDC00...0xDFFF).contains($0.value) && (0xD800...0xDBFF).contains(first.value) ? $0.value : nil }
+        return (first.text, first.value, low)
+    }
+
+    /// What was expected and found for a `\u` or `\U` escape libyaml refuses: half of a UTF-16 surrogate pair
+    /// (D800–DFFF), which YAML reads alone and which is not a character, or a number beyond the last code point.
+    /// - Parameters:
+    ///   - escape: The escape as typed (`\ud800`).
+    ///   - value: Its number.
+    ///   - low: The low half of a surrogate pair written after it, if any.
+    static func invalidEscape(_ escape: String, value: UInt32, low: UInt32?) -> (expected: String, found: String) {
+        guard (0xD800...0xDFFF).contains(value) else {
+            return ("a character, or an escape of one up to \\U0010FFFF", "\"\(escape)\", beyond the last Unicode code point")
+        }
+        let expected = "a character, or an escape of one: \\u00e9, or \\U0001F600 beyond FFFF (YAML reads no surrogate pairs)"
+        guard let low else { return (expected, "\"\(escape)\", a lone UTF-16 surrogate escape, which is not a character") }
+        let point = 0x10000 + (value - 0xD800) * 0x400 + (low - 0xDC00)
+        let hex = String(point, radix: 16, uppercase: true)
+        return (expected, "\"\(escape)\", half of a UTF-16 surrogate pair, which is not a character alone (write \\U"
+                    + String(repeating: "0", count: 8 - hex.count) + hex + ")")
+    }
+
+    /// The key, with the keys it is nested under joined by dots (`simulation.method`), of the value starting at
+    /// the 1-based `line` and `column` of `text`, as block YAML indents it: the key before the value on its line
+    /// (the last one, in a flow mapping), then each key that ends a less-indented line above. Nil when none.
+    static func key(of text: String, line: Int, column: Int) -> String? {
+        // Split as scalars: "\r\n" is one Character, which a split at "\n" would not see.
+        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return nil }
+        func indent(_ l: Substring.UnicodeScalarView) -> Int { l.prefix { $0 == " " }.count }
+        /// The key a text ends with (`name: `, `{method: `, `- "a b": `), unquoted.
+        func trailingKey(_ t: Substring.UnicodeScalarView) -> String? {
+            var end = t.endIndex
+            while end > t.startIndex, t[t.index(before: end)] == " " || t[t.index(before: end)] == "\r" { end = t.index(before: end) }
+            guard end > t.startIndex, t[t.index(before: end)] == ":" else { return nil }
+            let body = t[..<t.index(before: end)]
+            if let last = body.last, last == "\"" || last == "'" {
+                let inner = body.dropLast()
+                guard let open = inner.lastIndex(of: last) else { return nil }
+                return String(String.UnicodeScalarView(inner[inner.index(after: open)...]))
+            }
+            let name = body.reversed().prefix { !" {,[-\t".unicodeScalars.contains($0) }
+            return name.isEmpty ? nil : String(String.UnicodeScalarView(name.reversed()))
+        }
+        let own = lines[line - 1]
+        var keys: [String] = []
+        if let before = own.index(own.startIndex, offsetBy: max(column - 1, 0), limitedBy: own.endIndex), let k = trailingKey(own[..<before]) {
+            keys.append(k)
+        }
+        var level = indent(own)
+        for above in lines[..<(line - 1)].reversed() where level > 0 {
+            let content = above.drop { $0 == " " }
+            guard !content.isEmpty, content.first != "#", indent(above) < level else { continue }
+            level = indent(above)
+            let withoutComment = content.firstIndex(of: "#").map { content[..<$0] } ?? content
+            if let k = trailingKey(withoutComment) { keys.insert(k, at: 0) }
+        }
+        return keys.isEmpty ? nil : keys.joined(separator: ".")
     }
 
     /// The deepest nesting of keys and lists libyaml reads (its `MAX_NESTING_LEVEL`).
