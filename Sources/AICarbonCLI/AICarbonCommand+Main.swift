@@ -140,7 +140,7 @@ extension AICarbonCommand {
                     subcommands = []  // `aicarbon help help`: help's own help
                 } else if subcommands.isEmpty, !names.isEmpty, path == "aicarbon " + names.joined(separator: " ") {
                     // The command's own arguments: refused only as the command itself refuses them.
-                    return commandRefusal(names + asked.dropFirst(index), command: path)
+                    return commandRefusal(names, Array(asked.dropFirst(index)), command: path)
                 } else {
                     let expected = subcommands.isEmpty ? "nothing after \(path) (it has no subcommands)"
                         : "a command of \(path): " + subcommands.map { $0._commandName }.joined(separator: ", ")
@@ -156,14 +156,18 @@ extension AICarbonCommand {
                           found: "\"\(first)\" (see aicarbon --help)")
     }
 
-    /// The error of a command line ArgumentParser refuses, as ``runFromCommandLine(_:)`` states it, or `nil`
-    /// when it parses (or asks for the help or the version).
+    /// The error of a command line ArgumentParser refuses, as ``runFromCommandLine(_:)`` states it (a missing
+    /// value first, ``MissingOptionValue``), or `nil` when it parses (or asks for the help or the version).
     /// - Parameters:
-    ///   - arguments: The command and its arguments (`["catalog", "planets"]`).
+    ///   - names: The command's names (`["catalog"]`).
+    ///   - arguments: Its arguments (`["planets"]`).
     ///   - command: The command as the user would type it for help (`aicarbon catalog`).
-    private static func commandRefusal(_ arguments: [String], command: String) -> InputError? {
+    private static func commandRefusal(_ names: [String], _ arguments: [String], command: String) -> InputError? {
+        var type: any ParsableCommand.Type = AICarbonCommand.self
+        for name in names { type = subcommand(name, of: type) ?? type }
+        if let missing = MissingOptionValue.error(arguments, command: type, name: command) { return missing }
         do {
-            _ = try parseAsRoot(arguments)
+            _ = try parseAsRoot(names + arguments)
             return nil
         } catch {
             guard exitCode(for: error) != .success else { return nil }

@@ -12,6 +12,8 @@ struct HelpVersionRefusalTests {
             + "catalog, schema, found \"nope\" (see aicarbon --help)\n"),
         (["help", "help", "extra"], "Error: help: expected nothing after aicarbon help (it has no subcommands), found \"extra\" (see aicarbon --help)\n"),
         (["help", "catalog", "planets"], "Error: <kind>: expected one of 'hardware', 'grids' or 'sources', found \"planets\" (see aicarbon catalog --help)\n"),
+        (["help", "estimate", "--chips", "--days", "3"],
+         "Error: --chips: expected a value <chips> after it, found the flag --days (see aicarbon estimate --help)\n"),
         (["help", "validate", "extra"], "Error: extra: expected no further argument for aicarbon validate, found \"extra\" (see aicarbon validate --help)\n"),
         (["nope", "--help"], "Error: aicarbon: expected a command: estimate, run, compare, sensitivity, report, rebound, validate, catalog, "
             + "schema, found \"nope\" (see aicarbon --help)\n"),
