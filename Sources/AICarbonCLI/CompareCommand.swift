@@ -42,6 +42,7 @@ public struct CompareCommand: ParsableCommand {
     public func run() throws {
         let destination = outputFile.destination
         try destination.check(scenarios: [a, b], plot: chart.plot)
+        try chart.check(scenarios: [a, b])
         let report = try FlagNames.run { () throws -> ComparisonReport in
             // Standard input can be read once: a second - would be an empty file.
             if a == "-", b == "-" {

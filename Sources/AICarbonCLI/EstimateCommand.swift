@@ -100,6 +100,7 @@ public struct EstimateCommand: ParsableCommand {
     public func run() throws {
         let destination = outputFile.destination
         try destination.check(plot: chart.plot)
+        try chart.check()
         let (report, sensitivity) = try FlagNames.run(days: days != nil) {
             let method = try sensitivityMethod()
             let catalog = try Catalog.bundled()

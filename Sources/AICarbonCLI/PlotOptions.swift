@@ -19,6 +19,32 @@ struct PlotOptions: ParsableArguments {
         return name
     }
 
+    /// Refuses, before any work, a `--plot` the run could not write (as ``OutputDestination/check(scenarios:plot:)``
+    /// refuses `-o`: a name that is not `.svg`, a missing folder, a folder, a file or folder this user may not
+    /// write, a scenario being read), and `--plot-output` without `--plot`.
+    /// - Parameter scenarios: The scenario files the command reads.
+    /// - Throws: ``InputError`` naming `--plot` or `--plot-output`.
+    func check(scenarios: [String] = []) throws(InputError) {
+        if plot == nil, plotOutput != nil {
+            throw InputError(field: "--plot-output", expected: "it only with --plot FILE.svg", found: "no --plot")
+        }
+        try Self.check(plot, scenarios: scenarios)
+    }
+
+    /// Refuses, before any work, a chart file that could not be written (``check(scenarios:)``); nothing
+    /// when `plot` is `nil`.
+    /// - Parameters:
+    ///   - plot: The `--plot` file, if any.
+    ///   - scenarios: The scenario files the command reads.
+    /// - Throws: ``InputError`` naming `--plot`.
+    static func check(_ plot: String?, scenarios: [String]) throws(InputError) {
+        guard let plot else { return }
+        guard plot.lowercased().hasSuffix(".svg") else {
+            throw InputError(field: "--plot", expected: "a file name ending in .svg (the chart is SVG)", found: "\"\(plot)\"")
+        }
+        try OutputDestination(path: plot, spellings: ["--plot"]).check(scenarios: scenarios)
+    }
+
     /// Writes the chart `render` draws, when `--plot` was given.
     /// - Parameters:
     ///   - available: The result's outputs (for `--plot-output`).

@@ -31,6 +31,7 @@ public struct RunCommand: ParsableCommand {
     public func run() throws {
         let destination = outputFile.destination
         try destination.check(scenarios: [file], plot: chart.plot)
+        try chart.check(scenarios: [file])
         let (text, warnings, shown) = try FlagNames.run { try execute() }
         try destination.write(text)
         RunWarnings.emit(warnings, shown: shown && destination.isStandardOutput)

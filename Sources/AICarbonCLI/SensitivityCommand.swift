@@ -41,6 +41,7 @@ public struct SensitivityCommand: ParsableCommand {
     public func run() throws {
         let destination = outputFile.destination
         try destination.check(scenarios: [file], plot: plot)
+        try PlotOptions.check(plot, scenarios: [file])
         let (document, report) = try FlagNames.run {
             try SensitivityFlags.renaming(["sensitivity": "--method", "output": "--output", "year": "--year", "method": "--design"]) {
                 let method = try SensitivityMethod(parsing: self.method, field: "--method")

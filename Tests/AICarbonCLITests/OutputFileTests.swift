@@ -203,4 +203,48 @@ struct OutputFileTests {
         #expect(try String(contentsOf: chart, encoding: .utf8).hasPrefix("<svg"))
         #expect(try String(contentsOf: table, encoding: .utf8).contains("2035"))
     }
+
+    @Test("--plot is refused before any work as -o is: a missing folder, a folder, a name not .svg, the scenario read; --plot-output alone",
+          arguments: [
+              ["estimate", "--chip-hours", "10", "--power", "300 parsecs"],
+              ["run", scenario("planned-70b-h100.yaml"), "--set", "pue=-1"],
+              ["compare", scenario("planned-70b-h100.yaml"), scenario("planned-70b-h100.yaml"), "--set-a", "grid=NOPE"],
+              ["sensitivity", scenario("planned-70b-h100.yaml"), "--set", "pue=-1"],
+          ])
+    func plotCheckedFirst(_ command: [String]) throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Each command's own input is refused only once it runs (a bad unit, a negative PUE, an unknown grid):
+        // a --plot refusal ahead of it was made before any work. It used to fail after the run.
+        var cases = [
+            (folder.appendingPathComponent("no/x.svg").path, "--plot: expected a file in an existing folder, found no folder"),
+            (folder.path + "/", "--plot: expected a file name ending in .svg"),
+            (folder.appendingPathComponent("x.png").path, "--plot: expected a file name ending in .svg"),
+        ]
+        if command[0] == "run" {
+            let copy = folder.appendingPathComponent("s.svg")
+            try FileManager.default.copyItem(atPath: command[1], toPath: copy.path)
+            var arguments = command
+            arguments[1] = copy.path
+            let result = try runAICarbon(arguments + ["--plot", copy.path])
+            #expect(result.status == 1)
+            #expect(result.stderr.hasPrefix("Error: --plot: expected a file other than the scenario being read"), "\(result.stderr)")
+            try FileManager.default.removeItem(at: copy)
+        }
+        let svgFolder = folder.appendingPathComponent("d.svg")
+        try FileManager.default.createDirectory(at: svgFolder, withIntermediateDirectories: false)
+        cases.append((svgFolder.path, "--plot: expected a file path, found \"\(svgFolder.path)\", a folder"))
+        for (plot, message) in cases {
+            let result = try runAICarbon(command + ["--plot", plot])
+            #expect(result.status == 1)
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.hasPrefix("Error: \(message)"), "\(plot): \(result.stderr)")
+        }
+        if command[0] != "sensitivity" {
+            let result = try runAICarbon(command + ["--plot-output", "co2e_kg"])
+            #expect(result.status == 1)
+            #expect(result.stderr.hasPrefix("Error: --plot-output: expected it only with --plot FILE.svg, found no --plot"), "\(result.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["d.svg"])
+    }
 }
