@@ -222,9 +222,9 @@ struct InferencePriorTests {
         let s = InferencePrior.chipSeconds(
             activeParameters: 405e9, totalParameters: 405e9, bytesPerParameter: 1, inputTokens: 447, outputTokens: 387,
             batch: 8, chips: 8, peakFlopsPerS: 1979e12, bandwidthBytesPerS: bandwidth, kvBytesPerToken: 2 * 126 * 8 * 128 * 2,
-            prefillUtilization: InferencePrior.prefillUtilization.median,
-            bandwidthUtilization: InferencePrior.bandwidthUtilization.median,
-            decodeUtilization: InferencePrior.decodeUtilization.median)
+            // The script's values: the geometric middles of the priors' 5th-95th ranges (0.2-0.6, 0.3-0.8, 0.1-0.5).
+            prefillUtilization: (0.2 * 0.6).squareRoot(), bandwidthUtilization: (0.3 * 0.8).squareRoot(),
+            decodeUtilization: (0.1 * 0.5).squareRoot())
         #expect(abs(s.prefill - 0.528_149) < 1e-5)
         #expect(abs(s.decode - 12.015_784) < 1e-5)
         let joulesPerToken = (s.prefill + s.decode) * 490 / 387
@@ -232,6 +232,31 @@ struct InferencePriorTests {
         #expect(joulesPerToken > 13.98 / 3 && joulesPerToken < 13.98 * 3)
         let wh = InferencePrior.energyPerQueryWh(chipSeconds: s, powerW: 490, pue: 1)
         #expect(abs(wh - joulesPerToken * 387 / 3600) < 1e-12)
+    }
+
+    @Test("the utilisation priors stay in (0, 1] with their stated 5th and 95th percentiles (plain lognormals put up to 0.8% above 1)")
+    func utilisationPriorsInDomain() throws {
+        for (prior, p05, p95) in [(InferencePrior.prefillUtilization, 0.2, 0.6), (InferencePrior.bandwidthUtilization, 0.3, 0.8),
+                                  (InferencePrior.decodeUtilization, 0.1, 0.5)] {
+            let definition = try #require(InputRegistry.definition(prior.input))
+            #expect(definition.domain.admits(prior.distribution), "\(prior.input) = \(prior.distribution)")
+            #expect(abs(prior.distribution.quantile(0.05) / p05 - 1) < 1e-9 && abs(prior.distribution.quantile(0.95) / p95 - 1) < 1e-9)
+            #expect(prior.distribution.quantile(1 - 1e-12) <= 1)
+            // The median moves by at most 2% from the plain lognormal's (the truncated mass is below 1%).
+            #expect(abs(prior.distribution.quantile(0.5) / (p05 * p95).squareRoot() - 1) < 0.02)
+        }
+    }
+
+    @Test("every built-in default prior lies in its input's domain (what a user typing it would be held to)")
+    func defaultPriorsInDomain() throws {
+        let priors = [Defaults.pue, Defaults.powerUtilization, Defaults.hostOverhead, Defaults.mfu, Defaults.inferenceUtilization,
+                      Defaults.developmentMultiplier, Defaults.embodiedPerChip, Defaults.lifetime, Defaults.wueOnsite, Defaults.waterIntensity,
+                      InferencePrior.prefillUtilization, InferencePrior.bandwidthUtilization, InferencePrior.decodeUtilization,
+                      InferencePrior.servingPowerFraction, InferencePrior.kvBytesPerToken, InferencePrior.batchSize]
+        for prior in priors {
+            let definition = try #require(InputRegistry.definition(prior.input), "\(prior.input)")
+            #expect(definition.domain.admits(prior.distribution), "\(prior.input) = \(prior.distribution)")
+        }
     }
 
     @Test("decode energy per token falls with batch size, and weights are read once a step")

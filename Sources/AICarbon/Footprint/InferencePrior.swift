@@ -18,19 +18,23 @@ import Foundation
 /// includes them). Weights are read once a decode step and shared by the batch, which is why energy
 /// per token falls with batch size until compute bounds it.
 public enum InferencePrior {
-    /// Prefill MFU, 0.2 to 0.6 (lognormal 5th/95th percentiles): prefill is compute-bound like training.
+    /// Prefill MFU, 0.2 to 0.6 (5th/95th percentiles of a lognormal truncated to (0, 1], as `0.2 to 0.6` typed
+    /// for this input reads: ``ValueDomain/boundedRange(p05:p95:)``): prefill is compute-bound like training.
+    /// A plain lognormal with these percentiles put 7e-4 of its samples above 1, an MFU no chip reaches.
     public static let prefillUtilization = Assumption(
-        input: "prefill_utilization", distribution: .lognormal(p05: 0.2, p95: 0.6), unit: "",
+        input: "prefill_utilization", distribution: unitRange(0.2, 0.6), unit: "",
         source: "prefill is compute-bound, as training (Pope et al. 2022); calibrated on ML.ENERGY v3 Llama 3.1 405B, 8 x H100")
 
-    /// Achieved fraction of memory bandwidth in decode steps, 0.3 to 0.8.
+    /// Achieved fraction of memory bandwidth in decode steps, 0.3 to 0.8 (truncated to (0, 1] as above; the
+    /// plain lognormal put 0.8% of its samples above the datasheet bandwidth).
     public static let bandwidthUtilization = Assumption(
-        input: "bandwidth_utilization", distribution: .lognormal(p05: 0.3, p95: 0.8), unit: "",
+        input: "bandwidth_utilization", distribution: unitRange(0.3, 0.8), unit: "",
         source: "decode reads the weights and KV cache every step (Pope et al. 2022); ML.ENERGY v3 batch 8 measures about 0.5")
 
-    /// Compute efficiency of batched decode matmuls, 0.1 to 0.5 (binds at large batch).
+    /// Compute efficiency of batched decode matmuls, 0.1 to 0.5 (binds at large batch; truncated to (0, 1] as
+    /// above, the plain lognormal put 0.1% of its samples above 1).
     public static let decodeUtilization = Assumption(
-        input: "decode_utilization", distribution: .lognormal(p05: 0.1, p95: 0.5), unit: "",
+        input: "decode_utilization", distribution: unitRange(0.1, 0.5), unit: "",
         source: "skinny batched matmuls and attention; ML.ENERGY v3 batch 256 needs about 0.2")
 
     /// Average accelerator power while serving, pert(0.45, 0.7, 0.95) of TDP.
@@ -49,6 +53,15 @@ public enum InferencePrior {
     public static let batchSize = Assumption(
         input: "batch_size", distribution: .logUniform(8, 128), unit: "",
         source: "continuous batching in production serving (vLLM, SGLang); ML.ENERGY v3 sweeps 8-256")
+
+    /// A utilisation between its 5th and 95th percentiles `p05` and `p95` (0 < p05 < p95 < 1): the lognormal
+    /// truncated to (0, 1] with exactly those percentiles, as `p05 to p95` typed for a utilisation reads.
+    private static func unitRange(_ p05: Double, _ p95: Double) -> Distribution {
+        guard let d = ValueDomain.unitInterval.boundedRange(p05: p05, p95: p95) else {
+            preconditionFailure("no truncated lognormal has percentiles \(p05) to \(p95)")
+        }
+        return d
+    }
 
     /// Datasheet memory bandwidth of a catalog accelerator, in bytes/s (the catalog holds GB/s).
     /// - Parameter accelerator: A catalog accelerator.
