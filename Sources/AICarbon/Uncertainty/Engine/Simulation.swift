@@ -139,6 +139,17 @@ public enum Simulation {
             throw InputError(field: "max_samples", expected: "at least samples (\(settings.samples)), the size of one batch",
                              found: "\(settings.maxSamples)")
         }
+        // Each batch re-checks the target over every sample so far (a percentile's selection, the chunk moments),
+        // so the run's work grows with the square of its batches: `--samples 2` under the default cap was 10
+        // million batches and ran for hours. At most ``maximumBatches`` (the default 100,000 a batch under
+        // 20M is 200; a p95 target at 1,000 batches of 20,000 takes about a minute here).
+        let least = settings.maxSamples / maximumBatches + (settings.maxSamples % maximumBatches == 0 ? 0 : 1)
+        if settings.until != nil, settings.samples < least {
+            func n(_ x: Int) -> String { ReadableQuantity.number(Double(x), significant: 12) }
+            throw InputError(field: "samples", expected: "a batch of at least \(n(least)) with a precision target and max_samples "
+                                 + "\(n(settings.maxSamples)) (at most \(n(maximumBatches)) batches: each re-checks the target over every "
+                                 + "sample so far), or a lower max_samples", found: "\(n(settings.samples))")
+        }
         if settings.method == .sobol, designDimension > SobolSequence.maxDimension {
             throw InputError(field: "method", expected: "at most 40 uncertain inputs for sobol (use mc or lhs)",
                              found: "\(designDimension) uncertain inputs")
@@ -215,6 +226,10 @@ public enum Simulation {
     /// Smallest run that ``summarise(inputs:correlation:model:settings:designColumns:percentiles:columnPercentiles:bins:observers:progress:)``
     /// streams: below it, storing every sample costs little.
     public static let streamingThreshold = 1 << 16
+
+    /// Most batches a run with a precision target may add up to (``SimulationSettings/maxSamples`` over
+    /// ``SimulationSettings/samples``): each batch re-checks the target over every sample so far.
+    public static let maximumBatches = 1_000
 
     /// The streamed run of ``summarise(inputs:correlation:model:settings:designColumns:percentiles:columnPercentiles:bins:observers:progress:)``;
     /// nil when a wanted order statistic was not kept, or a tile broke the shape the stored chunks showed
