@@ -297,4 +297,13 @@ struct SchemaCommandTests {
         let csv = try runAICarbon(["schema", "--format", "csv"])
         #expect(csv.status == 0 && csv.stdout.hasPrefix("key,flag,scope,type,unit,domain,year_path,default,description\n"))
     }
+
+    @Test("a batch of less than one sequence is refused (--batch-size 0.001 gave the batch-1 result: min(total, active × batch) cancelled the / batch)",
+          arguments: ["0.5", "0.001", "uniform(0.5, 4)"])
+    func batchBelowOne(_ batch: String) throws {
+        let result = try runAICarbon(["estimate", "--params", "70B", "--tokens", "2T", "--hardware", "h100", "--chips", "1024", "--grid", "USA",
+                                      "--queries", "1B", "--tokens-per-query", "500", "--batch-size", batch])
+        #expect(result.status == 1 && result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("Error: --batch-size: expected values at least 1"), "\(result.stderr)")
+    }
 }

@@ -111,6 +111,36 @@ struct SimulationTests {
         #expect(none.targetMet == nil)
     }
 
+    @Test("the target is checked after each of the first 64 batches, then once the samples grew by a 64th; a long run stops at a checked batch, met, within a 64th of where it was first met")
+    func checkSchedule() throws {
+        #expect((1...64).allSatisfy { PrecisionTarget.isDue(afterBatch: $0, lastChecked: $0 - 1) })
+        #expect(PrecisionTarget.isDue(afterBatch: 65, lastChecked: 64) && !PrecisionTarget.isDue(afterBatch: 66, lastChecked: 65))
+        #expect(!PrecisionTarget.isDue(afterBatch: 6_499, lastChecked: 6_400) && PrecisionTarget.isDue(afterBatch: 6_500, lastChecked: 6_400))
+        // The checks of a 20,000-batch run: about 64 · ln(20,000 / 64) + 64, not 20,000.
+        var checks = 0, last = 0
+        for b in 1...20_000 where PrecisionTarget.isDue(afterBatch: b, lastChecked: last) { checks += 1; last = b }
+        #expect(checks > 300 && checks < 500, "\(checks)")
+        // mean to ±0.3% of a lognormal(gsd about 1.4) in batches of 40 needs a few hundred batches: the run stops
+        // after a checked batch, met, and the previous checked batch had not met it.
+        var target = try PrecisionTarget(parsing: "mean:0.3%@x")
+        target.outputIndex = 0
+        let inputs = [(name: "x", distribution: Distribution.lognormal(p05: 1, p95: 3))]
+        let settings = SimulationSettings(samples: 40, seed: 3, threads: 2, until: target, maxSamples: 400_000)
+        let set = try Simulation.run(inputs: inputs, model: IdentityModel(dimension: 1), settings: settings)
+        #expect(set.batches > 64 && set.targetMet == true, "\(set.batches)")
+        var checked = [0]
+        for b in 1...set.batches where PrecisionTarget.isDue(afterBatch: b, lastChecked: checked.last!) { checked.append(b) }
+        #expect(checked.last == set.batches)
+        var earlier = settings
+        earlier.maxSamples = checked[checked.count - 2] * 40  // the same run, capped at the previous check
+        let shorter = try Simulation.run(inputs: inputs, model: IdentityModel(dimension: 1), settings: earlier)
+        #expect(shorter.batches == checked[checked.count - 2] && shorter.targetMet == false)
+        // The same threads-independent stop on 1 thread.
+        var one = settings
+        one.threads = 1
+        #expect(try Simulation.run(inputs: inputs, model: IdentityModel(dimension: 1), settings: one).batches == set.batches)
+    }
+
     @Test("a target prints as typed: tolerances at six significant digits (0.0001% read as 1e-6 printed 0.00010000000000000002%)",
           arguments: [("mean:0.0001%", "mean:0.0001%@total_co2e_kg"), ("p95:1.5%@x", "p95:1.5%@x"), ("p97.5:0.3%", "p97.5:0.3%@total_co2e_kg")])
     func targetText(_ text: String, _ printed: String) throws {

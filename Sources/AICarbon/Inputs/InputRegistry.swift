@@ -34,7 +34,7 @@ public enum InputRegistry {
                                                       "output (decode) tokens per query, the same as tokens_per_query")
     static let inputTokensPerQuery = InputDefinition("input_tokens_per_query", .count, .nonNegative, scopes: .estimate,
                                                      "input (prefill) tokens per query")
-    static let batchSize = InputDefinition("batch_size", .count, .positive, scopes: .estimate, "sequences served together in a batch")
+    static let batchSize = InputDefinition("batch_size", .count, .atLeastOne, scopes: .estimate, "sequences served together in a batch")
     static let bytesPerParameter = InputDefinition("bytes_per_parameter", .dimensionless, .positive, scopes: .estimate,
                                                    "bytes per weight while serving (2 for BF16, 1 for FP8)")
     static let servingChips = InputDefinition("serving_chips", .count, .positiveInteger, scopes: .estimate,

@@ -99,16 +99,19 @@ public enum Simulation {
         let capacity = settings.until == nil ? settings.samples : settings.samples * 4
         var set = SampleSet(outputs: (0..<model.outputCount).map { _ in SampleColumn(capacity: capacity) },
                             chunkMoments: Array(repeating: [], count: model.outputCount), batches: 0)
-        var batch = 0
+        var batch = 0, checked = 0
         repeat {
             try runBatch(batch, inputs: inputs, correlation: correlation, model: model, settings: settings, designColumns: designColumns,
                          observers: observers, into: &set, progress: progress)
             batch += 1
             set.batches = batch
             guard let target = settings.until else { break }
+            let last = set.count + settings.samples > settings.maxSamples
+            guard last || PrecisionTarget.isDue(afterBatch: batch, lastChecked: checked) else { continue }
+            checked = batch
             let met = target.isMet(by: set)
             set.targetMet = met
-            if met || set.count + settings.samples > settings.maxSamples { break }
+            if met || last { break }
         } while true
         return set
     }
@@ -139,16 +142,14 @@ public enum Simulation {
             throw InputError(field: "max_samples", expected: "at least samples (\(settings.samples)), the size of one batch",
                              found: "\(settings.maxSamples)")
         }
-        // Each batch re-checks the target over every sample so far (a percentile's selection, the chunk moments),
-        // so the run's work grows with the square of its batches: `--samples 2` under the default cap was 10
-        // million batches and ran for hours. At most ``maximumBatches`` (the default 100,000 a batch under
-        // 20M is 200; a p95 target at 1,000 batches of 20,000 takes about a minute here).
+        // Every batch keeps its chunks' moments and costs a fixed overhead: `--samples 2` under the default cap
+        // was 10 million batches and ran for hours. At most ``maximumBatches`` (a batch of at least 1,000 under
+        // the default 20M; the default 100,000 a batch makes 200).
         let least = settings.maxSamples / maximumBatches + (settings.maxSamples % maximumBatches == 0 ? 0 : 1)
         if settings.until != nil, settings.samples < least {
             func n(_ x: Int) -> String { ReadableQuantity.number(Double(x), significant: 12) }
             throw InputError(field: "samples", expected: "a batch of at least \(n(least)) with a precision target and max_samples "
-                                 + "\(n(settings.maxSamples)) (at most \(n(maximumBatches)) batches: each re-checks the target over every "
-                                 + "sample so far), or a lower max_samples", found: "\(n(settings.samples))")
+                                 + "\(n(settings.maxSamples)) (at most \(n(maximumBatches)) batches), or a lower max_samples", found: "\(n(settings.samples))")
         }
         if settings.method == .sobol, designDimension > SobolSequence.maxDimension {
             throw InputError(field: "method", expected: "at most 40 uncertain inputs for sobol (use mc or lhs)",
@@ -228,8 +229,8 @@ public enum Simulation {
     public static let streamingThreshold = 1 << 16
 
     /// Most batches a run with a precision target may add up to (``SimulationSettings/maxSamples`` over
-    /// ``SimulationSettings/samples``): each batch re-checks the target over every sample so far.
-    public static let maximumBatches = 1_000
+    /// ``SimulationSettings/samples``): every batch keeps its chunks' moments, and each costs a fixed overhead.
+    public static let maximumBatches = 20_000
 
     /// The streamed run of ``summarise(inputs:correlation:model:settings:designColumns:percentiles:columnPercentiles:bins:observers:progress:)``;
     /// nil when a wanted order statistic was not kept, or a tile broke the shape the stored chunks showed
@@ -380,15 +381,20 @@ public enum Simulation {
             for o in 0..<m where o != watched { set.outputs[o] = SampleColumn(capacity: 1) }
         }
         defer { tallies.deallocate() }
-        var total = n
+        var total = n, checked = 1, last = false
         repeat {
             try runBatch(set.batches, inputs: inputs, correlation: correlation, model: model, settings: settings,
                          designColumns: designColumns, observers: observers, into: &set, progress: progress,
                          counting: (watched, binnings, tallies.base))
             set.batches += 1
             total += n
-            met = target.isMet(by: set)
-        } while !met && total + n <= settings.maxSamples
+            last = total + n > settings.maxSamples
+            // Checked after the same batches as the stored run (PrecisionTarget.isDue), so both stop together.
+            if last || PrecisionTarget.isDue(afterBatch: set.batches, lastChecked: checked) {
+                checked = set.batches
+                met = target.isMet(by: set)
+            }
+        } while !met && !last
         // Each output's summary: the watched one from its samples (as a stored run), the others from their
         // tallies.
         let watchedSet = set, count = total
