@@ -306,4 +306,18 @@ struct SchemaCommandTests {
         #expect(result.status == 1 && result.stdout.isEmpty)
         #expect(result.stderr.hasPrefix("Error: --batch-size: expected values at least 1"), "\(result.stderr)")
     }
+
+    @Test("rank and Sobol' sensitivity need at least 100 samples (--samples 2 printed ±1.000 for every input, 11% each); tornado needs none",
+          arguments: [["sensitivity", "Scenarios/planned-70b-h100.yaml", "--samples", "2"],
+                      ["sensitivity", "Scenarios/gpt3-patterson.yaml", "--samples", "99", "--method", "sobol"],
+                      ["estimate", "--params", "70B", "--tokens", "2T", "--hardware", "h100", "--chips", "1024", "--samples", "50", "--sensitivity", "rank"]])
+    func sensitivityTooFewSamples(_ arguments: [String]) throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let result = try runAICarbon(arguments.map { $0.hasPrefix("Scenarios/") ? root.appendingPathComponent($0).path : $0 })
+        #expect(result.status == 1 && result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("Error: --samples: expected at least 100 samples for "), "\(result.stderr)")
+        let tornado = try runAICarbon(["sensitivity", root.appendingPathComponent("Scenarios/planned-70b-h100.yaml").path, "--samples", "2",
+                                       "--method", "tornado"])
+        #expect(tornado.status == 0, "\(tornado.stderr)")
+    }
 }

@@ -29,6 +29,9 @@ public enum Sensitivity {
     /// Bootstrap resamples behind the Sobol' intervals by default.
     public static let defaultBootstrap = 200
 
+    /// Fewest samples for rank or Sobol' sensitivity: a rank correlation's standard error is then about 0.1.
+    public static let minimumSamples = 100
+
     /// Analyses which inputs drive one output of a problem.
     /// - Parameters:
     ///   - problem: Inputs, correlations, model and outputs.
@@ -69,8 +72,13 @@ public enum Sensitivity {
                              found: "declared correlations between \(names.joined(separator: ", "))")
         }
         // Without uncertain inputs there is nothing to rank and one evaluation is the answer (as `run` gives it).
-        guard settings.samples >= 2 || method == .tornado || problem.inputs.isEmpty else {
-            throw InputError(field: "samples", expected: "at least 2 samples for \(method.rawValue) sensitivity", found: "\(settings.samples)")
+        // A rank correlation from n samples of independent inputs has a variance of exactly 1/(n − 1) (Spearman's
+        // ρ under independence; Kendall & Stuart, The Advanced Theory of Statistics, vol. 2, §31): 0.1 sd at 100.
+        // Fewer rank nothing (`--samples 2` printed ±1.000 for every input, 11% each).
+        guard settings.samples >= minimumSamples || method == .tornado || problem.inputs.isEmpty else {
+            throw InputError(field: "samples", expected: "at least \(minimumSamples) samples for \(method.rawValue) sensitivity "
+                                 + "(a rank correlation from n samples has a standard error of about 1/√(n − 1))",
+                             found: "\(settings.samples)")
         }
         guard settings.threads >= 1 else {
             throw InputError(field: "threads", expected: "a whole number of at least 1", found: "\(settings.threads)")
