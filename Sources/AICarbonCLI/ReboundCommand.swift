@@ -59,17 +59,19 @@ public struct ReboundCommand: ParsableCommand {
         // k^(-elasticity) overflows when -elasticity × ln k > ln(max double). The input named is the one further
         // from ordinary values: the elasticity when |elasticity| exceeds log2(k) (k = 2 with elasticity -1e308),
         // else the gain (k = 1e300 with elasticity -3); each with its bound given the other.
-        let limit = log(Double.greatestFiniteMagnitude)
+        // The savings are printed in percent, so k^(-(1 + elasticity)) × 100 must be finite too (elasticity -1020 at
+        // k = 2 printed an actual saving of -inf%): the bound is ln(max double / 100).
+        let limit = log(Double.greatestFiniteMagnitude / 100)
         // (A k within rounding of 1 is printed in full: "k = 1" could never overflow.)
-        for c in cases where !(c.rebound.isFinite && c.energyFactor.isFinite && c.demandFactor.isFinite) {
+        for c in cases where !(c.rebound.isFinite && (c.energyFactor * 100).isFinite && (c.demandFactor * 100).isFinite) {
             if abs(c.elasticity) > log2(k) {
                 throw InputError(field: elasticity != nil ? "--elasticity" : "--elasticities",
-                                 expected: "an elasticity for which the demand factor k^(-elasticity) is a finite number (above "
+                                 expected: "an elasticity for which the demand factor k^(-elasticity), in percent, is a finite number (above "
                                      + "\(ReadableQuantity.number(-limit / log(k), significant: 6)) for k = \(Distribution.compact(k) == "1" ? "\(k)" : Distribution.compact(k)))",
                                  found: "\(Distribution.compact(c.elasticity)) (k^(-elasticity) overflows)")
             }
             throw InputError(field: "--efficiency-gain",
-                             expected: "a gain for which the demand factor k^(-elasticity) is a finite number (below "
+                             expected: "a gain for which the demand factor k^(-elasticity), in percent, is a finite number (below "
                                  + "\(Distribution.compact(exp(limit / -c.elasticity))) for elasticity \(Distribution.compact(c.elasticity)))",
                              found: "\"\(efficiencyGain)\" (k^(-elasticity) overflows)")
         }

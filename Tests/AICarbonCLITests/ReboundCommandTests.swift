@@ -48,13 +48,16 @@ struct ReboundCommandTests {
     func elasticityOverflow() throws {
         let one = try runAICarbon(["rebound", "--efficiency-gain", "2", "--elasticity=-1e308"])
         #expect(one.status == 1 && one.stdout.isEmpty)
-        #expect(one.stderr == "Error: --elasticity: expected an elasticity for which the demand factor k^(-elasticity) is a finite number "
-                + "(above -1,024 for k = 2), found -1e+308 (k^(-elasticity) overflows)\n", "\(one.stderr)")
+        #expect(one.stderr == "Error: --elasticity: expected an elasticity for which the demand factor k^(-elasticity), in percent, is a finite "
+                + "number (above -1,017.36 for k = 2), found -1e+308 (k^(-elasticity) overflows)\n", "\(one.stderr)")
         let list = try runAICarbon(["rebound", "--efficiency-gain", "2", "--elasticities=-1,-2000"])
         #expect(list.status == 1 && list.stderr.hasPrefix("Error: --elasticities: expected an elasticity"), "\(list.stderr)")
         // A gain within rounding of 1 is printed in full ("k = 1" could never overflow).
         let near = try runAICarbon(["rebound", "--efficiency-gain", "1.0000001", "--elasticity=-1e12"])
         #expect(near.stderr.contains("for k = 1.0000001)"), "\(near.stderr)")
+        // -1,020 printed an actual saving of -inf% (the percentage overflowed): refused now.
+        let percent = try runAICarbon(["rebound", "--efficiency-gain", "2", "--elasticity=-1020"])
+        #expect(percent.status == 1 && percent.stdout.isEmpty && percent.stderr.contains("(above -1,017.36 for k = 2)"), "\(percent.stderr)")
         // Just inside the bound it runs (a backfire of 2^1000).
         #expect(try runAICarbon(["rebound", "--efficiency-gain", "2", "--elasticity=-1000"]).status == 0)
     }
