@@ -21,6 +21,21 @@ func median(_ r: ProjectionReport, _ output: OutputName, _ year: Int) throws -> 
 
 @Suite("Projections and shipped projection scenarios")
 struct ProjectionTests {
+    @Test("a growth path starting after end_year is refused ({2040: 2.0} on 2024-2035 read as 2.0 in every year); later entries beyond the end are harmless")
+    func growthPathAfterEnd() throws {
+        do {
+            _ = try runProjection("iea-base-2024-2035.yaml", samples: 100, overrides: [("ai_growth", "{2040: 2.0}")])
+            Issue.record("a path starting after end_year ran")
+        } catch let error as InputError {
+            #expect(error.field == "ai_growth" && error.found == "2040", "\(error)")
+            #expect(error.expected.hasPrefix("a first year up to end_year (2035)"), "\(error)")
+        }
+        // The shipped path has a 2031 entry: a projection ending in 2030 runs, its 2025 entry throughout, so its 2030
+        // matches the full run's (other columns are drawn, so the samples differ: within 5%, IEA's 945 TWh).
+        let short = try runProjection("iea-base-2024-2035.yaml", samples: 4_000, overrides: [("end_year", "2030")])
+        #expect(abs(try median(short, .energyKWh, 2030) / 945e9 - 1) < 0.05)
+    }
+
     @Test("IEA Base (2025): 415 TWh in 2024, median near 945 TWh in 2030 (±5%) and 1,200 TWh in 2035 (±5%)")
     func ieaBase() throws {
         let r = try runProjection("iea-base-2024-2035.yaml")
