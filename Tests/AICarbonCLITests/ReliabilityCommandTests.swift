@@ -320,4 +320,14 @@ struct SchemaCommandTests {
                                        "--method", "tornado"])
         #expect(tornado.status == 0, "\(tornado.stderr)")
     }
+
+    @Test("a rank correlation of exactly ±1 is refused saying strictly between -1 and 1 (the message read \"between -1 and 1\", found 1.0)",
+          arguments: ["1", "-1"])
+    func correlationOfOne(_ rho: String) throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let result = try runAICarbon(["run", root.appendingPathComponent("Scenarios/planned-70b-h100.yaml").path,
+                                      "--set", "correlations=[[mfu, pue, \(rho)]]"])
+        #expect(result.status == 1 && result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("Error: --set: correlations: expected a rank correlation strictly between -1 and 1"), "\(result.stderr)")
+    }
 }

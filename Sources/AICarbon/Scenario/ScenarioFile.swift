@@ -383,7 +383,7 @@ public enum ScenarioFile {
                                  found: "a \(kind(item))", location: itemAt)
             }
             guard let rho = Double(r.string), rho.isFinite else {
-                throw InputError(field: "correlations", expected: "a rank correlation between -1 and 1", found: "\"\(r.string)\"", location: itemAt)
+                throw InputError(field: "correlations", expected: "a rank correlation strictly between -1 and 1", found: "\"\(r.string)\"", location: itemAt)
             }
             list.append(EstimateSpec.Correlation(first: a.string, second: b.string, rho: rho, location: itemAt))
         }

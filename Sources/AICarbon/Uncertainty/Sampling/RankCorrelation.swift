@@ -66,7 +66,7 @@ public struct RankCorrelation: Sendable, Hashable {
                 local.append(involved.firstIndex(of: j)!)
             }
             guard c.rho > -1, c.rho < 1, local[0] != local[1] else {
-                throw InputError(field: "correlations", expected: "a rank correlation between -1 and 1 of two different inputs",
+                throw InputError(field: "correlations", expected: "a rank correlation strictly between -1 and 1 (±1 would make one input a function of the other) of two different inputs",
                                  found: "\(c.first), \(c.second): \(c.rho)", location: c.location)
             }
             // A pair given twice must agree: the second would otherwise silently replace the first.
