@@ -36,6 +36,19 @@ struct ProjectionTests {
         #expect(abs(try median(short, .energyKWh, 2030) / 945e9 - 1) < 0.05)
     }
 
+    @Test("two ways of one level path are named at a key that was given, with its place (pue_target with pue_decline named pue_points, not given)")
+    func levelPathConflict() throws {
+        for (overrides, key, found) in [([("pue_target", "1.1"), ("pue_target_year", "2030"), ("pue_decline", "0.01")], "pue_decline", "pue_target and pue_decline"),
+                                        ([("grid_points", "{2024: 0.4 kg/kWh, 2030: 0.2 kg/kWh}"), ("grid_decline", "0.05")], "grid_decline", "grid_points and grid_decline")] {
+            do {
+                _ = try runProjection("epoch-frontier-training.yaml", samples: 100, overrides: overrides)
+                Issue.record("two ways of one path ran")
+            } catch let error as InputError {
+                #expect(error.field == key && error.found == found, "\(error)")
+            }
+        }
+    }
+
     @Test("IEA Base (2025): 415 TWh in 2024, median near 945 TWh in 2030 (±5%) and 1,200 TWh in 2035 (±5%)")
     func ieaBase() throws {
         let r = try runProjection("iea-base-2024-2035.yaml")

@@ -75,9 +75,13 @@ struct ProjectionBuilder {
     mutating func level(_ key: String, startFallback: Assumption, targetYear: Int?, floor: Double, years: [Int],
                         startIsGiven: Bool? = nil) throws(InputError) -> LevelPath {
         let pointsKey = key + "_points", targetKey = key + "_target", declineKey = key + "_decline"
-        let ways = [spec.paths[pointsKey] != nil, spec.scalars[targetKey] != nil, spec.scalars[declineKey] != nil].filter { $0 }.count
-        if ways > 1 {
-            throw spec.error(pointsKey, "one of \(pointsKey), \(targetKey) or \(declineKey)", "more than one")
+        let given = [(pointsKey, spec.paths[pointsKey] != nil), (targetKey, spec.scalars[targetKey] != nil),
+                     (declineKey, spec.scalars[declineKey] != nil)].filter(\.1).map(\.0)
+        if given.count > 1 {
+            // Named at a key that was given (the last of them, with its place in the file): the points key named
+            // when it was not given read as a flag that does not exist (`--pue-points`), without a line.
+            throw spec.error(given[given.count - 1], "one of \(pointsKey), \(targetKey) or \(declineKey)",
+                             given.joined(separator: " and "))
         }
         if let list = spec.paths[pointsKey] {
             used.insert(key)
