@@ -43,7 +43,8 @@ public struct CompareCommand: ParsableCommand {
         let destination = outputFile.destination
         try destination.check(scenarios: [a, b], plot: chart.plot)
         try chart.check(scenarios: [a, b])
-        let report = try FlagNames.run { () throws -> ComparisonReport in
+        var simulationWarning: String?
+        var report = try FlagNames.run { () throws -> ComparisonReport in
             // Standard input can be read once: a second - would be an empty file.
             if a == "-", b == "-" {
                 throw InputError(field: "FILE", expected: "at most one scenario from standard input (-)", found: "two")
@@ -60,6 +61,7 @@ public struct CompareCommand: ParsableCommand {
                 own.isEmpty ? name : name + " (" + own.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + ")"
             }
             let settings = try sampling.settings(file: da.simulation)
+            simulationWarning = Self.droppedSimulation(try sampling.settings(file: db.simulation), db.simulation, as: settings)
             let extra = try percentiles.extraPercentiles()
             let chosen = try years.map { text throws(InputError) in try Self.years(text) }
             // A sample count A's file gave (the runs use A's simulation settings) is refused at its line.
@@ -95,9 +97,31 @@ public struct CompareCommand: ParsableCommand {
                 throw da.simulation.placing(error, samples: settings.samples)
             }
         }
+        if let simulationWarning { report.warnings.append(simulationWarning) }
         try FlagNames.run { try chart.write(available: report.outputs) { report.rendered(by: SVGRenderer(output: $0)) } }
         try destination.write(report.rendered(format.format))
         RunWarnings.emit(report.warnings, shown: format.format == .table && destination.isStandardOutput)
+    }
+
+    /// The warning for a `simulation:` of B (from its file or `--set-b`) that the comparison does not use: both
+    /// scenarios run on A's settings with the command line's flags, sample for sample, and B's own were dropped
+    /// without a word (`--set-b "simulation={samples: 3000, seed: 9}"` ran A's 1,000 with seed 5).
+    /// - Parameters:
+    ///   - own: B's settings as B alone would run (its `simulation:` under the command line's flags).
+    ///   - simulation: B's `simulation:`, for which settings it gave.
+    ///   - settings: The settings the comparison runs on.
+    /// - Returns: One line, or nil when B gave none that differ.
+    static func droppedSimulation(_ own: SimulationSettings, _ simulation: ScenarioSimulation, as settings: SimulationSettings) -> String? {
+        var differ: [String] = []
+        if simulation.samples != nil, own.samples != settings.samples { differ.append("samples \(own.samples) (A's \(settings.samples))") }
+        if simulation.seed != nil, own.seed != settings.seed { differ.append("seed \(own.seed) (A's \(settings.seed))") }
+        if simulation.method != nil, own.method != settings.method { differ.append("method \(own.method.rawValue) (A's \(settings.method.rawValue))") }
+        if simulation.generator != nil, own.generator != settings.generator {
+            differ.append("generator \(own.generator.rawValue) (A's \(settings.generator.rawValue))")
+        }
+        guard !differ.isEmpty else { return nil }
+        return "warning: B's simulation settings are not used: " + differ.joined(separator: ", ")
+            + "; compare runs both scenarios on A's, sample for sample (--samples, --seed, --method and --generator set both)"
     }
 
     /// The years of `--years`: comma-separated years and ranges (`2024,2026-2030`), sorted, each once.

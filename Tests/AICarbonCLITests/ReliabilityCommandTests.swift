@@ -330,4 +330,21 @@ struct SchemaCommandTests {
         #expect(result.status == 1 && result.stdout.isEmpty)
         #expect(result.stderr.hasPrefix("Error: --set: correlations: expected a rank correlation strictly between -1 and 1"), "\(result.stderr)")
     }
+
+    @Test("compare says B's simulation settings are not used when they differ from A's (they were dropped without a word); flags setting both leave none")
+    func compareDropsSimulationOfB() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let base = root.appendingPathComponent("Scenarios/iea-base-2024-2035.yaml").path
+        let lbnl = root.appendingPathComponent("Scenarios/lbnl-us-2023-2028.yaml").path
+        let result = try runAICarbon(["compare", base, base, "--set-a", "simulation={samples: 1000, seed: 5}",
+                                      "--set-b", "simulation={samples: 3000, seed: 9, method: mc}", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "warning: B's simulation settings are not used: samples 3000 (A's 1000), seed 9 (A's 5); compare runs both "
+                + "scenarios on A's, sample for sample (--samples, --seed, --method and --generator set both)\n", "\(result.stderr)")
+        #expect(result.stdout.contains("B's simulation settings are not used"))
+        let files = try runAICarbon(["compare", base, lbnl, "--samples", "1000", "--years", "2024", "--format", "json"])
+        #expect(files.status == 0 && files.stderr.contains("seed 2024 (A's 2025)") && !files.stderr.contains("samples 20000"), "\(files.stderr)")
+        let flags = try runAICarbon(["compare", base, lbnl, "--samples", "1000", "--seed", "7", "--years", "2024", "--format", "json"])
+        #expect(flags.status == 0 && flags.stderr.isEmpty, "\(flags.stderr)")
+    }
 }
