@@ -49,6 +49,18 @@ struct ProjectionTests {
         }
     }
 
+    @Test("training keys on a bottom-up projection without training are refused as unused (mfu=0.01 on chatbot-service changed nothing)",
+          arguments: ["mfu", "training_runs", "training_compute_growth"])
+    func trainingKeysWithoutTraining(_ key: String) throws {
+        do {
+            _ = try runProjection("chatbot-service.yaml", samples: 100, overrides: [(key, key == "mfu" ? "0.01" : "2")])
+            Issue.record("\(key) without training ran")
+        } catch let error as InputError {
+            #expect(error.field == key && error.found.hasSuffix("which it does not use (no training_compute or training_params: it has no training)"),
+                    "\(error)")
+        }
+    }
+
     @Test("IEA Base (2025): 415 TWh in 2024, median near 945 TWh in 2030 (±5%) and 1,200 TWh in 2035 (±5%)")
     func ieaBase() throws {
         let r = try runProjection("iea-base-2024-2035.yaml")

@@ -260,6 +260,14 @@ public struct ProjectionSpec: Sendable {
                 model.trainingCompute = b.take("training_compute", Assumption(
                     input: "training_compute", distribution: .fixed(0), unit: "FLOP", source: "no training compute given"))
             }
+            // Without training compute the training keys change nothing (mfu=0.01 on chatbot-service gave the same
+            // table without a word): refused as keys this projection does not use.
+            if scalars["training_compute"] == nil, scalars["training_params"] == nil {
+                for key in ["mfu", "training_runs", "training_compute_growth"] where scalars[key] != nil || paths[key] != nil {
+                    throw error(key, "a key that applies to this bottom-up projection", "\"\(key)\", which it does not use "
+                                    + "(no training_compute or training_params: it has no training)")
+                }
+            }
             if let runs = scalars["training_runs"] { model.trainingRuns = b.parameter("training_runs", runs) }
             model.trainingGrowth = try b.growth("training_compute_growth", years: years, noisy: noisy, required: false)
             if let q = scalars["queries"] {
