@@ -36,7 +36,7 @@ struct ProjectionBuilder {
             // A path whose first year is after end_year never starts, yet its first entry covers the years before
             // it: `{2040: 2.0}` on 2024-2035 read as 2.0 throughout, so it is refused. Later entries beyond the
             // end apply to no year and are harmless (`--set end_year=2030` on a path with a 2031 entry).
-            if let last = years.last, let first = sorted.first, first.year > last {
+            if steps > 0, let last = years.last, let first = sorted.first, first.year > last {
                 throw spec.error(key, "a first year up to end_year (\(last)): each {year: factor} entry applies from its year on, "
                                      + "the first also to the years before it", "\(sorted.map { String($0.year) }.joined(separator: ", "))")
             }
