@@ -154,6 +154,21 @@ struct SimulationTests {
         #expect(error?.found.hasSuffix(" in \"\(text)\"") == true)
     }
 
+    @Test("a tolerance too small or too large for a double says so; an empty output after @ is refused (mean:1%@ watched the default)")
+    func targetEdges() {
+        for (text, suffix) in [("mean:1e-320%", "(too small: nonzero magnitudes below 2.225e-308 are not represented)"),
+                               ("p95:1e400%", "(too large: magnitudes above 1.797e308 are not represented)")] {
+            let error = #expect(throws: InputError.self) { try PrecisionTarget(parsing: text) }
+            #expect(error?.expected == "a tolerance above 0% and below 100% (\"p95:1%\")", "\(String(describing: error))")
+            #expect(error?.found.hasSuffix(suffix) == true, "\(String(describing: error))")
+        }
+        for text in ["mean:1%@", "p95:2%@ "] {
+            let error = #expect(throws: InputError.self) { try PrecisionTarget(parsing: text) }
+            #expect(error?.expected.hasPrefix("an output after @") == true, "\(String(describing: error))")
+        }
+        #expect(throws: Never.self) { try PrecisionTarget(parsing: "mean:1%@energy_kwh") }
+    }
+
     @Test("one sample of an uncertain input is refused (its sd and mcse would read 0); two are run")
     func oneSample() throws {
         let inputs = [(name: "x", distribution: Distribution.lognormal(p05: 1, p95: 3))]

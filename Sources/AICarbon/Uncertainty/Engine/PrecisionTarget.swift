@@ -21,7 +21,7 @@ public struct PrecisionTarget: Sendable, Hashable, CustomStringConvertible {
     public init(parsing text: String, field: String = "until", defaultOutput: String = "total_co2e_kg") throws(InputError) {
         let fail = InputError(field: field, expected: "STAT:TOL[@OUTPUT] such as \"p95:1%\" or \"mean:0.5%@energy_kwh\"",
                               found: "\"\(text)\"")
-        let atSplit = text.split(separator: "@", maxSplits: 1).map(String.init)
+        let atSplit = text.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let parts = atSplit[0].split(separator: ":").map { $0.trimmingWhitespace() }
         guard parts.count == 2 else { throw fail }
         if parts[0].lowercased() == "mean" {
@@ -36,13 +36,26 @@ public struct PrecisionTarget: Sendable, Hashable, CustomStringConvertible {
         } else {
             throw fail
         }
-        guard let tol = try? QuantityParser.parse(parts[1], as: .dimensionless, field: field) else { throw fail }
+        let tol: Double
+        do {
+            tol = try QuantityParser.parse(parts[1], as: .dimensionless, field: field)
+        } catch {
+            // A number the parser refuses for its size (1e-320%: below the smallest normal double) says so; other
+            // text gets the syntax.
+            guard let open = error.found.range(of: " (too "), error.found.hasSuffix(")") else { throw fail }
+            throw InputError(field: field, expected: "a tolerance above 0% and below 100% (\"p95:1%\")",
+                             found: "\"\(parts[1])\" in \"\(text)\"" + error.found[open.lowerBound...])
+        }
         // A tolerance that reads as a number but cannot be met or means nothing: said with its range.
         guard tol > 0, tol < 1 else {
             throw InputError(field: field, expected: "a tolerance above 0% and below 100% (\"p95:1%\")", found: "\"\(parts[1])\" in \"\(text)\"")
         }
         relativeHalfWidth = tol
         output = atSplit.count == 2 ? atSplit[1].trimmingWhitespace() : defaultOutput
+        // `mean:1%@` named no output and watched the default without a word.
+        guard !output.isEmpty else {
+            throw InputError(field: field, expected: "an output after @ (\"mean:0.5%@energy_kwh\"), or no @ for the default", found: "\"\(text)\"")
+        }
         outputIsDefault = atSplit.count < 2
     }
 
