@@ -66,7 +66,8 @@ extension AICarbonCommand {
     }
 
     /// The options whose value is a number or a list of numbers, which may be typed negative by mistake.
-    static let numericOptions: Set<String> = ["--samples", "--seed", "--threads", "--max-samples", "--percentiles", "--year", "--years"]
+    static let numericOptions: Set<String> = ["--samples", "--seed", "--threads", "--max-samples", "--percentiles", "--year", "--years",
+                                              "--efficiency-gain"]
 
     /// `arguments` with each of ``numericOptions`` and a negative number after it made one argument
     /// (`--samples -1` as `--samples=-1`), so that the number reaches the option's own check ("--samples:

@@ -24,6 +24,14 @@ struct NegativeOptionValueTests {
         #expect(joined.stderr == spaced.stderr)
     }
 
+    @Test("rebound --efficiency-gain -5% reaches the gain check, as with = (it said the value was missing)")
+    func efficiencyGain() throws {
+        let spaced = try runAICarbon(["rebound", "--efficiency-gain", "-5%", "--elasticity", "-0.2"])
+        let joined = try runAICarbon(["rebound", "--efficiency-gain=-5%", "--elasticity", "-0.2"])
+        #expect(spaced.status == 1 && spaced.stderr == joined.stderr, "\(spaced.stderr)")
+        #expect(spaced.stderr.hasPrefix("Error: --efficiency-gain: expected a gain of at least 1"), "\(spaced.stderr)")
+    }
+
     @Test("sensitivity --year -1 reaches the year check")
     func sensitivityYear() throws {
         let result = try runAICarbon(["sensitivity", Self.iea, "--year", "-1", "--samples", "100"])
