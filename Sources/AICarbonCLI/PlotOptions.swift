@@ -45,18 +45,13 @@ struct PlotOptions: ParsableArguments {
         try OutputDestination(path: plot, spellings: ["--plot"]).check(scenarios: scenarios)
     }
 
-    /// Writes the chart `render` draws, when `--plot` was given.
+    /// Writes the chart `render` draws, when `--plot` was given; the command has called ``check(scenarios:)``
+    /// before its work (the name, the folder and `--plot-output` without `--plot` are not checked again).
     /// - Parameters:
     ///   - available: The result's outputs (for `--plot-output`).
     ///   - render: Draws the chart with the chosen output (`nil`: the default).
     func write(available: [OutputName], _ render: (OutputName?) -> String) throws(InputError) {
-        guard let plot else {
-            if plotOutput != nil { throw InputError(field: "--plot-output", expected: "it only with --plot FILE.svg", found: "no --plot") }
-            return
-        }
-        guard plot.lowercased().hasSuffix(".svg") else {
-            throw InputError(field: "--plot", expected: "a file name ending in .svg (the chart is SVG)", found: "\"\(plot)\"")
-        }
+        guard let plot else { return }
         try AtomicFile.write(render(try output(among: available)), to: plot, field: "--plot")
     }
 }

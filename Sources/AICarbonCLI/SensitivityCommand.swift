@@ -61,10 +61,7 @@ public struct SensitivityCommand: ParsableCommand {
                     // A sample count the file gave is refused at its line.
                     throw document.simulation.placing(error, samples: settings.samples)
                 }
-                if let plot {
-                    guard plot.lowercased().hasSuffix(".svg") else {
-                        throw InputError(field: "--plot", expected: "a file name ending in .svg (the chart is SVG)", found: "\"\(plot)\"")
-                    }
+                if let plot {  // checked before the work (PlotOptions.check)
                     try AtomicFile.write(ImportanceChart(report, year: year, title: document.name).rendered(), to: plot, field: "--plot")
                 }
                 return (document, report)
