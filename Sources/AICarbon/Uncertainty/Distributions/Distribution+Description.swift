@@ -5,10 +5,7 @@ extension Distribution: CustomStringConvertible {
     /// `462.5`, `3.15e+23`).
     /// - Parameter x: Any number (`inf` and `nan` as Swift spells them).
     /// - Returns: The text.
-    public static func compact(_ x: Double) -> String {
-        guard x.isFinite else { return x.description }
-        return String(format: "%.6g", x)
-    }
+    public static func compact(_ x: Double) -> String { compact(x, digits: 6) }
 
     /// A number at `digits` significant digits, without trailing zeros (`inf` and `nan` as Swift spells them).
     static func compact(_ x: Double, digits: Int) -> String {
