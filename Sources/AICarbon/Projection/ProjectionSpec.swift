@@ -154,11 +154,7 @@ public struct ProjectionSpec: Sendable {
             // Placed at the most extreme input named, where the file gives it; else as an overflow is.
             let named = causes.first.flatMap { $0.split(separator: "`", omittingEmptySubsequences: false).dropFirst().first }
                 .flatMap { $0.split(separator: "@").first }.map(String.init)
-            if causes.isEmpty {
-                causes = scalars.keys.filter { GrowthText.keys.contains($0) && scalars[$0]!.median < 1 }.sorted().map { "`\($0)` = \(scalars[$0]!)" }
-                    + paths.keys.filter(GrowthText.keys.contains).sorted().map { "`\($0)` (a year path)" }
-                if !causes.isEmpty { causes.append("`end_year` = \(endYear) (\(endYear - startYear) years of growth compounded)") }
-            }
+            if causes.isEmpty { causes = growthCauses { $0.median < 1 } }
             var e = InputError.underflow(output: model.outputName(tiny), value: values[tiny],
                                          unit: model.outputs[tiny % model.outputs.count].baseUnit, causes: causes)
             e.location = named.flatMap { locations[$0] } ?? overflowLocation
@@ -166,14 +162,19 @@ public struct ProjectionSpec: Sendable {
         }
         guard let bad = values.indices.first(where: { !values[$0].isFinite }) else { return }
         var causes = InputError.extremeInputs(given, growthFallback: false)
-        if causes.isEmpty {
-            causes = scalars.keys.filter { GrowthText.keys.contains($0) && scalars[$0]!.median != 1 }.sorted().map { "`\($0)` = \(scalars[$0]!)" }
-                + paths.keys.filter(GrowthText.keys.contains).sorted().map { "`\($0)` (a year path)" }
-            if !causes.isEmpty { causes.append("`end_year` = \(endYear) (\(endYear - startYear) years of growth compounded)") }
-        }
+        if causes.isEmpty { causes = growthCauses { $0.median != 1 } }
         var e = InputError.overflow(output: model.outputName(bad), causes: causes)
         e.location = overflowLocation
         throw e
+    }
+
+    /// The growth drivers given that can compound an output out of range, as causes of an overflow or
+    /// underflow: each scalar growth factor that `compounds` (`median != 1` for an overflow, `median < 1` for an
+    /// underflow) and each growth path, then `end_year` with the years they compound over; empty when none.
+    private func growthCauses(_ compounds: (Distribution) -> Bool) -> [String] {
+        let causes = scalars.keys.filter { GrowthText.keys.contains($0) && compounds(scalars[$0]!) }.sorted().map { "`\($0)` = \(scalars[$0]!)" }
+            + paths.keys.filter(GrowthText.keys.contains).sorted().map { "`\($0)` (a year path)" }
+        return causes.isEmpty ? [] : causes + ["`end_year` = \(endYear) (\(endYear - startYear) years of growth compounded)"]
     }
 
     /// Where an overflow of this projection is reported: at the first growth driver given (where the fix
