@@ -389,10 +389,18 @@ public struct EstimateSpec: Sendable, Hashable {
         for (slot, d) in uncertain { atMedians[slot] = d.median }
         let results = FootprintModel.evaluate(atMedians)
         guard let output = outputs.first(where: { !results[$0].isFinite }) else { return }
+        let (inputs, units) = namedInputs(fixed: fixed, uncertain: uncertain)
+        throw InputError.overflow(output: output.rawValue, causes: InputError.extremeInputs(inputs, units: units))
+    }
+
+    /// Every input, fixed or sampled, as ``InputError/extremeInputs(_:units:growthFallback:)`` names causes from
+    /// them, with the unit each is named in (``InputSlot/namedUnit``: `chip-h` for chip-hours).
+    private static func namedInputs(fixed: [(InputSlot, Double)], uncertain: [(slot: InputSlot, distribution: Distribution)])
+        -> (inputs: [(name: String, distribution: Distribution)], units: [String: String]) {
         let inputs = fixed.map { (name: $0.0.rawValue, distribution: Distribution.fixed($0.1)) }
             + uncertain.map { (name: $0.slot.rawValue, distribution: $0.distribution) }
         let units = Dictionary((fixed.map(\.0) + uncertain.map(\.slot)).map { ($0.rawValue, $0.namedUnit) }, uniquingKeysWith: { a, _ in a })
-        throw InputError.overflow(output: output.rawValue, causes: InputError.extremeInputs(inputs, units: units))
+        return (inputs, units)
     }
 
     /// Refuses inputs whose outputs underflow at the inputs' medians, before any sampling
@@ -419,9 +427,7 @@ public struct EstimateSpec: Sendable, Hashable {
             let y = results[name]
             return (y != 0 && abs(y) < small) || (y == 0 && (lifted.map { $0[name] != 0 && !$0[name].isNaN } ?? false))
         }) else { return }
-        let inputs = fixed.map { (name: $0.0.rawValue, distribution: Distribution.fixed($0.1)) }
-            + uncertain.map { (name: $0.slot.rawValue, distribution: $0.distribution) }
-        let units = Dictionary((fixed.map(\.0) + uncertain.map(\.slot)).map { ($0.rawValue, $0.unit) }, uniquingKeysWith: { a, _ in a })
+        let (inputs, units) = namedInputs(fixed: fixed, uncertain: uncertain)
         throw InputError.underflow(output: output.rawValue, value: results[output], unit: output.baseUnit,
                                    causes: InputError.extremeInputs(inputs, units: units, growthFallback: false))
     }
