@@ -256,6 +256,10 @@ struct ProjectionTests {
         #expect((json["warnings"] as? [String]) == [expected])
         #expect(TableRenderer().render(short).contains("\nwarning: the lifetime in use (8.5 days, 85% of lifetime 10 days) is shorter than a"))
         #expect(HTMLRenderer().render(short).contains("<li>warning: the lifetime in use (8.5 days"))
+        // Below an hour in minutes, as the estimate's warning gives it (it said 0.425 h).
+        let minutes = try runProjection("epoch-frontier-training.yaml", samples: 500, overrides: [("lifetime", "30 min")])
+        #expect(minutes.lifetimeWarning?.hasPrefix("warning: the lifetime in use (25.5 min, 85% of lifetime 30 min) is shorter") == true,
+                "\(String(describing: minutes.lifetimeWarning))")
         // 1.2 years: 8,935 h in use, more than a year: no warning; nor with the default prior (median 4.9 years).
         #expect(try runProjection("epoch-frontier-training.yaml", samples: 500, overrides: [("lifetime", "1.2 years")]).warnings.isEmpty)
         #expect(try runProjection("epoch-frontier-training.yaml", samples: 500).warnings.isEmpty)

@@ -94,8 +94,8 @@ public struct ProjectionSpec: Sendable {
             }
             let inUse = lifetime * Defaults.lifetimeUse, year = 8760.0
             guard inUse.isFinite, inUse < year else { return nil }
-            return "warning: the lifetime in use (\(ReadableQuantity.format(inUse, .duration)), 85% of lifetime "
-                + "\(ReadableQuantity.format(lifetime, .duration))) is shorter than a projection year (8,760 h, the longest a chip runs in one), "
+            return "warning: the lifetime in use (\(ReadableQuantity.duration(inUse)), 85% of lifetime "
+                + "\(ReadableQuantity.duration(lifetime))) is shorter than a projection year (8,760 h, the longest a chip runs in one), "
                 + "at the medians: from \(years[t]), embodied_co2e_kg charges a chip in use all year "
                 + "\(ReadableQuantity.number(year / inUse, significant: 3)) times its whole embodied emissions each year"
         }
