@@ -79,8 +79,10 @@ public struct EstimateCommand: ParsableCommand {
     var inferenceShare: String?
     @Option(name: .customLong("embodied-per-chip"), parsing: .unconditional, help: "Embodied emissions per accelerator incl. server share (\"462.5 kg\").")
     var embodiedPerChip: String?
-    @Option(parsing: .unconditional, help: "Accelerator service life in calendar years (\"6 years\"); embodied emissions are amortised over 85% of it, the hours in use (default prior: pert(3, 5, 6) years).")
+    @Option(parsing: .unconditional, help: "Accelerator service life in calendar years (\"6 years\"); embodied emissions are amortised over the hours in use, --in-use of it (default prior: pert(3, 5, 6) years).")
     var lifetime: String?
+    @Option(name: .customLong("in-use"), parsing: .unconditional, help: "Share of the service life an accelerator is in use, in (0, 1] (\"0.95\", \"60% to 95%\"; default 0.85).")
+    var inUse: String?
     @Option(parsing: .unconditional, help: "On-site water usage effectiveness (\"0.55 L/kWh\").")
     var wue: String?
     @Option(name: .customLong("water-intensity"), parsing: .unconditional, help: "Water consumed per kWh generated (\"3.14 L/kWh\").")
@@ -164,6 +166,7 @@ public struct EstimateCommand: ParsableCommand {
         try set(.inferenceShare, inferenceShare)
         try set(.embodiedPerChip, embodiedPerChip)
         try set(.lifetime, lifetime)
+        try set(.inUse, inUse)
         try set(.wue, wue)
         try set(.waterIntensity, waterIntensity)
         return s

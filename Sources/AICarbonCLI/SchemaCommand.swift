@@ -37,7 +37,7 @@ public struct SchemaCommand: ParsableCommand {
     static let defaults: [String: String] = {
         var table: [String: String] = [:]
         for a in [Defaults.pue, Defaults.powerUtilization, Defaults.hostOverhead, Defaults.mfu, Defaults.inferenceUtilization,
-                  Defaults.developmentMultiplier, Defaults.embodiedPerChip, Defaults.lifetime, Defaults.wueOnsite, Defaults.waterIntensity] {
+                  Defaults.developmentMultiplier, Defaults.embodiedPerChip, Defaults.lifetime, Defaults.inUse, Defaults.wueOnsite, Defaults.waterIntensity] {
             table[a.input] = "\(a.distribution)" + (a.unit.isEmpty ? "" : " \(a.unit)")
         }
         table["mfu"] = "by the accelerator's release year (planning prior)"

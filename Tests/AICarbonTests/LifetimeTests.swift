@@ -41,10 +41,75 @@ struct LifetimeTests {
         #expect(assumed.min >= sixYears * (1 - 1e-12) && assumed.min < sixYears * 1.01, "\(assumed.min) vs \(sixYears)")
     }
 
-    @Test("the kernel divides by lifetime × Defaults.lifetimeUse")
+    @Test("the kernel divides by lifetime × in_use; at the default 0.85 it gives the bits of the constant 85% it replaced")
     func kernel() {
-        let kg = EmbodiedEmissions.kilograms(chipHours: 1_000.0, embodiedPerChipKg: 462.5, lifetimeHours: 52_560)
+        let kg = EmbodiedEmissions.kilograms(chipHours: 1_000.0, embodiedPerChipKg: 462.5, lifetimeHours: 52_560,
+                                             inUseShare: Defaults.lifetimeUse)
         #expect(abs(kg - 462.5 * 1_000 / (52_560 * Defaults.lifetimeUse)) <= 1e-12 * kg)
+        // The equation before `in_use` was an input: 462.5 × 1,000 × 100 / (52,560 × 85), bit for bit.
+        #expect(kg.bitPattern == (462.5 * 1_000.0 * 100 / (52_560 * 85)).bitPattern)
+        // Every sample of an odd lifetime too: 0.85 × 100 rounds to 85 exactly.
+        for lifetime in [1.0, 240, 26_280.5, 43_800 * (1 + 0x1p-40), 5.3e7] {
+            let given = EmbodiedEmissions.kilograms(chipHours: 777.0, embodiedPerChipKg: 518.8, lifetimeHours: lifetime, inUseShare: 0.85)
+            #expect(given.bitPattern == (518.8 * 777.0 * 100 / (lifetime * 85)).bitPattern, "\(lifetime)")
+        }
+    }
+
+    @Test("in_use: 1 with --lifetime \"6 years\" amortises over every calendar hour, 462.5 kg × 1,000 chip-h / 52,560 h = 8.80 kg")
+    func fullUse() throws {
+        let field = try #require(InputRegistry.definition("lifetime")).field()
+        var spec = Self.spec(lifetime: try DistributionParser.parse("6 years", field: field))
+        spec[.inUse] = .fixed(1)
+        let kg = try Self.embodied(spec).mean
+        #expect(abs(kg - 462.5 * 1_000 / 52_560) <= 1e-12 * kg, "\(kg)")
+    }
+
+    @Test("in_use not given is the fixed 0.85, listed as an assumption; given as 0.85 it gives the same summaries bit for bit")
+    func defaultShare() throws {
+        let catalog = try Catalog.bundled()
+        let assumed = try plannedSpec().resolve(catalog: catalog)
+        let assumption = try #require(assumed.assumptions.first { $0.input == "in_use" })
+        #expect(assumption.distribution == .fixed(0.85) && assumption.source.contains("Luccioni et al. 2022"))
+        var given = plannedSpec()
+        given[.inUse] = .fixed(0.85)
+        #expect(try given.resolve(catalog: catalog).assumptions.allSatisfy { $0.input != "in_use" })
+        let settings = SimulationSettings(samples: 20_000, seed: 3, threads: 2)
+        let a = try Estimate.run(plannedSpec(), catalog: catalog, settings: settings)
+        let b = try Estimate.run(given, catalog: catalog, settings: settings)
+        for output in [OutputName.embodiedCO2eKg, .totalCO2eKg] {
+            let x = try #require(a.summary(output)), y = try #require(b.summary(output))
+            #expect(x.mean.bitPattern == y.mean.bitPattern && x.percentiles.map(\.value) == y.percentiles.map(\.value), "\(output)")
+        }
+        // Half the share, twice the embodied emissions, exactly (0.425 × 100 rounds to 42.5, half of 85).
+        var half = plannedSpec()
+        half[.inUse] = .fixed(0.425)
+        let doubled = try #require(Estimate.run(half, catalog: catalog, settings: settings).summary(.embodiedCO2eKg))
+        let base = try #require(a.summary(.embodiedCO2eKg))
+        #expect(doubled.percentiles.map(\.value) == base.percentiles.map { 2 * $0.value })
+    }
+
+    @Test("an uncertain in_use, uniform(0.6, 0.9): the embodied mean is K · E[1/u] = K · ln(1.5) / 0.3, within 4 Monte Carlo standard errors")
+    func uncertainShare() throws {
+        var spec = Self.spec(lifetime: .fixed(52_560))
+        spec[.inUse] = .uniform(0.6, 0.9)
+        let summary = try Self.embodied(spec)
+        let k = 462.5 * 1_000 / 52_560, expected = k * Foundation.log(1.5) / 0.3
+        #expect(abs(summary.mean - expected) <= 4 * summary.mcse, "\(summary.mean) vs \(expected) ± \(summary.mcse)")
+        #expect(summary.min >= k / 0.9 * (1 - 1e-12) && summary.max <= k / 0.6 * (1 + 1e-12))
+    }
+
+    @Test("in_use outside (0, 1] is refused, naming the field and what was found", arguments: [
+        ("0", "expected values greater than 0 and at most 1"), ("1.5", "expected values greater than 0 and at most 1"),
+        ("-0.2", "expected values greater than 0 and at most 1"), ("0.5 to 1.2", "expected \"a to b\" with both ends below 1"),
+    ])
+    func refused(_ text: String, _ expected: String) throws {
+        let field = try #require(InputRegistry.definition("in_use")).field(named: "--in-use")
+        do {
+            _ = try DistributionParser.parse(text, field: field)
+            Issue.record("\(text) was accepted")
+        } catch {
+            #expect(error.description.hasPrefix("--in-use: \(expected)") && error.description.contains("found \"\(text)\""), "\(error)")
+        }
     }
 
     @Test("a lifetime shorter than the run is a warning naming the share charged; the default lifetime gives none")
@@ -105,6 +170,16 @@ struct LifetimeTests {
         spec[.lifetime] = try DistributionParser.parse(lifetime, field: #require(InputRegistry.definition("lifetime")).field())
         let warning = try #require(Estimate.lifetimeWarning(spec.resolve(catalog: Catalog.bundled())))
         #expect(warning.hasPrefix(prefix), "\(warning)")
+    }
+
+    @Test("the warning names the share in use given: in_use 0.5 of 10 days is 5 days in use")
+    func warningShare() throws {
+        var spec = plannedSpec()
+        spec[.lifetime] = .fixed(240)
+        spec[.inUse] = .fixed(0.5)
+        let warning = try #require(Estimate.lifetimeWarning(spec.resolve(catalog: Catalog.bundled())))
+        #expect(warning.hasPrefix("warning: the lifetime in use (5 days, 50% of lifetime 10 days) is shorter than the run ("), "\(warning)")
+        #expect(ReadableQuantity.percent(0.85) == "85%" && ReadableQuantity.percent(0.955) == "95.5%")
     }
 
     @Test("ReadableQuantity.duration: s below a minute, min below an hour, then h and days as tables give them")

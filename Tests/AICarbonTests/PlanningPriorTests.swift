@@ -250,7 +250,7 @@ struct InferencePriorTests {
     @Test("every built-in default prior lies in its input's domain (what a user typing it would be held to)")
     func defaultPriorsInDomain() throws {
         let priors = [Defaults.pue, Defaults.powerUtilization, Defaults.hostOverhead, Defaults.mfu, Defaults.inferenceUtilization,
-                      Defaults.developmentMultiplier, Defaults.embodiedPerChip, Defaults.lifetime, Defaults.wueOnsite, Defaults.waterIntensity,
+                      Defaults.developmentMultiplier, Defaults.embodiedPerChip, Defaults.lifetime, Defaults.inUse, Defaults.wueOnsite, Defaults.waterIntensity,
                       InferencePrior.prefillUtilization, InferencePrior.bandwidthUtilization, InferencePrior.decodeUtilization,
                       InferencePrior.servingPowerFraction, InferencePrior.kvBytesPerToken, InferencePrior.batchSize]
         for prior in priors {

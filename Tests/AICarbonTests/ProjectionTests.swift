@@ -271,5 +271,22 @@ struct ProjectionTests {
         let comparison = try Projection.compare((a.spec, "a", a.targetYears), (b.spec, "b", b.targetYears), catalog: Catalog.bundled(),
                                                 settings: SimulationSettings(samples: 500, seed: 1, threads: 2))
         #expect(comparison.warnings == ["B: " + expected], "\(comparison.warnings)")
+        // The share in use given: 240 h × 0.5 = 5 days.
+        let half = try runProjection("epoch-frontier-training.yaml", samples: 500, overrides: [("lifetime", "10 days"), ("in_use", "0.5")])
+        #expect(half.lifetimeWarning?.hasPrefix("warning: the lifetime in use (5 days, 50% of lifetime 10 days) is shorter") == true,
+                "\(String(describing: half.lifetimeWarning))")
+    }
+
+    @Test("in_use in a bottom-up projection: half of 0.85 doubles every year's embodied emissions exactly; an aggregate projection refuses it")
+    func inUseShare() throws {
+        let base = try runProjection("epoch-frontier-training.yaml", samples: 2_000)
+        let half = try runProjection("epoch-frontier-training.yaml", samples: 2_000, overrides: [("in_use", "0.425")])
+        for year in [2024, 2030] {
+            let a = try #require(base.summary(.embodiedCO2eKg, year: year)), b = try #require(half.summary(.embodiedCO2eKg, year: year))
+            #expect(b.percentiles.map(\.value) == a.percentiles.map { 2 * $0.value }, "\(year)")
+            // Energy does not depend on it.
+            #expect(try #require(half.summary(.energyKWh, year: year)).mean == #require(base.summary(.energyKWh, year: year)).mean)
+        }
+        #expect(throws: InputError.self) { try runProjection("iea-base-2024-2035.yaml", samples: 500, overrides: [("in_use", "0.9")]) }
     }
 }

@@ -71,16 +71,22 @@ public enum Defaults {
         source: "Luccioni et al. 2022 (BLOOM): 150 kg per GPU + 2,500 kg per 8-GPU server / 8; factor ~2 spread (Gupta et al. 2021)")
 
     /// Service life pert(3, 5, 6) calendar years, in hours: servers are depreciated over 4–6 years;
-    /// Luccioni et al. 2022 assume 6 years at 85% use. The 85% (``lifetimeUse``) is applied on top, to a
-    /// given `lifetime` and to this prior alike (``EmbodiedEmissions``).
+    /// Luccioni et al. 2022 assume 6 years at 85% use. The share in use (``inUse``, 85% unless `in_use` is
+    /// given) is applied on top, to a given `lifetime` and to this prior alike (``EmbodiedEmissions``).
     public static let lifetime = Assumption(
         input: "lifetime", distribution: .pert(3 * 8760, 5 * 8760, 6 * 8760), unit: "h",
-        source: "3-6 calendar years of service, 85% of them in use (Luccioni et al. 2022 assume 6 years at 85%)")
+        source: "3-6 calendar years of service; servers are depreciated over 4-6 years (Luccioni et al. 2022 assume 6 years at 85% use)")
 
-    /// The share of its calendar service life (`lifetime`) an accelerator is in use, 0.85 (Luccioni et al.
-    /// 2022): embodied emissions are amortised over `lifetime × 0.85` hours in use. Fixed; to model another
-    /// share u, scale the lifetime by u / 0.85 (6 years at 100% use: `lifetime: 7.06 years`).
+    /// The share of its calendar service life (`lifetime`) an accelerator is in use when `in_use` is not
+    /// given, 0.85 (Luccioni et al. 2022): embodied emissions are amortised over `lifetime × 0.85` hours in use.
     public static let lifetimeUse = 0.85
+
+    /// The default share of the service life in use, fixed at ``lifetimeUse`` (0.85; Luccioni et al. 2022 assume
+    /// 6 years at 85% use). A fleet busier or idler than that (a cluster kept full, a reserved but idle one)
+    /// gives `in_use` (`--in-use 0.95`, or a distribution such as `0.6 to 0.95`).
+    public static let inUse = Assumption(
+        input: "in_use", distribution: .fixed(lifetimeUse), unit: "",
+        source: "85% of the service life in use (Luccioni et al. 2022 assume 6 years at 85%)")
 
     /// On-site WUE 0.2 to 1.8 L/kWh (lognormal): US average 0.55 (Li et al. 2023); evaporative cooling up
     /// to about 1.8 (Shehabi et al. 2016).

@@ -40,7 +40,7 @@ public enum Estimate {
     }
 
     /// The warning of an accelerator lifetime shorter than the run: each chip is then charged more than its
-    /// whole embodied emissions (the amortised share, wall-clock hours / (lifetime × 85% in use), above 1;
+    /// whole embodied emissions (the amortised share, wall-clock hours / (lifetime × the share in use, `in_use`), above 1;
     /// ``EmbodiedEmissions``). Judged at every input's median; nil when the share is at most 1, or when the
     /// run has no wall-clock time (chip-hours without a chip count) or no embodied emissions. Durations below an
     /// hour are given in minutes or seconds (``ReadableQuantity/duration(_:)``).
@@ -50,9 +50,10 @@ public enum Estimate {
         var x = resolved.template
         for (slot, d) in resolved.uncertain { x[slot] = d.median }
         let y = FootprintModel.evaluate(x)
-        let inUse = x.lifetimeHours * Defaults.lifetimeUse
+        let inUse = x.lifetimeHours * x.inUseShare
         guard let hours = y.wallClockHours, hours.isFinite, inUse.isFinite, hours > inUse, y.embodiedCO2eKg > 0 else { return nil }
-        return "warning: the lifetime in use (\(ReadableQuantity.duration(inUse)), 85% of lifetime \(ReadableQuantity.duration(x.lifetimeHours))) "
+        return "warning: the lifetime in use (\(ReadableQuantity.duration(inUse)), \(ReadableQuantity.percent(x.inUseShare)) of lifetime "
+            + "\(ReadableQuantity.duration(x.lifetimeHours))) "
             + "is shorter than the run (\(ReadableQuantity.duration(hours)) of wall-clock time), at the medians: embodied_co2e_kg "
             + "charges each chip \(ReadableQuantity.number(hours / inUse, significant: 3)) times its whole embodied emissions"
     }

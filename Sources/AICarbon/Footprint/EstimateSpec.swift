@@ -223,6 +223,7 @@ public struct EstimateSpec: Sendable, Hashable {
         }
         builder.take(.developmentMultiplier, values[.developmentMultiplier], Defaults.developmentMultiplier)
         builder.take(.lifetime, values[.lifetime], Defaults.lifetime)
+        builder.take(.inUse, values[.inUse], Defaults.inUse)
         builder.take(.wue, values[.wue], Defaults.wueOnsite)
         // The water intensity of the grid's country when a region is named (EcoLogits), else the US average.
         builder.take(.waterIntensity, values[.waterIntensity], gridEntry?.waterIntensityPrior ?? Defaults.waterIntensity)

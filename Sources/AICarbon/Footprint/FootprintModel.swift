@@ -77,7 +77,8 @@ public enum FootprintModel {
         let it = energy / x.pue
         let co2e = energy * x.intensityKgPerKWh
         let embodied = EmbodiedEmissions.kilograms(
-            chipHours: chipHours + inferenceChipHours, embodiedPerChipKg: x.embodiedPerChipKg, lifetimeHours: x.lifetimeHours)
+            chipHours: chipHours + inferenceChipHours, embodiedPerChipKg: x.embodiedPerChipKg, lifetimeHours: x.lifetimeHours,
+            inUseShare: x.inUseShare)
         let water = WaterUse.litres(itEnergyKWh: it, facilityEnergyKWh: energy,
                                     wueOnsite: x.wueOnsite, waterIntensity: x.waterIntensity)
         return FootprintResults(

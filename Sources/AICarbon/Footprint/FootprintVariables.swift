@@ -110,8 +110,11 @@ public struct FootprintVariables<Value> {
     public var inferenceShare: Value
     /// Embodied emissions per accelerator, kg CO2e.
     public var embodiedPerChipKg: Value
-    /// Accelerator service life, hours.
+    /// Accelerator service life, calendar hours.
     public var lifetimeHours: Value
+    /// Share of the service life an accelerator is in use, in (0, 1]: embodied emissions are amortised over
+    /// `lifetimeHours × inUseShare` hours.
+    public var inUseShare: Value
     /// On-site WUE, L/kWh.
     public var wueOnsite: Value
     /// Water intensity of electricity, L/kWh.
@@ -168,6 +171,7 @@ public struct FootprintVariables<Value> {
         inferenceShare = value
         embodiedPerChipKg = value
         lifetimeHours = value
+        inUseShare = value
         wueOnsite = value
         waterIntensity = value
     }
@@ -192,6 +196,7 @@ extension FootprintVariables where Value == Double {
         inferenceUtilization = Defaults.inferenceUtilization.median
         embodiedPerChipKg = Defaults.embodiedPerChip.median
         lifetimeHours = Defaults.lifetime.median
+        inUseShare = Defaults.inUse.median
         wueOnsite = Defaults.wueOnsite.median
         waterIntensity = Defaults.waterIntensity.median
     }
@@ -238,6 +243,7 @@ extension FootprintVariables {
         case .inferenceShare: return \.inferenceShare
         case .embodiedPerChip: return \.embodiedPerChipKg
         case .lifetime: return \.lifetimeHours
+        case .inUse: return \.inUseShare
         case .wue: return \.wueOnsite
         case .waterIntensity: return \.waterIntensity
         }

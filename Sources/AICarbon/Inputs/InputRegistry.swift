@@ -55,7 +55,10 @@ public enum InputRegistry {
     // Embodied and water.
     static let embodiedPerChip = InputDefinition("embodied_per_chip", .mass, .nonNegative, unit: "kg",
                                                  "embodied emissions per accelerator incl. server share")
-    static let lifetime = InputDefinition("lifetime", .duration, .positive, "calendar service life of an accelerator; embodied emissions are amortised over 85% of it (hours in use)")
+    static let lifetime = InputDefinition("lifetime", .duration, .positive,
+                                          "calendar service life of an accelerator; embodied emissions are amortised over its hours in use (in_use of it)")
+    static let inUse = InputDefinition("in_use", .dimensionless, .unitInterval,
+                                       "share of an accelerator's calendar lifetime in use (0.85 by default)")
     static let wue = InputDefinition("wue", .waterIntensity, .nonNegative, unit: "L/kWh", "on-site water usage effectiveness")
     static let waterIntensity = InputDefinition("water_intensity", .waterIntensity, .nonNegative, unit: "L/kWh",
                                                 "water consumed per kWh of electricity generated")
@@ -100,7 +103,7 @@ public enum InputRegistry {
         hostOverhead, pue, grid, queries, energyPerQuery, tokensPerQuery, outputTokensPerQuery, inputTokensPerQuery, batchSize,
         bytesPerParameter, servingChips, kvBytesPerToken, prefillUtilization, bandwidthUtilization, decodeUtilization,
         servingPowerUtilization, inferenceUtilization, inferenceShare, embodiedPerChip,
-        lifetime, wue, waterIntensity, baseElectricity, aiShare,
+        lifetime, inUse, wue, waterIntensity, baseElectricity, aiShare,
     ] + growth + [
         trainingCompute, trainingRuns, trainingParams, tokensPerParam, pueTarget, pueDecline, puePoints, gridDecline, gridTarget,
         gridPoints, gridMarket, gridMarketPoints, elasticity, growthNoise,

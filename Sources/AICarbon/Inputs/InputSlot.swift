@@ -32,6 +32,7 @@ public enum InputSlot: String, Sendable, Hashable, CaseIterable {
     case inferenceShare = "inference_share"
     case embodiedPerChip = "embodied_per_chip"
     case lifetime
+    case inUse = "in_use"
     case wue
     case waterIntensity = "water_intensity"
 
@@ -69,6 +70,7 @@ public enum InputSlot: String, Sendable, Hashable, CaseIterable {
         case .inferenceShare: return InputRegistry.inferenceShare
         case .embodiedPerChip: return InputRegistry.embodiedPerChip
         case .lifetime: return InputRegistry.lifetime
+        case .inUse: return InputRegistry.inUse
         case .wue: return InputRegistry.wue
         case .waterIntensity: return InputRegistry.waterIntensity
         }

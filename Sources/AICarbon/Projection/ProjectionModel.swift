@@ -44,6 +44,8 @@ struct ProjectionModel: ChunkModel {
     var mfu = ProjectionParameter.fixed(0.4), inferenceUtilization = ProjectionParameter.fixed(0.2)
     var powerUtilization = ProjectionParameter.fixed(1), hostOverhead = ProjectionParameter.fixed(1)
     var embodiedPerChipKg = ProjectionParameter.fixed(0), lifetimeHours = ProjectionParameter.fixed(1)
+    /// Share of the service life in use (``EmbodiedEmissions``), 0.85 unless `in_use` is given.
+    var inUseShare = ProjectionParameter.fixed(Defaults.lifetimeUse)
     // Both modes.
     var inferenceShare = ProjectionParameter.fixed(0.8)
     var pue = LevelPath.constant(.fixed(1.1))
@@ -181,6 +183,7 @@ struct ProjectionModel: ChunkModel {
         let queries0 = queries?.column(x, n, &scratch), tokens = tokensPerQuery.column(x, n, &scratch)
         let active = activeParameters.column(x, n, &scratch), utilization = inferenceUtilization.column(x, n, &scratch)
         let embodiedPerChip = embodiedPerChipKg.column(x, n, &scratch), lifetime = lifetimeHours.column(x, n, &scratch)
+        let inUse = inUseShare.column(x, n, &scratch)
         for i in 0..<n {
             k[i] = efficiency[i] * pue0[i] / pueT[i]
             let rebound = Rebound.demandFactor(k[i], eta[i])
@@ -216,7 +219,8 @@ struct ProjectionModel: ChunkModel {
             out[0][i] = training + inference
             out[8][i] = out[0][i] / rebound
             out[4][i] = EmbodiedEmissions.kilograms(chipHours: trainingChipHours + inferenceChipHours,
-                                                    embodiedPerChipKg: embodiedPerChip[i], lifetimeHours: lifetime[i])
+                                                    embodiedPerChipKg: embodiedPerChip[i], lifetimeHours: lifetime[i],
+                                                    inUseShare: inUse[i])
             out[6][i] = served
             out[10][i] = 0
             out[11][i] = 0

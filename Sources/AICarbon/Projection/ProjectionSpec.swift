@@ -78,23 +78,25 @@ public struct ProjectionSpec: Sendable {
         /// The warning of an accelerator lifetime in use shorter than a year, the projection's counterpart of
         /// ``Estimate/lifetimeWarning(_:)``. A projection has no chip count and no run length: each year's
         /// accelerator-hours (training and inference) are counted in that year, so the longest any chip can run
-        /// within a projection year is the year itself, 8,760 h. When the lifetime in use (lifetime × 85%,
-        /// ``Defaults/lifetimeUse``) is shorter, a chip in use all year is charged
-        /// 8,760 h / (lifetime × 0.85) > 1 times its whole embodied emissions every year (``EmbodiedEmissions``).
+        /// within a projection year is the year itself, 8,760 h. When the lifetime in use (lifetime × `in_use`,
+        /// 85% by default, ``Defaults/inUse``) is shorter, a chip in use all year is charged
+        /// 8,760 h / (lifetime × in_use) > 1 times its whole embodied emissions every year (``EmbodiedEmissions``).
         /// Judged at every driver's median, from the first year with embodied emissions; nil when the lifetime
         /// in use is at least a year or no year has embodied emissions (an aggregate projection has none).
         public var lifetimeWarning: String? {
             guard let o = outputs.firstIndex(of: .embodiedCO2eKg) else { return nil }
             let values = ProjectionSpec.valuesAtMedians(model: model, columns: columns)
             guard let t = years.indices.first(where: { values[model.column(year: $0, output: o)] > 0 }) else { return nil }
-            let lifetime: Double
-            switch model.lifetimeHours {
-            case .fixed(let v): lifetime = v
-            case .column(let j): lifetime = columns[j].distribution.median
+            func median(_ parameter: ProjectionParameter) -> Double {
+                switch parameter {
+                case .fixed(let v): return v
+                case .column(let j): return columns[j].distribution.median
+                }
             }
-            let inUse = lifetime * Defaults.lifetimeUse, year = 8760.0
+            let lifetime = median(model.lifetimeHours), share = median(model.inUseShare)
+            let inUse = lifetime * share, year = 8760.0
             guard inUse.isFinite, inUse < year else { return nil }
-            return "warning: the lifetime in use (\(ReadableQuantity.duration(inUse)), 85% of lifetime "
+            return "warning: the lifetime in use (\(ReadableQuantity.duration(inUse)), \(ReadableQuantity.percent(share)) of lifetime "
                 + "\(ReadableQuantity.duration(lifetime))) is shorter than a projection year (8,760 h, the longest a chip runs in one), "
                 + "at the medians: from \(years[t]), embodied_co2e_kg charges a chip in use all year "
                 + "\(ReadableQuantity.number(year / inUse, significant: 3)) times its whole embodied emissions each year"
@@ -294,6 +296,7 @@ public struct ProjectionSpec: Sendable {
             model.hostOverhead = b.take("host_overhead", Defaults.hostOverhead)
             model.embodiedPerChipKg = b.take("embodied_per_chip", accelerator.embodiedPrior)
             model.lifetimeHours = b.take("lifetime", Defaults.lifetime)
+            model.inUseShare = b.take("in_use", Defaults.inUse)
             model.outputs = [.energyKWh, .trainingEnergyKWh, .inferenceEnergyKWh, .co2eKg, .embodiedCO2eKg, .waterL]
             if model.queries != nil { model.outputs += [.queries, .energyPerQueryWh] }
             model.outputs += [.rebound, .energyWithoutReboundKWh]

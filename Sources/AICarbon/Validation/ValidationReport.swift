@@ -42,5 +42,5 @@ public struct ValidationReport: Sendable {
         }
     }
 
-    private func percent(_ x: Double) -> String { ReadableQuantity.number(x * 100, significant: 3) + "%" }
+    private func percent(_ x: Double) -> String { ReadableQuantity.percent(x) }
 }

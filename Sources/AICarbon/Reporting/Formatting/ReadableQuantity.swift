@@ -70,6 +70,11 @@ public enum ReadableQuantity {
     /// An output's value (in its JSON unit) in a readable unit, with that unit.
     public static func format(_ value: Double, _ output: OutputName) -> String { format(value * output.kindBaseFactor, output.kind) }
 
+    /// A share as a percentage with three significant digits (``number(_:significant:)``): 0.85 is "85%", 0.955 "95.5%".
+    /// - Parameter share: The share (1 is 100%).
+    /// - Returns: The percentage, with its sign.
+    public static func percent(_ share: Double) -> String { number(share * 100, significant: 3) + "%" }
+
     /// Four significant digits (trailing zeros dropped), thousands separated by commas; scientific notation beyond 1e15 or
     /// below 1e-3.
     public static func number(_ x: Double, significant digits: Int = 4) -> String {
