@@ -11,6 +11,14 @@ private struct ReciprocalProduct: ChunkModel {
     }
 }
 
+/// y = 1 / (x₁ x₂ x₃): three inputs whose lower tails multiply.
+private struct ReciprocalTriple: ChunkModel {
+    var outputCount: Int { 1 }
+    func evaluate(inputs: UnsafePointer<Double>, count: Int, outputs: UnsafeMutableBufferPointer<UnsafeMutablePointer<Double>>) {
+        for i in 0..<count { outputs[0][i] = 1 / (inputs[i] * inputs[count + i] * inputs[2 * count + i]) }
+    }
+}
+
 /// Outputs whose mean sampling cannot estimate are named (``MeanDivergence``): an MFU prior with mass near 0
 /// makes E[1/MFU] infinite, yet every finite sample prints a finite mean ± mcse.
 @Suite("Means that sampling cannot estimate")
@@ -180,5 +188,73 @@ struct MeanDivergenceTests {
         #expect(warnings.first?.contains("embodied_co2e_kg") == true)
         #expect(warnings.first?.contains("grow like 1/√p or faster where the lower tail of mfu = beta(2.5, 3) meets the lower tail of "
                                          + "lifetime = gamma(2.5, 17520) h (rank correlation 0.9; neither alone does this)") == true, "\(warnings)")
+    }
+
+    /// Three beta(a, 3) inputs under y = 1 / (x₁ x₂ x₃), every pair rank-correlated `rho`.
+    private static func reciprocalTriple(a: Double, rho: Double) throws -> SimulationProblem {
+        let correlation = try RankCorrelation(dimensions: [0, 1, 2], spearman: [1, rho, rho, rho, 1, rho, rho, rho, 1])
+        return SimulationProblem(inputs: (1...3).map { ("x\($0)", Distribution.beta(a, 3, lower: 0, upper: 1)) }, correlation: correlation,
+                                 model: ReciprocalTriple())
+    }
+
+    /// With Pearson ρ between every pair, three inputs of exponent b = 1/a have exponent b(1 + 2ρ) together (the
+    /// normal copula's tail order 1ᵀR⁻¹1 = 3 / (1 + 2ρ) on the diagonal, Hua & Joe 2011) against b(1 + ρ) for a pair.
+    /// Expected: (the pairs' kind, the group's kind), nil for none; bounds 0.475 and 0.95.
+    @Test("a correlated group of three is flagged where b(1 + 2ρ) crosses a bound that no pair's b(1 + ρ) does", arguments: [
+        (4.0, 0.7, nil, false),    // b = 0.25, ρ = 0.717: pairs 0.429, group 0.608: an infinite variance only together
+        (4.0, 0.2, nil, nil),      // ρ = 0.209: group 0.354
+        (4.0, -0.3, nil, nil),     // negative: lighter than any input alone
+        (2.5, 0.8, false, true),   // b = 0.4, ρ = 0.813: pairs 0.725 (variance), group 1.05 (an infinite mean)
+        (2.5, 0.3, false, nil),    // ρ = 0.313: pairs 0.525, group 0.65: the group adds nothing to its pairs
+    ] as [(Double, Double, Bool?, Bool?)])
+    func correlatedGroup(_ a: Double, _ rho: Double, _ pairMean: Bool?, _ groupMean: Bool?) throws {
+        let findings = MeanDivergence.find(try Self.reciprocalTriple(a: a, rho: rho))
+        let pairs = findings.filter { $0.partner != nil }, groups = findings.filter { !$0.group.isEmpty }
+        #expect(findings.allSatisfy { $0.partner != nil || !$0.group.isEmpty }, "\(findings)")
+        if let pairMean {
+            #expect(pairs.count == 3 && pairs.allSatisfy { $0.infiniteMean == pairMean && !$0.upperTail }, "\(pairs)")
+        } else {
+            #expect(pairs.isEmpty, "\(pairs)")
+        }
+        if let groupMean {
+            #expect(groups.count == 1, "\(groups)")
+            let group = try #require(groups.first)
+            #expect(group.inputs == ["x1", "x2", "x3"] && !group.upperTail && group.group.allSatisfy { !$0.upperTail }
+                    && group.infiniteMean == groupMean, "\(group)")
+            #expect(group.groupRankCorrelations.count == 3 && group.groupRankCorrelations.allSatisfy { abs($0 - rho) < 1e-12 })
+        } else {
+            #expect(groups.isEmpty, "\(groups)")
+        }
+    }
+
+    @Test("an estimate with mfu, lifetime and in_use each of finite variance, rank-correlated 0.7, names the three for embodied_co2e_kg (and the total it dominates)")
+    func correlatedEstimateGroup() throws {
+        var spec = plannedSpec()
+        spec[.mfu] = .beta(4, 3, lower: 0, upper: 1)
+        spec[.lifetime] = .gamma(shape: 4, scale: 10_950)
+        spec[.inUse] = .beta(4, 3, lower: 0, upper: 1)
+        spec.correlations = [("mfu", "lifetime"), ("mfu", "in_use"), ("lifetime", "in_use")].map {
+            EstimateSpec.Correlation(first: $0.0, second: $0.1, rho: 0.7)
+        }
+        let problem = try spec.resolve(catalog: Catalog.bundled()).problem
+        let findings = MeanDivergence.find(problem)
+        #expect(findings.map(\.output) == ["embodied_co2e_kg", "total_co2e_kg"] && findings.allSatisfy { $0.group.count == 2 && !$0.infiniteMean },
+                "\(findings)")
+        let warnings = MeanDivergence.warnings(problem)
+        #expect(warnings == ["warning: mcse not meaningful for embodied_co2e_kg, total_co2e_kg: they grow like 1/√p or faster where the lower tail of "
+                             + "mfu = beta(4, 3), the lower tail of lifetime = gamma(4, 10950) h and the lower tail of in_use = beta(4, 3) "
+                             + "meet (rank correlations mfu–lifetime 0.7, mfu–in_use 0.7, lifetime–in_use 0.7; no fewer of them do this), so "
+                             + "the variance is infinite or beyond what sampling can estimate and the mean converges more slowly than its mcse "
+                             + "says; read the median and percentiles"], "\(warnings)")
+    }
+
+    @Test("seven inputs rank-correlated 0.7, of which y = 1 / (x₁ x₂ x₃) reads three: only that group is named (coarser grids past the row budget), no group of four repeats it")
+    func largeCorrelatedSet() throws {
+        let d = 7, rho = 0.7
+        let spearman = (0..<(d * d)).map { $0 / d == $0 % d ? 1 : rho }
+        let problem = SimulationProblem(inputs: (1...d).map { ("x\($0)", Distribution.beta(4, 3, lower: 0, upper: 1)) },
+                                        correlation: try RankCorrelation(dimensions: Array(0..<d), spearman: spearman), model: ReciprocalTriple())
+        let findings = MeanDivergence.find(problem)
+        #expect(findings.count == 1 && findings.first?.inputs == ["x1", "x2", "x3"] && findings.first?.infiniteMean == false, "\(findings)")
     }
 }

@@ -32,7 +32,8 @@ import Foundation
 /// largest b(u) over ``directions`` angles in each of its four quadrants (the two tails of each input),
 /// the larger component of u at the radius (so no normal score goes deeper than the single test's).
 /// A pair is reported only where it flags more than either input alone; the other inputs stay at their
-/// medians, and three or more correlated inputs are tested pairwise (a lower bound on their joint tail).
+/// medians. Three or four correlated inputs together can do more than any pair of them; connected groups
+/// of them are tested jointly the same way (``groupFindings(_:usable:single:)``).
 enum MeanDivergence {
     /// One finding: an output whose mean cannot be estimated, the input (or correlated pair) and the tail responsible.
     struct Finding: Hashable {
@@ -54,6 +55,18 @@ enum MeanDivergence {
         }
         /// The pair's rank (Spearman) correlation, for a pair.
         var rankCorrelation: Double?
+        /// One more input of a correlated group and which of its tails.
+        struct Member: Hashable {
+            /// The input's name.
+            var name: String
+            /// Whether its upper tail (else its lower).
+            var upperTail: Bool
+        }
+        /// The other inputs of a correlated group of three or four whose joint tail is responsible (none
+        /// alone, no pair and no smaller group of them does this); empty otherwise.
+        var group: [Member] = []
+        /// A group's rank correlations, pair by pair in member order (``input`` first): (1, 2), (1, 3), (2, 3), ….
+        var groupRankCorrelations: [Double] = []
         private var partnerName: String?
         private var partnerUpperTail = false
 
@@ -69,8 +82,8 @@ enum MeanDivergence {
             self.partner = partner
         }
 
-        /// The inputs responsible: the input, and its partner in a pair.
-        var inputs: [String] { [input] + (partnerName.map { [$0] } ?? []) }
+        /// The inputs responsible: the input, its partner in a pair, or the rest of its group.
+        var inputs: [String] { [input] + (partnerName.map { [$0] } ?? []) + group.map(\.name) }
     }
 
     /// The two probabilities the exponent is read from (p₁, p₂).
@@ -91,27 +104,22 @@ enum MeanDivergence {
     static func find(_ problem: SimulationProblem) -> [Finding] {
         let d = problem.inputs.count, m = problem.model.outputCount, rows = 4 * d
         guard d > 0, m > 0 else { return [] }
-        let x = UnsafeMutablePointer<Double>.allocate(capacity: d * rows)
-        let y = UnsafeMutablePointer<Double>.allocate(capacity: m * rows)
-        let pointers = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: m)
-        defer { x.deallocate(); y.deallocate(); pointers.deallocate() }
         // Rows 4j … 4j + 3: input j at p₁, p₂, 1 − p₁, 1 − p₂; every other input at its median.
         let probabilities = [depths.shallow, depths.deep, 1 - depths.shallow, 1 - depths.deep]
         var usable = [Bool](repeating: true, count: d)
-        for (j, input) in problem.inputs.enumerated() {
-            (x + j * rows).update(repeating: input.distribution.median, count: rows)
-            for (r, p) in probabilities.enumerated() {
-                let q = input.distribution.quantile(p)
-                x[j * rows + 4 * j + r] = q
-                if !q.isFinite { usable[j] = false }
+        let y = evaluate(problem, rows: rows) { x in
+            for (j, input) in problem.inputs.enumerated() {
+                for (r, p) in probabilities.enumerated() {
+                    let q = input.distribution.quantile(p)
+                    x[j * rows + 4 * j + r] = q
+                    if !q.isFinite { usable[j] = false }
+                }
+            }
+            // An input whose deep quantiles GSL cannot give is left out (the engine reports it if sampled there).
+            for j in 0..<d where !usable[j] {
+                for i in 0..<d { (x + i * rows + 4 * j).update(repeating: problem.inputs[i].distribution.median, count: 4) }
             }
         }
-        // An input whose deep quantiles GSL cannot give is left out (the engine reports it if sampled there).
-        for j in 0..<d where !usable[j] {
-            for i in 0..<d { (x + i * rows + 4 * j).update(repeating: problem.inputs[i].distribution.median, count: 4) }
-        }
-        for c in 0..<m { pointers[c] = y + c * rows }
-        problem.model.evaluate(inputs: x, count: rows, outputs: UnsafeMutableBufferPointer(start: pointers, count: m))
         // Per model column, input and tail: the exponent b (infinity when the deeper value is not finite).
         func exponent(_ c: Int, _ j: Int, upper: Bool) -> Double {
             guard usable[j] else { return 0 }
@@ -129,12 +137,22 @@ enum MeanDivergence {
                 }
             }
         }
-        return findings + pairFindings(problem, usable: usable, single: exponent)
+        let pairs = pairFindings(problem, usable: usable, single: exponent)
+        // A group is not repeated where one of its pairs, in the same tails, already carries as much.
+        let groups = groupFindings(problem, usable: usable, single: exponent).filter { group in
+            let members = [Finding.Member(name: group.input, upperTail: group.upperTail)] + group.group
+            return !pairs.contains { pair in
+                pair.output == group.output && (pair.infiniteMean || !group.infiniteMean)
+                    && members.contains(Finding.Member(name: pair.input, upperTail: pair.upperTail))
+                    && members.contains { $0.name == pair.partner?.name && $0.upperTail == pair.partner?.upperTail }
+            }
+        }
+        return findings + pairs + groups
     }
 
     /// The exponent b read off an output's values at the shallower and deeper point: ln(|deep| / |shallow|) /
     /// (scale · ln(p₁ / p₂)); infinity when the deeper value is not finite, 0 when the output does not grow.
-    private static func exponent(shallow: Double, deep: Double, scale: Double) -> Double {
+    static func exponent(shallow: Double, deep: Double, scale: Double) -> Double {
         let shallow = abs(shallow), deep = abs(deep)
         guard deep.isFinite else { return .infinity }
         guard shallow.isFinite, shallow > 0, deep > shallow else { return 0 }
@@ -143,7 +161,7 @@ enum MeanDivergence {
 
     /// The first period in which an output is flagged, and whether any period up to the first infinite mean
     /// is one: `level` gives a model column's ``level(_:)``.
-    private static func firstFlag(_ problem: SimulationProblem, output o: Int, level: (Int) -> Int) -> (year: Int, mean: Bool)? {
+    static func firstFlag(_ problem: SimulationProblem, output o: Int, level: (Int) -> Int) -> (year: Int, mean: Bool)? {
         var first: (year: Int, mean: Bool)?
         for t in problem.sources.indices {
             guard case .column(let c) = problem.sources[t][o] else { continue }
@@ -154,56 +172,87 @@ enum MeanDivergence {
         return first
     }
 
+    /// Radii in normal scores of the single test's depths: −Φ⁻¹(p₁) and −Φ⁻¹(p₂), about 5.6 and 6.7.
+    static let radii = [-Distribution.standardNormalQuantile(depths.shallow), -Distribution.standardNormalQuantile(depths.deep)]
+
+    /// Φ, the standard normal CDF (Abramowitz & Stegun 26.2.29: Φ(z) = erfc(−z/√2) / 2).
+    static func phi(_ z: Double) -> Double { 0.5 * Foundation.erfc(-z / 2.0.squareRoot()) }
+
+    /// The Pearson correlations of a copula's normal scores, from its Cholesky factor: (L Lᵀ), k × k in the
+    /// correlation's dimension order, row-major.
+    static func pearson(_ correlation: RankCorrelation) -> [Double] {
+        let k = correlation.dimensions.count, l = correlation.cholesky
+        var matrix = [Double](repeating: 0, count: k * k)
+        for i in 0..<k {
+            for j in 0...i {
+                var rho = 0.0
+                for c in 0...j { rho += l[i * k + c] * l[j * k + c] }
+                matrix[i * k + j] = rho
+                matrix[j * k + i] = rho
+            }
+        }
+        return matrix
+    }
+
+    /// The model's outputs on `rows` rows of inputs, every input at its median except where `fill` writes.
+    /// - Parameters:
+    ///   - problem: The resolved problem.
+    ///   - rows: Rows to evaluate.
+    ///   - fill: Writes the rows' inputs that are not at their medians (input j's row r at `x[j × rows + r]`).
+    /// - Returns: Model column c's row r at `[c × rows + r]`.
+    static func evaluate(_ problem: SimulationProblem, rows: Int, fill: (UnsafeMutablePointer<Double>) -> Void) -> [Double] {
+        let d = problem.inputs.count, m = problem.model.outputCount
+        let x = UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(d * rows, 1))
+        let pointers = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: Swift.max(m, 1))
+        defer { x.deallocate(); pointers.deallocate() }
+        for (j, input) in problem.inputs.enumerated() { (x + j * rows).update(repeating: input.distribution.median, count: rows) }
+        fill(x)
+        return [Double](unsafeUninitializedCapacity: m * rows) { y, initialized in
+            for c in 0..<m { pointers[c] = y.baseAddress! + c * rows }
+            problem.model.evaluate(inputs: x, count: rows, outputs: UnsafeMutableBufferPointer(start: pointers, count: m))
+            initialized = m * rows
+        }
+    }
+
     /// The findings of correlated pairs (see the type's discussion): for each pair with a nonzero Pearson
     /// correlation and each quadrant of tails, the largest exponent over ``directions`` rays in the pair's
     /// normal scores, where it flags more than either input alone (`single`).
     private static func pairFindings(_ problem: SimulationProblem, usable: [Bool], single: (Int, Int, Bool) -> Double) -> [Finding] {
         guard let correlation = problem.correlation else { return [] }
-        let dims = correlation.dimensions, k = dims.count, l = correlation.cholesky
+        let dims = correlation.dimensions, k = dims.count, pearson = Self.pearson(correlation)
         var pairs: [(a: Int, b: Int, rho: Double)] = []
         for i in 0..<k {
             for j in 0..<i {
-                // The Pearson correlation of the copula's normal scores, from its Cholesky factor: (L Lᵀ)ᵢⱼ.
-                var rho = 0.0
-                for c in 0...j { rho += l[i * k + c] * l[j * k + c] }
+                let rho = pearson[i * k + j]
                 let a = Swift.min(dims[i], dims[j]), b = Swift.max(dims[i], dims[j])
                 if abs(rho) > 1e-9, usable[a], usable[b] { pairs.append((a, b, Swift.min(Swift.max(rho, -1 + 1e-12), 1 - 1e-12))) }
             }
         }
         guard !pairs.isEmpty else { return [] }
-        let d = problem.inputs.count, m = problem.model.outputCount
         let rays = 4 * directions, rows = pairs.count * rays * 2
-        let x = UnsafeMutablePointer<Double>.allocate(capacity: d * rows)
-        let y = UnsafeMutablePointer<Double>.allocate(capacity: m * rows)
-        let pointers = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: m)
-        defer { x.deallocate(); y.deallocate(); pointers.deallocate() }
-        for (j, input) in problem.inputs.enumerated() { (x + j * rows).update(repeating: input.distribution.median, count: rows) }
-        // Normal scores of the single test's depths, and Φ (Abramowitz & Stegun 26.2.29: Φ(z) = erfc(−z/√2) / 2).
-        let radii = [-Distribution.standardNormalQuantile(depths.shallow), -Distribution.standardNormalQuantile(depths.deep)]
-        func phi(_ z: Double) -> Double { 0.5 * Foundation.erfc(-z / 2.0.squareRoot()) }
         // q = uᵀR⁻¹u of each ray (nan for a ray whose quantiles are not finite); ray r of pair n has rows 2r, 2r + 1.
         var q = [Double](repeating: .nan, count: pairs.count * rays)
-        for (n, pair) in pairs.enumerated() {
-            for quadrant in 0..<4 {
-                let sa = quadrant & 1 == 0 ? -1.0 : 1.0, sb = quadrant & 2 == 0 ? -1.0 : 1.0
-                for step in 0..<directions {
-                    let theta = Double.pi / 2 * Double(step) / Double(directions - 1)
-                    let c = Foundation.cos(theta), s = Foundation.sin(theta), larger = Swift.max(c, s)
-                    let ua = sa * c / larger, ub = sb * s / larger
-                    let ray = n * rays + quadrant * directions + step
-                    var finite = true
-                    for (r, radius) in radii.enumerated() {
-                        let row = 2 * ray + r
-                        x[pair.a * rows + row] = problem.inputs[pair.a].distribution.quantile(phi(radius * ua))
-                        x[pair.b * rows + row] = problem.inputs[pair.b].distribution.quantile(phi(radius * ub))
-                        finite = finite && x[pair.a * rows + row].isFinite && x[pair.b * rows + row].isFinite
+        let y = evaluate(problem, rows: rows) { x in
+            for (n, pair) in pairs.enumerated() {
+                for quadrant in 0..<4 {
+                    let sa = quadrant & 1 == 0 ? -1.0 : 1.0, sb = quadrant & 2 == 0 ? -1.0 : 1.0
+                    for step in 0..<directions {
+                        let theta = Double.pi / 2 * Double(step) / Double(directions - 1)
+                        let c = Foundation.cos(theta), s = Foundation.sin(theta), larger = Swift.max(c, s)
+                        let ua = sa * c / larger, ub = sb * s / larger
+                        let ray = n * rays + quadrant * directions + step
+                        var finite = true
+                        for (r, radius) in radii.enumerated() {
+                            let row = 2 * ray + r
+                            x[pair.a * rows + row] = problem.inputs[pair.a].distribution.quantile(phi(radius * ua))
+                            x[pair.b * rows + row] = problem.inputs[pair.b].distribution.quantile(phi(radius * ub))
+                            finite = finite && x[pair.a * rows + row].isFinite && x[pair.b * rows + row].isFinite
+                        }
+                        if finite { q[ray] = (ua * ua - 2 * pair.rho * ua * ub + ub * ub) / (1 - pair.rho * pair.rho) }
                     }
-                    if finite { q[ray] = (ua * ua - 2 * pair.rho * ua * ub + ub * ub) / (1 - pair.rho * pair.rho) }
                 }
             }
         }
-        for c in 0..<m { pointers[c] = y + c * rows }
-        problem.model.evaluate(inputs: x, count: rows, outputs: UnsafeMutableBufferPointer(start: pointers, count: m))
         /// The pair's exponent in model column `c` and quadrant: the largest over its rays.
         func exponent(_ c: Int, _ n: Int, _ quadrant: Int) -> Double {
             var b = 0.0
@@ -244,7 +293,8 @@ enum MeanDivergence {
         var lines: [String] = []
         var seen: Set<String> = []
         func key(_ f: Finding) -> String {
-            "\(f.input) \(f.upperTail) \(f.infiniteMean) \(f.partner.map { "\($0.name) \($0.upperTail)" } ?? "")"
+            "\(f.input) \(f.upperTail) \(f.infiniteMean) \(f.partner.map { "\($0.name) \($0.upperTail)" } ?? "") "
+                + f.group.map { "\($0.name) \($0.upperTail)" }.joined(separator: " ")
         }
         func described(_ input: String) -> String {
             let distribution = problem.inputs.first { $0.name == input }
@@ -256,7 +306,19 @@ enum MeanDivergence {
             let outputs = group.map { $0.output + ($0.year.map { " (from \($0))" } ?? "") }.joined(separator: ", ")
             let side = finding.upperTail ? "upper" : "lower"
             let tail: String
-            if let partner = finding.partner {
+            if !finding.group.isEmpty {
+                let members = [(finding.input, finding.upperTail)] + finding.group.map { ($0.name, $0.upperTail) }
+                let tails = members.map { "the \($0.1 ? "upper" : "lower") tail of \(described($0.0))" }
+                var pairs: [String] = []
+                for a in members.indices {
+                    for b in (a + 1)..<members.count {
+                        let rho = finding.groupRankCorrelations[pairs.count]
+                        pairs.append("\(members[a].0)–\(members[b].0) \(Distribution.compact((rho * 1e6).rounded() / 1e6))")
+                    }
+                }
+                tail = "where " + tails.dropLast().joined(separator: ", ") + " and \(tails.last!) meet (rank correlations "
+                    + pairs.joined(separator: ", ") + "; no fewer of them do this)"
+            } else if let partner = finding.partner {
                 let rho = finding.rankCorrelation.map { Distribution.compact(($0 * 1e6).rounded() / 1e6) } ?? "?"
                 tail = "where the \(side) tail of \(described(finding.input)) meets the \(partner.upperTail ? "upper" : "lower") tail of "
                     + "\(described(partner.name)) (rank correlation \(rho); neither alone does this)"
