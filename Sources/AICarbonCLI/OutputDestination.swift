@@ -85,8 +85,9 @@ struct OutputDestination {
         "\"" + text.prefix(40) + (text.count > 40 ? "…" : "") + "\""
     }
 
-    /// A path with `.`, `..` and symbolic links resolved (its folder's, when the file does not exist),
-    /// so that two spellings of one file compare equal.
+    /// A path with `.`, `..` and symbolic links resolved (its folder's, when the file does not exist; a
+    /// dangling link's target, which writing through it would create), so that two spellings of one file
+    /// compare equal.
     /// - Parameter path: A path, absolute or relative to the working folder.
     /// - Returns: The absolute, resolved path.
     static func resolved(_ path: String) -> String {
@@ -95,6 +96,10 @@ struct OutputDestination {
             defer { free(real) }
             return String(cString: real)
         }
+        // A dangling link (`-o l.svg` where l.svg → p.svg, not yet written): the file it would create.
+        let target = AtomicFile.linkTarget(absolute)
+        var info = stat()
+        if target != absolute, !(lstat(target, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK) { return resolved(target) }
         let folder = (absolute as NSString).deletingLastPathComponent, name = (absolute as NSString).lastPathComponent
         guard let real = realpath(folder, nil) else { return absolute }
         defer { free(real) }

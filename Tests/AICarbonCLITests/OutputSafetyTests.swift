@@ -170,6 +170,33 @@ struct OutputSafetyTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
+    @Test("-o and --plot through a dangling link to one file are refused (the chart was overwritten by the table, exit 0)")
+    func outputIsThePlotThroughALink() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let chart = folder.appendingPathComponent("p.svg").path, link = folder.appendingPathComponent("l.svg").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "p.svg")
+        let arguments = ["estimate", "--chip-hours", "1000", "--power", "400 W", "--grid", "FRA", "--samples", "500"]
+        for (plot, output) in [(link, chart), (chart, link)] {
+            let result = try runAICarbon(arguments + ["--plot", plot, "-o", output])
+            #expect(result.status == 1 && result.stderr == "Error: -o: expected a file other than the --plot chart (\(plot)), found \"\(output)\"\n",
+                    "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: chart))
+        }
+    }
+
+    @Test("-o onto a link that leads back to itself is refused with the system's reason, and the link stays (it was replaced by a file)")
+    func outputLinkLoop() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let loop = folder.appendingPathComponent("loop").path
+        try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: "loop")
+        let result = try runAICarbon(Self.rebound + ["-o", loop])
+        #expect(result.status == 1 && result.stderr == "Error: -o: expected a file that can be written, found \"\(loop)\" (\(String(cString: strerror(ELOOP))))\n",
+                "\(result.stderr)")
+        #expect(Self.type(loop) == S_IFLNK)
+    }
+
     @Test("standard output that cannot be written (/dev/full) is an error, not exit 0", arguments: [
         rebound,
         ["schema"],

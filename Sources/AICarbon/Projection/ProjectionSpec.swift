@@ -186,6 +186,18 @@ public struct ProjectionSpec: Sendable {
         return growthKey.flatMap { locations[$0] } ?? locations["start_year"].map { InputLocation(file: $0.file) }
     }
 
+    /// Whether a distribution gives exactly 0 with positive probability: fixed at 0, or an atom there (a
+    /// discrete value, a clipped bound).
+    static func canBeZero(_ d: Distribution) -> Bool {
+        switch d {
+        case .fixed(let v): return v == 0
+        case .discrete(let values, _): return values.contains(0)
+        case .clipped(let inner, let lower, let upper): return lower == 0 || upper == 0 || canBeZero(inner)
+        case .truncated(let inner, _, _): return canBeZero(inner)
+        default: return false
+        }
+    }
+
     func error(_ key: String, _ expected: String, _ found: String) -> InputError {
         InputError(field: key, expected: expected, found: found, location: locations[key])
     }
@@ -274,9 +286,16 @@ public struct ProjectionSpec: Sendable {
             if let runs = scalars["training_runs"] { model.trainingRuns = b.parameter("training_runs", runs) }
             model.trainingGrowth = try b.growth("training_compute_growth", years: years, noisy: noisy, required: false)
             if let q = scalars["queries"] {
+                // energy_per_query_wh divides each year's inference energy by the queries served: none served is
+                // 0 / 0, which was reported as an overflow naming no input.
+                if Self.canBeZero(q) {
+                    throw error("queries", "more than 0 queries a year (energy_per_query_wh divides by them; leave queries out for a "
+                                + "projection without inference)", "\(q)")
+                }
                 model.queries = b.parameter("queries", q)
                 guard scalars["tokens_per_query"] != nil, scalars["active_params"] != nil else {
-                    throw error("queries", "tokens_per_query and active_params with queries", "not both given")
+                    let missing = ["tokens_per_query", "active_params"].filter { scalars[$0] == nil }
+                    throw error("queries", "tokens_per_query and active_params with queries", missing.joined(separator: " and ") + " missing")
                 }
                 if scalars["inference_share"] != nil {
                     throw error("inference_share", "either queries (bottom-up inference) or inference_share", "both")

@@ -37,6 +37,10 @@ public enum AtomicFile {
     /// Refuses, as ``checkWritable(_:field:)`` says, a destination this user may not write.
     private static func checkPermission(_ path: String, field: String) throws(InputError) {
         var info = stat()
+        // A link that leads back to itself has no file to write: writing would replace the link.
+        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK, stat(path, &info) != 0, errno == ELOOP {
+            throw failure(path, field: field, ELOOP)
+        }
         if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
             // A device, FIFO or socket is opened and written directly.
             if access(path, W_OK) != 0 { throw failure(path, field: field, errno) }
@@ -97,8 +101,9 @@ public enum AtomicFile {
     /// The path a symbolic link leads to (following a chain of links, relative ones from their own
     /// folder), or `path` itself when it is not a link. A dangling link gives the path it points to.
     /// - Parameter path: A path.
-    /// - Returns: The final path, which is not a symbolic link (or does not exist).
-    static func linkTarget(_ path: String) -> String {
+    /// - Returns: The final path, which is not a symbolic link (or does not exist); still a link only for a
+    ///   chain of more than 40 links or a loop (``checkWritable(_:field:)`` refuses those).
+    public static func linkTarget(_ path: String) -> String {
         var current = path
         for _ in 0..<40 {
             var info = stat()
