@@ -19,7 +19,7 @@ extension AICarbonCommand {
     /// `--help` to see) and exit status ``usageExitCode``; errors of the command itself are printed by
     /// ArgumentParser (one ``InputError`` line) with status 1. A negative number after a numeric option
     /// (`--samples -1`) is that option's value (``joiningNegativeNumbers(_:)``); an option followed by another
-    /// flag is missing its value (``MissingOptionValue``).
+    /// flag is missing its value (``MissingOptionValue``), and one that takes one value is given once (``RepeatedOption``).
     /// - Parameter typed: The arguments after the program name.
     public static func runFromCommandLine(_ typed: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         let arguments = joiningNegativeNumbers(typed)
@@ -35,9 +35,10 @@ extension AICarbonCommand {
         let parsed: [String]
         do { parsed = try helpArguments(arguments) } catch { refuse(error) }
         // An option followed by another flag (`--chips --days 3`) is missing its value, whatever its parsing.
-        if let name = parsed.first, let sub = subcommand(name, of: AICarbonCommand.self),
-           let missing = MissingOptionValue.error(Array(parsed.dropFirst()), command: sub, name: "aicarbon \(name)") {
-            refuse(missing)
+        if let name = parsed.first, let sub = subcommand(name, of: AICarbonCommand.self) {
+            if let missing = MissingOptionValue.error(Array(parsed.dropFirst()), command: sub, name: "aicarbon \(name)") { refuse(missing) }
+            // An option that takes one value, given twice (`--grid USA --grid FRA`): ArgumentParser would keep the last.
+            if let repeated = RepeatedOption.error(Array(parsed.dropFirst()), command: sub) { refuse(repeated) }
         }
         var command: any ParsableCommand
         do {
@@ -45,7 +46,7 @@ extension AICarbonCommand {
         } catch {
             if exitCode(for: error) == .success {
                 if message(for: error) == versionText, let refusal = versionRefusal(arguments) { refuse(refusal) }
-                exit(withError: error)
+                printClean(error)
             }
             let names = configuration.subcommands.map { $0._commandName }
             let sub = arguments.first.flatMap { names.contains($0) ? $0 : nil }
@@ -59,6 +60,21 @@ extension AICarbonCommand {
             // Text printed (rather than written through OutputDestination) is checked here: a full disk
             // or a closed pipe is an error, not a silent success.
             if fflush(nil) != 0 { throw OutputDestination.standardOutputError(errno) }
+        } catch {
+            // `--help` parses as ArgumentParser's help command, whose run ends in a clean exit with the help text.
+            if exitCode(for: error) == .success { printClean(error) }
+            exit(withError: error)
+        }
+        exit()
+    }
+
+    /// Prints the text of a clean exit (help, the version, a completion script) and exits 0, checked as every
+    /// command's output is: a full disk or a closed pipe is an error, not exit 0 (`make install` writes the
+    /// completion scripts this way).
+    /// - Parameter clean: An error whose exit code is success.
+    private static func printClean(_ clean: any Error) -> Never {
+        do {
+            try OutputDestination.writeStandardOutput(fullMessage(for: clean) + "\n")
         } catch {
             exit(withError: error)
         }

@@ -28,32 +28,13 @@ enum MissingOptionValue {
             option.hasPrefix("-") && next.hasPrefix("-") && next != "-" && !AICarbonCommand.isNegativeNumber(next)
         }
         guard !pairs.isEmpty else { return nil }
-        let (options, flags) = names(of: command)
+        let flags = CommandFlags(command)
         for (option, next) in pairs {
-            guard let value = options[option] else { continue }
+            guard let value = flags.placeholders[option] else { continue }
             let flag = next.hasPrefix("--") ? String(next.prefix { $0 != "=" }) : next
-            guard flags.contains(flag) else { continue }
+            guard flags.spellings.contains(flag) else { continue }
             return InputError(field: option, expected: "a value \(value) after it", found: "the flag \(next) (see \(name) --help)")
         }
         return nil
-    }
-
-    /// The spellings of `command`'s options, each with its value's placeholder (`--chips`: `<chips>`), and
-    /// of all its flags and options (`-o`, `--output`, `--help`).
-    private static func names(of command: any ParsableCommand.Type) -> (options: [String: String], flags: Set<String>) {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(command._dumpHelp().utf8)) as? [String: Any],
-              let arguments = (object["command"] as? [String: Any])?["arguments"] as? [[String: Any]] else { return ([:], []) }
-        var options: [String: String] = [:], flags: Set<String> = []
-        for argument in arguments {
-            let kind = argument["kind"] as? String
-            guard kind == "option" || kind == "flag" else { continue }
-            for entry in argument["names"] as? [[String: Any]] ?? [] {
-                guard let text = entry["name"] as? String else { continue }
-                let spelled = (entry["kind"] as? String == "long" ? "--" : "-") + text
-                flags.insert(spelled)
-                if kind == "option" { options[spelled] = "<\(argument["valueName"] as? String ?? text)>" }
-            }
-        }
-        return (options, flags)
     }
 }

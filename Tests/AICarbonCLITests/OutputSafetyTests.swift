@@ -201,6 +201,8 @@ struct OutputSafetyTests {
         rebound,
         ["schema"],
         ["run", root.appendingPathComponent("Scenarios/gpt3-patterson.yaml").path, "--samples", "500", "-o", "-"],
+        // Help, the version and completion scripts too (they exited 0; `make install` writes completions this way).
+        ["--help"], ["-h"], ["estimate", "--help"], ["help", "run"], ["help"], ["--version"], ["--generate-completion-script", "bash"],
     ])
     func fullStandardOutput(_ arguments: [String]) throws {
         let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))

@@ -37,6 +37,19 @@ struct UsageErrorTests {
         Case(arguments: ["schema", "-ofile.txt"],
              line: ["Error: -ofile.txt: expected an option of aicarbon schema, or -o then a space and its value, found an unknown option"]),
         Case(arguments: ["compare", "a.yaml"], line: ["Error: <b>: expected the argument <b>, found none (see aicarbon compare --help)"]),
+        // An option that takes one value, given twice: ArgumentParser kept the last (--grid USA --grid FRA ran on FRA;
+        // -o a.txt -o b.txt wrote only b.txt), while a key given twice in a file or with --set is refused.
+        Case(arguments: ["estimate", "--chip-hours", "10", "--power", "300", "--grid", "USA", "--grid", "FRA"],
+             line: ["Error: --grid: expected the option once, found it twice: --grid \"USA\" and --grid \"FRA\""]),
+        Case(arguments: ["estimate", "--chip-hours", "10", "--power", "300", "--format", "json", "--format=csv"],
+             line: ["Error: --format: expected the option once, found it twice: --format \"json\" and --format \"csv\""]),
+        Case(arguments: ["rebound", "--efficiency-gain", "2", "--elasticity", "-0.2", "-oa.txt", "--output-file", "b.txt"],
+             line: ["Error: --output-file: expected the option once (--output, --output-file, -o name one option), found it twice: "
+                    + "-o \"a.txt\" and --output-file \"b.txt\""]),
+        Case(arguments: ["rebound", "--efficiency-gain", "2", "--elasticity", "-0.2", "--elasticity", "-0.5"],
+             line: ["Error: --elasticity: expected the option once, found it twice: --elasticity \"-0.2\" and --elasticity \"-0.5\""]),
+        Case(arguments: ["run", "x.yaml", "--samples", "100", "--samples=200"],
+             line: ["Error: --samples: expected the option once, found it twice: --samples \"100\" and --samples \"200\""]),
     ]
 
     @Test("one line on stderr naming the flag, what was expected and found; exit 64; nothing on stdout", arguments: cases)
@@ -65,6 +78,14 @@ struct UsageErrorTests {
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
         #expect(result.stdout.contains(arguments == ["--version"] ? "aicarbon " : "USAGE: aicarbon"))
+    }
+
+    @Test("an option made to be repeated (--set) may be given again")
+    func repeatable() throws {
+        let scenario = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Scenarios/iea-base-2024-2035.yaml").path
+        let result = try runAICarbon(["run", scenario, "--set", "ai_share=0.2", "--set", "pue=1.2", "--samples", "200", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
     }
 
     @Test("errors of the command itself keep their line and exit 1")
