@@ -132,6 +132,17 @@ struct ReliabilityTests {
         #expect(short == "pue: expected a number, found \"a\\u{1B}[2Jb\\nc\"")
     }
 
+    @Test("characters that print as a space or as nothing are escaped in errors (chi\\u{200B}ps looked like chips); plain text, accents and the space are not")
+    func invisibleCharacters() throws {
+        let cases = [("64\u{A0}", "64\\u{A0}"), ("300\u{2009}W", "300\\u{2009}W"), ("chi\u{200B}ps", "chi\\u{200B}ps"), ("\u{FEFF}pue", "\\u{FEFF}pue"),
+                     ("a\u{3000}b", "a\\u{3000}b"), ("Curaçao Zürich 1 W", "Curaçao Zürich 1 W")]
+        for (text, shown) in cases { #expect(InputError.printable(text) == shown, "\(text)") }
+        // Through the CLI's parser: a non-breaking space after a number is named, not shown as a space.
+        let field = try #require(InputRegistry.definition("chips")).field()
+        #expect(throws: InputError.self) { try DistributionParser.parse("64\u{A0}", field: field) }
+        do { _ = try DistributionParser.parse("64\u{A0}", field: field) } catch { #expect(error.description.contains("\\u{A0}"), "\(error)") }
+    }
+
     @Test("--set kind=projection reads the file as a projection (its estimate keys are then unknown), never \"expected estimate or projection, found projection\"")
     func kindOverride() throws {
         let text = "name: planned\nparams: 70B\ntokens: 2T\nhardware: h100\nchips: 1024\n"
