@@ -86,4 +86,29 @@ struct InputRefusalTests {
         _ = try Self.serving(chips: .fixed(2)).resolve(catalog: Catalog.bundled())
         _ = try Self.serving(chips: .fixed(1), bytes: 1).resolve(catalog: Catalog.bundled())
     }
+
+    /// A fuzzing find: the unit after a distribution or a range was reported on the first number alone
+    /// (`found "300" (unknown unit "kW W")`), and a second `to` as a unit.
+    @Test("a bad unit after a distribution or a range quotes the whole value; two `to`s are named", arguments: [
+        ("pue", "uniform(1.1, 1.4) x", "pue: expected a plain number such as \"1.2\", found \"uniform(1.1, 1.4) x\" (unknown unit \"x\")"),
+        ("power", "uniform(300, 400) kW W",
+         "power: expected a power such as \"330 W\" or \"1.2 kW\", found \"uniform(300, 400) kW W\" (unknown unit \"kW W\")"),
+        ("power", "pert(200, 300, 400) kWh",
+         "power: expected a power such as \"330 W\" or \"1.2 kW\", found \"pert(200, 300, 400) kWh\" (unknown unit \"kWh\")"),
+        ("pue", "1.2 to 1.5 to 2", "pue: expected \"a to b\", two values joined by one \"to\", found \"1.2 to 1.5 to 2\""),
+        ("power", "300 to 400 parsecs",
+         "power: expected a power such as \"330 W\" or \"1.2 kW\", found \"300 to 400 parsecs\" (unknown unit \"parsecs\")"),
+    ])
+    func unitAfterDistribution(_ key: String, _ text: String, _ message: String) throws {
+        let field = try #require(InputRegistry.definition(key)).field(named: key)
+        do {
+            _ = try DistributionParser.parse(text, field: field)
+            Issue.record("\(text) was accepted")
+        } catch {
+            #expect(error.description == message)
+        }
+        // Units it knows still apply after the distribution or the range.
+        #expect(try DistributionParser.parse("uniform(300, 400) W", field: InputRegistry.definition("power")!.field()) == .uniform(300, 400))
+        #expect(try DistributionParser.parse("0.3 to 0.6 kW", field: InputRegistry.definition("power")!.field()) == .lognormal(p05: 300, p95: 600))
+    }
 }

@@ -91,6 +91,7 @@ public enum DistributionParser {
                 shown = range
                 trailingUnit = Self.trailingUnit(of: range[to.upperBound...].trimmingWhitespace())
             }
+            try checkUnit(trailingUnit, of: text, field: field, location: location)
             let inner = String(text[text.index(after: open)..<close])
             let unitField = trailingUnit.isEmpty ? field : NumericField(field.name, field.kind, field.domain, defaultUnit: trailingUnit)
             let d = try function(name, arguments: splitArguments(inner), field: unitField, whole: text, location: location)
@@ -133,8 +134,12 @@ public enum DistributionParser {
         if let open = text.firstIndex(of: "("), text[..<open].allSatisfy({ $0.isLetter }), !text[..<open].isEmpty { return nil }
         guard let range = text.range(of: " to ") else { return nil }
         let lowText = text[..<range.lowerBound].trimmingWhitespace(), highText = text[range.upperBound...].trimmingWhitespace()
+        if highText.range(of: " to ") != nil || highText.hasPrefix("to ") {
+            throw InputError(field: field.name, expected: "\"a to b\", two values joined by one \"to\"", found: "\"\(text)\"", location: location)
+        }
         // A unit after the upper bound applies to a bare lower bound: "0.25 to 0.55 kg/kWh".
         let unit = trailingUnit(of: highText)
+        try checkUnit(unit, of: text, field: field, location: location)
         let lowField = unit.isEmpty ? field : NumericField(field.name, field.kind, field.domain, defaultUnit: unit)
         return (try number(lowText, field: lowField, location: location), try number(highText, field: field, location: location))
     }
@@ -314,6 +319,15 @@ public enum DistributionParser {
 
     private static func number(_ text: String, field: NumericField, location: InputLocation?) throws(InputError) -> Double {
         try QuantityParser.parse(text, as: field.kind, field: field.name, defaultUnit: field.defaultUnit, location: location, domain: field.domain)
+    }
+
+    /// Refuses a unit after a distribution or a range that the input's kind does not know, quoting the whole
+    /// value (the first number's parse quoted only that number: `found "300" (unknown unit "kW W")` for
+    /// `uniform(300, 400) kW W`).
+    private static func checkUnit(_ unit: String, of text: String, field: NumericField, location: InputLocation?) throws(InputError) {
+        guard !unit.isEmpty, UnitTable.factor(for: unit, kind: field.kind) == nil else { return }
+        throw InputError(field: field.name, expected: field.kind.examples(in: field.domain), found: "\"\(text)\" (unknown unit \"\(unit)\")",
+                         location: location)
     }
 
     private static func trailingUnit(of text: String) -> String {
