@@ -511,6 +511,11 @@ def main():
     p.add_argument("--shared", default=os.path.join("..", "shared", "data"))
     p.add_argument("--check", action="store_true", help="exit 1 if the generated file is out of date")
     args = p.parse_args()
+    # The source data are not in the repository: say where they were looked for, not a traceback.
+    missing = [d for d in ("codecarbon", "mlco2-impact", "ecologits") if not os.path.isdir(os.path.join(args.shared, d))]
+    if missing:
+        sys.exit(f"build_catalogs.py: expected the source data folders codecarbon, mlco2-impact and ecologits in "
+                 f"{args.shared} (give another with --shared PATH), found no {', '.join(missing)} there")
     cc = os.path.join(args.shared, "codecarbon")
     ml = os.path.join(args.shared, "mlco2-impact")
     eco_path = os.path.join(args.shared, "ecologits", "electricity_mixes.json")
