@@ -48,6 +48,30 @@ struct ProjectionCommandTests {
         #expect(result.stdout.contains("elasticity=-1.5") && result.stdout.contains("elasticity=0"))
     }
 
+    @Test("a bottom-up projection without hardware is refused at the key that made it bottom-up, naming hardware (it named a flag --training-compute that run lacks, without file or line)")
+    func bottomUpWithoutHardware() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aicarbon-nohw-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("q2.yaml").path
+        try Data("""
+            name: x
+            kind: projection
+            start_year: 2024
+            end_year: 2030
+            queries: 1e9
+            tokens_per_query: 500
+            active_params: 7B
+            simulation: {samples: 2000}
+
+            """.utf8).write(to: URL(fileURLWithPath: file))
+        let result = try runAICarbon(["run", file])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "Error: \(file):5:10: hardware: expected a catalog accelerator (hardware: h100) for the bottom-up mode, "
+                + "which queries selects, found no hardware key\n")
+    }
+
     @Test("bad input: --set unknown key, --sweep without values, compare across different years, end before start", arguments: [
         ["run", "\(scenarios)/iea-base-2024-2035.yaml", "--set", "ai_grwth=1.2"],
         ["run", "\(scenarios)/iea-base-2024-2035.yaml", "--sweep", "ai_share="],

@@ -158,7 +158,9 @@ struct ProjectionTests {
          "ai_growth", "annual growth factor"),
         ("kind: projection\nstart_year: 2024\nend_year: 2030\nai_share: 0.2\n", "base_electricity", "bottom-up"),
         ("kind: projection\nstart_year: twenty\nend_year: 2030\n", "start_year", "a year"),
-        ("kind: projection\nstart_year: 2024\nend_year: 2030\ntraining_compute: 1e24\n", "training_compute", "hardware"),
+        ("kind: projection\nstart_year: 2024\nend_year: 2030\ntraining_compute: 1e24\n", "hardware", "training_compute selects"),
+        ("kind: projection\nstart_year: 2024\nend_year: 2030\nqueries: 1e9\ntokens_per_query: 500\nactive_params: 7B\n", "hardware",
+         "queries selects"),
         // No queries served: energy_per_query_wh would be 0 / 0, which was reported as an overflow naming no input.
         ("kind: projection\nstart_year: 2024\nend_year: 2030\nqueries: 0\ntokens_per_query: 500\nactive_params: 7B\nhardware: h100\n",
          "queries", "more than 0 queries a year"),

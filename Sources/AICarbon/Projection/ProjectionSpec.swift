@@ -254,7 +254,12 @@ public struct ProjectionSpec: Sendable {
                              .waterL, .rebound, .energyWithoutReboundKWh]
         } else {
             guard let name = hardware else {
-                throw error("training_compute", "hardware (a catalog accelerator) for the bottom-up mode", "no hardware key")
+                // Placed at the key that made the projection bottom-up (it was placed at training_compute, which
+                // a projection of queries alone does not have, so the message named a flag `run` lacks).
+                let cause = ["training_compute", "training_params", "queries"].first { scalars[$0] != nil }!
+                throw InputError(field: "hardware", expected: "a catalog accelerator (hardware: h100) for the bottom-up mode, "
+                                 + "which \(cause) selects", found: "no hardware key",
+                                 location: locations[cause] ?? locations["start_year"].map { InputLocation(file: $0.file) })
             }
             let accelerator = try catalog.accelerator(named: name, field: "hardware")
             guard let tdp = accelerator.tdpW else {
