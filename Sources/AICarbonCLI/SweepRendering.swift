@@ -33,8 +33,12 @@ struct SweepRendering {
                 let reports = variants.compactMap { v -> ProjectionReport? in if case .projection(let r) = v.1 { return r } else { return nil } }
                 let peak = reports.flatMap { r in r.years.map { r.summary(name, year: $0)?.percentile(50) ?? 0 } }.max() ?? 0
                 let unit = ReadableQuantity.unit(for: peak, name)
-                let rows = first.years.map { year in
-                    [String(year)] + reports.map { r in TableRenderer.interval(r.summary(name, year: year), name, unit: unit) }
+                // Every year a variant projects, each variant's cell marked where it has no such year
+                // (`--sweep end_year=2030,2035` stopped at the first variant's 2030).
+                let rows = years.map { year in
+                    [String(year)] + reports.map { r in
+                        r.years.contains(year) ? TableRenderer.interval(r.summary(name, year: year), name, unit: unit) : Self.notProjected
+                    }
                 }
                 text += "\(name.label)\(unit.isEmpty ? "" : " (\(unit))"), median [90%]\n"
                 text += TextTable(header: ["year"] + columns, rows: rows,
@@ -62,6 +66,14 @@ struct SweepRendering {
         }
         if !current.isEmpty { records.append(current) }
         return records
+    }
+
+    /// The cell of a variant for a year it does not project (its `start_year` or `end_year` was swept).
+    static let notProjected = "not projected"
+
+    /// The years of the projection tables: every year any variant projects, in order.
+    private var years: [Int] {
+        Set(variants.flatMap { v -> [Int] in if case .projection(let r) = v.1 { return r.years } else { return [] } }).sorted()
     }
 
     /// The swept key with terminal control characters escaped (``TableRenderer/terminalSafe(_:)``).

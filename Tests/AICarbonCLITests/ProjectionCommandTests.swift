@@ -48,6 +48,30 @@ struct ProjectionCommandTests {
         #expect(result.stdout.contains("elasticity=-1.5") && result.stdout.contains("elasticity=0"))
     }
 
+    @Test("a sweep's table has every year any variant projects, marking a variant's missing years (it had the first variant's years only)",
+          arguments: [["end_year=2030,2035"], ["end_year=2035,2030"], ["start_year=2030,2024"]])
+    func sweepYears(_ sweep: [String]) throws {
+        let result = try runAICarbon(["run", "\(scenarios)/iea-base-2024-2035.yaml", "--sweep", sweep[0], "--samples", "1000"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let values = sweep[0].split(separator: "=")[1].split(separator: ",").map(String.init)
+        let key = String(sweep[0].split(separator: "=")[0])
+        // Three tables (energy, CO2e, rebound), each with every year 2024–2035 once.
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        for year in 2024...2035 {
+            let rows = lines.filter { $0.hasPrefix("\(year) ") }
+            #expect(rows.count == 3, "\(year)")
+            // The variant that stops at 2030 or starts there has no value for the years beyond it.
+            let missing = key == "end_year" ? year > 2030 : year < 2030
+            for row in rows {
+                let cells = row.split(separator: "  ", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
+                #expect(cells.count == 3, "\(row)")
+                let short = values.firstIndex(of: "2030")! + 1
+                #expect((cells[short] == "not projected") == missing, "\(row)")
+                #expect(cells[3 - short] != "not projected" && !cells[3 - short].contains("-"), "\(row)")
+            }
+        }
+    }
+
     @Test("a bottom-up projection without hardware is refused at the key that made it bottom-up, naming hardware (it named a flag --training-compute that run lacks, without file or line)")
     func bottomUpWithoutHardware() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aicarbon-nohw-\(UUID().uuidString)")
