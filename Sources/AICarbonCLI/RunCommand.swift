@@ -53,6 +53,7 @@ public struct RunCommand: ParsableCommand {
             for value in values {
                 variants.append((value, try ScenarioFile.loadDocument(file, overrides: sets + [(key, value)], overrideFlags: [key: "--sweep"])))
             }
+            if key == "simulation" { try Self.checkSweptSimulation(variants, values: values, simulation: simulation) }
             let reports = try variants.map { value, document throws -> (String, RunResult) in
                 (value, try Self.execute(document, catalog: catalog, simulation: simulation, progress: nil))
             }
@@ -87,6 +88,27 @@ public struct RunCommand: ParsableCommand {
             text = "scenario: \(TableRenderer.terminalSafe(s.name))" + (s.description.map { " — \(TableRenderer.terminalSafe($0))" } ?? "") + "\n"
         }
         return (text + result.rendered(format.format), result.warnings, format == .table)
+    }
+
+    /// Refuses a sweep of `simulation` whose settings a flag also sets: flags override a scenario's
+    /// `simulation:`, so every variant would run the flag's settings in a column headed with its own
+    /// (`--sweep "simulation={samples: 100, seed: 5},{samples: 300, seed: 9}" --samples 2000 --seed 1` ran two
+    /// identical columns of 2,000 samples at seed 1). A flag giving the value every variant gives is harmless.
+    /// - Parameters:
+    ///   - variants: The swept values and their scenarios.
+    ///   - values: The swept values as typed.
+    ///   - simulation: The command line's simulation flags.
+    /// - Throws: ``InputError`` at `--sweep` naming the flags and the values they override.
+    static func checkSweptSimulation(_ variants: [(String, ScenarioDocument)], values: [String],
+                                     simulation: SimulationOptions) throws(InputError) {
+        var flags: [String] = []
+        for (_, document) in variants {
+            for flag in try simulation.overriding(document.simulation) where !flags.contains(flag) { flags.append(flag) }
+        }
+        guard !flags.isEmpty else { return }
+        throw InputError(field: "--sweep", expected: "swept simulation settings that no flag sets (flags override them, so each column "
+                         + "would run settings other than its heading's): drop the flags or sweep without those settings",
+                         found: flags.joined(separator: " and ") + (flags.count == 1 ? ", which overrides" : ", which override") + " simulation=" + values.joined(separator: ","))
     }
 
     static func execute(_ document: ScenarioDocument, catalog: Catalog, simulation: SimulationOptions,

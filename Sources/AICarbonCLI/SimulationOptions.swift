@@ -18,6 +18,22 @@ public struct SimulationOptions: ParsableArguments {
         return s
     }
 
+    /// The flags that set a setting `file` gives to another value, each with the value the run uses
+    /// (`--samples 2000`): flags override a scenario's `simulation:`, so those settings of `file` go unused.
+    /// - Parameter file: Settings from a scenario file or a swept `simulation` value.
+    /// - Returns: The overriding flags, in the order samples, seed, design, generator; empty when none.
+    func overriding(_ file: ScenarioSimulation) throws(InputError) -> [String] {
+        let used = try settings(file: file)
+        var flags: [String] = []
+        if let samples = file.samples, samples != used.samples { flags.append("--samples \(used.samples)") }
+        if let seed = file.seed, seed != used.seed { flags.append("--seed \(used.seed)") }
+        if let method = file.method, method != used.method {
+            flags.append("--\(SimulationSamplingHelp.designFlag) \(used.method.rawValue)")
+        }
+        if let generator = file.generator, generator != used.generator { flags.append("--generator \(used.generator.rawValue)") }
+        return flags
+    }
+
     /// The extra percentiles requested (``PercentilesOption/extraPercentiles()``).
     func extraPercentiles() throws(InputError) -> [Double] {
         try percentiles.extraPercentiles()

@@ -72,6 +72,26 @@ struct ProjectionCommandTests {
         }
     }
 
+    @Test("a swept simulation whose settings a flag overrides is refused, naming the flags (both columns ran the flags' 2,000 samples at seed 1, exit 0)")
+    func sweptSimulationOverridden() throws {
+        let file = "\(scenarios)/iea-base-2024-2035.yaml"
+        let refused = try runAICarbon(["run", file, "--sweep", "simulation={samples: 100, seed: 5},{samples: 300, seed: 9}", "--samples", "2000", "--seed", "1"])
+        #expect(refused.status == 1)
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr == "Error: --sweep: expected swept simulation settings that no flag sets (flags override them, so each column would "
+                + "run settings other than its heading's): drop the flags or sweep without those settings, found --samples 2000 and --seed 1, "
+                + "which override simulation={samples: 100, seed: 5},{samples: 300, seed: 9}\n")
+        let method = try runAICarbon(["run", file, "--sweep", "simulation={method: mc},{method: lhs}", "--method", "sobol", "--samples", "1000"])
+        #expect(method.status == 1)
+        #expect(method.stderr.hasSuffix("found --method sobol, which overrides simulation={method: mc},{method: lhs}\n"), "\(method.stderr)")
+        // Flags that set no swept setting, or the value every variant gives, leave the sweep as it was.
+        for (swept, extra) in [("{seed: 5},{seed: 9}", ["--samples", "1000"]), ("{seed: 5, samples: 1000},{seed: 5, samples: 1000, method: mc}", ["--seed", "5"])] {
+            let run = try runAICarbon(["run", file, "--sweep", "simulation=" + swept, "--format", "csv"] + extra)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stderr.isEmpty)
+        }
+    }
+
     @Test("a bottom-up projection without hardware is refused at the key that made it bottom-up, naming hardware (it named a flag --training-compute that run lacks, without file or line)")
     func bottomUpWithoutHardware() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aicarbon-nohw-\(UUID().uuidString)")
