@@ -92,6 +92,19 @@ struct ProjectionCommandTests {
         }
     }
 
+    @Test("--set references with a year before the projection's and a negative value is refused at --set (it ran, the chart's axis from 1900)")
+    func badReferences() throws {
+        let result = try runAICarbon(["run", "\(scenarios)/iea-base-2024-2035.yaml", "--samples", "2000", "--set",
+                                      "references=[{year: 1900, value: -945 TWh, label: neg}, {year: 2030, value: 1e30 TWh, label: huge}]"])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "Error: --set: references: expected an energy such as \"0.24 Wh\", \"36 MWh\" or \"3.6 MJ\", 0 or more, found \"-945 TWh\"\n")
+        let year = try runAICarbon(["run", "\(scenarios)/iea-base-2024-2035.yaml", "--samples", "2000", "--set",
+                                    "references=[{year: 1900, value: 945 TWh, label: old}]"])
+        #expect(year.status == 1)
+        #expect(year.stderr == "Error: --set: references: expected a year the projection projects, 2024 to 2035, found 1900 (old)\n")
+    }
+
     @Test("a bottom-up projection without hardware is refused at the key that made it bottom-up, naming hardware (it named a flag --training-compute that run lacks, without file or line)")
     func bottomUpWithoutHardware() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aicarbon-nohw-\(UUID().uuidString)")

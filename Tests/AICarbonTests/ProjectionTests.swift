@@ -182,6 +182,42 @@ struct ProjectionTests {
         }
     }
 
+    @Test("references: a year outside the projection's, a negative or absurd value are refused at their line or at --set (they were drawn, the axis stretched to 1900)")
+    func references() throws {
+        let head = "kind: projection\nstart_year: 2024\nend_year: 2030\nbase_electricity: 415 TWh\nai_share: 0.2\nai_growth: 1.3\nconventional_growth: 1.09\n"
+        func refusal(_ references: String) -> InputError? {
+            do { _ = try ScenarioFile.parseDocument(head + "references:\n" + references, path: "r.yaml"); return nil } catch { return error }
+        }
+        let early = try #require(refusal("  - {year: 2024, value: 415 TWh, label: ok}\n  - {year: 1900, value: 945 TWh, label: old}\n"))
+        #expect(early.description == "r.yaml:10:12: references: expected a year the projection projects, 2024 to 2030, found 1900 (old)")
+        let late = try #require(refusal("  - {year: 2031, value: 945 TWh, label: late}\n"))
+        #expect(late.found == "2031 (late)" && late.location?.line == 9)
+        let negative = try #require(refusal("  - {year: 2030, value: -945 TWh, label: neg}\n"))
+        #expect(negative.field == "references" && negative.found == "\"-945 TWh\"" && negative.expected.hasSuffix("0 or more"), "\(negative)")
+        #expect(negative.location == InputLocation(file: "r.yaml", line: 9, column: 25))
+        let huge = try #require(refusal("  - {year: 2030, value: 1e200 TWh, label: huge}\n"))
+        #expect(huge.description == "r.yaml:9:25: references: expected a published figure for energy_kwh of 0 or from 1e-100 kWh to 1e+100 kWh "
+                + "in magnitude, found \"1e200 TWh\" (1e+209 kWh)")
+        #expect(refusal("  - {year: 2030, value: 1e-200 TWh, label: tiny}\n")?.found.contains("1e-191 kWh") == true)
+        #expect(refusal("  - {year: 2030, value: inf TWh, label: inf}\n")?.field == "references")
+        // Accepted: the first and last years, 0, and a negative rebound (a rebound can be below 0).
+        #expect(refusal("  - {year: 2024, value: 0 TWh, label: a}\n  - {year: 2030, value: 945 TWh, label: b}\n"
+                        + "  - {year: 2030, value: -0.2, label: c, output: rebound}\n") == nil)
+        // Given with --set: refused at the flag.
+        do {
+            _ = try loadProjection("iea-base-2024-2035.yaml", overrides: [("references", "[{year: 1900, value: 945 TWh, label: old}]")])
+            Issue.record("a 1900 reference was accepted")
+        } catch {
+            #expect(error.description == "--set: references: expected a year the projection projects, 2024 to 2035, found 1900 (old)")
+        }
+        // Years changed on the command line: the file's figures for years no longer projected are left off.
+        let short = try loadProjection("iea-base-2024-2035.yaml", overrides: [("end_year", "2030")])
+        #expect(short.spec.references.map(\.year) == [2024, 2030])
+        let late2 = try loadProjection("iea-base-2024-2035.yaml", overrides: [("start_year", "2030")])
+        #expect(late2.spec.references.map(\.year) == [2030, 2035])
+        #expect(try loadProjection("iea-base-2024-2035.yaml").spec.references.map(\.year) == [2024, 2030, 2035])
+    }
+
     @Test("results that overflow are an error naming the output and year, never infinite numbers")
     func overflow() throws {
         let text = "kind: projection\nstart_year: 2024\nend_year: 2200\nbase_electricity: 415 TWh\nai_share: 1\nai_growth: 100\nconventional_growth: 1\n"

@@ -133,10 +133,49 @@ enum ProjectionFile {
                                  location: entries["output"]?.at ?? itemAt)
             }
             let year = try self.year(yearText.text, key: "references", at: yearText.at)
-            let value = try NumericField("references", output.kind, .real).parse(valueText.text, location: valueText.at)
-            list.append(ReferencePoint(year: year, output: output, value: value, label: label.text))
+            let value = try referenceValue(valueText.text, output: output, at: valueText.at)
+            list.append(ReferencePoint(year: year, output: output, value: value, label: label.text, location: yearText.at))
         }
         return list
+    }
+
+    /// A reference's value: a quantity of the output's kind, 0 or more unless the output can be negative (the
+    /// rebound), and within the magnitudes an input may have (``InputError/extremeMagnitudes``); `-945 TWh`
+    /// and `1e200 TWh` were drawn on the chart.
+    static func referenceValue(_ text: String, output: OutputName, at: InputLocation?) throws(InputError) -> Double {
+        let value = try NumericField("references", output.kind, output.kind == .dimensionless ? .real : .nonNegative)
+            .parse(text, location: at)
+        let (small, large) = InputError.extremeMagnitudes
+        guard value == 0 || (small...large).contains(abs(value)) else {
+            let unit = output.kind.baseUnit.isEmpty ? "" : " \(output.kind.baseUnit)"
+            throw InputError(field: "references", expected: "a published figure for \(output.rawValue) of 0 or from "
+                             + "\(Distribution.compact(small))\(unit) to \(Distribution.compact(large))\(unit) in magnitude",
+                             found: "\"\(text.trimmingWhitespace())\" (\(Distribution.compact(value))\(unit))", location: at)
+        }
+        return value
+    }
+
+    /// Checks that each reference is for a year the projection projects, once its years are final.
+    ///
+    /// A reference outside them (`{year: 1900, …}` stretched the chart's axis back to 1900) is refused at its
+    /// year, or at the flag that gave `references`. When the years were changed on the command line and the
+    /// references are the file's (`--set end_year=2030` on a file with a 2035 figure), the references of
+    /// years no longer projected are left off instead: the file's figures are right for the file's years.
+    /// - Parameters:
+    ///   - scenario: The projection, its references checked or left off.
+    ///   - yearsChanged: Whether `start_year` or `end_year` came from the command line.
+    ///   - referencesFlag: Where `references` came from when the command line gave it (`--set`, `--sweep`).
+    static func checkReferenceYears(_ scenario: inout ProjectionScenario, yearsChanged: Bool,
+                                    referencesFlag: InputLocation?) throws(InputError) {
+        let spec = scenario.spec
+        guard spec.startYear <= spec.endYear else { return }  // refused when resolved, naming end_year
+        let outside = { (r: ReferencePoint) in r.year < spec.startYear || r.year > spec.endYear }
+        if yearsChanged, referencesFlag == nil {
+            scenario.spec.references.removeAll(where: outside)
+        } else if let reference = spec.references.first(where: outside) {
+            throw InputError(field: "references", expected: "a year the projection projects, \(spec.startYear) to \(spec.endYear)",
+                             found: "\(reference.year) (\(reference.label))", location: referencesFlag ?? reference.location)
+        }
     }
 
     static func year(_ text: String, key: String, at: InputLocation?) throws(InputError) -> Int {

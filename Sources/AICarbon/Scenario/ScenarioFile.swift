@@ -133,6 +133,8 @@ public enum ScenarioFile {
             for key in overridden { p.spec.locations[key] = atSet(key) }
             p.spec.correlations = placed(p.spec.correlations)
             if overridden.contains("simulation") { p.simulation.samplesLocation = atSet("simulation") }
+            try ProjectionFile.checkReferenceYears(&p, yearsChanged: overridden.contains("start_year") || overridden.contains("end_year"),
+                                                   referencesFlag: overridden.contains("references") ? atSet("references") : nil)
             document = .projection(p)
         }
         return document
