@@ -71,7 +71,7 @@ struct CatalogListing {
         case .sources: searched = "name"
         }
         guard !needle.isEmpty else {
-            throw InputError(field: "--search", expected: "text to find in a row's \(searched)", found: "\"\(search)\" (nothing to search for)")
+            throw InputError(field: "--search", expected: "text to find in a row's \(searched)", found: "\(Self.quoted(search)) (nothing to search for)")
         }
         func matches(_ fields: [String?]) -> Bool { fields.contains { $0?.lowercased().contains(needle) == true } }
         let count: Int
@@ -88,8 +88,24 @@ struct CatalogListing {
         }
         guard count > 0 else {
             throw InputError(field: "--search", expected: "text found in some \(kind.rawValue) row's \(searched), ignoring case",
-                             found: "\"\(search)\", which no row contains (aicarbon catalog \(kind.rawValue) lists them all)")
+                             found: "\(Self.quoted(search)), which no row contains (aicarbon catalog \(kind.rawValue) lists them all)")
         }
+    }
+
+    /// The most characters of a `--search` value its errors quote.
+    static let quotedLength = 100
+
+    /// `text` in quotes as an error quotes it: control characters escaped, and when its escaped form is longer than
+    /// ``quotedLength``, cut there with its length in characters after the quotes (`"xxx…" (300 characters)`). The
+    /// message then stays within ``InputError/maximumPartLength``, whose cut counted the whole sentence quoting the text.
+    static func quoted(_ text: String) -> String {
+        var out = "", total = 0, cut = false
+        for scalar in text.unicodeScalars {
+            total += 1
+            let shown = InputError.escaped(scalar)
+            if cut || out.count + shown.count > quotedLength { cut = true } else { out += shown }
+        }
+        return cut ? "\"\(out)…\" (\(total) characters)" : "\"\(out)\""
     }
 
     private func content() -> ([String], [[String]], [JSONValue]) {

@@ -54,6 +54,28 @@ struct CatalogSearchTests {
         #expect(!table.stdout.contains("France"))
     }
 
+    @Test("a long value is quoted cut, with its own length, not the length of the message quoting it (found \"xxx… (365 characters)\" for 300)",
+          arguments: [("grids", 300), ("hardware", 100_000), ("sources", 101), ("grids", 150)])
+    func longValue(_ kind: String, _ length: Int) throws {
+        let result = try runAICarbon(["catalog", kind, "--search", String(repeating: "x", count: length)])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasSuffix(", found \"\(String(repeating: "x", count: 100))…\" (\(length) characters), which no row contains "
+                                        + "(aicarbon catalog \(kind) lists them all)\n"), "\(result.stderr)")
+    }
+
+    @Test("a value of 100 characters is quoted whole; blanks and control characters count as the characters typed", arguments: [
+        (String(repeating: "y", count: 100), "\"\(String(repeating: "y", count: 100))\", which no row contains (aicarbon catalog grids lists them all)"),
+        (String(repeating: " ", count: 250), "\"\(String(repeating: " ", count: 100))…\" (250 characters) (nothing to search for)"),
+        (String(repeating: "\u{1B}", count: 30), "\"\(String(repeating: "\\u{1B}", count: 16))…\" (30 characters), which no row contains "
+            + "(aicarbon catalog grids lists them all)"),
+    ])
+    func quotedWhole(_ value: String, _ found: String) throws {
+        let result = try runAICarbon(["catalog", "grids", "--search", value])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasSuffix("found " + found + "\n"), "\(result.stderr)")
+    }
+
     @Test("no match, or nothing to search for: one line naming --search and what was found, exit 1", arguments: [
         (["grids", "--search", "atlantis"], "found \"atlantis\", which no row contains (aicarbon catalog grids lists them all)"),
         (["hardware", "--search", "zx-9000"], "found \"zx-9000\", which no row contains (aicarbon catalog hardware lists them all)"),
