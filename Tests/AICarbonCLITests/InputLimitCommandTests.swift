@@ -36,6 +36,10 @@ struct InputLimitCommandTests {
              line: "Error: co2e_kg: expected values of the output co2e_kg of at least 1e-100 in magnitude, or 0 (smaller ones leave the "
                 + "squares behind its sd and mcse below the smallest double), found 5.76411e-295 kg CO2e at the inputs' medians (it "
                 + "underflows); the inputs that can cause it: --grid = 1e-300 kg/kWh\n"),
+        // Inputs each below 10¹⁰⁰ that overflow together are named (it said "check growth factors, years and input magnitudes").
+        Case(arguments: ["estimate", "--params", "1e90", "--tokens", "1e95", "--hardware", "h100", "--chips", "1024", "--grid", "USA"],
+             line: "Error: energy_kwh: expected finite values of the output energy_kwh, found infinite or undefined values (it overflows); "
+                + "the inputs that can cause it: --tokens = 1e+95, --params = 1e+90\n"),
     ]
 
     @Test("one line naming the flag, exit 1, at once", arguments: cases)

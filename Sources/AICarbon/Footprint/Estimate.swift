@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs a single-model estimate end to end: resolve the spec, simulate, summarise.
 public enum Estimate {
     /// Resolves `spec`, runs the simulation and summarises every output.
@@ -13,8 +15,10 @@ public enum Estimate {
         _ spec: EstimateSpec, catalog: Catalog, settings: SimulationSettings = SimulationSettings(),
         percentiles: [Double] = [], progress: (@Sendable (Double) -> Void)? = nil
     ) throws(InputError) -> EstimateReport {
+        var resolution: EstimateSpec.Resolved?
         do {
             let resolved = try spec.resolve(catalog: catalog)
+            resolution = resolved
             let problem = resolved.problem
             let wanted = EstimateReport.reportedPercentiles(percentiles)
             let summary = try Simulation.summarise(problem, settings: settings, percentiles: wanted, progress: progress)
@@ -29,11 +33,17 @@ public enum Estimate {
             // named from its sampled inputs is named again from every input given, each with its unit (the engine
             // knows none: `--chip-hours reaching 1e+300` is `--chip-hours reaching 1e+300 chip-h`).
             guard error.isOverflow else { throw error }
-            let unnamed = error.found == InputError.overflow(output: error.field, causes: []).found
+            let unnamed = [InputError.overflow(output: error.field, causes: []).found,
+                           InputError.overflow(output: error.field, causes: [], fallback: EstimateSpec.overflowFallback).found].contains(error.found)
             let extremes = extremeCauses(spec)
-            let causes = unnamed ? (extremes.isEmpty ? zeroCauses(spec) : extremes) : extremes
-            guard !causes.isEmpty else { throw error }
-            var named = InputError.overflow(output: error.field, causes: causes)
+            var causes = unnamed ? (extremes.isEmpty ? zeroCauses(spec) : extremes) : extremes
+            // Inputs none of which is extreme alone overflow together in the tails (the median check names them
+            // itself): judged at each sampled input's quantile farthest from 1.
+            if causes.isEmpty, unnamed, let resolved = resolution, let output = OutputName(rawValue: error.field) {
+                causes = spec.jointOverflowCauses(of: output, at: extremePoint(resolved), sampled: .extremes)
+            }
+            guard !causes.isEmpty || unnamed else { throw error }
+            var named = InputError.overflow(output: error.field, causes: causes, fallback: EstimateSpec.overflowFallback)
             named.location = error.location
             throw named
         }
@@ -58,6 +68,17 @@ public enum Estimate {
             + "charges each chip \(ReadableQuantity.number(hours / inUse, significant: 3)) times its whole embodied emissions"
     }
 
+    /// Every input of `resolved` with each sampled one at its 10⁻⁶ or 1 − 10⁻⁶ quantile, whichever is farther
+    /// from 1 in magnitude (a quantile of 0 is skipped): where inputs that overflow an output together are largest.
+    private static func extremePoint(_ resolved: EstimateSpec.Resolved) -> FootprintVariables<Double> {
+        var x = resolved.template
+        for (slot, d) in resolved.uncertain {
+            let ends = [d.quantile(1e-6), d.quantile(1 - 1e-6)].filter { $0 != 0 && $0.isFinite }
+            x[slot] = ends.max { abs(log10(abs($0))) < abs(log10(abs($1))) } ?? d.median
+        }
+        return x
+    }
+
     /// The given inputs that can make an output overflow, for an overflow whose error named none (the
     /// engine sees only the sampled inputs, so a fixed `--flops 1e308` went unnamed): those beyond
     /// ``InputError/extremeMagnitudes``, else those whose distribution reaches 0 (at its 10⁻⁶ or
@@ -72,25 +93,15 @@ public enum Estimate {
     /// The inputs given whose values are beyond ``InputError/extremeMagnitudes``, each with the unit it is named
     /// in (``InputSlot/namedUnit``).
     static func extremeCauses(_ spec: EstimateSpec) -> [String] {
-        let given = givenInputs(spec)
+        let given = spec.givenInputs
         return InputError.extremeInputs(given.map { ($0.name, $0.distribution) },
                                         units: Dictionary(given.map { ($0.name, $0.slot.namedUnit) }, uniquingKeysWith: { a, _ in a }),
                                         growthFallback: false)
     }
 
-    /// Every input given, by slot.
-    private static func givenInputs(_ spec: EstimateSpec) -> [(name: String, distribution: Distribution, slot: InputSlot)] {
-        var given = InputSlot.allCases.compactMap { slot in spec[slot].map { (name: slot.rawValue, distribution: $0, slot: slot) } }
-        // A grid given as an intensity (`--grid "1e308 g/kWh"`) is the spec's grid choice, not one of its slots.
-        if case .intensity(let d) = spec.grid, spec[.intensity] == nil { given.append((name: InputSlot.intensity.rawValue, distribution: d, slot: .intensity)) }
-        // So are the total parameters (`--params`), the active ones when none are given.
-        if let p = spec.parameters, spec[.totalParameters] == nil { given.append((name: InputSlot.totalParameters.rawValue, distribution: p, slot: .totalParameters)) }
-        return given
-    }
-
     /// The inputs given whose distribution reaches 0 where 0 is outside their values.
     private static func zeroCauses(_ spec: EstimateSpec) -> [String] {
-        let given = givenInputs(spec)
+        let given = spec.givenInputs
         let excludesZero: [ValueDomain] = [.positive, .unitInterval, .positiveInteger, .atLeastOne]
         return given.filter { input in
             excludesZero.contains(input.slot.definition.domain) && !input.distribution.isFixed

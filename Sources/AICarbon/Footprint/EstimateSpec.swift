@@ -250,7 +250,7 @@ public struct EstimateSpec: Sendable, Hashable {
            let flops = FootprintModel.evaluate(template).trainingFLOPs {
             derived[.trainingFLOPs] = .constant(flops)
         }
-        try Self.checkFinite(template: template, uncertain: builder.uncertain, fixed: builder.fixed, outputs: outputs)
+        try checkFinite(template: template, uncertain: builder.uncertain, fixed: builder.fixed, outputs: outputs)
         try Self.checkUnderflow(template: template, uncertain: builder.uncertain, fixed: builder.fixed, outputs: outputs)
         let correlation = try resolveCorrelation(builder.uncertain.map(\.slot))
         return Resolved(template: template, uncertain: builder.uncertain, correlation: correlation,
@@ -377,21 +377,87 @@ public struct EstimateSpec: Sendable, Hashable {
 
     /// Refuses inputs whose outputs overflow (or are undefined) at the inputs' medians, before any sampling:
     /// the error names the output and the inputs of extreme magnitude that can cause it (`--mfu 1e-300`
-    /// makes `energy_kwh` infinite). Overflows only in the tails are caught by the engine, with the same message.
+    /// makes `energy_kwh` infinite), else the given inputs that overflow it together (``jointOverflowCauses(of:at:sampled:)``:
+    /// `--params 1e90 --tokens 1e90`). Overflows only in the tails are caught by the engine, with the same message.
     /// - Parameters:
     ///   - template: The fixed inputs and modes.
     ///   - uncertain: The sampled inputs, set to their medians here.
     ///   - fixed: The fixed inputs, to name the causes.
     ///   - outputs: The outputs reported.
-    /// - Throws: ``InputError/overflow(output:causes:)`` for the first output that is not finite.
-    static func checkFinite(template: FootprintVariables<Double>, uncertain: [(slot: InputSlot, distribution: Distribution)],
-                            fixed: [(InputSlot, Double)], outputs: [OutputName]) throws(InputError) {
+    /// - Throws: ``InputError/overflow(output:causes:fallback:)`` for the first output that is not finite.
+    func checkFinite(template: FootprintVariables<Double>, uncertain: [(slot: InputSlot, distribution: Distribution)],
+                     fixed: [(InputSlot, Double)], outputs: [OutputName]) throws(InputError) {
         var atMedians = template
         for (slot, d) in uncertain { atMedians[slot] = d.median }
         let results = FootprintModel.evaluate(atMedians)
         guard let output = outputs.first(where: { !results[$0].isFinite }) else { return }
-        let (inputs, units) = namedInputs(fixed: fixed, uncertain: uncertain)
-        throw InputError.overflow(output: output.rawValue, causes: InputError.extremeInputs(inputs, units: units))
+        let (inputs, units) = Self.namedInputs(fixed: fixed, uncertain: uncertain)
+        var causes = InputError.extremeInputs(inputs, units: units, growthFallback: false)
+        if causes.isEmpty { causes = jointOverflowCauses(of: output, at: atMedians, sampled: .medians) }
+        throw InputError.overflow(output: output.rawValue, causes: causes, fallback: Self.overflowFallback)
+    }
+
+    /// What an estimate's overflow says when no input can be named: it has no growth factors or years.
+    static let overflowFallback = "check the magnitudes of the inputs given"
+
+    /// Where ``jointOverflowCauses(of:at:sampled:)`` evaluates the sampled inputs.
+    enum SampledPoint {
+        /// Each at its median (`` `tokens` with median 1e+90 ``).
+        case medians
+        /// Each at the quantile, 10⁻⁶ or 1 − 10⁻⁶, farther from 1 in magnitude (`` `tokens` reaching 1e+95 ``).
+        case extremes
+    }
+
+    /// The inputs given that together overflow `output` at `point`, none of them extreme alone (`--params 1e90
+    /// --tokens 1e95`: each below 10¹⁰⁰, their product is not). An output overflows when its square does (above
+    /// 1.3 × 10¹⁵⁴), as the engine's sd and mcse need it not to. The causes are the inputs whose value set to 1 (−1
+    /// when negative) brings it back there; when no one input is enough, those farthest from 1 in magnitude, as many
+    /// as it takes together. Each is named farthest from 1 first, as `` `key` = 1e+90 `` (fixed) or
+    /// `` `key` with median 1e+90 `` / `` `key` reaching 1e+95 `` (sampled), with the unit it is named in.
+    /// - Parameters:
+    ///   - output: The output that overflows.
+    ///   - point: Every input of the model, fixed and sampled.
+    ///   - sampled: Where `point` holds the sampled inputs, for their descriptions.
+    /// - Returns: At most five descriptions, each with the key in backticks; empty when `output` does not overflow at
+    ///   `point`, or still does with every input given set to 1.
+    func jointOverflowCauses(of output: OutputName, at point: FootprintVariables<Double>, sampled: SampledPoint) -> [String] {
+        func overflows(_ x: FootprintVariables<Double>) -> Bool {
+            let y = FootprintModel.evaluate(x)[output]
+            return !(y * y).isFinite
+        }
+        guard overflows(point) else { return [] }
+        var candidates: [(distance: Double, slots: [InputSlot], unit: Double, text: String)] = []
+        for input in givenInputs {
+            // `params` sets the active parameters too when they are not given apart (and only they are used in training).
+            let slots = input.slot == .totalParameters && values[.activeParameters] == nil ? [.activeParameters, .totalParameters] : [input.slot]
+            guard let value = slots.lazy.map({ point[$0] }).first(where: { $0 != 0 }), value.isFinite, abs(value) != 1 else { continue }
+            let shown = Distribution.compact(value) + (input.slot.namedUnit.isEmpty ? "" : " \(input.slot.namedUnit)")
+            let relation = input.distribution.isFixed ? "=" : sampled == .medians ? "with median" : "reaching"
+            candidates.append((abs(log10(abs(value))), slots.filter { point[$0] != 0 }, value < 0 ? -1 : 1, "`\(input.name)` \(relation) \(shown)"))
+        }
+        candidates.sort { $0.distance > $1.distance }
+        func lowered(_ x: FootprintVariables<Double>, _ c: (distance: Double, slots: [InputSlot], unit: Double, text: String)) -> FootprintVariables<Double> {
+            var x = x
+            for slot in c.slots { x[slot] = c.unit }
+            return x
+        }
+        let alone = candidates.filter { !overflows(lowered(point, $0)) }
+        if !alone.isEmpty { return alone.prefix(5).map(\.text) }
+        var x = point
+        for (n, c) in candidates.enumerated() {
+            x = lowered(x, c)
+            if !overflows(x) { return candidates.prefix(Swift.min(n + 1, 5)).map(\.text) }
+        }
+        return []
+    }
+
+    /// Every input given, by slot: the spec's own, a grid given as an intensity (`grid`, the spec's grid choice, not
+    /// one of its slots), and the total parameters (`params`, the active ones when none are given).
+    var givenInputs: [(name: String, distribution: Distribution, slot: InputSlot)] {
+        var given = InputSlot.allCases.compactMap { slot in values[slot].map { (name: slot.rawValue, distribution: $0, slot: slot) } }
+        if case .intensity(let d) = grid, values[.intensity] == nil { given.append((name: InputSlot.intensity.rawValue, distribution: d, slot: .intensity)) }
+        if let p = parameters, values[.totalParameters] == nil { given.append((name: InputSlot.totalParameters.rawValue, distribution: p, slot: .totalParameters)) }
+        return given
     }
 
     /// Every input, fixed or sampled, as ``InputError/extremeInputs(_:units:growthFallback:)`` names causes from

@@ -143,12 +143,14 @@ extension InputError {
     /// names the output (and year) in `field`, and in `found` the inputs that can cause it.
     /// - Parameters:
     ///   - output: The output's name (`energy_kwh`, or `energy_kwh in 2200` in a projection).
-    ///   - causes: The inputs that can cause it, as ``extremeInputs(_:)`` describes them; when empty, the
-    ///     message points at growth factors, years and input magnitudes in general.
+    ///   - causes: The inputs that can cause it, as ``extremeInputs(_:units:growthFallback:)`` describes them.
+    ///   - fallback: What the message says when `causes` is empty: by default, to check growth factors, years and
+    ///     input magnitudes (a projection's); an estimate, which has neither growth factors nor years, says its own.
     /// - Returns: The error.
-    public static func overflow(output: String, causes: [String]) -> InputError {
+    public static func overflow(output: String, causes: [String],
+                                fallback: String = "check growth factors, years and input magnitudes") -> InputError {
         let culprits = causes.isEmpty
-            ? "; check growth factors, years and input magnitudes for overflow"
+            ? "; \(fallback) for overflow"
             : "; the inputs that can cause it: " + causes.joined(separator: ", ")
         return InputError(field: output, expected: overflowExpected + output,
                           found: "infinite or undefined values (it overflows)" + culprits)
