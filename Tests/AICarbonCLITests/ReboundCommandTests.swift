@@ -33,6 +33,16 @@ struct ReboundCommandTests {
         #expect(result.stderr.contains("expected"))
     }
 
+    @Test("a huge gain whose demand falls is super-conservation with R = -1e-308, not none (R is within 1e-9 of 0 only because both savings near 100%)")
+    func hugeGain() throws {
+        let result = try runAICarbon(["rebound", "--efficiency-gain", "1e308", "--elasticity", "0.5", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["class"] as? String == "super-conservation", "\(result.stdout)")
+        let r = try #require(object["rebound"] as? Double)
+        #expect(abs(r / -1e-308 - 1) <= 1e-6, "\(r)")
+    }
+
     @Test("an efficiency loss (k below 1) is refused, not classed as a partial rebound in which \"energy still falls\"",
           arguments: ["0.5", "0.999", "-10%"])
     func efficiencyLoss(_ gain: String) throws {

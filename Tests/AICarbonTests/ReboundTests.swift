@@ -35,4 +35,34 @@ struct ReboundTests {
     func superConservation() {
         #expect(Rebound(efficiencyGain: 2, elasticity: 0.3).reboundClass == .superConservation)
     }
+
+    @Test("a huge gain: R is small because both savings near 100%, not because demand does not respond (k = 1e308, η = 0.5 was classed none)", arguments: [
+        (1e308, 0.5, -1e-308, Rebound.Class.superConservation),
+        (1e308, -0.5, 1e-154, .partial),
+        (1e20, 0.5, -1e-20, .superConservation),
+        (1e12, -0.25, 9.99e-10, .partial),
+    ])
+    func hugeGain(_ k: Double, _ eta: Double, _ expected: Double, _ cls: Rebound.Class) {
+        let r = Rebound(efficiencyGain: k, elasticity: eta)
+        // R = (k^(-η) - 1) / (k - 1), to its digits.
+        #expect(abs(r.rebound - expected) <= 1e-6 * abs(expected), "k \(k) η \(eta): \(r.rebound)")
+        #expect(r.reboundClass == cls, "k \(k) η \(eta): \(r.reboundClass)")
+    }
+
+    @Test("none still means demand unchanged within 1e-9: a tiny elasticity, at k = 2 or at a huge k", arguments: [
+        (2.0, 1e-10), (2.0, -1e-9), (1e308, 1e-12), (1.5, 0.0),
+    ])
+    func stillNone(_ k: Double, _ eta: Double) {
+        #expect(Rebound(efficiencyGain: k, elasticity: eta).reboundClass == .none)
+    }
+
+    @Test("up to k = 2 the classes are those of R alone")
+    func sameUpToTwo() {
+        for k in [1.0, 1 + 1e-9, 1.001, 1.5, 2] {
+            for eta in [-2, -1 - 1e-10, -1, -0.5, -1e-8, -1e-9, -1e-10, 0, 1e-10, 1e-9, 1e-8, 0.5] {
+                let r = Rebound(efficiencyGain: k, elasticity: eta)
+                #expect(r.reboundClass == Rebound.classify(r.rebound), "k \(k) η \(eta)")
+            }
+        }
+    }
 }

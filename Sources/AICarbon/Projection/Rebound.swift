@@ -57,9 +57,10 @@ public struct Rebound: Sendable, Hashable {
     public var actualSaving: Double { 1 - energyFactor }
     /// Rebound effect `R = 1 − actual / expected`; `−η` in the limit k → 1, 0 at k = 1 exactly.
     public var rebound: Double { Self.rebound(efficiencyGain, elasticity) }
-    /// The class of `rebound`. The classes describe an efficiency gain (`k ≥ 1`); for a loss (`k < 1`)
+    /// The class of `rebound`, with `none` only when demand does not respond either
+    /// (``classify(_:demandFactor:)``). The classes describe an efficiency gain (`k ≥ 1`); for a loss (`k < 1`)
     /// energy per unit of service rises and they do not apply (`aicarbon rebound` refuses such a `k`).
-    public var reboundClass: Class { Self.classify(rebound) }
+    public var reboundClass: Class { Self.classify(rebound, demandFactor: demandFactor) }
 
     /// `k^(−η)`.
     public static func demandFactor(_ k: Double, _ eta: Double) -> Double { Foundation.pow(k, -eta) }
@@ -74,6 +75,23 @@ public struct Rebound: Sendable, Hashable {
         // ln k to full relative accuracy near 1 (k − 1 is exact there).
         let l = (0.5...2).contains(k) ? Foundation.log1p(k - 1) : Foundation.log(k)
         return -Foundation.exp(-l) * Foundation.expm1(-eta * l) / Foundation.expm1(-l)
+    }
+
+    /// The class of a rebound value `r` whose demand factor `k^(−η)` is `demand`: as ``classify(_:)``, but `none`
+    /// (R = 0, "demand does not respond") also needs demand within 1e-9 of unchanged. `R = (k^(−η) − 1) / (k − 1)`
+    /// shrinks like 1/k for any elasticity above −1, so for a huge gain a demand that responds gives an R within
+    /// the tolerance of 0: `k = 1e308`, `η = 0.5` gives R = −1e-308 (exactly, to its digits) with demand falling to
+    /// 1e-154 of what it was, which is super-conservation, and `η = −0.5` gives R = 1e-154 with demand 1e154 times
+    /// higher, a partial rebound; both were classed `none`. For `k ≤ 2`, |R| ≤ 1e-9 already keeps demand within
+    /// 1e-9 of unchanged, so the classes there are those of ``classify(_:)``.
+    /// - Parameters:
+    ///   - r: The rebound R.
+    ///   - demand: The demand factor `k^(−η)`.
+    /// - Returns: The class.
+    public static func classify(_ r: Double, demandFactor demand: Double) -> Class {
+        let byRebound = classify(r)
+        guard byRebound == .none, r != 0, abs(demand - 1) > 1e-9 else { return byRebound }
+        return r < 0 ? .superConservation : .partial
     }
 
     /// The class of a rebound value, with a tolerance of 1e-9 for `none` and `full`.
