@@ -94,6 +94,22 @@ struct QuantityParserTests {
         #expect(try QuantityParser.parse("1.797e308", as: .dimensionless, field: "x") == 1.797e308)
     }
 
+    @Test("a refusal for size carries its reason as InputError.magnitude, in the words found gives; other refusals carry none", arguments: [
+        ("1e-320", QuantityKind.count, InputError.MagnitudeRefusal.tooSmall("too small: nonzero magnitudes below 2.225e-308 are not represented")),
+        ("1e-306 Wh", .energy, .tooSmall("too small, 1e-309 kWh in the base unit: nonzero magnitudes below 2.225e-308 are not represented")),
+        ("1.8e308", .dimensionless, .tooLarge("too large: magnitudes above 1.797e308 are not represented")),
+        ("1e300 PWh", .energy, .tooLarge("too large in kWh: magnitudes above 1.797e308 are not represented")),
+    ])
+    func magnitudeReason(_ text: String, _ kind: QuantityKind, _ reason: InputError.MagnitudeRefusal) {
+        let error = #expect(throws: InputError.self) { try QuantityParser.parse(text, as: kind, field: "x") }
+        #expect(error?.magnitude == reason, "\(String(describing: error))")
+        #expect(error?.found == "\"\(text)\" (\(reason.explanation))", "\(String(describing: error))")
+        for other in ["abc", "3 parsecs", "1 (too big)", ""] {
+            let e = #expect(throws: InputError.self) { try QuantityParser.parse(other, as: kind, field: "x") }
+            #expect(e?.magnitude == nil, "\(other)")
+        }
+    }
+
     @Test("a scenario file's number beyond Double's range is refused at its line with the limit")
     func tooLargeInFile() {
         let error = #expect(throws: InputError.self) {

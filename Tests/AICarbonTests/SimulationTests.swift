@@ -169,6 +169,13 @@ struct SimulationTests {
         #expect(throws: Never.self) { try PrecisionTarget(parsing: "mean:1%@energy_kwh") }
     }
 
+    @Test("a tolerance whose own text holds \" (too \" gets the syntax, not a size refusal (the reason was read out of the parser's text, and quoted it again)")
+    func targetTextLikeReason() {
+        let error = #expect(throws: InputError.self) { try PrecisionTarget(parsing: "p95:1 (too big)") }
+        #expect(error?.expected == "STAT:TOL[@OUTPUT] such as \"p95:1%\" or \"mean:0.5%@energy_kwh\"", "\(String(describing: error))")
+        #expect(error?.found == "\"p95:1 (too big)\"", "\(String(describing: error))")
+    }
+
     @Test("one sample of an uncertain input is refused (its sd and mcse would read 0); two are run")
     func oneSample() throws {
         let inputs = [(name: "x", distribution: Distribution.lognormal(p05: 1, p95: 3))]

@@ -17,7 +17,8 @@ public enum QuantityParser {
     ///   - location: The file position, for the error message.
     ///   - domain: The field's range, when known, for the hint (``QuantityKind/examples(in:)``).
     /// - Returns: The value in the kind's base unit.
-    /// - Throws: ``InputError`` naming the field, what was expected and what was found.
+    /// - Throws: ``InputError`` naming the field, what was expected and what was found; for a number refused for
+    ///   its size, with ``InputError/magnitude`` set.
     public static func parse(
         _ text: String, as kind: QuantityKind, field: String,
         defaultUnit: String? = nil, location: InputLocation? = nil, domain: ValueDomain? = nil
@@ -27,10 +28,16 @@ public enum QuantityParser {
             let found = trimmed.isEmpty ? "nothing" : "\"\(trimmed)\"" + (why.map { " (\($0))" } ?? "")
             return InputError(field: field, expected: domain.map(kind.examples(in:)) ?? kind.examples, found: found, location: location)
         }
+        // A refusal for size carries its reason (InputError.magnitude) besides saying it.
+        func refuse(_ size: InputError.MagnitudeRefusal) -> InputError {
+            var error = fail(size.explanation)
+            error.magnitude = size
+            return error
+        }
         guard let (number, rest) = splitNumber(trimmed) else { throw fail() }
         // `nan` and `inf` are not numbers here (``splitNumber(_:)``): a literal read as infinite is beyond
         // Double's range, said with its limit as the too-small refusal below says its own.
-        guard number.isFinite else { throw fail("too large: magnitudes above \(largestText) are not represented") }
+        guard number.isFinite else { throw refuse(.tooLarge("too large: magnitudes above \(largestText) are not represented")) }
         var unit = rest.trimmingWhitespace()
         if unit.isEmpty {
             if let defaultUnit { unit = defaultUnit } else if kind.needsUnit { throw fail("no unit") }
@@ -41,7 +48,7 @@ public enum QuantityParser {
         let value = number * factor
         guard value.isFinite else {
             let base = kind.baseUnit.isEmpty ? "as a plain number" : "in \(kind.baseUnit)"
-            throw fail("too large \(base): magnitudes above \(largestText) are not represented")
+            throw refuse(.tooLarge("too large \(base): magnitudes above \(largestText) are not represented"))
         }
         // A nonzero number that underflows to 0 or to a subnormal (below 2.2e-308, where doubles lose
         // precision and the equations give 0 ± 0), as typed or in the base unit, is refused rather than read
@@ -51,7 +58,7 @@ public enum QuantityParser {
         guard (value.isNormal && number.isNormal) || (value == 0 && !nonzero) else {
             // Typed within range, it left it in the base unit: say so, with the converted value.
             let converted = number.isNormal && factor != 1 ? ", \(Distribution.compact(value)) \(kind.baseUnit) in the base unit" : ""
-            throw fail("too small\(converted): nonzero magnitudes below 2.225e-308 are not represented")
+            throw refuse(.tooSmall("too small\(converted): nonzero magnitudes below 2.225e-308 are not represented"))
         }
         return value
     }

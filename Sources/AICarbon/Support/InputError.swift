@@ -42,6 +42,25 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
     public var found: String
     /// Where the value came from, when it came from a file.
     public var location: InputLocation?
+    /// Why a number was refused for its size, when that is the reason (``QuantityParser``), so that a caller
+    /// quoting the number its own way keeps the reason without reading it back out of ``found``.
+    public var magnitude: MagnitudeRefusal?
+
+    /// A number refused for its size, with the parser's words for it, as ``found`` gives them in parentheses after
+    /// the number (`too small: nonzero magnitudes below 2.225e-308 are not represented`).
+    public enum MagnitudeRefusal: Sendable, Hashable {
+        /// Above the largest double (1.797e308) in magnitude, as typed or in the base unit.
+        case tooLarge(String)
+        /// Nonzero but below the smallest normal double (2.225e-308) in magnitude, as typed or in the base unit.
+        case tooSmall(String)
+
+        /// The parser's words.
+        public var explanation: String {
+            switch self {
+            case .tooLarge(let words), .tooSmall(let words): return words
+            }
+        }
+    }
 
     /// Creates an error.
     /// - Parameters:

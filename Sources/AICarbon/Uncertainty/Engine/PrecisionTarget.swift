@@ -42,9 +42,9 @@ public struct PrecisionTarget: Sendable, Hashable, CustomStringConvertible {
         } catch {
             // A number the parser refuses for its size (1e-320%: below the smallest normal double) says so; other
             // text gets the syntax.
-            guard let open = error.found.range(of: " (too "), error.found.hasSuffix(")") else { throw fail }
+            guard let size = error.magnitude else { throw fail }
             throw InputError(field: field, expected: "a tolerance above 0% and below 100% (\"p95:1%\")",
-                             found: "\"\(parts[1])\" in \"\(text)\"" + error.found[open.lowerBound...])
+                             found: "\"\(parts[1])\" in \"\(text)\" (\(size.explanation))")
         }
         // A tolerance that reads as a number but cannot be met or means nothing: said with its range.
         guard tol > 0, tol < 1 else {
