@@ -144,4 +144,31 @@ struct OverflowMessageTests {
             #expect(error.location?.description == "u.yaml:6:12", "\(error)")
         }
     }
+
+    @Test("a projection's underflow is placed at the line of the most extreme input named, a path's year or the grid, carried as its key (it was read back out of the message)", arguments: [
+        ("ai_growth:\n  2030: 1e-200\nconventional_growth: 1\n", "ai_growth", "u.yaml:7:3"),
+        ("ai_growth: 1\nconventional_growth: 1\ngrid: 1e-300 kg/kWh\n", "grid", "u.yaml:8:"),
+    ])
+    func projectionUnderflowPlace(_ lines: String, _ key: String, _ place: String) throws {
+        let text = "kind: projection\nstart_year: 2024\nend_year: 2040\nbase_electricity: 415 TWh\nai_share: 0.5\n" + lines
+        guard case .projection(let p) = try ScenarioFile.parseDocument(text, path: "u.yaml") else { Issue.record("kind"); return }
+        do {
+            _ = try p.run(catalog: Catalog.bundled(), settings: SimulationSettings(samples: 100, threads: 2))
+            Issue.record("accepted")
+        } catch {
+            #expect(error.found.contains("(it underflows); the inputs that can cause it: `\(key)"), "\(error)")
+            #expect(error.location?.description.hasPrefix(place) == true, "\(error)")
+        }
+    }
+
+    @Test("extremeCauses gives each cause's name as given (a year column's own) with the text extremeInputs gives")
+    func extremeCauseNames() {
+        let inputs: [(name: String, distribution: Distribution)] = [("pue", .fixed(1.2)), ("ai_growth@2030", .fixed(1e-200)), ("grid", .fixed(1e-300))]
+        let causes = InputError.extremeCauses(inputs, units: ["grid": "kg/kWh"])
+        #expect(causes.map(\.name) == ["grid", "ai_growth@2030"])
+        #expect(causes.map(\.text) == InputError.extremeInputs(inputs, units: ["grid": "kg/kWh"]))
+        #expect(causes.map(\.text) == ["`grid` = 1e-300 kg/kWh", "`ai_growth@2030` = 1e-200"])
+        // The growth fallback names the key of a year column.
+        #expect(InputError.extremeCauses([("ai_growth@2030", .fixed(3))]).map(\.name) == ["ai_growth"])
+    }
 }

@@ -142,20 +142,28 @@ public struct ProjectionSpec: Sendable {
     func checkFinite(model: ProjectionModel, columns: [(name: String, distribution: Distribution)]) throws(InputError) {
         let values = Self.valuesAtMedians(model: model, columns: columns)
         var given = scalars.map { (name: $0.key, distribution: $0.value) }
-        for (key, path) in paths { given += path.map { (name: "\(key)@\($0.year)", distribution: $0.value) } }
+        // The key each input is given under, by the name it is checked under (a path's year `ai_growth@2030`: `ai_growth`).
+        var keyOfInput = Dictionary(uniqueKeysWithValues: scalars.keys.map { ($0, $0) })
+        for (key, path) in paths {
+            given += path.map { (name: "\(key)@\($0.year)", distribution: $0.value) }
+            for point in path { keyOfInput["\(key)@\(point.year)"] = key }
+        }
         // Underflow: an output nonzero but below 10⁻¹⁰⁰ (InputError.underflow), from extreme inputs or from growth
         // factors below 1 compounded (`ai_growth: 0.01` over 100 years); it passes below 10⁻¹⁰⁰ before it reaches 0.
         let small = InputError.extremeMagnitudes.small
         if let tiny = values.indices.first(where: { values[$0].isFinite && values[$0] != 0 && abs(values[$0]) < small }) {
             // A grid given as an intensity is the spec's grid choice, not one of its scalars.
             var candidates = given
-            if case .intensity(let d)? = grid { candidates.append((name: "grid", distribution: d)) }
+            if case .intensity(let d)? = grid {
+                candidates.append((name: "grid", distribution: d))
+                keyOfInput["grid"] = "grid"
+            }
             let units = Dictionary(candidates.map { ($0.name, $0.name == "grid" ? "kg/kWh" : Self.unit(ofColumn: $0.name)) },
                                    uniquingKeysWith: { a, _ in a })
-            var causes = InputError.extremeInputs(candidates, units: units, growthFallback: false)
+            let extremes = InputError.extremeCauses(candidates, units: units, growthFallback: false)
             // Placed at the most extreme input named, where the file gives it; else as an overflow is.
-            let named = causes.first.flatMap { $0.split(separator: "`", omittingEmptySubsequences: false).dropFirst().first }
-                .flatMap { $0.split(separator: "@").first }.map(String.init)
+            let named = extremes.first.flatMap { keyOfInput[$0.name] }
+            var causes = extremes.map(\.text)
             if causes.isEmpty { causes = growthCauses { $0.median < 1 } }
             var e = InputError.underflow(output: model.outputName(tiny), value: values[tiny],
                                          unit: model.outputs[tiny % model.outputs.count].baseUnit, causes: causes)

@@ -209,6 +209,27 @@ extension InputError {
                           found: "\(shown) at the inputs' medians (it underflows)" + culprits)
     }
 
+    /// The inputs whose values reach extreme magnitudes (``extremeMagnitudes``), as ``extremeCauses(_:units:growthFallback:)``
+    /// finds them, each described as there.
+    /// - Parameters:
+    ///   - inputs: Input names and their values (fixed or distributions).
+    ///   - units: The base unit of inputs by name, printed after their values.
+    ///   - growthFallback: Whether to name growth drivers when no input is extreme.
+    /// - Returns: At most five descriptions.
+    public static func extremeInputs(_ inputs: [(name: String, distribution: Distribution)], units: [String: String] = [:],
+                                     growthFallback: Bool = true) -> [String] {
+        extremeCauses(inputs, units: units, growthFallback: growthFallback).map(\.text)
+    }
+
+    /// An input named as a likely cause of an overflow or underflow: its name as given, and how a message describes it.
+    public struct ExtremeCause: Sendable, Hashable {
+        /// The input's name as given to ``InputError/extremeCauses(_:units:growthFallback:)`` (a year column's name for a
+        /// year's value, `ai_growth@2030`), or the growth key a fallback names (`ai_growth`).
+        public var name: String
+        /// Its description: `` `key` = 1e-300 `` or `` `key` reaching 1e+200 ``, with the unit when known.
+        public var text: String
+    }
+
     /// The inputs whose values reach extreme magnitudes (``extremeMagnitudes``), largest excess first, each
     /// as `` `key` = 1e-300 `` (a fixed value) or `` `key` reaching 1e+200 `` (a distribution's 10⁻⁶ or
     /// 1 − 10⁻⁶ quantile), with the key in backticks so that the command line shows its flag.
@@ -222,10 +243,10 @@ extension InputError {
     ///   - units: The base unit of inputs by name (`energy_per_query`: `kWh`), printed after their values, which
     ///     are in it; an input without one is printed bare.
     ///   - growthFallback: Whether to name growth drivers when no input is extreme.
-    /// - Returns: At most five descriptions.
-    public static func extremeInputs(_ inputs: [(name: String, distribution: Distribution)], units: [String: String] = [:],
-                                     growthFallback: Bool = true) -> [String] {
-        var found: [(excess: Double, text: String)] = []
+    /// - Returns: At most five causes.
+    public static func extremeCauses(_ inputs: [(name: String, distribution: Distribution)], units: [String: String] = [:],
+                                     growthFallback: Bool = true) -> [ExtremeCause] {
+        var found: [(excess: Double, cause: ExtremeCause)] = []
         for (name, d) in inputs {
             let values = d.isFixed ? [d.median] : [d.quantile(1e-6), d.median, d.quantile(1 - 1e-6)]
             var worst: (excess: Double, value: Double)?
@@ -238,16 +259,17 @@ extension InputError {
             }
             guard let worst else { continue }
             let value = Distribution.compact(worst.value) + (units[name].map { $0.isEmpty ? "" : " \($0)" } ?? "")
-            found.append((worst.excess, d.isFixed ? "`\(name)` = \(value)" : "`\(name)` reaching \(value)"))
+            found.append((worst.excess, ExtremeCause(name: name, text: d.isFixed ? "`\(name)` = \(value)" : "`\(name)` reaching \(value)")))
         }
         if found.isEmpty, growthFallback {
             for (name, d) in inputs {
                 let key = name.split(separator: "@").first.map(String.init) ?? name
                 let high = d.isFixed ? d.median : d.quantile(1 - 1e-6)
                 guard GrowthText.keys.contains(key), high > 1 else { continue }
-                found.append((high, d.isFixed ? "`\(key)` = \(Distribution.compact(high))" : "`\(key)` reaching \(Distribution.compact(high))"))
+                found.append((high, ExtremeCause(name: key, text: d.isFixed ? "`\(key)` = \(Distribution.compact(high))"
+                                                                 : "`\(key)` reaching \(Distribution.compact(high))")))
             }
         }
-        return found.sorted { $0.excess > $1.excess }.prefix(5).map(\.text)
+        return found.sorted { $0.excess > $1.excess }.prefix(5).map(\.cause)
     }
 }
