@@ -125,6 +125,26 @@ struct LifetimeTests {
         #expect(Estimate.lifetimeWarning(try plannedSpec().resolve(catalog: Catalog.bundled())) == nil)
     }
 
+    @Test("the warning is worked out once, when the spec is resolved, and the report and the problem's warnings give that one (each evaluated the model at the medians again)")
+    func workedOutOnce() throws {
+        var spec = plannedSpec()
+        spec[.lifetime] = .fixed(240)
+        var resolved = try spec.resolve(catalog: Catalog.bundled())
+        let warning = try #require(resolved.lifetimeWarning)
+        #expect(warning.hasPrefix("warning: the lifetime in use (8.5 days, 85% of lifetime 10 days) is shorter than the run ("), "\(warning)")
+        #expect(resolved.problem.warnings == [warning] && Estimate.lifetimeWarning(resolved) == warning)
+        // Both places read the one stored: changing the inputs afterwards (no caller does) does not make them differ.
+        resolved.template.lifetimeHours = 1e9
+        #expect(resolved.problem.warnings == [warning] && Estimate.lifetimeWarning(resolved) == warning)
+        let report = try Estimate.run(spec, catalog: Catalog.bundled(), settings: SimulationSettings(samples: 2_000, seed: 1, threads: 2))
+        #expect(report.lifetimeWarning == warning)
+        // A projection's likewise.
+        let p = try loadProjection("epoch-frontier-training.yaml", overrides: [("lifetime", "10 days")])
+        let r = try p.spec.resolve(catalog: Catalog.bundled(), targetYears: p.targetYears)
+        let projected = try #require(r.lifetimeWarning)
+        #expect(r.problem.warnings == [projected])
+    }
+
     @Test("Comparison.run of two estimates carries each side's lifetime warning, prefixed A: or B:, after the mean warnings (library callers get it)")
     func comparison() throws {
         var a = plannedSpec(), b = plannedSpec()

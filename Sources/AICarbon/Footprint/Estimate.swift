@@ -26,7 +26,7 @@ public enum Estimate {
                                         count: summary.count, batches: summary.batches, settings: settings, percentiles: percentiles)
             report.targetMet = summary.targetMet
             report.meanWarnings = MeanDivergence.warnings(problem)
-            report.lifetimeWarning = lifetimeWarning(resolved)
+            report.lifetimeWarning = resolved.lifetimeWarning
             return report
         } catch {
             // An overflow that named no input (the engine's, or one at the medians) is completed; one the engine
@@ -54,12 +54,16 @@ public enum Estimate {
     /// ``EmbodiedEmissions``). Judged at every input's median; nil when the share is at most 1, or when the
     /// run has no wall-clock time (chip-hours without a chip count) or no embodied emissions. Durations below an
     /// hour are given in minutes or seconds (``ReadableQuantity/duration(_:)``).
-    /// - Parameter resolved: The resolved spec.
+    /// - Parameter resolved: The resolved spec, which worked it out when resolved (``EstimateSpec/Resolved/lifetimeWarning``).
     /// - Returns: One line without a newline, or nil.
-    public static func lifetimeWarning(_ resolved: EstimateSpec.Resolved) -> String? {
-        var x = resolved.template
-        for (slot, d) in resolved.uncertain { x[slot] = d.median }
-        let y = FootprintModel.evaluate(x)
+    public static func lifetimeWarning(_ resolved: EstimateSpec.Resolved) -> String? { resolved.lifetimeWarning }
+
+    /// The warning of ``lifetimeWarning(_:)``, from the model evaluated at every input's median.
+    /// - Parameters:
+    ///   - x: Every input, the sampled ones at their medians.
+    ///   - y: The model's outputs there.
+    /// - Returns: One line without a newline, or nil.
+    static func lifetimeWarning(atMedians x: FootprintVariables<Double>, results y: FootprintResults<Double>) -> String? {
         let inUse = x.lifetimeHours * x.inUseShare
         guard let hours = y.wallClockHours, hours.isFinite, inUse.isFinite, hours > inUse, y.embodiedCO2eKg > 0 else { return nil }
         return "warning: the lifetime in use (\(ReadableQuantity.duration(inUse)), \(ReadableQuantity.percent(x.inUseShare)) of lifetime "

@@ -77,6 +77,10 @@ public struct EstimateSpec: Sendable, Hashable {
         public var accelerator: Accelerator?
         /// The grid, when one was named or defaulted.
         public var grid: Grid?
+        /// The warning of an accelerator lifetime shorter than the run (``Estimate/lifetimeWarning(atMedians:results:)``),
+        /// worked out once when the spec is resolved, from the evaluation at the medians that its checks use; the
+        /// report and ``problem``'s warnings both give it.
+        public internal(set) var lifetimeWarning: String?
 
         /// The engine adapter for these inputs and outputs.
         var model: FootprintChunkModel {
@@ -102,7 +106,7 @@ public struct EstimateSpec: Sendable, Hashable {
                                             outputs: outputs.map(\.rawValue), units: outputs.map(\.baseUnit),
                                             sources: [outputs.map(source)], histogramBins: EstimateReport.histogramBins)
             // A lifetime shorter than the run, for every report of the problem (a comparison's too).
-            problem.warnings = Estimate.lifetimeWarning(self).map { [$0] } ?? []
+            problem.warnings = lifetimeWarning.map { [$0] } ?? []
             return problem
         }
     }
@@ -250,12 +254,17 @@ public struct EstimateSpec: Sendable, Hashable {
            let flops = FootprintModel.evaluate(template).trainingFLOPs {
             derived[.trainingFLOPs] = .constant(flops)
         }
-        try checkFinite(template: template, uncertain: builder.uncertain, fixed: builder.fixed, outputs: outputs)
-        try Self.checkUnderflow(template: template, uncertain: builder.uncertain, fixed: builder.fixed, outputs: outputs)
+        // One evaluation at the medians serves the checks and the lifetime warning.
+        var atMedians = template
+        for (slot, d) in builder.uncertain { atMedians[slot] = d.median }
+        let results = FootprintModel.evaluate(atMedians)
+        try checkFinite(atMedians: atMedians, results: results, uncertain: builder.uncertain, fixed: builder.fixed, outputs: outputs)
+        try Self.checkUnderflow(atMedians: atMedians, results: results, uncertain: builder.uncertain, fixed: builder.fixed, outputs: outputs)
         let correlation = try resolveCorrelation(builder.uncertain.map(\.slot))
         return Resolved(template: template, uncertain: builder.uncertain, correlation: correlation,
                         assumptions: builder.assumptions, outputs: outputs, sampled: outputs.filter { derived[$0] == nil },
-                        derived: derived, accelerator: accelerator, grid: gridEntry)
+                        derived: derived, accelerator: accelerator, grid: gridEntry,
+                        lifetimeWarning: Estimate.lifetimeWarning(atMedians: atMedians, results: results))
     }
 
     /// A named grid's intensity: lognormal around the catalog value with the catalog's spread, its basis
@@ -380,16 +389,15 @@ public struct EstimateSpec: Sendable, Hashable {
     /// makes `energy_kwh` infinite), else the given inputs that overflow it together (``jointOverflowCauses(of:at:sampled:)``:
     /// `--params 1e90 --tokens 1e90`). Overflows only in the tails are caught by the engine, with the same message.
     /// - Parameters:
-    ///   - template: The fixed inputs and modes.
-    ///   - uncertain: The sampled inputs, set to their medians here.
+    ///   - atMedians: Every input, the sampled ones at their medians.
+    ///   - results: The model's outputs there.
+    ///   - uncertain: The sampled inputs, to name the causes.
     ///   - fixed: The fixed inputs, to name the causes.
     ///   - outputs: The outputs reported.
     /// - Throws: ``InputError/overflow(output:causes:fallback:)`` for the first output that is not finite.
-    func checkFinite(template: FootprintVariables<Double>, uncertain: [(slot: InputSlot, distribution: Distribution)],
-                     fixed: [(InputSlot, Double)], outputs: [OutputName]) throws(InputError) {
-        var atMedians = template
-        for (slot, d) in uncertain { atMedians[slot] = d.median }
-        let results = FootprintModel.evaluate(atMedians)
+    func checkFinite(atMedians: FootprintVariables<Double>, results: FootprintResults<Double>,
+                     uncertain: [(slot: InputSlot, distribution: Distribution)], fixed: [(InputSlot, Double)],
+                     outputs: [OutputName]) throws(InputError) {
         guard let output = outputs.first(where: { !results[$0].isFinite }) else { return }
         let (inputs, units) = Self.namedInputs(fixed: fixed, uncertain: uncertain)
         var causes = InputError.extremeInputs(inputs, units: units, growthFallback: false)
@@ -475,17 +483,16 @@ public struct EstimateSpec: Sendable, Hashable {
     /// 0 only because of an input below 10⁻¹⁰⁰ (it is nonzero with every such input raised to 1; an output 0
     /// for a reason of its own, such as no inference, stays 0). `--grid "1e-300 kg/kWh"` makes `co2e_kg` 6.75e-292 kg.
     /// - Parameters:
-    ///   - template: The fixed inputs and modes.
-    ///   - uncertain: The sampled inputs, set to their medians here.
+    ///   - atMedians: Every input, the sampled ones at their medians.
+    ///   - results: The model's outputs there.
+    ///   - uncertain: The sampled inputs, to name the causes.
     ///   - fixed: The fixed inputs, to name the causes.
     ///   - outputs: The outputs reported.
     /// - Throws: ``InputError/underflow(output:value:unit:causes:)`` for the first output that underflows.
-    static func checkUnderflow(template: FootprintVariables<Double>, uncertain: [(slot: InputSlot, distribution: Distribution)],
-                               fixed: [(InputSlot, Double)], outputs: [OutputName]) throws(InputError) {
+    static func checkUnderflow(atMedians: FootprintVariables<Double>, results: FootprintResults<Double>,
+                               uncertain: [(slot: InputSlot, distribution: Distribution)], fixed: [(InputSlot, Double)],
+                               outputs: [OutputName]) throws(InputError) {
         let small = InputError.extremeMagnitudes.small
-        var atMedians = template
-        for (slot, d) in uncertain { atMedians[slot] = d.median }
-        let results = FootprintModel.evaluate(atMedians)
         var raised = atMedians
         let tiny = (fixed.map(\.0) + uncertain.map(\.slot)).filter { atMedians[$0] != 0 && abs(atMedians[$0]) < small }
         for slot in tiny { raised[slot] = atMedians[slot] < 0 ? -1 : 1 }

@@ -75,6 +75,11 @@ public struct ProjectionSpec: Sendable {
             return problem
         }
 
+        /// The warning of an accelerator lifetime in use shorter than a year (``lifetimeWarning(model:columns:valuesAtMedians:)``),
+        /// worked out once when the spec is resolved, from the evaluation at the medians that its checks use; the
+        /// report and ``problem``'s warnings both give it.
+        public internal(set) var lifetimeWarning: String?
+
         /// The warning of an accelerator lifetime in use shorter than a year, the projection's counterpart of
         /// ``Estimate/lifetimeWarning(_:)``. A projection has no chip count and no run length: each year's
         /// accelerator-hours (training and inference) are counted in that year, so the longest any chip can run
@@ -83,9 +88,15 @@ public struct ProjectionSpec: Sendable {
         /// 8,760 h / (lifetime × in_use) > 1 times its whole embodied emissions every year (``EmbodiedEmissions``).
         /// Judged at every driver's median, from the first year with embodied emissions; nil when the lifetime
         /// in use is at least a year or no year has embodied emissions (an aggregate projection has none).
-        public var lifetimeWarning: String? {
-            guard let o = outputs.firstIndex(of: .embodiedCO2eKg) else { return nil }
-            let values = ProjectionSpec.valuesAtMedians(model: model, columns: columns)
+        /// - Parameters:
+        ///   - model: The projection model.
+        ///   - columns: Its sampled drivers, in column order.
+        ///   - values: The model's outputs with every driver at its median (``ProjectionSpec/valuesAtMedians(model:columns:)``).
+        /// - Returns: One line without a newline, or nil.
+        static func lifetimeWarning(model: ProjectionModel, columns: [(name: String, distribution: Distribution)],
+                                    valuesAtMedians values: [Double]) -> String? {
+            guard let o = model.outputs.firstIndex(of: .embodiedCO2eKg) else { return nil }
+            let years = model.years
             guard let t = years.indices.first(where: { values[model.column(year: $0, output: o)] > 0 }) else { return nil }
             func median(_ parameter: ProjectionParameter) -> Double {
                 switch parameter {
@@ -139,8 +150,10 @@ public struct ProjectionSpec: Sendable {
     /// growth drivers given and the years they compound over). Overflows only in the tails are caught by
     /// the engine. Outputs that underflow there (nonzero below 10⁻¹⁰⁰, ``InputError/underflow(output:value:unit:causes:)``)
     /// are refused alike, first.
-    func checkFinite(model: ProjectionModel, columns: [(name: String, distribution: Distribution)]) throws(InputError) {
-        let values = Self.valuesAtMedians(model: model, columns: columns)
+    /// - Parameters:
+    ///   - model: The projection model.
+    ///   - values: Its outputs with every sampled driver at its median (``valuesAtMedians(model:columns:)``).
+    func checkFinite(model: ProjectionModel, values: [Double]) throws(InputError) {
         var given = scalars.map { (name: $0.key, distribution: $0.value) }
         // The key each input is given under, by the name it is checked under (a path's year `ai_growth@2030`: `ai_growth`).
         var keyOfInput = Dictionary(uniqueKeysWithValues: scalars.keys.map { ($0, $0) })
@@ -370,7 +383,10 @@ public struct ProjectionSpec: Sendable {
         }
         precondition(model.outputs.allSatisfy { ProjectionModel.slot($0) != nil }, "a projection output without a model slot")
         let correlation = try b.correlation(correlations)
-        try checkFinite(model: model, columns: b.columns)
-        return Resolved(model: model, columns: b.columns, correlation: correlation, assumptions: b.assumptions)
+        // One evaluation at the medians serves the checks and the lifetime warning.
+        let values = Self.valuesAtMedians(model: model, columns: b.columns)
+        try checkFinite(model: model, values: values)
+        return Resolved(model: model, columns: b.columns, correlation: correlation, assumptions: b.assumptions,
+                        lifetimeWarning: Resolved.lifetimeWarning(model: model, columns: b.columns, valuesAtMedians: values))
     }
 }
