@@ -26,10 +26,7 @@ struct PercentilesOption: ParsableArguments {
                 throw InputError(field: "--percentiles", expected: "percentiles between 0 and 100, comma-separated (\"1,99\")",
                                  found: "\"\(percentiles)\"")
             }
-            guard OutputSummary.askablePercentiles.contains(p) else {
-                throw InputError(field: "--percentiles", expected: OutputSummary.askablePercentilesText + ", comma-separated (\"1,99\")",
-                                 found: "\"\(text)\"")
-            }
+            try OutputSummary.checkAskable(p, typed: text, field: "--percentiles")
             list.append(p)
         }
         return list

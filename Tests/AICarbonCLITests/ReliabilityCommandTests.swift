@@ -206,11 +206,11 @@ struct RefusalCommandTests {
     }
 
     @Test("a percentile closer to 0 or 100 than 10⁻⁶ (a subnormal, 99.99999999999) is refused, saying the range", arguments: [
-        (["--percentiles", "1,99.99999999999"], "Error: --percentiles: expected percentiles from 0.000001 to 99.999999 (closer to 0 or 100, "
-            + "fewer than one sample in 10⁸ falls beyond them), comma-separated (\"1,99\"), found \"99.99999999999\"\n"),
-        (["--percentiles", "1e-320"], "Error: --percentiles: expected percentiles from 0.000001 to 99.999999 (closer to 0 or 100, "
-            + "fewer than one sample in 10⁸ falls beyond them), comma-separated (\"1,99\"), found \"1e-320\"\n"),
-        (["--until", "p1e-320:5%"], "Error: --until: expected STAT:TOL with a percentile from 0.000001 to 99.999999 (closer to 0 or 100, "
+        (["--percentiles", "1,99.99999999999"], "Error: --percentiles: expected a percentile from 0.000001 to 99.999999 (closer to 0 or 100, "
+            + "fewer than one sample in 10⁸ falls beyond it), found \"99.99999999999\"\n"),
+        (["--percentiles", "1e-320"], "Error: --percentiles: expected a percentile from 0.000001 to 99.999999 (closer to 0 or 100, "
+            + "fewer than one sample in 10⁸ falls beyond it), found \"1e-320\"\n"),
+        (["--until", "p1e-320:5%"], "Error: --until: expected a percentile from 0.000001 to 99.999999 (closer to 0 or 100, "
             + "fewer than one sample in 10⁸ falls beyond it), found \"p1e-320\" in \"p1e-320:5%\"\n"),
     ])
     func percentileTooClose(_ arguments: [String], _ line: String) throws {
@@ -228,8 +228,8 @@ struct RefusalCommandTests {
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         let result = try runAICarbon(["run", file.path])
         #expect(result.status == 1)
-        #expect(result.stderr == "Error: \(file.path):5:20: simulation.percentiles: expected percentiles from 0.000001 to 99.999999 (closer to 0 "
-                + "or 100, fewer than one sample in 10⁸ falls beyond them), found \"99.99999999999\"\n", "\(result.stderr)")
+        #expect(result.stderr == "Error: \(file.path):5:20: simulation.percentiles: expected a percentile from 0.000001 to 99.999999 (closer to 0 "
+                + "or 100, fewer than one sample in 10⁸ falls beyond it), found \"99.99999999999\"\n", "\(result.stderr)")
     }
 
     @Test("the hint for a distribution that can fall outside names concrete bounds, not placeholders")

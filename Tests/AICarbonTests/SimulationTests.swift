@@ -176,6 +176,21 @@ struct SimulationTests {
         #expect(error?.found == "\"p95:1 (too big)\"", "\(String(describing: error))")
     }
 
+    @Test("a percentile too close to 0 or 100 is refused with one wording wherever it is asked for, naming where it came from (--until had its own)")
+    func percentileLimitOneWording() throws {
+        let wording = "a percentile from 0.000001 to 99.999999 (closer to 0 or 100, fewer than one sample in 10⁸ falls beyond it)"
+        let until = #expect(throws: InputError.self) { try PrecisionTarget(parsing: "p1e-9:1%", field: "--until") }
+        #expect(until?.description == "--until: expected \(wording), found \"p1e-9\" in \"p1e-9:1%\"", "\(String(describing: until))")
+        let file = #expect(throws: InputError.self) {
+            try ScenarioFile.parse("name: p\nchip_hours: 100\npower: 300\nsimulation:\n  percentiles: [1, 99.99999999999]\n", path: "p.yaml")
+        }
+        #expect(file?.description == "p.yaml:5:20: simulation.percentiles: expected \(wording), found \"99.99999999999\"", "\(String(describing: file))")
+        let flag = #expect(throws: InputError.self) { try OutputSummary.checkAskable(1e-7, typed: "1e-7", field: "--percentiles") }
+        #expect(flag?.description == "--percentiles: expected \(wording), found \"1e-7\"", "\(String(describing: flag))")
+        #expect(throws: Never.self) { try OutputSummary.checkAskable(0.000001, typed: "0.000001", field: "--percentiles") }
+        #expect(throws: Never.self) { try OutputSummary.checkAskable(99.999999, typed: "99.999999", field: "--percentiles") }
+    }
+
     @Test("one sample of an uncertain input is refused (its sd and mcse would read 0); two are run")
     func oneSample() throws {
         let inputs = [(name: "x", distribution: Distribution.lognormal(p05: 1, p95: 3))]

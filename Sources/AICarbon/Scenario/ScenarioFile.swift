@@ -440,10 +440,8 @@ public enum ScenarioFile {
                         throw InputError(field: "simulation.percentiles", expected: "percentiles between 0 and 100",
                                          found: "\"\(item.scalar?.string ?? kind(item))\"", location: location(item.mark, path))
                     }
-                    guard OutputSummary.askablePercentiles.contains(p) else {
-                        throw InputError(field: "simulation.percentiles", expected: OutputSummary.askablePercentilesText,
-                                         found: "\"\(item.scalar?.string ?? "")\"", location: location(item.mark, path))
-                    }
+                    try OutputSummary.checkAskable(p, typed: item.scalar?.string ?? "", field: "simulation.percentiles",
+                                                   location: location(item.mark, path))
                     s.percentiles.append(p)
                 }
             default:

@@ -27,11 +27,7 @@ public struct PrecisionTarget: Sendable, Hashable, CustomStringConvertible {
         if parts[0].lowercased() == "mean" {
             percentile = nil
         } else if parts[0].lowercased().hasPrefix("p"), let p = Double(parts[0].dropFirst()), p > 0, p < 100 {
-            guard OutputSummary.askablePercentiles.contains(p) else {
-                throw InputError(field: field, expected: "STAT:TOL with a percentile from \(OutputSummary.askablePercentilesRange) "
-                                     + "(closer to 0 or 100, fewer than one sample in 10⁸ falls beyond it)",
-                                 found: "\"\(parts[0])\" in \"\(text)\"")
-            }
+            try OutputSummary.checkAskable(p, typed: parts[0], field: field, within: text)
             percentile = p
         } else {
             throw fail

@@ -59,9 +59,26 @@ public struct OutputSummary: Sendable {
     /// ``askablePercentiles`` in words, every digit shown (`0.000001 to 99.999999`).
     public static let askablePercentilesRange = "0.000001 to 99.999999"
 
-    /// What a percentile outside ``askablePercentiles`` but inside (0, 100) was expected to be, in words.
+    /// What a percentile outside ``askablePercentiles`` but inside (0, 100) was expected to be, in words
+    /// (``checkAskable(_:typed:field:within:location:)``).
     public static let askablePercentilesText =
-        "percentiles from \(askablePercentilesRange) (closer to 0 or 100, fewer than one sample in 10⁸ falls beyond them)"
+        "a percentile from \(askablePercentilesRange) (closer to 0 or 100, fewer than one sample in 10⁸ falls beyond it)"
+
+    /// Refuses a percentile outside ``askablePercentiles``, with one wording wherever a percentile is asked for
+    /// (`--percentiles`, `simulation.percentiles` in a scenario file, `--until pP:…`), naming where it came from.
+    /// - Parameters:
+    ///   - p: The percentile, already known to be in (0, 100).
+    ///   - typed: The percentile as typed (`99.99999999999`, `p1e-320`).
+    ///   - field: The flag or key it was given for.
+    ///   - within: The whole value it was part of, when more than the percentile (`p1e-320:5%`).
+    ///   - location: Its place in a scenario file.
+    /// - Throws: ``InputError`` for `field`: expected ``askablePercentilesText``, found the percentile as typed.
+    public static func checkAskable(_ p: Double, typed: String, field: String, within: String? = nil,
+                                    location: InputLocation? = nil) throws(InputError) {
+        guard !askablePercentiles.contains(p) else { return }
+        throw InputError(field: field, expected: askablePercentilesText,
+                         found: "\"\(typed)\"" + (within.map { " in \"\($0)\"" } ?? ""), location: location)
+    }
 
     /// The percentiles a report gives: the standard ones and `extra`, ascending, each once.
     public static func reported(extra: [Double]) -> [Double] { Array(Set(standardPercentiles + extra)).sorted() }
