@@ -365,6 +365,12 @@ public struct ProjectionSpec: Sendable {
         }
         model.grid = try b.level("grid", startFallback: gridStart, targetYear: targetYears["grid_target_year"], floor: 0, years: years,
                                  startIsGiven: { if case .intensity? = grid { return true } else { return false } }())
+        // Two ways of giving one path: refused as a conflict (it was blamed on grid_market as a key not used).
+        if scalars["grid_market"] != nil, paths["grid_market_points"] != nil {
+            func place(_ key: String) -> String { locations[key].map { "\(key) at \($0)" } ?? key }
+            throw error("grid_market", "one of grid_market and grid_market_points, not both",
+                        "both: \(place("grid_market")) and \(place("grid_market_points"))")
+        }
         if scalars["grid_market"] != nil || paths["grid_market_points"] != nil {
             if let points = paths["grid_market_points"] {
                 model.gridMarket = b.points("grid_market_points", points, years: years)
