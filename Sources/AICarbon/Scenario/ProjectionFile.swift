@@ -58,6 +58,10 @@ enum ProjectionFile {
                     for (yearNode, v) in entries {
                         let yearAt = ScenarioFile.location(yearNode.mark, path) ?? valueAt
                         let y = try year(yearNode.scalar?.string ?? "", key: key, at: yearAt)
+                        // Written differently (2025 and 02025), the YAML reader takes them for two keys.
+                        guard !list.contains(where: { $0.year == y }) else {
+                            throw InputError(field: key, expected: "each year once", found: "a second \(y)", location: yearAt)
+                        }
                         let vAt = ScenarioFile.location(v.mark, path) ?? yearAt
                         list.append((y, try parseValue(ScenarioFile.scalar(v, key: key, at: vAt), key: key, field: field, location: vAt)))
                     }

@@ -40,10 +40,27 @@ public enum ScenarioFile {
     public static func loadDocument(_ path: String, overrides: [(key: String, value: String)] = [],
                                     overrideFlags: [String: String] = [:]) throws(InputError) -> ScenarioDocument {
         let data = try readLimited(path)
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError(field: "FILE", expected: "UTF-8 text", found: "bytes that are not UTF-8", location: InputLocation(file: path))
-        }
+        guard let text = String(data: data, encoding: .utf8) else { throw notUTF8(data, path: path) }
         return try parseDocument(text, path: path, overrides: overrides, overrideFlags: overrideFlags)
+    }
+
+    /// The error for a file that is not UTF-8, at its first invalid byte (line and column) and named by the
+    /// key whose line holds it: the key before the colon on that line, else the keys the line is nested under.
+    static func notUTF8(_ data: Data, path: String) -> InputError {
+        guard let bad = InvalidUTF8(data) else {
+            return InputError(field: "FILE", expected: "UTF-8 text", found: "bytes that are not UTF-8", location: InputLocation(file: path))
+        }
+        // The lines up to the byte are valid; the rest is read with U+FFFD for what is not.
+        let text = String(decoding: data, as: UTF8.self)
+        let lineText = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)[bad.line - 1]
+        let before = Array(lineText.prefix(bad.column - 1))
+        var valueColumn = 1
+        if before.first(where: { $0 != " " }) != "#",
+           let colon = before.indices.first(where: { before[$0] == ":" && ($0 + 1 == before.count || before[$0 + 1] == " ") }) {
+            valueColumn = colon + 2
+        }
+        return InputError(field: YAMLProblem.key(of: text, line: bad.line, column: valueColumn) ?? "FILE", expected: "UTF-8 text",
+                          found: "the byte \(bad.hex), which is not UTF-8", location: InputLocation(file: path, line: bad.line, column: bad.column))
     }
 
     /// The largest scenario file accepted, in bytes (1 MB; the shipped scenarios are a few kilobytes).
@@ -152,10 +169,18 @@ public enum ScenarioFile {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
-        } catch YamlError.duplicatedKeysInMapping(let duplicates, _) {
-            let key = duplicates.first ?? "key"
-            throw InputError(field: key, expected: "each key once", found: "a second \"\(key)\"",
-                             location: InputLocation(file: path, line: secondOccurrence(of: key, in: text)))
+        } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
+            // Placed at the second occurrence and named by the keys that hold it (`ai_growth` for a year given
+            // twice), which the composer's error does not give; else at the first occurrence it marks.
+            guard let duplicate = YAMLDuplicateKeyScan.firstDuplicate(in: text) else {
+                let key = duplicates.first ?? "key"
+                throw InputError(field: key, expected: "each key once", found: "a second \"\(key)\"",
+                                 location: InputLocation(file: path, line: context.mark.line, column: context.mark.column))
+            }
+            let field = duplicate.path.isEmpty ? duplicate.key : duplicate.path.joined(separator: ".")
+            throw InputError(field: field, expected: "each key once",
+                             found: "a second \"\(duplicate.key)\" (the first at line \(duplicate.firstLine))",
+                             location: InputLocation(file: path, line: duplicate.line, column: duplicate.column))
         } catch let error as YamlError {
             let problem = YAMLProblem(error, in: text, whole: "file")
             throw InputError(field: problem.key ?? "syntax", expected: "valid YAML or JSON: \(problem.expected)", found: problem.found,
@@ -450,19 +475,6 @@ public enum ScenarioFile {
             }
         }
         return s
-    }
-
-    /// The 1-based line of the second `key:` in `text`, if any.
-    static func secondOccurrence(of key: String, in text: String) -> Int? {
-        var count = 0
-        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.drop { $0 == " " }
-            if trimmed.hasPrefix(key + ":") || trimmed.hasPrefix("\"\(key)\":") {
-                count += 1
-                if count == 2 { return i + 1 }
-            }
-        }
-        return nil
     }
 
     static func location(_ mark: Mark?, _ path: String) -> InputLocation? {
