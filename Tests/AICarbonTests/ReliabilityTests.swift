@@ -143,7 +143,7 @@ struct ReliabilityTests {
         do { _ = try DistributionParser.parse("64\u{A0}", field: field) } catch { #expect(error.description.contains("\\u{A0}"), "\(error)") }
     }
 
-    @Test("--set kind=projection reads the file as a projection (its estimate keys are then unknown), never \"expected estimate or projection, found projection\"")
+    @Test("--set kind=projection on an estimate's keys is refused at --set, never \"expected estimate or projection, found projection\"")
     func kindOverride() throws {
         let text = "name: planned\nparams: 70B\ntokens: 2T\nhardware: h100\nchips: 1024\n"
         #expect(throws: Never.self) { try ScenarioFile.parseDocument(text, path: "s.yaml", overrides: [("kind", "estimate")]) }
@@ -151,7 +151,9 @@ struct ReliabilityTests {
             _ = try ScenarioFile.parseDocument(text, path: "s.yaml", overrides: [("kind", "projection")])
             Issue.record("an estimate's keys read as a projection should be refused")
         } catch {
-            #expect(error.field == "params" && error.expected.contains("projection key") && error.location?.line == 2)
+            // The override's fault, named at --set (it was blamed on the file's params line).
+            #expect(error.field == "kind" && error.expected.contains("its key params at line 2 is not a projection key")
+                    && error.location?.description == "--set", "\(error)")
         }
         do {
             _ = try ScenarioFile.parseDocument(text, path: "s.yaml", overrides: [("kind", "forecast")])

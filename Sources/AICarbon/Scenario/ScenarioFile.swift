@@ -199,6 +199,9 @@ public enum ScenarioFile {
         if let given = overrides.last(where: { $0.key == "kind" }) { declaredKind = try overrideNode(key: given.key, value: given.value) }
         let isProjection = declaredKind?.scalar?.string == "projection" || mapping[Node("start_year")] != nil || overrides.contains { $0.key == "start_year" }
         let known = isProjection ? ProjectionFile.allKeys : allKeys
+        if isProjection, mapping[Node("kind")]?.scalar?.string != "projection", mapping[Node("start_year")] == nil {
+            try checkMadeProjection(mapping, by: overrides, path: path)
+        }
         for (key, value) in overrides {
             guard known.contains(key) else {
                 // Named by the flag that gave it (`--sweep`, `--set-a`), `set` (shown as `--set`) by default.
@@ -258,6 +261,20 @@ public enum ScenarioFile {
         }
         return .estimate(Scenario(name: name, description: description, path: path, spec: spec, simulation: simulation,
                                   keyLocations: keyLocations))
+    }
+
+    /// Refuses an override that makes an estimate file a projection (`--set kind=projection`, `--set start_year=…`)
+    /// when the file has a key a projection does not take: the fault is the override's, so it is named (and placed
+    /// at its flag by ``parseDocument(_:path:overrides:overrideFlags:)``), not the file's first estimate key.
+    static func checkMadeProjection(_ mapping: Node.Mapping, by overrides: [(key: String, value: String)], path: String) throws(InputError) {
+        let projectionKeys = Set(ProjectionFile.allKeys)
+        guard let cause = overrides.last(where: { $0.key == "kind" && $0.value.trimmingWhitespace() == "projection" })
+                ?? overrides.last(where: { $0.key == "start_year" }),
+              let keyNode = mapping.keys.first(where: { !projectionKeys.contains($0.scalar?.string ?? "") }) else { return }
+        let line = keyNode.mark.map { " at line \($0.line)" } ?? ""
+        let estimate = "as \(path) is: its key \(keyNode.scalar?.string ?? kind(keyNode))\(line) is not a projection key"
+        throw InputError(field: cause.key, expected: cause.key == "kind" ? "estimate, \(estimate)" : "no start_year on an estimate, \(estimate)",
+                         found: "\"\(cause.value)\"")
     }
 
     /// Whether `path` names a JSON file (`.json`, in any case), which must then be strict JSON.
