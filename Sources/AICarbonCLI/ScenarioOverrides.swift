@@ -4,9 +4,12 @@ import AICarbon
 /// scenario file writes it (`--set "ai_growth={2025: 1.2, 2031: 1.05}"`); the file loader reads it
 /// (``ScenarioFile/parseDocument(_:path:overrides:overrideFlags:)``).
 enum ScenarioOverrides {
-    /// `key=value` pairs.
+    /// `key=value` pairs, each key once: a key given twice with one flag is refused, naming both values, as a
+    /// key written twice in a scenario file is (the last silently replaced the others). Keys of different flags
+    /// layer: `compare` applies `--set`, then `--set-a` or `--set-b`.
     static func parse(_ items: [String], flag: String = "--set") throws(InputError) -> [(key: String, value: String)] {
         var list: [(key: String, value: String)] = []
+        var values: [String: String] = [:]
         for item in items {
             guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
                 throw InputError(field: flag, expected: "key=value, such as pue=1.2 or ai_growth=1.25", found: "\"\(item)\"")
@@ -15,7 +18,13 @@ enum ScenarioOverrides {
             guard !value.allSatisfy(\.isWhitespace) else {
                 throw InputError(field: flag, expected: "a value after =", found: "\"\(item)\"")
             }
-            list.append((String(item[..<eq]).trimmingCharacters(in: .whitespaces), value))
+            let key = String(item[..<eq]).trimmingCharacters(in: .whitespaces)
+            if let first = values[key] {
+                throw InputError(field: key, expected: "each key once", found: "it twice: \"\(first)\" and \"\(value)\"",
+                                 location: InputLocation(file: flag))
+            }
+            values[key] = value
+            list.append((key, value))
         }
         return list
     }
