@@ -32,13 +32,13 @@ enum ProjectionFile {
             locations[key] = valueAt
             switch key {
             case "kind":
-                let text = try ScenarioFile.scalar(value, key: key, at: valueAt)
+                let text = try ScenarioFile.scalar(value, key: key, at: valueAt, text: true)
                 guard text == "projection" else {
                     throw InputError(field: key, expected: "projection (with start_year)", found: "\"\(text)\"", location: valueAt)
                 }
-            case "name": name = try ScenarioFile.scalar(value, key: key, at: valueAt)
-            case "description": description = try ScenarioFile.scalar(value, key: key, at: valueAt)
-            case "hardware": hardware = try ScenarioFile.scalar(value, key: key, at: valueAt)
+            case "name": name = try ScenarioFile.scalar(value, key: key, at: valueAt, text: true)
+            case "description": description = try ScenarioFile.scalar(value, key: key, at: valueAt, text: true)
+            case "hardware": hardware = try ScenarioFile.scalar(value, key: key, at: valueAt, text: true)
             case "grid": grid = try GridChoice(parsing: ScenarioFile.scalar(value, key: key, at: valueAt), field: "grid", location: valueAt)
             case "correlations": correlations = try ScenarioFile.correlations(value, path: path)
             case "simulation": simulation = try ScenarioFile.simulationSettings(value, path: path)
@@ -57,6 +57,7 @@ enum ProjectionFile {
                     var list: [(year: Int, value: Distribution)] = []
                     for (yearNode, v) in entries {
                         let yearAt = ScenarioFile.location(yearNode.mark, path) ?? valueAt
+                        if let s = yearNode.scalar { try ScenarioFile.checkTag(s, key: key, at: yearAt) }
                         let y = try year(yearNode.scalar?.string ?? "", key: key, at: yearAt)
                         // Written differently (2025 and 02025), the YAML reader takes them for two keys.
                         guard !list.contains(where: { $0.year == y }) else {
@@ -126,7 +127,7 @@ enum ProjectionFile {
                 guard ["year", "value", "label", "output"].contains(key) else {
                     throw InputError(field: "references", expected: "year, value, label and output", found: "\"\(key)\"", location: valueAt)
                 }
-                entries[key] = (try ScenarioFile.scalar(value, key: "references", at: valueAt), valueAt)
+                entries[key] = (try ScenarioFile.scalar(value, key: "references", at: valueAt, text: key == "label" || key == "output"), valueAt)
             }
             guard let yearText = entries["year"], let valueText = entries["value"], let label = entries["label"] else {
                 throw InputError(field: "references", expected: usage, found: "an entry without year, value or label", location: itemAt)

@@ -168,7 +168,7 @@ public enum ScenarioFile {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, Self.resolver)
         } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
             // Placed at the second occurrence and named by the keys that hold it (`ai_growth` for a year given
             // twice), which the composer's error does not give; else at the first occurrence it marks.
@@ -234,11 +234,11 @@ public enum ScenarioFile {
             keyLocations[key] = location(value.mark, path) ?? at
             let valueAt = location(value.mark, path) ?? at
             switch key {
-            case "kind": break
-            case "name": name = try scalar(value, key: key, at: valueAt)
-            case "description": description = try scalar(value, key: key, at: valueAt)
-            case "hardware": spec.hardware = try scalar(value, key: key, at: valueAt)
-            case "recipe": spec.distilled = try recipe(scalar(value, key: key, at: valueAt), field: key, location: valueAt)
+            case "kind": _ = try scalar(value, key: key, at: valueAt, text: true)
+            case "name": name = try scalar(value, key: key, at: valueAt, text: true)
+            case "description": description = try scalar(value, key: key, at: valueAt, text: true)
+            case "hardware": spec.hardware = try scalar(value, key: key, at: valueAt, text: true)
+            case "recipe": spec.distilled = try recipe(scalar(value, key: key, at: valueAt, text: true), field: key, location: valueAt)
             case "params":
                 spec.parameters = try DistributionParser.parse(scalar(value, key: key, at: valueAt),
                                                                field: NumericField("params", .count, .positive), location: valueAt)
@@ -301,8 +301,8 @@ public enum ScenarioFile {
         let node: Node?
         do {
             try checkFlowNesting(trimmed, path: key)
-            node = try Yams.compose(yaml: trimmed)
-            if let node { try checkTags(node, path: key) }
+            node = try Yams.compose(yaml: trimmed, Self.resolver)
+            if let node { try checkTags(node, path: key, field: key) }
         } catch let error as InputError {
             throw InputError(field: key, expected: "\(overrideUsage(key)): \(error.expected)", found: "\(error.found) in \"\(trimmed)\"")
         } catch let error as YamlError {
@@ -367,22 +367,41 @@ public enum ScenarioFile {
         }
     }
 
+    /// The resolver scenario text is composed with: none of YAML's rules, so an untagged value is text (`!!str`)
+    /// and a tag seen on a node is one written in the file. (With the core rules, a tag is resolved in place
+    /// when a node is compared or hashed, and `null`, `true` or `2024` would read as tagged `!!null`, `!!bool`,
+    /// `!!int`.) Every value is read from its text either way.
+    static let resolver = Resolver.basic
+
     /// The YAML core schema's tags; any other (`!!python/object`, `!custom`) is refused.
     static let coreTags: Set<String> = ["str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge", "value"]
         .reduce(into: []) { $0.insert("tag:yaml.org,2002:" + $1) }
 
-    static func checkTags(_ node: Node, path: String) throws(InputError) {
-        var stack = [node]
-        while let n = stack.popLast() {
+    /// Refuses tags outside the YAML core schema anywhere in `node`, and a mapping or list tagged as another kind
+    /// (`ai_growth: !!str {2025: 1.2}`), named by its top-level key (`field` for the root, if given).
+    static func checkTags(_ node: Node, path: String, field: String? = nil) throws(InputError) {
+        var stack: [(node: Node, field: String?)] = [(node, field)]
+        while let (n, field) = stack.popLast() {
             let tag = n.tag.description
             guard tag.isEmpty || tag == "!" || tag == "?" || coreTags.contains(tag) else {
                 throw InputError(field: "syntax", expected: "plain YAML values (no tags such as !!python/object)",
                                  found: "the tag \"\(tag)\"", location: location(n.mark, path) ?? InputLocation(file: path))
             }
+            let own: String
             switch n {
-            case .mapping(let m): for (k, v) in m { stack.append(k); stack.append(v) }
-            case .sequence(let items): stack.append(contentsOf: items)
-            default: break
+            case .mapping(let m):
+                own = "map"
+                for (k, v) in m { stack.append((k, field)); stack.append((v, field ?? k.scalar?.string)) }
+            case .sequence(let items):
+                own = "seq"
+                stack.append(contentsOf: items.map { ($0, field) })
+            default: continue
+            }
+            if coreTags.contains(tag), tag != "tag:yaml.org,2002:" + own {
+                let name = own == "map" ? "mapping" : "list"
+                throw InputError(field: field ?? "scenario", expected: "a \(name), untagged or tagged !!\(own)",
+                                 found: "a \(name) tagged !!\(tag.dropFirst("tag:yaml.org,2002:".count))",
+                                 location: location(n.mark, path) ?? InputLocation(file: path))
             }
         }
     }
@@ -393,14 +412,51 @@ public enum ScenarioFile {
         return close.isEmpty ? nil : "; did you mean \(close.joined(separator: " or "))?"
     }
 
-    static func scalar(_ node: Node, key: String, at: InputLocation?) throws(InputError) -> String {
+    /// The text of a single value.
+    /// - Parameters:
+    ///   - node: The value's node.
+    ///   - key: The key it is given for, for errors.
+    ///   - at: Where it was given.
+    ///   - text: Whether the key takes a name or text (`name`, `hardware`, `simulation.method`), else a number,
+    ///     quantity or distribution; a tag that contradicts it is refused (``checkTag(_:key:at:text:)``).
+    /// - Returns: The value as written.
+    /// - Throws: ``InputError`` for a mapping or list, a contradicting tag, or nothing.
+    static func scalar(_ node: Node, key: String, at: InputLocation?, text: Bool = false) throws(InputError) -> String {
         guard case .scalar(let s) = node else {
             throw InputError(field: key, expected: "a single value (number, quantity, distribution or name)", found: "a \(kind(node))", location: at)
         }
+        try checkTag(s, key: key, at: at, text: text)
         guard !s.string.isEmpty || s.style != .plain else {
             throw InputError(field: key, expected: "a value", found: "nothing", location: at)
         }
         return s.string
+    }
+
+    /// Refuses a value whose YAML tag contradicts what its key takes: a scenario value is a number, a quantity, a
+    /// distribution or a name, read from its text, so `!!null 1.10` and `!!bool 1.10` (read as 1.1 before) are
+    /// refused, as are `!!int` or `!!float` on text that is not such a number (`!!float 300 W`) or on a key that
+    /// takes a name. `!!str` is text, which every key reads; untagged values are read as before.
+    /// - Parameters:
+    ///   - s: The value.
+    ///   - key: The key it is given for.
+    ///   - at: Where it was given.
+    ///   - text: Whether the key takes a name or text, else a number, quantity or distribution.
+    static func checkTag(_ s: Node.Scalar, key: String, at: InputLocation?, text: Bool = false) throws(InputError) {
+        let prefix = "tag:yaml.org,2002:", tag = s.tag.description
+        // Untagged (`?`, `!` for quoted text); tags outside the core schema are refused by checkTags.
+        guard tag.hasPrefix(prefix) else { return }
+        let name = String(tag.dropFirst(prefix.count))
+        // Text, as every untagged value resolves: read as it is, without a look at its (maybe long) text.
+        guard name != "str" else { return }
+        let value = s.string.trimmingWhitespace()
+        switch name {
+        case "int" where !text && Int(value) != nil: return
+        case "float" where !text && Double(value) != nil: return
+        default:
+            let expected = text ? "a name or text: untagged or !!str"
+                : "a number, quantity or distribution: untagged, !!str, or !!int or !!float on a plain number"
+            throw InputError(field: key, expected: expected, found: "\"\(s.string)\" tagged !!\(name)", location: at)
+        }
     }
 
     /// `scratch` (trained from scratch, the default) or `distilled` (pruned and distilled from a larger model).
@@ -426,6 +482,9 @@ public enum ScenarioFile {
                 throw InputError(field: "correlations", expected: "[input, input, rank correlation] such as [mfu, pue, -0.3]",
                                  found: "a \(kind(item))", location: itemAt)
             }
+            try checkTag(a, key: "correlations", at: itemAt, text: true)
+            try checkTag(b, key: "correlations", at: itemAt, text: true)
+            try checkTag(r, key: "correlations", at: itemAt)
             guard let rho = Double(r.string), rho.isFinite else {
                 throw InputError(field: "correlations", expected: "a rank correlation strictly between -1 and 1", found: "\"\(r.string)\"", location: itemAt)
             }
@@ -446,25 +505,26 @@ public enum ScenarioFile {
             switch key {
             case "samples":
                 s.samplesLocation = at
-                let samples = try NumericField("simulation.samples", .count, .positiveInteger).parse(scalar(value, key: key, at: at), location: at)
+                let samples = try NumericField("simulation.samples", .count, .positiveInteger).parse(scalar(value, key: "simulation.samples", at: at),
+                                                                                                     location: at)
                 guard samples <= 1e12 else {
                     throw InputError(field: "simulation.samples", expected: "a whole number from 1 to 1,000,000,000,000",
                                      found: "\"\(value.scalar?.string ?? "")\"", location: at)
                 }
                 s.samples = Int(samples)
             case "seed":
-                guard let seed = UInt64(try scalar(value, key: key, at: at)) else {
+                guard let seed = UInt64(try scalar(value, key: "simulation.seed", at: at)) else {
                     throw InputError(field: "simulation.seed", expected: "a whole number from 0 to 2^64 - 1", found: "\"\(value.scalar?.string ?? "")\"", location: at)
                 }
                 s.seed = seed
             case "method":
-                let text = try scalar(value, key: key, at: at)
+                let text = try scalar(value, key: "simulation.\(key)", at: at, text: true)
                 guard let m = SamplingMethod(rawValue: text) else {
                     throw InputError(field: "simulation.method", expected: "mc, lhs or sobol", found: "\"\(text)\"", location: at)
                 }
                 s.method = m
             case "generator":
-                let text = try scalar(value, key: key, at: at)
+                let text = try scalar(value, key: "simulation.\(key)", at: at, text: true)
                 guard let g = GeneratorKind(rawValue: text) else {
                     throw InputError(field: "simulation.generator", expected: "mt19937, ranlxd2 or taus2", found: "\"\(text)\"", location: at)
                 }
@@ -478,6 +538,7 @@ public enum ScenarioFile {
                                      found: "\(items.count)", location: at)
                 }
                 for item in items {
+                    if let s = item.scalar { try checkTag(s, key: "simulation.percentiles", at: location(item.mark, path)) }
                     guard let p = item.scalar.flatMap({ Double($0.string) }), p > 0, p < 100 else {
                         throw InputError(field: "simulation.percentiles", expected: "percentiles between 0 and 100",
                                          found: "\"\(item.scalar?.string ?? kind(item))\"", location: location(item.mark, path))
