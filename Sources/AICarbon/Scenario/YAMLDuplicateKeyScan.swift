@@ -1,7 +1,7 @@
 import CYaml
 
 /// Finds the first key given twice in one mapping of a YAML text, with its place and the keys of the
-/// mappings it is nested in, by reading libyaml's event stream.
+/// mappings it is nested in, by reading libyaml's event stream (``YAMLEventScan``).
 ///
 /// The YAML composer refuses a repeated key with the mark of the mapping (or of the first occurrence)
 /// and the key alone: no line for a one-line JSON object or a flow mapping, and no word of the year path
@@ -40,59 +40,47 @@ enum YAMLDuplicateKeyScan {
     /// - Parameter text: YAML or JSON text without aliases.
     /// - Returns: The duplicate, or `nil` when the text has none (or stops being valid YAML before one).
     static func firstDuplicate(in text: String) -> Duplicate? {
-        let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { buffer -> Duplicate? in
-            var parser = yaml_parser_t()
-            guard yaml_parser_initialize(&parser) == 1 else { return nil }
-            defer { yaml_parser_delete(&parser) }
-            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            var stack: [Frame] = []
-            /// A node (scalar or collection) has ended: in a mapping, a key is followed by its value and a value by a key.
-            func nodeEnded() {
-                guard let last = stack.indices.last, stack[last].isMapping else { return }
-                stack[last].expectsKey.toggle()
-            }
-            /// The path of a collection starting here: its parent's, and the key it is the value of.
-            func childPath() -> [String] {
-                guard let top = stack.last else { return [] }
-                guard top.isMapping, !top.expectsKey, let key = top.currentKey else { return top.path }
-                return top.path + [key]
-            }
-            while true {
-                var event = yaml_event_t()
-                guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
-                defer { yaml_event_delete(&event) }
-                switch event.type {
-                case YAML_SCALAR_EVENT:
-                    if let last = stack.indices.last, stack[last].isMapping, stack[last].expectsKey {
-                        let scalar = event.data.scalar
-                        let key = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-                        let line = Int(event.start_mark.line) + 1
-                        if let first = stack[last].keys[key] {
-                            return Duplicate(key: key, path: stack[last].path, line: line, column: Int(event.start_mark.column) + 1,
-                                             firstLine: first)
-                        }
-                        stack[last].keys[key] = line
-                        stack[last].currentKey = key
+        var stack: [Frame] = []
+        /// A node (scalar or collection) has ended: in a mapping, a key is followed by its value and a value by a key.
+        func nodeEnded() {
+            guard let last = stack.indices.last, stack[last].isMapping else { return }
+            stack[last].expectsKey.toggle()
+        }
+        /// The path of a collection starting here: its parent's, and the key it is the value of.
+        func childPath() -> [String] {
+            guard let top = stack.last else { return [] }
+            guard top.isMapping, !top.expectsKey, let key = top.currentKey else { return top.path }
+            return top.path + [key]
+        }
+        return YAMLEventScan.first(in: text) { event -> Duplicate? in
+            switch event.type {
+            case YAML_SCALAR_EVENT:
+                if let last = stack.indices.last, stack[last].isMapping, stack[last].expectsKey {
+                    let scalar = event.data.scalar
+                    let key = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                    let line = Int(event.start_mark.line) + 1
+                    if let first = stack[last].keys[key] {
+                        return Duplicate(key: key, path: stack[last].path, line: line, column: Int(event.start_mark.column) + 1,
+                                         firstLine: first)
                     }
-                    nodeEnded()
-                case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
-                    let path = childPath()
-                    // A collection used as a key names no key for its value.
-                    if let last = stack.indices.last, stack[last].isMapping, stack[last].expectsKey { stack[last].currentKey = nil }
-                    stack.append(Frame(isMapping: event.type == YAML_MAPPING_START_EVENT, path: path))
-                case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
-                    _ = stack.popLast()
-                    nodeEnded()
-                case YAML_ALIAS_EVENT:
-                    nodeEnded()
-                case YAML_STREAM_END_EVENT:
-                    return nil
-                default:
-                    continue
+                    stack[last].keys[key] = line
+                    stack[last].currentKey = key
                 }
+                nodeEnded()
+            case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
+                let path = childPath()
+                // A collection used as a key names no key for its value.
+                if let last = stack.indices.last, stack[last].isMapping, stack[last].expectsKey { stack[last].currentKey = nil }
+                stack.append(Frame(isMapping: event.type == YAML_MAPPING_START_EVENT, path: path))
+            case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+                _ = stack.popLast()
+                nodeEnded()
+            case YAML_ALIAS_EVENT:
+                nodeEnded()
+            default:
+                break
             }
+            return nil
         }
     }
 }
