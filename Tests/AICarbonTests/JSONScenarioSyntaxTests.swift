@@ -50,4 +50,16 @@ struct JSONScenarioSyntaxTests {
         _ = try ScenarioFile.parseDocument(Self.valid + ",}", path: "s.yaml")
         #expect(throws: InputError.self) { try ScenarioFile.parseDocument(Self.valid + ",}", path: "s.JSON") }
     }
+
+    @Test("a JSON file that starts with a tab loads (it was refused as YAML indentation: found a tab character); tab-indented YAML is still refused")
+    func leadingTab() throws {
+        for lead in ["\t", " \t\n\t", "\n\t\t"] {
+            guard case .estimate(let s) = try ScenarioFile.parseDocument(lead + Self.valid + "}", path: "s.json") else {
+                Issue.record("not an estimate"); return
+            }
+            #expect(s.name == (try ScenarioFile.parseDocument(Self.valid + "}", path: "s.json")).name && s.spec.grid == .named("FRA"))
+        }
+        // A YAML file indented with a tab is still refused, as YAML says.
+        #expect(throws: InputError.self) { try ScenarioFile.parseDocument("name: a\n\tchip_hours: 10\n", path: "s.yaml") }
+    }
 }

@@ -159,6 +159,7 @@ public enum ScenarioFile {
 
     private static func parseDocumentBody(_ text: String, path: String, overrides: [(key: String, value: String)],
                                           overrideFlags: [String: String]) throws(InputError) -> ScenarioDocument {
+        let text = leadingTabsAsSpaces(text)
         try checkFlowNesting(text, path: path)
         // A .json file is JSON: what only YAML accepts (a trailing comma, bare words, comments) is refused.
         if isJSON(path), text.contains(where: { !$0.isWhitespace }) { try JSONSyntaxCheck.check(text, path: path) }
@@ -365,6 +366,18 @@ public enum ScenarioFile {
             default: break
             }
         }
+    }
+
+    /// `text` with the tabs before a document's opening `{` or `[` made spaces (the same columns). JSON takes a
+    /// tab as whitespace anywhere, and YAML inside a flow mapping or list does too, but before the first `{`
+    /// YAML reads indentation, where a tab is refused: a valid JSON file that began with a tab was refused as
+    /// `found a tab character`. Text that does not open with `{` or `[` is left as it is.
+    /// - Parameter text: A scenario's text.
+    /// - Returns: The text to parse.
+    static func leadingTabsAsSpaces(_ text: String) -> String {
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }), text[first] == "{" || text[first] == "[",
+              text[..<first].contains("\t") else { return text }
+        return text[..<first].replacingOccurrences(of: "\t", with: " ") + text[first...]
     }
 
     /// The resolver scenario text is composed with: none of YAML's rules, so an untagged value is text (`!!str`)
