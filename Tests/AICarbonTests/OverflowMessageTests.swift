@@ -171,4 +171,27 @@ struct OverflowMessageTests {
         // The growth fallback names the key of a year column.
         #expect(InputError.extremeCauses([("ai_growth@2030", .fixed(3))]).map(\.name) == ["ai_growth"])
     }
+
+    /// A fuzzing find: `elasticity: 1e300` with an efficiency gain made demand k^−η exactly 0, and the run printed
+    /// ai_energy_kwh as 0 [0–0] from 2025 on, with exit 0.
+    @Test("a projection output that falls to exactly 0 after a nonzero start year, with an input beyond 10^±100, is refused at that input; a grid path reaching 0 is not, and reaches exactly 0 (it gave -5.6e-17 kg/kWh: co2e_kg negative)")
+    func projectionFallsToZero() throws {
+        let text = "kind: projection\nstart_year: 2024\nend_year: 2030\nbase_electricity: 415 TWh\nai_share: 0.2\nai_growth: 1.3\n"
+            + "conventional_growth: 1.09\nefficiency_gain: 1.2\nelasticity: 1e300\n"
+        guard case .projection(let p) = try ScenarioFile.parseDocument(text, path: "z.yaml") else { Issue.record("kind"); return }
+        do {
+            _ = try p.run(catalog: Catalog.bundled(), settings: SimulationSettings(samples: 100, threads: 2))
+            Issue.record("accepted")
+        } catch {
+            #expect(error.field == "ai_energy_kwh in 2025" && error.found.hasPrefix("0 at the inputs' medians after 8.3e+10 kWh in 2024 (it underflows)")
+                    && error.found.hasSuffix("the inputs that can cause it: `elasticity` = 1e+300"), "\(error)")
+            #expect(error.location?.description == "z.yaml:9:13", "\(error)")
+        }
+        // A grid that reaches 0 kg/kWh makes co2e_kg 0 for a reason of its own: it runs.
+        let clean = "kind: projection\nstart_year: 2024\nend_year: 2030\nbase_electricity: 415 TWh\nai_share: 0.2\nai_growth: 1.3\n"
+            + "conventional_growth: 1.09\ngrid_points: {2024: 0.4 kg/kWh, 2030: 0 kg/kWh}\n"
+        guard case .projection(let q) = try ScenarioFile.parseDocument(clean, path: "g.yaml") else { Issue.record("kind"); return }
+        let report = try q.run(catalog: Catalog.bundled(), settings: SimulationSettings(samples: 100, threads: 2))
+        #expect(report.summary(.co2eKg, year: 2030)?.mean == 0)
+    }
 }

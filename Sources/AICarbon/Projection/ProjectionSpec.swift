@@ -164,23 +164,38 @@ public struct ProjectionSpec: Sendable {
         // Underflow: an output nonzero but below 10⁻¹⁰⁰ (InputError.underflow), from extreme inputs or from growth
         // factors below 1 compounded (`ai_growth: 0.01` over 100 years); it passes below 10⁻¹⁰⁰ before it reaches 0.
         let small = InputError.extremeMagnitudes.small
+        // A grid given as an intensity is the spec's grid choice, not one of its scalars.
+        var candidates = given
+        if case .intensity(let d)? = grid {
+            candidates.append((name: "grid", distribution: d))
+            keyOfInput["grid"] = "grid"
+        }
+        let units = Dictionary(candidates.map { ($0.name, $0.name == "grid" ? "kg/kWh" : Self.unit(ofColumn: $0.name)) },
+                               uniquingKeysWith: { a, _ in a })
+        let extremes = InputError.extremeCauses(candidates, units: units, growthFallback: false)
+        // Placed at the most extreme input named, where the file gives it; else as an overflow is.
+        let extremeLocation = extremes.first.flatMap { keyOfInput[$0.name] }.flatMap { locations[$0] } ?? overflowLocation
         if let tiny = values.indices.first(where: { values[$0].isFinite && values[$0] != 0 && abs(values[$0]) < small }) {
-            // A grid given as an intensity is the spec's grid choice, not one of its scalars.
-            var candidates = given
-            if case .intensity(let d)? = grid {
-                candidates.append((name: "grid", distribution: d))
-                keyOfInput["grid"] = "grid"
-            }
-            let units = Dictionary(candidates.map { ($0.name, $0.name == "grid" ? "kg/kWh" : Self.unit(ofColumn: $0.name)) },
-                                   uniquingKeysWith: { a, _ in a })
-            let extremes = InputError.extremeCauses(candidates, units: units, growthFallback: false)
-            // Placed at the most extreme input named, where the file gives it; else as an overflow is.
-            let named = extremes.first.flatMap { keyOfInput[$0.name] }
             var causes = extremes.map(\.text)
             if causes.isEmpty { causes = growthCauses { $0.median < 1 } }
             var e = InputError.underflow(output: model.outputName(tiny), value: values[tiny],
                                          unit: model.outputs[tiny % model.outputs.count].baseUnit, causes: causes)
-            e.location = named.flatMap { locations[$0] } ?? overflowLocation
+            e.location = extremeLocation
+            throw e
+        }
+        // An output nonzero in the start year and exactly 0 in a later one passed below 10⁻¹⁰⁰ on its way, since
+        // growth factors are positive: with an input beyond 10^±100 that is an underflow too (elasticity: 1e300
+        // makes demand k^−η exactly 0 from the first year of gains, and ai_energy_kwh printed 0 [0–0]). Without
+        // one, a 0 has a reason of its own (a grid path reaching 0 kg/kWh).
+        let m = model.outputs.count
+        if !extremes.isEmpty, let zero = values.indices.first(where: { $0 >= m && values[$0] == 0 && values[$0 % m] != 0 && values[$0 % m].isFinite }) {
+            let output = model.outputs[zero % m]
+            let start = Distribution.compact(values[zero % m]) + (output.baseUnit.isEmpty ? "" : " \(output.baseUnit)")
+            var e = InputError(field: model.outputName(zero),
+                               expected: "values of the output \(output.rawValue) that stay nonzero once nonzero (growth factors are positive)",
+                               found: "0 at the inputs' medians after \(start) in \(model.years[0]) (it underflows); the inputs that can cause it: "
+                                   + extremes.map(\.text).joined(separator: ", "))
+            e.location = extremeLocation
             throw e
         }
         guard let bad = values.indices.first(where: { !values[$0].isFinite }) else { return }
