@@ -194,4 +194,30 @@ struct OverflowMessageTests {
         let report = try q.run(catalog: Catalog.bundled(), settings: SimulationSettings(samples: 100, threads: 2))
         #expect(report.summary(.co2eKg, year: 2030)?.mean == 0)
     }
+
+    /// Fuzzing finds: settings that are not sampled columns were never named (growth_noise: 1000 named the growth
+    /// drivers' quantiles, at the file's ai_growth line), and an elasticity compounding efficiency gains was left out.
+    @Test("a projection's overflow from growth_noise or from elasticity with efficiency gains names that setting first, at --set when given there", arguments: [
+        ([("growth_noise", "1000")], "`growth_noise` = 1000, "),
+        ([("elasticity", "-300"), ("efficiency_gain", "100")], "`elasticity` = -300, `efficiency_gain` = 100, "),
+    ])
+    func scalingCauses(_ overrides: [(String, String)], _ first: String) throws {
+        do {
+            _ = try runProjection("iea-base-2024-2035.yaml", samples: 2_000, overrides: overrides.map { (key: $0.0, value: $0.1) })
+            Issue.record("accepted")
+        } catch {
+            let error = try #require(error as? InputError)
+            #expect(error.isOverflow && error.found.contains("(it overflows); the inputs that can cause it: " + first), "\(error)")
+            #expect(error.location?.description == "--set", "\(error)")
+        }
+    }
+
+    @Test("an input whose two tails are both extreme is named with both (loguniform(1e-300, 1e300) W was named by its lower tail for an overflow of its upper)")
+    func bothTails() {
+        let causes = InputError.extremeInputs([("power", .logUniform(1e-300, 1e300)), ("pue", .fixed(1.2))], units: ["power": "W"])
+        #expect(causes.count == 1 && causes[0].hasPrefix("`power` from 1.0") && causes[0].contains("e-300 to 9.9") && causes[0].hasSuffix("e+299 W"),
+                "\(causes)")
+        // One extreme tail: that tail, as before.
+        #expect(InputError.extremeInputs([("power", .logUniform(1, 1e300))]).first?.hasPrefix("`power` reaching 9.9") == true)
+    }
 }

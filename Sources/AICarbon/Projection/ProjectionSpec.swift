@@ -72,6 +72,7 @@ public struct ProjectionSpec: Sendable {
                                             sources: years.indices.map { t in (0..<m).map { .column(model.column(year: t, output: $0)) } })
             // A lifetime in use shorter than a year, for every report of the problem (a comparison's too).
             problem.warnings = lifetimeWarning.map { [$0] } ?? []
+            problem.overflowCauses = scalingCauses
             return problem
         }
 
@@ -79,6 +80,9 @@ public struct ProjectionSpec: Sendable {
         /// worked out once when the spec is resolved, from the evaluation at the medians that its checks use; the
         /// report and ``problem``'s warnings both give it.
         public internal(set) var lifetimeWarning: String?
+        /// Settings named first among the causes of an overflow the engine finds (``ProjectionSpec/scalingCauses``):
+        /// they are not sampled columns, so the engine's own list cannot name them.
+        var scalingCauses: [String] = []
 
         /// The warning of an accelerator lifetime in use shorter than a year, the projection's counterpart of
         /// ``Estimate/lifetimeWarning(_:)``. A projection has no chip count and no run length: each year's
@@ -200,10 +204,26 @@ public struct ProjectionSpec: Sendable {
         }
         guard let bad = values.indices.first(where: { !values[$0].isFinite }) else { return }
         var causes = InputError.extremeInputs(given, growthFallback: false)
-        if causes.isEmpty { causes = growthCauses { $0.median != 1 } }
+        if causes.isEmpty { causes = scalingCauses + growthCauses { $0.median != 1 } }
         var e = InputError.overflow(output: model.outputName(bad), causes: causes)
         e.location = overflowLocation
         throw e
+    }
+
+    /// The settings that scale every year's growth without being growth factors, named first among an overflow's
+    /// causes: `growth_noise` (each year's factor times exp(σ z): `growth_noise: 1000` overflows in the first year of
+    /// noise, and was not named) and, with efficiency gains, `elasticity` (demand times efficiency_gain^−elasticity:
+    /// `elasticity: -300` with a gain of 100 was left out of the causes).
+    var scalingCauses: [String] { scalingKeys.map { "`\($0)` = \(scalars[$0]!)" } }
+
+    /// The keys of ``scalingCauses``.
+    private var scalingKeys: [String] {
+        var keys: [String] = []
+        if let sigma = scalars["growth_noise"], sigma.median > 0 { keys.append("growth_noise") }
+        if let eta = scalars["elasticity"], eta.median != 0, scalars["efficiency_gain"] != nil || paths["efficiency_gain"] != nil {
+            keys.append("elasticity")
+        }
+        return keys
     }
 
     /// The growth drivers given that can compound an output out of range, as causes of an overflow or
@@ -215,11 +235,12 @@ public struct ProjectionSpec: Sendable {
         return causes.isEmpty ? [] : causes + ["`end_year` = \(endYear) (\(endYear - startYear) years of growth compounded)"]
     }
 
-    /// Where an overflow of this projection is reported: at the first growth driver given (where the fix
-    /// usually is), else at the file (or flag) that gave the years.
+    /// Where an overflow of this projection is reported: at the first of ``scalingCauses`` given, else at the first
+    /// growth driver given (where the fix usually is), else at the file (or flag) that gave the years.
     public var overflowLocation: InputLocation? {
         let growthKey = (Array(scalars.keys) + Array(paths.keys)).filter(GrowthText.keys.contains).sorted().first
-        return growthKey.flatMap { locations[$0] } ?? locations["start_year"].map { InputLocation(file: $0.file) }
+        return (scalingKeys + [growthKey].compactMap { $0 }).lazy.compactMap { locations[$0] }.first
+            ?? locations["start_year"].map { InputLocation(file: $0.file) }
     }
 
     /// Whether a distribution gives exactly 0 with positive probability: fixed at 0, or an atom there (a
@@ -408,6 +429,7 @@ public struct ProjectionSpec: Sendable {
         let values = Self.valuesAtMedians(model: model, columns: b.columns)
         try checkFinite(model: model, values: values)
         return Resolved(model: model, columns: b.columns, correlation: correlation, assumptions: b.assumptions,
-                        lifetimeWarning: Resolved.lifetimeWarning(model: model, columns: b.columns, valuesAtMedians: values))
+                        lifetimeWarning: Resolved.lifetimeWarning(model: model, columns: b.columns, valuesAtMedians: values),
+                        scalingCauses: scalingCauses)
     }
 }

@@ -250,16 +250,29 @@ extension InputError {
         for (name, d) in inputs {
             let values = d.isFixed ? [d.median] : [d.quantile(1e-6), d.median, d.quantile(1 - 1e-6)]
             var worst: (excess: Double, value: Double)?
+            var extremes: [Double] = []
             for x in values where x != 0 {
                 let magnitude = abs(x)
                 let excess = !magnitude.isFinite ? .infinity
                     : magnitude > extremeMagnitudes.large ? log10(magnitude / extremeMagnitudes.large)
                     : magnitude < extremeMagnitudes.small ? log10(extremeMagnitudes.small / magnitude) : -1
+                if excess >= 0, x != d.median || d.isFixed { extremes.append(x) }
                 if excess >= 0, excess > (worst?.excess ?? -1) { worst = (excess, x) }
             }
             guard let worst else { continue }
-            let value = Distribution.compact(worst.value) + (units[name].map { $0.isEmpty ? "" : " \($0)" } ?? "")
-            found.append((worst.excess, ExtremeCause(name: name, text: d.isFixed ? "`\(name)` = \(value)" : "`\(name)` reaching \(value)")))
+            let unit = units[name].map { $0.isEmpty ? "" : " \($0)" } ?? ""
+            let text: String
+            if d.isFixed {
+                text = "`\(name)` = \(Distribution.compact(worst.value))\(unit)"
+            } else if extremes.count == 2, let low = extremes.min(), let high = extremes.max(),
+                      abs(low) < extremeMagnitudes.small, abs(high) > extremeMagnitudes.large {
+                // Both tails extreme, one tiny and one huge (loguniform(1e-300, 1e300)): which one overflows depends on
+                // where the input enters the output, so both are named (the lower alone was, for an overflow from the upper).
+                text = "`\(name)` from \(Distribution.compact(low)) to \(Distribution.compact(high))\(unit)"
+            } else {
+                text = "`\(name)` reaching \(Distribution.compact(worst.value))\(unit)"
+            }
+            found.append((worst.excess, ExtremeCause(name: name, text: text)))
         }
         if found.isEmpty, growthFallback {
             for (name, d) in inputs {

@@ -28,8 +28,13 @@ public enum Simulation {
         progress: (@Sendable (Double) -> Void)? = nil
     ) throws(InputError) -> SampleSet {
         let effective = try effective(settings, for: problem)
-        var set = try run(inputs: problem.inputs.map { ($0.name, $0.distribution) }, correlation: problem.correlation, model: problem.model,
+        var set: SampleSet
+        do {
+            set = try run(inputs: problem.inputs.map { ($0.name, $0.distribution) }, correlation: problem.correlation, model: problem.model,
                           settings: effective, observers: observers, progress: progress)
+        } catch {
+            throw problem.namingOverflowCauses(error)
+        }
         // A target dropped on a constant output is met: that output is known exactly.
         if settings.until != nil && effective.until == nil { set.targetMet = true }
         return set
@@ -51,9 +56,14 @@ public enum Simulation {
         observers: [any SampleObserver] = [], progress: (@Sendable (Double) -> Void)? = nil
     ) throws(InputError) -> SimulationSummary {
         let effective = try effective(settings, for: problem)
-        var summary = try summarise(inputs: problem.inputs.map { ($0.name, $0.distribution) }, correlation: problem.correlation,
+        var summary: SimulationSummary
+        do {
+            summary = try summarise(inputs: problem.inputs.map { ($0.name, $0.distribution) }, correlation: problem.correlation,
                                     model: problem.model, settings: effective, percentiles: percentiles, bins: problem.histogramBins,
                                     observers: observers, progress: progress)
+        } catch {
+            throw problem.namingOverflowCauses(error)
+        }
         if settings.until != nil && effective.until == nil { summary.targetMet = true }
         return summary
     }

@@ -62,6 +62,10 @@ public struct SimulationProblem: Sendable {
     /// lifetime shorter than the run, ``Estimate/lifetimeWarning(_:)``), one line each without a newline.
     /// Reports of the problem carry them: ``Comparison`` prefixes them `A: ` or `B: `. Empty by default.
     public var warnings: [String] = []
+    /// Causes the problem names first when the engine finds an output overflowing, ahead of the sampled inputs
+    /// that reach extreme values (``InputError/extremeInputs(_:units:growthFallback:)``): settings that are not
+    /// sampled columns but scale outputs (a projection's `growth_noise`). Empty by default.
+    public var overflowCauses: [String] = []
 
     /// Creates a problem.
     /// - Parameters:
@@ -131,5 +135,19 @@ public struct SimulationProblem: Sendable {
                 }
             }
         }
+    }
+}
+
+extension SimulationProblem {
+    /// `error` with ``overflowCauses`` named first when it is the engine's overflow (the engine names only the
+    /// sampled inputs, ``InputError/extremeInputs(_:units:growthFallback:)``, which it names again here after them).
+    /// - Parameter error: An error of the engine.
+    /// - Returns: The error to report.
+    func namingOverflowCauses(_ error: InputError) -> InputError {
+        guard error.isOverflow, !overflowCauses.isEmpty else { return error }
+        var named = InputError.overflow(output: error.field,
+                                        causes: overflowCauses + InputError.extremeInputs(inputs.map { ($0.name, $0.distribution) }))
+        named.location = error.location
+        return named
     }
 }
