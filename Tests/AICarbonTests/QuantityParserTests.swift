@@ -169,6 +169,23 @@ struct QuantityParserTests {
             }
         }
     }
+
+    @Test("a long value refused for a reason is quoted by its start and length, so that the reason is not cut off (a 401-digit integer lost its 'too large')")
+    func longValueKeepsReason() {
+        let big = "1" + String(repeating: "0", count: 400)
+        do {
+            _ = try QuantityParser.parse(big, as: .count, field: "chip_hours")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.description.hasSuffix("found \"1000000000000000000000000000000000000000…\" (401 characters) (too large: magnitudes "
+                                                + "above 1.797e308 are not represented)"), "\(error)")
+        }
+        // A short value is quoted whole, as before.
+        #expect(throws: InputError.self) { try QuantityParser.parse("1e400", as: .count, field: "chip_hours") }
+        do { _ = try QuantityParser.parse("1e400", as: .count, field: "chip_hours") } catch {
+            #expect(error.found == "\"1e400\" (too large: magnitudes above 1.797e308 are not represented)", "\(error)")
+        }
+    }
 }
 
 /// A deterministic generator for reproducible fuzzing (SplitMix64).

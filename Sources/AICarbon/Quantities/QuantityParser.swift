@@ -25,7 +25,11 @@ public enum QuantityParser {
     ) throws(InputError) -> Double {
         let trimmed = text.trimmingWhitespace()
         func fail(_ why: String? = nil) -> InputError {
-            let found = trimmed.isEmpty ? "nothing" : "\"\(trimmed)\"" + (why.map { " (\($0))" } ?? "")
+            // A long value is quoted by its start and length, so that the reason after it is not cut off with it
+            // (a plain integer of 400 digits lost its "too large").
+            let count = trimmed.unicodeScalars.count
+            let quoted = count > 60 && why != nil ? "\"\(String(trimmed.unicodeScalars.prefix(40)))…\" (\(count) characters)" : "\"\(trimmed)\""
+            let found = trimmed.isEmpty ? "nothing" : quoted + (why.map { " (\($0))" } ?? "")
             return InputError(field: field, expected: domain.map(kind.examples(in:)) ?? kind.examples, found: found, location: location)
         }
         // A refusal for size carries its reason (InputError.magnitude) besides saying it.
