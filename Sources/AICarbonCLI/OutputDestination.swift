@@ -38,7 +38,7 @@ struct OutputDestination {
         guard let path, !isStandardOutput else { return }
         try checkName(path)
         let resolved = Self.resolved(path)
-        for scenario in scenarios where scenario != "-" && Self.resolved(scenario) == resolved {
+        for scenario in scenarios where scenario != "-" && (Self.resolved(scenario) == resolved || Self.sameFile(scenario, path)) {
             throw InputError(field: flag, expected: "a file other than the scenario being read (\(scenario))", found: "\"\(path)\"")
         }
         if let plot, Self.resolved(plot) == resolved {
@@ -83,6 +83,13 @@ struct OutputDestination {
     /// The start of a long name, quoted, for a message that gives its length apart.
     private static func abridged(_ text: some StringProtocol) -> String {
         "\"" + text.prefix(40) + (text.count > 40 ? "…" : "") + "\""
+    }
+
+    /// Whether two paths name one existing file by its device and inode: a hard link to the scenario is the
+    /// scenario under another name, refused as its other spellings are (it was written over).
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        var x = stat(), y = stat()
+        return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino
     }
 
     /// A path with `.`, `..` and symbolic links resolved (its folder's, when the file does not exist; a

@@ -170,6 +170,24 @@ struct OutputSafetyTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
+    @Test("-o or --plot naming a hard link to the scenario being read is refused before any work")
+    func outputIsAHardLinkToTheScenario() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = folder.appendingPathComponent("in.yaml").path, link = folder.appendingPathComponent("other.yaml").path
+        let text = try String(contentsOf: Self.root.appendingPathComponent("Scenarios/gpt3-patterson.yaml"), encoding: .utf8)
+        try text.write(toFile: scenario, atomically: true, encoding: .utf8)
+        #expect(Foundation.link(scenario, link) == 0)
+        for flag in ["-o", "--plot"] {
+            let target = flag == "--plot" ? folder.appendingPathComponent("chart.svg").path : link
+            if flag == "--plot" { #expect(Foundation.link(scenario, target) == 0) }
+            let result = try runAICarbon(["run", scenario, "--samples", "500", flag, target])
+            #expect(result.status == 1 && result.stderr.contains("expected a file other than the scenario being read (\(scenario))"),
+                    "\(result.stderr)")
+            #expect(try String(contentsOfFile: target, encoding: .utf8) == text)
+        }
+    }
+
     @Test("-o and --plot through a dangling link to one file are refused (the chart was overwritten by the table, exit 0)")
     func outputIsThePlotThroughALink() throws {
         let folder = try Self.folder()
