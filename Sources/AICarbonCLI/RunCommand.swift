@@ -49,6 +49,11 @@ public struct RunCommand: ParsableCommand {
         }
         if let sweep = sweep.first {
             let (key, values) = try ScenarioOverrides.sweep(sweep)
+            // The sweep sets its key in every variant: a --set of the same key would be dropped without a word.
+            if let set = sets.first(where: { $0.key == key }) {
+                throw InputError(field: "--sweep", expected: "a key not also given with --set (the sweep sets \(key) in each variant)",
+                                 found: "\(key), also given as --set \(key)=\(set.value)")
+            }
             var variants: [(String, ScenarioDocument)] = []
             for value in values {
                 variants.append((value, try ScenarioFile.loadDocument(file, overrides: sets + [(key, value)], overrideFlags: [key: "--sweep"])))

@@ -33,4 +33,14 @@ struct RepeatedSetTests {
         let result = try runAICarbon(["run", Self.gpt3, "--set", "pue=1.1", "--set", "days=10", "--samples", "100"])
         #expect(result.status == 0, "\(result.stderr)")
     }
+
+    @Test("a key given with --set and swept with --sweep is refused at --sweep (the sweep won without a word); other keys still combine")
+    func setAndSweep() throws {
+        let both = try runAICarbon(["run", Self.gpt3, "--set", "pue=1.1", "--sweep", "pue=1.2,1.3", "--samples", "100"])
+        #expect(both.status == 1)
+        #expect(both.stderr == "Error: --sweep: expected a key not also given with --set (the sweep sets pue in each variant), found pue, "
+                + "also given as --set pue=1.1\n", "\(both.stderr)")
+        let other = try runAICarbon(["run", Self.gpt3, "--set", "days=10", "--sweep", "pue=1.2,1.3", "--samples", "100"])
+        #expect(other.status == 0, "\(other.stderr)")
+    }
 }
