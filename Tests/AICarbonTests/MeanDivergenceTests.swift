@@ -19,6 +19,17 @@ private struct ReciprocalTriple: ChunkModel {
     }
 }
 
+/// y = 1 / (x₁ x₂ x₃) in each of `columns` model columns (a projection's years × outputs, say).
+private struct WideReciprocalTriple: ChunkModel {
+    var columns: Int
+    var outputCount: Int { columns }
+    func evaluate(inputs: UnsafePointer<Double>, count: Int, outputs: UnsafeMutableBufferPointer<UnsafeMutablePointer<Double>>) {
+        for c in 0..<columns {
+            for i in 0..<count { outputs[c][i] = 1 / (inputs[i] * inputs[count + i] * inputs[2 * count + i]) }
+        }
+    }
+}
+
 /// Outputs whose mean sampling cannot estimate are named (``MeanDivergence``): an MFU prior with mass near 0
 /// makes E[1/MFU] infinite, yet every finite sample prints a finite mean ± mcse.
 @Suite("Means that sampling cannot estimate")
@@ -248,13 +259,48 @@ struct MeanDivergenceTests {
                              + "says; read the median and percentiles"], "\(warnings)")
     }
 
-    @Test("seven inputs rank-correlated 0.7, of which y = 1 / (x₁ x₂ x₃) reads three: only that group is named (coarser grids past the row budget), no group of four repeats it")
+    @Test("nine inputs rank-correlated 0.7, of which y = 1 / (x₁ x₂ x₃) reads three: only that group is named (coarser grids past the budget), no group of four repeats it")
     func largeCorrelatedSet() throws {
-        let d = 7, rho = 0.7
+        let d = 9, rho = 0.7
         let spearman = (0..<(d * d)).map { $0 / d == $0 % d ? 1 : rho }
         let problem = SimulationProblem(inputs: (1...d).map { ("x\($0)", Distribution.beta(4, 3, lower: 0, upper: 1)) },
                                         correlation: try RankCorrelation(dimensions: Array(0..<d), spearman: spearman), model: ReciprocalTriple())
         let findings = MeanDivergence.find(problem)
         #expect(findings.count == 1 && findings.first?.inputs == ["x1", "x2", "x3"] && findings.first?.infiniteMean == false, "\(findings)")
+    }
+
+    /// A review find: groups past the budget were dropped in the order the correlations were listed, so listing the
+    /// same correlations in another order could drop a warning.
+    @Test("the groups tested, and so the findings, do not depend on the order the correlations are declared in")
+    func declarationOrder() throws {
+        // 13 inputs, every pair correlated: 0.75 among x1, x2, x3 (which y reads), 0.05 elsewhere; 286 groups of three.
+        let d = 13
+        func rho(_ i: Int, _ j: Int) -> Double { i == j ? 1 : (i < 3 && j < 3 ? 0.75 : 0.05) }
+        let problem = { (order: [Int]) throws -> SimulationProblem in
+            let spearman = order.flatMap { i in order.map { j in rho(i, j) } }
+            return SimulationProblem(inputs: (1...d).map { ("x\($0)", Distribution.beta(4, 3, lower: 0, upper: 1)) },
+                                     correlation: try RankCorrelation(dimensions: order, spearman: spearman), model: ReciprocalTriple())
+        }
+        let forward = MeanDivergence.find(try problem(Array(0..<d)))
+        let backward = MeanDivergence.find(try problem(Array((0..<d).reversed())))
+        #expect(forward.count == 1 && forward.first?.inputs.sorted() == ["x1", "x2", "x3"], "\(forward)")
+        #expect(Set(backward.map { $0.inputs.sorted() }) == Set(forward.map { $0.inputs.sorted() }), "\(backward)")
+    }
+
+    @Test("the budget counts model values, not rows: a model of 2,000 columns (a long projection) tests no group of three, so memory stays bounded; groups are ordered by strength")
+    func budgetInValues() throws {
+        // A 200-year projection of eleven outputs took 1.9 GB and two minutes when the budget counted rows.
+        let correlation = try RankCorrelation(dimensions: [0, 1, 2], spearman: [1, 0.7, 0.7, 0.7, 1, 0.7, 0.7, 0.7, 1])
+        let inputs = (1...3).map { ("x\($0)", Distribution.beta(4, 3, lower: 0, upper: 1)) }
+        let narrow = MeanDivergence.find(SimulationProblem(inputs: inputs, correlation: correlation, model: WideReciprocalTriple(columns: 1)))
+        let wide = MeanDivergence.find(SimulationProblem(inputs: inputs, correlation: correlation, model: WideReciprocalTriple(columns: 2_000)))
+        #expect(narrow.count == 1 && !narrow[0].group.isEmpty, "\(narrow)")
+        #expect(wide.isEmpty, "\(wide)")
+        let pearson = [1, 0.2, 0.9, 0.2, 1, 0.2, 0.9, 0.2, 1.0]
+        // Three dimensions are one group; with four inputs listed in another order the strongest group comes first.
+        let four = [1, 0.1, 0.1, 0.1, 0.1, 1, 0.8, 0.8, 0.1, 0.8, 1, 0.8, 0.1, 0.8, 0.8, 1.0]
+        let ordered = MeanDivergence.groupOrder([[0, 1, 2], [0, 1, 3], [0, 2, 3], [1, 2, 3]], pearson: four, dims: [0, 1, 2, 3])
+        #expect(ordered.first == [1, 2, 3], "\(ordered)")
+        #expect(MeanDivergence.groupOrder([[0, 1, 2]], pearson: pearson, dims: [5, 3, 4]) == [[0, 1, 2]])
     }
 }

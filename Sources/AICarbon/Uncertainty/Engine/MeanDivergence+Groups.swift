@@ -4,15 +4,18 @@ extension MeanDivergence {
     /// Largest group of correlated inputs tested jointly (``groupFindings(_:usable:single:)``); larger sets of
     /// correlated inputs are tested through every connected group of three and four of them.
     static let largestGroup = 4
-    /// Most rows of model evaluations the group tests may take, all groups together (two rows a ray):
-    /// 21 groups of three or seven of four at the finest grids, 84 or 60 at the coarser ones (past that, the
-    /// first groups in input order, threes before fours).
-    static let groupRowBudget = 1 << 16
+    /// Most values of model outputs the group tests may compute, all groups together: rows (two a ray) times
+    /// the model's columns (every output of every year of a projection), so that memory and time stay bounded
+    /// however long the projection. For an estimate's 11 outputs, about 95,000 rows: 30 groups of three or 11
+    /// of four at the finest grids, 123 or 87 at the coarser ones (a projection of a few hundred year-outputs
+    /// fits none, and is checked by pairs); past that, the most strongly correlated
+    /// groups (``groupOrder(_:pearson:dims:)``), whatever the order the correlations were listed in.
+    static let groupValueBudget = 1 << 20
 
     /// Steps per unit of each component of a group's rays: a ray is `v / m` for an integer vector `v` whose
     /// largest |component| is `m` (the surface of the cube [−1, 1]ˢ in the max norm, as the pair test's rays
     /// reach the single test's depth in their larger component). Eight steps for three inputs (1,538 rays),
-    /// four for four (4,160 rays); `coarse` halves them, when the finer grids exceed ``groupRowBudget``.
+    /// four for four (4,160 rays); `coarse` halves them, when the finer grids exceed ``groupValueBudget``.
     static func gridSteps(size: Int, coarse: Bool) -> Int {
         let steps = size == 3 ? 8 : 4
         return coarse ? steps / 2 : steps
@@ -53,7 +56,9 @@ extension MeanDivergence {
             }
         }
         guard !groups.isEmpty else { return [] }
-        // Grids within the budget: the finer first, then coarser, then fewer groups (the smaller kept).
+        groups = groupOrder(groups, pearson: pearson, dims: dims)
+        // Grids within the budget: the finer first, then coarser, then fewer groups (the most correlated kept).
+        let groupRowBudget = groupValueBudget / Swift.max(problem.model.outputCount, 1)
         let rayCount = { (size: Int, coarse: Bool) -> Int in
             let m = gridSteps(size: size, coarse: coarse)
             return Int(pow(Double(2 * m + 1), Double(size)) - pow(Double(2 * m - 1), Double(size)))
@@ -164,6 +169,29 @@ extension MeanDivergence {
             }
         }
         return findings
+    }
+
+    /// Groups, threes before fours, each most strongly correlated first: by the mean of their members' |Pearson
+    /// correlations|, pair by pair, then by their inputs' indices in the problem (not their places in the declared list, so that the groups
+    /// tested within the budget do not depend on the order correlations were written in).
+    /// - Parameters:
+    ///   - groups: Groups as positions in `dims`.
+    ///   - pearson: The correlation matrix over `dims`.
+    ///   - dims: The problem's input index of each correlated dimension.
+    /// - Returns: The groups, ordered.
+    static func groupOrder(_ groups: [[Int]], pearson: [Double], dims: [Int]) -> [[Int]] {
+        let k = dims.count
+        func strength(_ g: [Int]) -> Double {
+            var total = 0.0
+            for a in g.indices { for b in (a + 1)..<g.count { total += abs(pearson[g[a] * k + g[b]]) } }
+            return total / Double(g.count * (g.count - 1) / 2)
+        }
+        let keyed = groups.map { (group: $0, strength: strength($0), inputs: $0.map { dims[$0] }.sorted()) }
+        return keyed.sorted { a, b in
+            if a.group.count != b.group.count { return a.group.count < b.group.count }
+            if a.strength != b.strength { return a.strength > b.strength }
+            return a.inputs.lexicographicallyPrecedes(b.inputs)
+        }.map(\.group)
     }
 
     /// The `size`-element subsets of `items`, in lexicographic order.
