@@ -36,6 +36,9 @@ struct DuplicateKeyPlacementTests {
         ("name: x\nhardware: a100\ndescription: caf\u{E9}\n", "u.yaml:3:17: description: expected UTF-8 text, found the byte 0xE9, which is not UTF-8"),
         ("name: x\nsimulation:\n  samples: 100\n  # caf\u{E9}\n", "u.yaml:4:8: simulation: expected UTF-8 text, found the byte 0xE9, which is not UTF-8"),
         ("{\"name\": \"x\",\n \"description\": \"caf\u{E9}\"}\n", "u.yaml:2:21: description: expected UTF-8 text, found the byte 0xE9, which is not UTF-8"),
+        // On one line, the key before the byte, not the line's first (a review find: chip_hours was named).
+        ("{\"chip_hours\": 10, \"power\": \"300 W\", \"name\": \"caf\u{E9}\"}", "u.yaml:1:50: name: expected UTF-8 text, found the byte 0xE9, which is not UTF-8"),
+        ("{chip_hours: 10, power: 300 W, name: caf\u{E9}}", "u.yaml:1:41: name: expected UTF-8 text, found the byte 0xE9, which is not UTF-8"),
     ])
     func notUTF8(_ latin1: String, _ expected: String) throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("aicarbon-\(UUID().uuidString)")

@@ -135,7 +135,8 @@ struct ReliabilityTests {
     @Test("characters that print as a space or as nothing are escaped in errors (chi\\u{200B}ps looked like chips); plain text, accents and the space are not")
     func invisibleCharacters() throws {
         let cases = [("64\u{A0}", "64\\u{A0}"), ("300\u{2009}W", "300\\u{2009}W"), ("chi\u{200B}ps", "chi\\u{200B}ps"), ("\u{FEFF}pue", "\\u{FEFF}pue"),
-                     ("a\u{3000}b", "a\\u{3000}b"), ("Curaçao Zürich 1 W", "Curaçao Zürich 1 W")]
+                     ("a\u{3000}b", "a\\u{3000}b"), ("pue\u{FE0F}", "pue\\u{FE0F}"), ("W\u{3164}", "W\\u{3164}"), ("\u{2800}", "\\u{2800}"),
+                     ("Curaçao Zürich 1 W", "Curaçao Zürich 1 W")]
         for (text, shown) in cases { #expect(InputError.printable(text) == shown, "\(text)") }
         // Through the CLI's parser: a non-breaking space after a number is named, not shown as a space.
         let field = try #require(InputRegistry.definition("chips")).field()

@@ -45,7 +45,8 @@ public enum ScenarioFile {
     }
 
     /// The error for a file that is not UTF-8, at its first invalid byte (line and column) and named by the
-    /// key whose line holds it: the key before the colon on that line, else the keys the line is nested under.
+    /// key whose value holds it: the key before the last colon ahead of it on that line, else the keys the line is
+    /// nested under.
     static func notUTF8(_ data: Data, path: String) -> InputError {
         guard let bad = InvalidUTF8(data) else {
             return InputError(field: "FILE", expected: "UTF-8 text", found: "bytes that are not UTF-8", location: InputLocation(file: path))
@@ -56,7 +57,8 @@ public enum ScenarioFile {
         let before = Array(lineText.prefix(bad.column - 1))
         var valueColumn = 1
         if before.first(where: { $0 != " " }) != "#",
-           let colon = before.indices.first(where: { before[$0] == ":" && ($0 + 1 == before.count || before[$0 + 1] == " ") }) {
+           // The last colon before the byte: in a flow mapping (`{chip_hours: 10, name: "caf\xE9"}`) the key just before it.
+           let colon = before.indices.last(where: { before[$0] == ":" && ($0 + 1 == before.count || before[$0 + 1] == " ") }) {
             valueColumn = colon + 2
         }
         return InputError(field: YAMLProblem.key(of: text, line: bad.line, column: valueColumn) ?? "FILE", expected: "UTF-8 text",

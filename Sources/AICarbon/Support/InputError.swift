@@ -105,7 +105,8 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A scalar as it can be shown on a terminal: control characters (C0, DEL, C1, line and paragraph
     /// separators, bidirectional overrides) as escapes, and so are the characters that print as a plain
     /// space or as nothing (Unicode's space separators other than the space itself, such as U+00A0 and
-    /// U+2009, and format characters, such as U+200B), which would make `chi\u{200B}ps` look like `chips` and
+    /// U+2009; format characters, such as U+200B; default-ignorable code points, such as the variation selector
+    /// U+FE0F and the Hangul filler U+3164; and the blank braille pattern U+2800), which would make `chi\u{200B}ps` look like `chips` and
     /// `64\u{A0}` like `64 `.
     public static func escaped(_ scalar: Unicode.Scalar) -> String {
         switch scalar {
@@ -117,7 +118,7 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
             let v = scalar.value
             if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || (0x202A...0x202E).contains(v)
                 || (0x2066...0x2069).contains(v) || (v != 0x20 && scalar.properties.generalCategory == .spaceSeparator)
-                || scalar.properties.generalCategory == .format {
+                || scalar.properties.generalCategory == .format || scalar.properties.isDefaultIgnorableCodePoint || v == 0x2800 {
                 return "\\u{\(String(v, radix: 16, uppercase: true))}"
             }
             return String(scalar)
