@@ -168,6 +168,15 @@ struct ProjectionTests {
          "queries", "active_params missing"),
     ]
 
+    @Test("a key a projection needs but its file lacks is placed at the file, not named as a flag run does not have (--conventional-growth)")
+    func missingKeyAtFile() throws {
+        let text = "kind: projection\nstart_year: 2024\nend_year: 2030\nbase_electricity: 415 TWh\nai_share: 0.2\nai_growth: {2025: 1.3}\n"
+        guard case .projection(let p) = try ScenarioFile.parseDocument(text, path: "a.yaml") else { Issue.record("kind"); return }
+        let error = try #require(throws: InputError.self) { try p.spec.resolve(catalog: Catalog.bundled(), targetYears: p.targetYears) }
+        #expect(error.description == "a.yaml: conventional_growth: expected an annual growth factor (\"1.3\", or {2025: 1.3, 2031: 1.08}), "
+                + "found nothing", "\(error)")
+    }
+
     @Test("bad projection files are errors naming the key, what was expected and what was found", arguments: bad)
     func badFiles(_ text: String, _ field: String, _ expected: String) throws {
         do {

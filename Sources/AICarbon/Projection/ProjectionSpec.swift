@@ -255,8 +255,16 @@ public struct ProjectionSpec: Sendable {
         }
     }
 
+    /// An error about `key`, placed where it was given; a key not given at all is placed at the scenario's file
+    /// (without one, a key missing from a file named a flag that `run` does not have: `--conventional-growth`).
     func error(_ key: String, _ expected: String, _ found: String) -> InputError {
-        InputError(field: key, expected: expected, found: found, location: locations[key])
+        InputError(field: key, expected: expected, found: found, location: locations[key] ?? fileLocation)
+    }
+
+    /// The scenario's file, with no line, when the spec came from one (the file of its keys' places; a key given
+    /// with `--set` or `--sweep` is placed at that flag, which is not a file).
+    var fileLocation: InputLocation? {
+        locations.values.compactMap(\.file).filter { !$0.hasPrefix("--") }.min().map { InputLocation(file: $0) }
     }
 
     /// Checks the spec and builds the model, filling gaps with documented defaults.
