@@ -220,4 +220,17 @@ struct OverflowMessageTests {
         // One extreme tail: that tail, as before.
         #expect(InputError.extremeInputs([("power", .logUniform(1, 1e300))]).first?.hasPrefix("`power` reaching 9.9") == true)
     }
+
+    @Test("a long list of causes ends at a whole cause with how many more there are, never cut mid-word by the message's limit")
+    func longCauseList() {
+        let causes = (1...12).map { "`input_number_\($0)` = 1e+300" }
+        let error = InputError.overflow(output: "energy_kwh in 2030", causes: causes)
+        #expect(error.found.unicodeScalars.count <= InputError.maximumPartLength, "\(error.found)")
+        #expect(error.found.hasSuffix(" more") && error.found.contains("`input_number_1` = 1e+300, "), "\(error.found)")
+        let shown = error.found.components(separatedBy: "` = 1e+300").count - 1
+        #expect(error.found.hasSuffix(", and \(12 - shown) more"), "\(error.found)")
+        // Few causes are listed whole, as before.
+        #expect(InputError.overflow(output: "x", causes: ["`a` = 1e+300", "`b` = 1e+300"]).found
+                == "infinite or undefined values (it overflows); the inputs that can cause it: `a` = 1e+300, `b` = 1e+300")
+    }
 }

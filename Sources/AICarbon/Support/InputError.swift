@@ -169,11 +169,27 @@ extension InputError {
     /// - Returns: The error.
     public static func overflow(output: String, causes: [String],
                                 fallback: String = "check growth factors, years and input magnitudes") -> InputError {
-        let culprits = causes.isEmpty
-            ? "; \(fallback) for overflow"
-            : "; the inputs that can cause it: " + causes.joined(separator: ", ")
-        return InputError(field: output, expected: overflowExpected + output,
-                          found: "infinite or undefined values (it overflows)" + culprits)
+        let found = "infinite or undefined values (it overflows)"
+        let culprits = causes.isEmpty ? "; \(fallback) for overflow" : causeList(causes, after: found)
+        return InputError(field: output, expected: overflowExpected + output, found: found + culprits)
+    }
+
+    /// `; the inputs that can cause it: a, b, c`, as many causes as fit with `text` before them in one part of a
+    /// message (``maximumPartLength``), then `and 3 more`: a list cut at the limit ended mid-word
+    /// (`… end_year = 2035 (11 yea… (224 characters)`).
+    static func causeList(_ causes: [String], after text: String) -> String {
+        let head = "; the inputs that can cause it: "
+        var shown: [String] = []
+        for (i, cause) in causes.enumerated() {
+            let rest = causes.count - i - 1
+            let tail = rest > 0 ? ", and \(rest) more" : ""
+            let candidate = text + head + (shown + [cause]).joined(separator: ", ") + tail
+            guard candidate.unicodeScalars.count <= maximumPartLength || shown.isEmpty else {
+                return head + shown.joined(separator: ", ") + ", and \(causes.count - shown.count) more"
+            }
+            shown.append(cause)
+        }
+        return head + shown.joined(separator: ", ")
     }
 
     /// Whether this is the error of ``overflow(output:causes:)``.
@@ -201,13 +217,12 @@ extension InputError {
     ///     when empty, the message points at input magnitudes in general.
     /// - Returns: The error.
     public static func underflow(output: String, value: Double, unit: String, causes: [String]) -> InputError {
-        let culprits = causes.isEmpty
-            ? "; check input magnitudes and growth factors below 1"
-            : "; the inputs that can cause it: " + causes.joined(separator: ", ")
         let shown = Distribution.compact(value) + (unit.isEmpty ? "" : " \(unit)")
+        let found = "\(shown) at the inputs' medians (it underflows)"
+        let culprits = causes.isEmpty ? "; check input magnitudes and growth factors below 1" : causeList(causes, after: found)
         return InputError(field: output, expected: "values of the output \(output) of at least 1e-100 in magnitude, or 0 "
                           + "(smaller ones leave the squares behind its sd and mcse below the smallest double)",
-                          found: "\(shown) at the inputs' medians (it underflows)" + culprits)
+                          found: found + culprits)
     }
 
     /// The inputs whose values reach extreme magnitudes (``extremeMagnitudes``), as ``extremeCauses(_:units:growthFallback:)``
