@@ -111,4 +111,20 @@ struct InputRefusalTests {
         #expect(try DistributionParser.parse("uniform(300, 400) W", field: InputRegistry.definition("power")!.field()) == .uniform(300, 400))
         #expect(try DistributionParser.parse("0.3 to 0.6 kW", field: InputRegistry.definition("power")!.field()) == .lognormal(p05: 300, p95: 600))
     }
+
+    @Test("a correlation on params of a dense model applies to its sampled active parameters (it was refused as fixed or not used)")
+    func correlatedParams() throws {
+        var spec = plannedSpec()
+        spec.parameters = .lognormal(p05: 60e9, p95: 80e9)
+        spec[.tokens] = .lognormal(p05: 1e12, p95: 3e12)
+        spec.correlations = [EstimateSpec.Correlation(first: "params", second: "tokens", rho: 0.3)]
+        let resolved = try spec.resolve(catalog: Catalog.bundled())
+        let correlation = try #require(resolved.problem.correlation)
+        let names = correlation.dimensions.map { resolved.problem.inputs[$0].name }
+        #expect(Set(names) == ["active_params", "tokens"], "\(names)")
+        // A fixed params is still refused, naming it.
+        spec.parameters = .fixed(70e9)
+        let error = try #require(throws: InputError.self) { try spec.resolve(catalog: Catalog.bundled()) }
+        #expect(error.field == "correlations" && error.found.contains("\"params\", which is fixed or not used"), "\(error)")
+    }
 }

@@ -531,9 +531,14 @@ public struct EstimateSpec: Sendable, Hashable {
     private func resolveCorrelation(_ slots: [InputSlot]) throws(InputError) -> RankCorrelation? {
         guard !correlations.isEmpty else { return nil }
         return try RankCorrelation.declared(correlations) { name, location throws(InputError) in
-            guard let slot = InputSlot(rawValue: name) else {
+            guard var slot = InputSlot(rawValue: name) else {
                 throw InputError(field: "correlations", expected: "an input key (\(InputSlot.allCases.map(\.rawValue).joined(separator: ", ")))",
                                  found: "\"\(name)\"", location: location)
+            }
+            // `params` of a dense model is sampled as its active parameters (the column the FLOPs read): a
+            // correlation on it was refused as "fixed or not used" while it was uncertain.
+            if slot == .totalParameters, !slots.contains(.totalParameters), self[.activeParameters] == nil, slots.contains(.activeParameters) {
+                slot = .activeParameters
             }
             guard let column = slots.firstIndex(of: slot) else {
                 throw InputError(field: "correlations", expected: "an uncertain input (one with a distribution)",
