@@ -96,6 +96,10 @@ struct InputRefusalTests {
         ("power", "pert(200, 300, 400) kWh",
          "power: expected a power such as \"330 W\" or \"1.2 kW\", found \"pert(200, 300, 400) kWh\" (unknown unit \"kWh\")"),
         ("pue", "1.2 to 1.5 to 2", "pue: expected \"a to b\", two values joined by one \"to\", found \"1.2 to 1.5 to 2\""),
+        ("power", "uniform(300, 400)) W", "power: expected balanced parentheses, found \"uniform(300, 400)) W\""),
+        ("power", "300 to 400 to", "power: expected \"a to b\", two values joined by one \"to\", found \"300 to 400 to\""),
+        ("power", "uniform(300, 400) to 500 W",
+         "power: expected \"a to b\" with numbers at both ends, or a distribution alone, found \"uniform(300, 400) to 500 W\""),
         ("power", "300 to 400 parsecs",
          "power: expected a power such as \"330 W\" or \"1.2 kW\", found \"300 to 400 parsecs\" (unknown unit \"parsecs\")"),
     ])

@@ -91,6 +91,10 @@ public enum DistributionParser {
                 shown = range
                 trailingUnit = Self.trailingUnit(of: range[to.upperBound...].trimmingWhitespace())
             }
+            if trailingUnit.contains(where: { $0 == "(" || $0 == ")" }) { throw fail("balanced parentheses") }
+            if trailingUnit.hasPrefix("to ") || trailingUnit == "to" {
+                throw fail("\"a to b\" with numbers at both ends, or a distribution alone")
+            }
             try checkUnit(trailingUnit, of: text, field: field, location: location)
             let inner = String(text[text.index(after: open)..<close])
             let unitField = trailingUnit.isEmpty ? field : NumericField(field.name, field.kind, field.domain, defaultUnit: trailingUnit)
@@ -134,7 +138,7 @@ public enum DistributionParser {
         if let open = text.firstIndex(of: "("), text[..<open].allSatisfy({ $0.isLetter }), !text[..<open].isEmpty { return nil }
         guard let range = text.range(of: " to ") else { return nil }
         let lowText = text[..<range.lowerBound].trimmingWhitespace(), highText = text[range.upperBound...].trimmingWhitespace()
-        if highText.range(of: " to ") != nil || highText.hasPrefix("to ") {
+        if highText.range(of: " to ") != nil || highText.hasPrefix("to ") || highText.hasSuffix(" to") || highText == "to" {
             throw InputError(field: field.name, expected: "\"a to b\", two values joined by one \"to\"", found: "\"\(text)\"", location: location)
         }
         // A unit after the upper bound applies to a bare lower bound: "0.25 to 0.55 kg/kWh".
