@@ -72,17 +72,12 @@ struct OutputDestination {
             guard name.utf8.count > allowed else { continue }
             throw InputError(field: flag, expected: "a file name of at most \(allowed) bytes"
                                  + (last ? " (the temporary file written beside it adds \(AtomicFile.temporaryNameExtra))" : ""),
-                             found: "\(Self.abridged(name)), \(name.utf8.count) bytes (\(tooLong))")
+                             found: "\(InputError.abridged(name)), \(name.utf8.count) bytes (\(tooLong))")
         }
         guard path.utf8.count < Int(PATH_MAX) else {
             throw InputError(field: flag, expected: "a path of at most \(Int(PATH_MAX) - 1) bytes",
-                             found: "\(Self.abridged(path)), \(path.utf8.count) bytes (\(tooLong))")
+                             found: "\(InputError.abridged(path)), \(path.utf8.count) bytes (\(tooLong))")
         }
-    }
-
-    /// The start of a long name, quoted, for a message that gives its length apart.
-    private static func abridged(_ text: some StringProtocol) -> String {
-        "\"" + text.prefix(40) + (text.count > 40 ? "…" : "") + "\""
     }
 
     /// Whether two paths name one existing file by its device and inode: a hard link to the scenario is the
@@ -137,7 +132,7 @@ struct OutputDestination {
         guard error.found.unicodeScalars.count > InputError.maximumPartLength, error.found.hasPrefix(quoted), error.found.hasSuffix(")")
         else { return error }
         var e = error
-        e.found = "\(error.found.dropFirst(quoted.count).dropLast()) for \(Self.abridged(path)), \(path.utf8.count) bytes"
+        e.found = "\(error.found.dropFirst(quoted.count).dropLast()) for \(InputError.abridged(path)), \(path.utf8.count) bytes"
         return e
     }
 

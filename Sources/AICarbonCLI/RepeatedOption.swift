@@ -46,15 +46,10 @@ enum RepeatedOption {
             if let first = seen[group[0]] {
                 let names = group.count > 1 ? " (\(group.joined(separator: ", ")) name one option)" : ""
                 return InputError(field: spelled, expected: "the option once\(names)",
-                                  found: "it twice: \(first.spelled) \(quoted(first.value)) and \(spelled) \(quoted(value))")
+                                  found: "it twice: \(first.spelled) \(InputError.abridged(first.value)) and \(spelled) \(InputError.abridged(value))")
             }
             seen[group[0]] = (spelled, value)
         }
         return nil
-    }
-
-    /// A value in quotes, its start only when long (the message is one line).
-    private static func quoted(_ value: String) -> String {
-        "\"" + value.prefix(40) + (value.count > 40 ? "…" : "") + "\""
     }
 }

@@ -102,6 +102,14 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         return total > limit ? out + "… (\(total) characters)" : out
     }
 
+    /// `text` in quotes, cut after its first 40 characters (then `…`) when longer: a value quoted beside something
+    /// the message must keep whole (its length, the system's reason, a second value).
+    /// - Parameter text: Any text, such as a value as typed.
+    /// - Returns: The quoted text or its start.
+    public static func abridged(_ text: some StringProtocol) -> String {
+        "\"" + text.prefix(40) + (text.count > 40 ? "…" : "") + "\""
+    }
+
     /// A scalar as it can be shown on a terminal: control characters (C0, DEL, C1, line and paragraph
     /// separators, bidirectional overrides) as escapes, and so are the characters that print as a plain
     /// space or as nothing (Unicode's space separators other than the space itself, such as U+00A0 and
