@@ -195,10 +195,10 @@ public struct ProjectionSpec: Sendable {
         if !extremes.isEmpty, let zero = values.indices.first(where: { $0 >= m && values[$0] == 0 && values[$0 % m] != 0 && values[$0 % m].isFinite }) {
             let output = model.outputs[zero % m]
             let start = Distribution.compact(values[zero % m]) + (output.baseUnit.isEmpty ? "" : " \(output.baseUnit)")
+            let found = "0 at the inputs' medians after \(start) in \(model.years[0]) (it underflows)"
             var e = InputError(field: model.outputName(zero),
                                expected: "values of the output \(output.rawValue) that stay nonzero once nonzero (growth factors are positive)",
-                               found: "0 at the inputs' medians after \(start) in \(model.years[0]) (it underflows); the inputs that can cause it: "
-                                   + extremes.map(\.text).joined(separator: ", "))
+                               found: found + InputError.causeList(extremes.map(\.text), after: found))
             e.location = extremeLocation
             throw e
         }
