@@ -390,7 +390,10 @@ public enum ScenarioFile {
 
     /// The YAML core schema's tags; any other (`!!python/object`, `!custom`) is refused.
     static let coreTags: Set<String> = ["str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge", "value"]
-        .reduce(into: []) { $0.insert("tag:yaml.org,2002:" + $1) }
+        .reduce(into: []) { $0.insert(coreTagPrefix + $1) }
+
+    /// The prefix of the YAML core schema's tags as libyaml reports them (`!!str` is `tag:yaml.org,2002:str`).
+    static let coreTagPrefix = "tag:yaml.org,2002:"
 
     /// Refuses tags outside the YAML core schema anywhere in `node`, and a mapping or list tagged as another kind
     /// (`ai_growth: !!str {2025: 1.2}`), named by its top-level key (`field` for the root, if given).
@@ -412,10 +415,10 @@ public enum ScenarioFile {
                 stack.append(contentsOf: items.map { ($0, field) })
             default: continue
             }
-            if coreTags.contains(tag), tag != "tag:yaml.org,2002:" + own {
+            if coreTags.contains(tag), tag != coreTagPrefix + own {
                 let name = own == "map" ? "mapping" : "list"
                 throw InputError(field: field ?? "scenario", expected: "a \(name), untagged or tagged !!\(own)",
-                                 found: "a \(name) tagged !!\(tag.dropFirst("tag:yaml.org,2002:".count))",
+                                 found: "a \(name) tagged !!\(tag.dropFirst(coreTagPrefix.count))",
                                  location: location(n.mark, path) ?? InputLocation(file: path))
             }
         }
@@ -457,10 +460,10 @@ public enum ScenarioFile {
     ///   - at: Where it was given.
     ///   - text: Whether the key takes a name or text, else a number, quantity or distribution.
     static func checkTag(_ s: Node.Scalar, key: String, at: InputLocation?, text: Bool = false) throws(InputError) {
-        let prefix = "tag:yaml.org,2002:", tag = s.tag.description
+        let tag = s.tag.description
         // Untagged (`?`, `!` for quoted text); tags outside the core schema are refused by checkTags.
-        guard tag.hasPrefix(prefix) else { return }
-        let name = String(tag.dropFirst(prefix.count))
+        guard tag.hasPrefix(coreTagPrefix) else { return }
+        let name = String(tag.dropFirst(coreTagPrefix.count))
         // Text, as every untagged value resolves: read as it is, without a look at its (maybe long) text.
         guard name != "str" else { return }
         let value = s.string.trimmingWhitespace()
